@@ -1,0 +1,51 @@
+// swift-tools-version:6.1
+// Rubdown: a terminal coach for runners' post-run self-massage.
+import PackageDescription
+
+let package = Package(
+    name: "Rubdown",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "rubdown", targets: ["rubdown"]),
+        .library(name: "RubdownKit", targets: ["RubdownKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Core: knowledge base, intent table, understanding, dialogue, plugin protocol.
+        // Names no plugin and knows nothing of the terminal.
+        .target(
+            name: "RubdownKit",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // Plugins: one module each; registered in Sources/rubdown/Plugins.swift.
+        .target(name: "CoreChatPlugin", dependencies: ["RubdownKit"]),
+        .target(name: "TechniquesPlugin", dependencies: ["RubdownKit"]),
+        .target(name: "TriagePlugin", dependencies: ["RubdownKit"]),
+        .target(name: "BathPlugin", dependencies: ["RubdownKit"]),
+        // The bundled Intents/ and Knowledge/, embedded in the binary at build time.
+        .executableTarget(name: "EmbedContent", path: "Tools/EmbedContent"),
+        .plugin(name: "EmbedContentPlugin", capability: .buildTool(), dependencies: ["EmbedContent"]),
+        .target(name: "BundledContent", dependencies: ["RubdownKit"], plugins: ["EmbedContentPlugin"]),
+        // GNU readline (GPL) through a system-library module.
+        .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
+        // The terminal front end: readline REPL, wrapping, colour.
+        .target(name: "RubdownTerminal", dependencies: ["RubdownKit", "CReadline"]),
+        // The thin executable: subcommands that wire the modules together.
+        .executableTarget(
+            name: "rubdown",
+            dependencies: [
+                "RubdownKit", "RubdownTerminal", "BundledContent",
+                "CoreChatPlugin", "TechniquesPlugin", "TriagePlugin", "BathPlugin",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RubdownKitTests", dependencies: ["RubdownKit", "BundledContent", "CoreChatPlugin", "TechniquesPlugin", "TriagePlugin", "BathPlugin"]),
+        .testTarget(name: "PluginTests", dependencies: ["RubdownKit", "BundledContent", "CoreChatPlugin", "TechniquesPlugin", "TriagePlugin", "BathPlugin"]),
+        .testTarget(name: "RubdownTerminalTests", dependencies: ["RubdownTerminal"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["rubdown"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

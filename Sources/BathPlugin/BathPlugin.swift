@@ -1,0 +1,43 @@
+import RubdownKit
+
+/// Bath advice after massage: warm or ice-cold, how, and who should skip it.
+public struct BathPlugin: Plugin {
+    public init() {}
+
+    public var name: String { "bath" }
+
+    public func respond(to request: PluginRequest, context: inout PluginContext) -> PluginReply {
+        let knowledge = context.knowledge
+        let level = context.state.lastTriage?.level ?? .selfCare
+        if level == .seekCare || !context.state.redFlags.isEmpty {
+            return PluginReply(
+                "With the warning sign you described, please get checked before any bath or massage. A doctor can tell you when it's safe.",
+                knowledgeUsed: context.state.redFlags.map { "red_flags:\($0)" })
+        }
+        let asked: [Bath]
+        switch request.intent {
+        case "bath.cold": asked = knowledge.baths.filter { !$0.notForFreshStrain }
+        case "bath.warm": asked = knowledge.baths.filter(\.notForFreshStrain)
+        default:
+            let named = request.understanding.entities.baths.compactMap(knowledge.bath)
+            asked = named.isEmpty ? [] : named
+        }
+        guard !asked.isEmpty else {
+            let hardRun = (context.state.facts.distanceKm ?? 0) >= 21
+            let suggestion = context.advice.bathSuggestion(level: level, hardRun: hardRun)
+            let text = knowledge.say("bath-after") + "\n" + suggestion.text
+            return PluginReply(text, knowledgeUsed: ["guidance:bath-after"] + suggestion.used)
+        }
+        var parts: [String] = []
+        for bath in asked {
+            var text = "\(bath.name): \(bath.temperature), for \(bath.duration)."
+            text += "\nGood for: " + bath.goodFor.joined(separator: " ")
+            text += "\nSkip it if: " + bath.avoidIf.joined(separator: " ")
+            if bath.notForFreshStrain && level == .caution {
+                text = "Not now: with a possible fresh strain, heat can make it worse for the first two to three days. Try a cool or cold bath instead.\n" + text
+            }
+            parts.append(text)
+        }
+        return PluginReply(parts.joined(separator: "\n\n"), knowledgeUsed: asked.map { "baths:\($0.id)" })
+    }
+}

@@ -1,0 +1,17 @@
+import RubdownKit
+
+/// The intent table and knowledge base that ship inside the `rubdown` binary, so it works
+/// from any directory and after being copied elsewhere.
+public enum BundledContent {
+    public static var knowledge: [ContentFile] { files(under: "Knowledge/") }
+    public static var intents: [ContentFile] { files(under: "Intents/") }
+
+    /// Loads the bundled content; it is validated by the test suite, so a failure here is a build defect.
+    public static func load() throws(ContentError) -> Content {
+        try Content.load(knowledge: knowledge, intents: intents)
+    }
+
+    private static func files(under folder: String) -> [ContentFile] {
+        embeddedFiles.filter { $0.path.hasPrefix(folder) }.map { ContentFile(path: $0.path, text: $0.text) }
+    }
+}

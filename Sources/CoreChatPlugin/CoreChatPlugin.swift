@@ -1,0 +1,59 @@
+import RubdownKit
+
+/// Greetings, help, thanks, quitting and starting over.
+public struct CoreChatPlugin: Plugin {
+    public init() {}
+
+    public var name: String { "core" }
+
+    public func respond(to request: PluginRequest, context: inout PluginContext) -> PluginReply {
+        switch request.intent {
+        case "core.greet":
+            return PluginReply("Hello! " + Self.offer)
+        case "core.help":
+            return PluginReply(Self.help)
+        case "core.thanks":
+            return PluginReply("You're welcome. Go easy on those legs, and ask again whenever you like.")
+        case "core.quit":
+            return PluginReply("Take care of those legs. Bye for now!", action: .endConversation)
+        case "core.restart":
+            return PluginReply("Fresh start: I've forgotten what we discussed. What's sore today?", action: .resetConversation)
+        default:
+            return PluginReply(Self.help)
+        }
+    }
+
+    static let offer = "I'm Rubdown, a coach for self-massage after a run. Tell me what's sore, or ask about a technique or a bath."
+
+    static let help = """
+        Here's what I can help with:
+          - Sore after a run? Tell me where, e.g. "my calves hurt after a 10k". I'll ask a few questions, check for warning signs, and suggest what to do.
+          - Techniques: "how do I do drumming?", "how should I massage my hamstrings?", "what techniques are there?", "give me a post-run routine".
+          - Baths: "should I have an ice bath?", "warm or cold bath?".
+          - Safety: "is this serious?", "when should I see a physio?".
+        Say "start over" to begin again, or "quit" to leave. I give self-care guidance, not a diagnosis.
+        """
+}
+
+/// Out-of-scope lines: says what Rubdown covers and offers the nearest things it can do.
+public struct FallbackPlugin: Plugin {
+    public init() {}
+
+    public var name: String { "fallback" }
+    public var capabilities: Set<PluginCapability> { [.outOfScope] }
+
+    public func respond(to request: PluginRequest, context: inout PluginContext) -> PluginReply {
+        let offers = (request.understanding.ranking)
+            .filter { $0.plugin != name && $0.score >= 0.15 }
+            .compactMap { context.intents.intent($0.intent)?.description }
+            .prefix(2)
+        var text = "Sorry, that's outside what I can help with. I only coach self-massage and recovery for sore legs after a run"
+        text += ": techniques, how sore is too sore, and baths afterwards."
+        if !offers.isEmpty {
+            text += " The closest I can offer: " + offers.map { $0.prefix(1).lowercased() + $0.dropFirst() }.joined(separator: "; or ") + "."
+        } else {
+            text += " Try \"my calves hurt after a 10k\" or \"help\"."
+        }
+        return PluginReply(text)
+    }
+}

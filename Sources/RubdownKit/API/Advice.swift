@@ -1,0 +1,71 @@
+/// Building blocks for replies that give advice, shared by the plugins so that every plugin
+/// says the same thing the same way, from the knowledge base.
+public struct Advice: Sendable {
+    public let knowledge: KnowledgeBase
+
+    public init(_ knowledge: KnowledgeBase) { self.knowledge = knowledge }
+
+    /// The order a session runs in: warm the tissue by hand, then firmer work, then tools, gentlest tool first.
+    static let routineOrder = ["stroking", "pressing", "drumming", "foam-roller", "tennis-ball"]
+
+    /// Techniques that fit every one of the areas (or the legs in general when none), in routine order.
+    /// `gentle` leaves out the firmest tools: after a long or hard run the foam roller beats the tennis ball.
+    public func techniques(for areas: [String], gentle: Bool, gentlest: Bool = false) -> [Technique] {
+        let ordered = Self.routineOrder.compactMap(knowledge.technique)
+            + knowledge.techniques.filter { !Self.routineOrder.contains($0.id) }
+        return ordered.filter { technique in
+            if gentlest && technique.gentleness > 1 { return false }
+            if gentle && technique.gentleness >= 3 { return false }
+            return areas.isEmpty ? true : areas.contains { technique.fits($0) }
+        }
+    }
+
+    /// A technique explained step by step.
+    public func explain(_ technique: Technique, for areas: [String] = []) -> String {
+        var lines = ["\(technique.name): \(technique.summary)"]
+        for (index, step) in technique.steps.enumerated() { lines.append("  \(index + 1). \(step)") }
+        lines.append("How many: \(technique.repetitions). Pressure: \(technique.pressure).")
+        let barred = areas.filter { technique.notDirectlyOn.contains($0) || !technique.suits.contains($0) }
+        if !barred.isEmpty {
+            lines.append("Not for your \(knowledge.names(of: barred)) directly: work the muscles around it instead.")
+        }
+        if !technique.cautions.isEmpty { lines.append("Watch out: " + technique.cautions.joined(separator: " ")) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// One line per technique: name, repetitions.
+    public func brief(_ techniques: [Technique]) -> String {
+        techniques.enumerated().map { index, technique in
+            "  \(index + 1). \(technique.name): \(technique.summary) (\(technique.repetitions))"
+        }.joined(separator: "\n")
+    }
+
+    /// Area-specific notes, for example not to roll straight onto the Achilles.
+    public func areaNotes(_ areas: [String]) -> String {
+        areas.compactMap { knowledge.area($0) }.map { "Your \($0.name): \($0.care)" }.joined(separator: "\n")
+    }
+
+    /// Which bath suits the case: never heat on a possible fresh strain; none at all after a red flag.
+    public func bathSuggestion(level: TriageOutcome.Level, hardRun: Bool) -> (text: String, used: [String]) {
+        guard level != .seekCare else {
+            return ("Skip baths and massage until you've been checked.", [])
+        }
+        let warm = knowledge.baths.first { $0.notForFreshStrain }
+        let cold = knowledge.baths.first { !$0.notForFreshStrain }
+        if level == .caution, let cold {
+            return (
+                "Bath: no hot baths or heat for the first two to three days, as heat can make a fresh strain worse. "
+                    + "If you want one, a \(cold.name.lowercased()) (\(cold.temperature), \(cold.duration)) is the safer choice.",
+                ["baths:\(cold.id)"]
+            )
+        }
+        guard let warm, let cold else { return ("", []) }
+        let lead = hardRun
+            ? "Bath: after a hard or long run, a \(cold.name.lowercased()) (\(cold.temperature), \(cold.duration)) can take the edge off soreness; a \(warm.name.lowercased()) (\(warm.temperature), \(warm.duration)) is the gentler choice for stiff muscles."
+            : "Bath: a \(warm.name.lowercased()) (\(warm.temperature), \(warm.duration)) relaxes tired muscles; a \(cold.name.lowercased()) (\(cold.temperature), \(cold.duration)) is an option after a hard effort."
+        return (lead + " Ask me about either for who should avoid it.", ["baths:\(warm.id)", "baths:\(cold.id)"])
+    }
+
+    /// Knowledge entry ids for provenance.
+    public static func used(_ techniques: [Technique]) -> [String] { techniques.map { "techniques:\($0.id)" } }
+}

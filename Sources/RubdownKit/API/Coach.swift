@@ -1,0 +1,50 @@
+/// Rubdown's engine: content, understanding and plugins, validated together at start-up.
+/// Stateless and shareable; each conversation keeps its own state.
+public struct Coach: Sendable {
+    public let content: Content
+    public let interpreter: Interpreter
+    public let plugins: PluginRegistry
+
+    public init(content: Content, plugins: PluginRegistry) throws(ContentError) {
+        try plugins.validate(content.intents)
+        self.content = content
+        self.plugins = plugins
+        self.interpreter = Interpreter(content: content)
+    }
+
+    public func startConversation() -> Conversation { Conversation(coach: self) }
+
+    /// Stateless classification (`rubdown classify`).
+    public func classify(_ line: String) -> Classification {
+        let understanding = interpreter.understand(line)
+        let route = DialoguePolicy.route(understanding, plugins: plugins)
+        return Classification(
+            input: line, plugin: route.plugin, intent: route.intent, confidence: understanding.confidence,
+            entities: understanding.entities, understanding: understanding)
+    }
+}
+
+public struct Classification: Sendable {
+    public var input: String
+    public var plugin: String
+    public var intent: String
+    public var confidence: Double
+    public var entities: Entities
+    public var understanding: Understanding
+}
+
+/// One turn of a conversation: what `rubdown --json` prints.
+public struct Turn: Sendable {
+    public var input: String
+    public var reply: String
+    public var plugin: String
+    public var intent: String
+    public var confidence: Double
+    public var entities: Entities
+    public var awaiting: Slot?
+    public var triage: TriageOutcome?
+    /// True when the runner asked to leave.
+    public var ends: Bool
+    public var understanding: Understanding
+    public var knowledgeUsed: [String]
+}

@@ -1,0 +1,136 @@
+/// One conversation with a runner: the dialogue. Each line is understood, routed (red flags
+/// first, then answers to a pending question, then intents), answered by a plugin, and checked
+/// against the safety rule before it is returned.
+public struct Conversation: Sendable {
+    public let coach: Coach
+    public private(set) var state = ConversationState()
+    public private(set) var lastTurn: Turn?
+
+    init(coach: Coach) { self.coach = coach }
+
+    public mutating func send(_ line: String) -> Turn {
+        let understanding = coach.interpreter.understand(line, contextAreas: state.areas)
+        let pending = state.pending
+        let filled = SlotFilling.absorb(understanding, into: &state, pending: pending)
+        let redFlags = understanding.entities.redFlags
+        if !redFlags.isEmpty { raise(redFlags) }
+
+        var route = DialoguePolicy.route(understanding, plugins: coach.plugins)
+        var answering: PendingQuestion?
+        var digressingFrom: PendingQuestion?
+        var confidence = understanding.confidence
+
+        if let pending, redFlags.isEmpty {
+            let answered = filled.contains(pending.question.slot)
+            if DialoguePolicy.isAnswer(understanding, to: pending, filled: answered, fillsOther: !filled.isEmpty) {
+                route = .init(plugin: pending.plugin, intent: pending.intent)
+                if answered { confidence = 1 }
+                if filled.isEmpty {
+                    if pending.attempts < 2 { return reask(pending, understanding: understanding) }
+                    state.facts.unknown.insert(pending.question.slot)  // two tries: move on
+                }
+                answering = pending
+            } else {
+                digressingFrom = pending
+            }
+        } else if let pending, pending.plugin == route.plugin {
+            answering = pending
+        }
+
+        guard let plugin = coach.plugins.plugin(named: route.plugin) else {
+            return finish(
+                understanding, PluginReply("Sorry, that part of Rubdown is not available."), route: route, confidence: confidence)
+        }
+        if digressingFrom == nil { state.pending = nil }
+        if answering == nil, redFlags.isEmpty { state.lastIntent = route.intent }
+        let request = PluginRequest(
+            understanding: understanding, intent: route.intent, answering: answering,
+            alternatives: Array(understanding.ranking.dropFirst().prefix(2)))
+        var context = PluginContext(knowledge: coach.content.knowledge, intents: coach.content.intents, interpreter: coach.interpreter, state: state)
+        var reply = plugin.respond(to: request, context: &context)
+        state = context.state
+        reply = guardSafety(reply)
+
+        switch reply.action {
+        case .resetConversation:
+            state = ConversationState()
+        case .endConversation:
+            state.pending = nil
+        case .none:
+            if let question = reply.asking {
+                let again = state.pending.map { $0.question.slot == question.slot } ?? false
+                state.pending = PendingQuestion(
+                    question: question, plugin: plugin.name, intent: answering?.intent ?? route.intent,
+                    attempts: again ? (state.pending?.attempts ?? 0) + 1 : 1)
+            } else if let digressingFrom {
+                reply.text += "\n\n" + backTo(digressingFrom)
+                state.pending = digressingFrom
+            }
+        }
+        if let outcome = reply.triage {
+            state.lastTriage = outcome
+            if outcome.level == .seekCare { flag(outcome.bodyParts) }
+        }
+        return finish(understanding, reply, route: route, confidence: confidence)
+    }
+
+    /// Records red flags: the areas they concern are off limits for massage from now on.
+    private mutating func raise(_ flags: [String]) {
+        for flag in flags where !state.redFlags.contains(flag) { state.redFlags.append(flag) }
+        let named = flags.compactMap { coach.content.knowledge.redFlag($0) }.flatMap(\.areas)
+        flag(state.areas + named)
+        state.pending = nil
+    }
+
+    private mutating func flag(_ areas: [String]) {
+        if areas.isEmpty { state.flaggedAreas.insert("*") } else { state.flaggedAreas.formUnion(areas) }
+    }
+
+    /// The safety rule, enforced here whatever a plugin says: no massage for a red-flagged area.
+    private func guardSafety(_ reply: PluginReply) -> PluginReply {
+        let barred = reply.massages.filter(state.isFlagged)
+        guard !barred.isEmpty else { return reply }
+        let names = coach.content.knowledge.names(of: barred)
+        var safe = PluginReply(
+            "I won't give massage advice for your \(names): earlier you described a warning sign, and that needs a professional to look at it before any massage. "
+                + coach.content.knowledge.say("stop-when"),
+            knowledgeUsed: ["guidance:stop-when"])
+        safe.action = reply.action
+        return safe
+    }
+
+    private mutating func reask(_ pending: PendingQuestion, understanding: Understanding) -> Turn {
+        var again = pending
+        again.attempts += 1
+        state.pending = again
+        let reply = PluginReply(
+            "Sorry, I couldn't read that as an answer. \(pending.question.prompt) (For example: \(pending.question.examples).)")
+        return finish(understanding, reply, route: .init(plugin: pending.plugin, intent: pending.intent), confidence: understanding.confidence)
+    }
+
+    private func backTo(_ pending: PendingQuestion) -> String {
+        let subject = state.areas.isEmpty ? "my question" : "your \(coach.content.knowledge.names(of: state.areas))"
+        return "Back to \(subject): \(pending.question.prompt)"
+    }
+
+    private mutating func finish(
+        _ understanding: Understanding, _ reply: PluginReply, route: DialoguePolicy.Route, confidence: Double
+    ) -> Turn {
+        let turn = Turn(
+            input: understanding.input, reply: reply.text, plugin: route.plugin, intent: route.intent,
+            confidence: confidence, entities: understanding.entities, awaiting: state.pending?.question.slot,
+            triage: reply.triage, ends: reply.action == .endConversation, understanding: understanding,
+            knowledgeUsed: reply.knowledgeUsed)
+        lastTurn = turn
+        return turn
+    }
+}
+
+extension KnowledgeBase {
+    /// "calves and hamstrings", from area ids.
+    public func names(of areaIDs: [String]) -> String {
+        let names = areaIDs.map { area($0)?.name ?? $0 }
+        guard names.count > 1 else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + " and " + names.last!
+    }
+}

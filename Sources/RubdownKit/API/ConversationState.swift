@@ -1,0 +1,97 @@
+/// Follow-up question ids (the contract's `awaiting`).
+public struct Slot: RawRepresentable, Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { rawValue = value }
+    public var description: String { rawValue }
+
+    public static let bodyPart: Slot = "body_part"
+    public static let painLevel: Slot = "pain_level"
+    public static let painKind: Slot = "pain_kind"
+    public static let swelling: Slot = "swelling"
+    public static let when: Slot = "when"
+    public static let distance: Slot = "distance"
+}
+
+public struct Question: Sendable, Hashable {
+    public var slot: Slot
+    public var prompt: String
+    /// Example answers, shown when an answer could not be read.
+    public var examples: String
+
+    public init(slot: Slot, prompt: String, examples: String) {
+        self.slot = slot
+        self.prompt = prompt
+        self.examples = examples
+    }
+}
+
+public struct PendingQuestion: Sendable, Hashable {
+    public var question: Question
+    public var plugin: String
+    public var intent: String
+    /// How many times it has been asked.
+    public var attempts: Int
+}
+
+/// What the runner has told Rubdown so far; filled from every line, whoever answers it.
+public struct Facts: Sendable, Hashable {
+    public var painLevel: Int?
+    public var painKind: String?
+    public var swelling: Bool?
+    public var daysAgo: Double?
+    public var distanceKm: Double?
+    /// Slots the runner could not or would not answer, or whose answer could not be read twice.
+    public var unknown: Set<Slot> = []
+
+    public init() {}
+
+    public func has(_ slot: Slot, areas: [String]) -> Bool {
+        if unknown.contains(slot) { return true }
+        switch slot {
+        case .bodyPart: return !areas.isEmpty
+        case .painLevel: return painLevel != nil
+        case .painKind: return painKind != nil
+        case .swelling: return swelling != nil
+        case .when: return daysAgo != nil
+        case .distance: return distanceKm != nil
+        default: return false
+        }
+    }
+}
+
+public struct TriageOutcome: Sendable, Hashable {
+    public enum Level: String, Sendable, Comparable {
+        case selfCare = "self-care", caution, seekCare = "seek-care"
+        private var rank: Int { self == .selfCare ? 0 : self == .caution ? 1 : 2 }
+        public static func < (a: Level, b: Level) -> Bool { a.rank < b.rank }
+    }
+    public var level: Level
+    public var bodyParts: [String]
+    public var reasons: [String]
+
+    public init(level: Level, bodyParts: [String], reasons: [String]) {
+        self.level = level
+        self.bodyParts = bodyParts
+        self.reasons = reasons
+    }
+}
+
+/// The conversation's memory, shared by the dialogue and the plugins.
+public struct ConversationState: Sendable {
+    /// Areas under discussion, canonical ids.
+    public var areas: [String] = []
+    public var facts = Facts()
+    /// Red flags raised in this conversation, and the areas they concern (`*` when not tied to an area).
+    public var redFlags: [String] = []
+    public var flaggedAreas: Set<String> = []
+    public var pending: PendingQuestion?
+    public var lastTriage: TriageOutcome?
+    /// The intent of the last line a plugin answered (not counting answers to questions).
+    public var lastIntent: String?
+
+    public init() {}
+
+    /// Whether massage advice for the area is barred in this conversation.
+    public func isFlagged(_ area: String) -> Bool { flaggedAreas.contains(area) || flaggedAreas.contains("*") }
+}

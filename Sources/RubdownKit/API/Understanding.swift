@@ -1,0 +1,50 @@
+/// What Rubdown understood of one line: the stages of the pipeline, kept for `--explain`.
+public struct Understanding: Sendable {
+    public var input: String
+    /// After normalisation and spelling correction.
+    public var normalized: String
+    public var corrections: [Correction]
+    public var entities: Entities
+    /// Intents ranked best first (at most five).
+    public var ranking: [IntentScore]
+
+    public var top: IntentScore? { ranking.first }
+    public var confidence: Double { ranking.first?.score ?? 0 }
+}
+
+public struct Correction: Sendable, Hashable {
+    public var from: String
+    public var to: String
+}
+
+public struct IntentScore: Sendable, Hashable {
+    public var intent: String
+    public var plugin: String
+    /// Calibrated to [0, 1].
+    public var score: Double
+}
+
+/// The facts one line states. Empty fields mean "not said".
+public struct Entities: Sendable, Hashable {
+    public enum Answer: String, Sendable, Hashable { case yes, no, unknown, skip }
+
+    public var bodyParts: [String] = []
+    /// Areas the line rules out: "not my knees".
+    public var negatedBodyParts: [String] = []
+    public var techniques: [String] = []
+    public var baths: [String] = []
+    public var distanceKm: Double?
+    public var daysAgo: Double?
+    public var painLevel: Int?
+    /// dull, tight, sharp, burning, throbbing, tender
+    public var painKind: String?
+    public var swelling: Bool?
+    public var redFlags: [String] = []
+    public var answer: Answer?
+    /// "my legs are wrecked": soreness with no area named.
+    public var generalSoreness = false
+    /// "the other leg"
+    public var otherSide = false
+
+    public init() {}
+}

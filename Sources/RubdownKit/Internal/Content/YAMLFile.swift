@@ -1,0 +1,138 @@
+import Yams
+
+/// One YAML content file, parsed once, that decodes into model types and turns every
+/// problem into a `file:line:col` diagnostic pointing at the offending node.
+struct YAMLFile {
+    let path: String
+    let root: Node
+
+    init(path: String, text: String) throws(ContentError) {
+        self.path = path
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw ContentError([ContentDiagnostic(file: path, line: 1, message: "the file is empty")])
+            }
+            root = node
+        } catch let error as ContentError {
+            throw error
+        } catch let error as YamlError {
+            throw ContentError([Self.diagnostic(for: error, file: path)])
+        } catch {
+            throw ContentError([ContentDiagnostic(file: path, line: 1, message: "cannot read YAML: \(error)")])
+        }
+    }
+
+    /// Decodes the value under a top-level key (`areas:`, `intents:` ...).
+    func decode<T: Decodable>(_ type: T.Type, key: String) throws(ContentError) -> T {
+        guard let node = root[key] else {
+            throw ContentError([diagnostic(at: root, "missing the top-level key '\(key)'")])
+        }
+        do {
+            return try YAMLDecoder().decode(type, from: node)
+        } catch let error as DecodingError {
+            throw ContentError([diagnostic(for: error, under: node)])
+        } catch {
+            throw ContentError([diagnostic(at: node, "\(error)")])
+        }
+    }
+
+    /// A diagnostic at a node found by a coding path from the root (`["areas", 3, "id"]`).
+    func diagnostic(at path: [any CodingKey], _ message: String, severity: ContentDiagnostic.Severity = .error)
+        -> ContentDiagnostic
+    {
+        diagnostic(at: Self.locate(path, in: root), message, severity: severity)
+    }
+
+    func diagnostic(at node: Node, _ message: String, severity: ContentDiagnostic.Severity = .error)
+        -> ContentDiagnostic
+    {
+        ContentDiagnostic(
+            file: self.path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1,
+            severity: severity, message: message)
+    }
+
+    /// The line of an entry found by path, for models that remember where they came from.
+    func line(at path: [any CodingKey]) -> Int { Self.locate(path, in: root).mark?.line ?? 1 }
+
+    private func diagnostic(for error: DecodingError, under node: Node) -> ContentDiagnostic {
+        switch error {
+        case .keyNotFound(let key, let context):
+            let owner = Self.locate(context.codingPath, in: node)
+            return diagnostic(at: owner, "missing required field '\(key.stringValue)'\(Self.entryName(owner))")
+        case .typeMismatch(let type, let context):
+            return diagnostic(
+                at: Self.locate(context.codingPath, in: node),
+                "'\(Self.fieldName(context.codingPath))' should be \(Self.describe(type))")
+        case .valueNotFound(let type, let context):
+            return diagnostic(
+                at: Self.locate(context.codingPath, in: node),
+                "'\(Self.fieldName(context.codingPath))' is empty; it should be \(Self.describe(type))")
+        case .dataCorrupted(let context):
+            return diagnostic(
+                at: Self.locate(context.codingPath, in: node),
+                "'\(Self.fieldName(context.codingPath))': \(context.debugDescription)")
+        @unknown default:
+            return diagnostic(at: node, "\(error)")
+        }
+    }
+
+    static func diagnostic(for error: YamlError, file: String) -> ContentDiagnostic {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            return ContentDiagnostic(file: file, line: mark.line, column: mark.column, message: "invalid YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return ContentDiagnostic(
+                file: file, line: context.mark.line, column: context.mark.column,
+                message: "duplicated key \(duplicates.sorted().joined(separator: ", "))")
+        default:
+            return ContentDiagnostic(file: file, line: 1, message: "invalid YAML: \(error)")
+        }
+    }
+
+    /// Walks as far down the path as the document goes; the deepest node found is the best place to point at.
+    static func locate(_ path: [any CodingKey], in node: Node) -> Node {
+        var current = node
+        for key in path {
+            if let index = key.intValue, let sequence = current.sequence, index < sequence.count {
+                current = sequence[index]
+            } else if let child = current[key.stringValue] {
+                current = child
+            } else {
+                break
+            }
+        }
+        return current
+    }
+
+    private static func entryName(_ node: Node) -> String {
+        if let id = node["id"]?.string { return " in '\(id)'" }
+        return ""
+    }
+
+    private static func fieldName(_ path: [any CodingKey]) -> String {
+        path.last(where: { $0.intValue == nil })?.stringValue ?? "value"
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "text"
+        case is Int.Type: return "a whole number"
+        case is Bool.Type: return "true or false"
+        case is [String].Type: return "a list of texts"
+        default:
+            let name = String(describing: type)
+            return name.hasPrefix("Array") ? "a list" : (name.contains("Dictionary") ? "a mapping" : "a \(name)")
+        }
+    }
+}
+
+/// A coding key built from a path element, for pointing at nodes.
+struct PathKey: CodingKey {
+    var stringValue: String
+    var intValue: Int?
+    init(_ string: String) { stringValue = string }
+    init(_ index: Int) { stringValue = "\(index)"; intValue = index }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { self.init(intValue) }
+}

@@ -1,0 +1,52 @@
+/// Reads slot values out of a line's entities into the conversation's facts.
+enum SlotFilling {
+    /// Merges what the line says into the state; returns the slots it filled.
+    @discardableResult
+    static func absorb(_ understanding: Understanding, into state: inout ConversationState, pending: PendingQuestion?)
+        -> Set<Slot>
+    {
+        let entities = understanding.entities
+        var filled: Set<Slot> = []
+        // Areas: "not my knees" removes; a new area replaces unless the line adds ("and my quads too").
+        if !entities.negatedBodyParts.isEmpty {
+            state.areas.removeAll { entities.negatedBodyParts.contains($0) }
+        }
+        if !entities.bodyParts.isEmpty {
+            let words = Set(understanding.normalized.split(separator: " ").map(String.init))
+            let adds = !words.isDisjoint(with: ["and", "also", "too", "plus", "both", "well"]) && pending?.question.slot != .bodyPart
+            let fresh = entities.bodyParts.filter { !state.areas.contains($0) }
+            state.areas = adds ? state.areas + fresh : entities.bodyParts
+            filled.insert(.bodyPart)
+        }
+        if let level = entities.painLevel { state.facts.painLevel = level; filled.insert(.painLevel) }
+        if let kind = entities.painKind { state.facts.painKind = kind; filled.insert(.painKind) }
+        if let swelling = entities.swelling { state.facts.swelling = swelling; filled.insert(.swelling) }
+        if let days = entities.daysAgo { state.facts.daysAgo = days; filled.insert(.when) }
+        if let distance = entities.distanceKm { state.facts.distanceKm = distance; filled.insert(.distance) }
+
+        if let pending {
+            let slot = pending.question.slot
+            switch entities.answer {
+            case .yes? where slot == .swelling && !filled.contains(.swelling):
+                state.facts.swelling = true
+                filled.insert(.swelling)
+            case .no? where slot == .swelling && !filled.contains(.swelling):
+                state.facts.swelling = false
+                filled.insert(.swelling)
+            case .unknown?, .skip?:
+                if !filled.contains(slot) {
+                    state.facts.unknown.insert(slot)
+                    filled.insert(slot)
+                }
+            default:
+                break
+            }
+            // "yes" to "how bad" is no number; a bare "no" to pain is zero pain.
+            if slot == .painLevel, !filled.contains(.painLevel), entities.answer == .no, understanding.normalized.split(separator: " ").count <= 2 {
+                state.facts.painLevel = 0
+                filled.insert(.painLevel)
+            }
+        }
+        return filled
+    }
+}

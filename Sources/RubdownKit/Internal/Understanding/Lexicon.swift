@@ -1,0 +1,138 @@
+/// What a word or phrase stands for in the domain.
+enum Concept: Hashable, Sendable {
+    case area(String)
+    case technique(String)
+    case bath(String)
+    /// A slang or variant wording for a plain word ("wrecked" → "sore").
+    case word(String)
+}
+
+/// Where a concept phrase stands in the tokens.
+struct ConceptSpan: Sendable {
+    var start: Int
+    var length: Int
+    var concept: Concept
+    var negated: Bool
+}
+
+/// A token of the normalised input, with its stem and whether a negation covers it.
+struct Token: Sendable {
+    var text: String
+    var stem: String
+    var negated = false
+    var isBreak: Bool { text == "," }
+}
+
+/// The domain's phrases (areas, techniques, baths, slang), all drawn from the knowledge base,
+/// matched longest first over stems; and the vocabulary that typos are corrected towards.
+struct Lexicon: Sendable {
+    private var phrases: [String: [(stems: [String], concept: Concept)]] = [:]
+    /// Words worth correcting towards, by first letter.
+    private(set) var vocabulary: [Character: [String]] = [:]
+    private var known: Set<String> = []
+
+    init(knowledge: KnowledgeBase, extraWords: [String]) {
+        for area in knowledge.areas {
+            for phrase in [area.id, area.name] + area.synonyms { add(phrase, .area(area.id)) }
+        }
+        for technique in knowledge.techniques {
+            for phrase in [technique.id, technique.name] + technique.synonyms { add(phrase, .technique(technique.id)) }
+        }
+        for bath in knowledge.baths {
+            for phrase in [bath.name] + bath.synonyms { add(phrase, .bath(bath.id)) }
+        }
+        for entry in knowledge.lexicon {
+            for phrase in entry.variants { add(phrase, .word(entry.word)) }
+        }
+        for word in extraWords { learn(word) }
+        for (letter, words) in vocabulary { vocabulary[letter] = Array(Set(words)).sorted() }
+    }
+
+    private mutating func add(_ phrase: String, _ concept: Concept) {
+        let words = Tokenizer.words(phrase)
+        guard let first = words.first else { return }
+        phrases[Stemmer.stem(first), default: []].append((words.map(Stemmer.stem), concept))
+        phrases[Stemmer.stem(first)]!.sort { $0.stems.count > $1.stems.count }
+        for word in words { learn(word) }
+    }
+
+    private mutating func learn(_ word: String) {
+        known.insert(word)
+        known.insert(Stemmer.stem(word))
+        if word.count >= 4, let first = word.first, word.allSatisfy(\.isLetter) {
+            vocabulary[first, default: []].append(word)
+        }
+    }
+
+    func isKnown(_ word: String) -> Bool { known.contains(word) || known.contains(Stemmer.stem(word)) }
+
+    /// The longest phrase starting at `index`, as (length in tokens, concept).
+    func match(_ tokens: [Token], at index: Int) -> (length: Int, concept: Concept)? {
+        guard let candidates = phrases[tokens[index].stem] else { return nil }
+        for candidate in candidates where index + candidate.stems.count <= tokens.count {
+            if candidate.stems.indices.allSatisfy({ tokens[index + $0].stem == candidate.stems[$0] }) {
+                return (candidate.stems.count, candidate.concept)
+            }
+        }
+        return nil
+    }
+
+    /// The concept phrases in the tokens, longest first, left to right.
+    func spans(in tokens: [Token]) -> [ConceptSpan] {
+        var spans: [ConceptSpan] = []
+        var index = 0
+        while index < tokens.count {
+            if let match = match(tokens, at: index) {
+                spans.append(ConceptSpan(start: index, length: match.length, concept: match.concept, negated: tokens[index].negated))
+                index += match.length
+            } else {
+                index += 1
+            }
+        }
+        return spans
+    }
+
+    /// A likely intended domain word for an unknown one: edit distance 1 (2 for long words),
+    /// same first letter or a swap of the first two.
+    func correction(for word: String) -> String? {
+        guard word.count >= 4, word.allSatisfy(\.isLetter), !isKnown(word) else { return nil }
+        let limit = word.count >= 8 ? 2 : 1
+        var candidates = vocabulary[word.first!] ?? []
+        let chars = Array(word)
+        if chars.count > 1, let swapped = vocabulary[chars[1]] { candidates += swapped.filter { $0.first == chars[1] } }
+        var best: (word: String, distance: Int)?
+        for candidate in candidates {
+            let distance = EditDistance.between(word, candidate, limit: limit)
+            if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+        }
+        return best?.word
+    }
+}
+
+enum Tokenizer {
+    static func words(_ text: String) -> [String] {
+        rewriteInability(Normalizer.normalize(text).split(separator: " ").map(String.init))
+    }
+
+    /// "can not stand", "could not", "not able to" → "unable", so that an inability is a symptom,
+    /// not a negation ("I can't stand on tiptoe" must still be read as a red flag).
+    static func rewriteInability(_ words: [String]) -> [String] {
+        var out: [String] = []
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            let next = index + 1 < words.count ? words[index + 1] : ""
+            if (word == "can" || word == "could") && next == "not" {
+                out.append("unable")
+                index += 2
+            } else if word == "not" && next == "able" {
+                out.append("unable")
+                index += index + 2 < words.count && words[index + 2] == "to" ? 3 : 2
+            } else {
+                out.append(word)
+                index += 1
+            }
+        }
+        return out
+    }
+}

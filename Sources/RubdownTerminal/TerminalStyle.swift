@@ -1,0 +1,77 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How output looks: colour only on a terminal and never with NO_COLOR; replies wrapped to the width.
+public struct TerminalStyle: Sendable {
+    public var colour: Bool
+    /// Width to wrap at; nil: do not wrap (pipes).
+    public var width: Int?
+
+    public init(colour: Bool, width: Int?) {
+        self.colour = colour
+        self.width = width
+    }
+
+    /// Detected from the environment and the file descriptor.
+    public static func detect(fileDescriptor: Int32 = STDOUT_FILENO) -> TerminalStyle {
+        let tty = isatty(fileDescriptor) == 1
+        let noColour = getenv("NO_COLOR").map { String(cString: $0).isEmpty == false } ?? false
+        return TerminalStyle(colour: tty && !noColour, width: tty ? currentWidth(fileDescriptor) : nil)
+    }
+
+    /// The terminal's current width, read each time so a resize rewraps the next reply.
+    public static func currentWidth(_ fileDescriptor: Int32 = STDOUT_FILENO) -> Int {
+        var size = winsize()
+        if ioctl(fileDescriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
+
+    public func reply(_ text: String) -> String {
+        let wrapped = width.map { Wrapper.wrap(text, width: max(20, $0 - 1)) } ?? text
+        return colour ? "\u{1B}[36m" + wrapped + "\u{1B}[0m" : wrapped
+    }
+
+    public func note(_ text: String) -> String {
+        colour ? "\u{1B}[2m" + text + "\u{1B}[0m" : text
+    }
+
+    public var prompt: String { colour ? "\u{01}\u{1B}[1m\u{02}> \u{01}\u{1B}[0m\u{02}" : "> " }
+}
+
+/// Word wrapping that keeps list indentation, so numbered steps stay readable.
+public enum Wrapper {
+    public static func wrap(_ text: String, width: Int) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { wrapLine(String($0), width: width) }
+            .joined(separator: "\n")
+    }
+
+    static func wrapLine(_ line: String, width: Int) -> String {
+        guard line.count > width else { return line }
+        let indentCount = line.prefix { $0 == " " }.count
+        // Continuation lines of "  1. step" or "- item" align under the text.
+        var hanging = indentCount
+        let rest = line.dropFirst(indentCount)
+        if let marker = rest.split(separator: " ", maxSplits: 1).first,
+            marker == "-" || (marker.last == "." && marker.dropLast().allSatisfy(\.isNumber))
+        {
+            hanging += marker.count + 1
+        }
+        var lines: [String] = []
+        var current = String(line.prefix(indentCount))
+        var currentLength = indentCount
+        for word in rest.split(separator: " ") {
+            let needsSpace = currentLength > (lines.isEmpty ? indentCount : hanging)
+            if currentLength + (needsSpace ? 1 : 0) + word.count > width, needsSpace {
+                lines.append(current)
+                current = String(repeating: " ", count: hanging) + word
+                currentLength = hanging + word.count
+            } else {
+                current += (needsSpace ? " " : "") + word
+                currentLength += (needsSpace ? 1 : 0) + word.count
+            }
+        }
+        lines.append(current)
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,86 @@
+import RubdownKit
+
+/// Massage techniques: how to do one, what suits an area, the list, and a full routine.
+public struct TechniquesPlugin: Plugin {
+    public init() {}
+
+    public var name: String { "techniques" }
+
+    public func respond(to request: PluginRequest, context: inout PluginContext) -> PluginReply {
+        let entities = request.understanding.entities
+        let named = entities.bodyParts.isEmpty ? context.state.areas : entities.bodyParts
+        let areas = named.filter { !context.state.isFlagged($0) }
+        let barred = named.filter { context.state.isFlagged($0) }
+        let reminder = barred.isEmpty ? "" : Self.reminder(barred, context) + "\n\n"
+        if !barred.isEmpty && areas.isEmpty && request.intent != "technique.list" {
+            return PluginReply(Self.reminder(barred, context), knowledgeUsed: context.state.redFlags.map { "red_flags:\($0)" })
+        }
+        let gentle = Self.wantsGentle(context.state)
+        switch request.intent {
+        case "technique.howto":
+            guard let id = entities.techniques.first, let technique = context.knowledge.technique(id) else {
+                return list(context, lead: "Which technique would you like? Here are the five I know:")
+            }
+            var text = reminder + context.advice.explain(technique, for: areas)
+            if gentle && technique.gentleness >= 3, let softer = context.advice.techniques(for: areas, gentle: true).last {
+                text += "\nAfter a long or hard run you may prefer something gentler, such as the \(softer.name.lowercased())."
+            }
+            return PluginReply(text, massages: areas.filter { technique.fits($0) }, knowledgeUsed: ["techniques:\(technique.id)"])
+        case "technique.list":
+            return list(context, lead: reminder + "I know five techniques. Do them from the feet upwards:")
+        case "technique.routine":
+            return routine(for: areas, gentle: gentle, context, lead: reminder)
+        default:  // technique.for_area
+            guard !areas.isEmpty else {
+                return PluginReply(
+                    "Which part would you like to work on?",
+                    asking: Question(
+                        slot: .bodyPart, prompt: "Which part would you like to work on?",
+                        examples: "calves, hamstrings, feet, glutes"))
+            }
+            return forAreas(areas, gentle: gentle, context, lead: reminder)
+        }
+    }
+
+    /// After a long or intense run, or with higher pain, prefer the gentler tools.
+    static func wantsGentle(_ state: ConversationState) -> Bool {
+        (state.facts.distanceKm ?? 0) >= 21 || (state.facts.painLevel ?? 0) >= 6 || state.lastTriage?.level == .caution
+    }
+
+    private func forAreas(_ areas: [String], gentle: Bool, _ context: PluginContext, lead: String) -> PluginReply {
+        let advice = context.advice
+        let techniques = advice.techniques(for: areas, gentle: gentle, gentlest: context.state.lastTriage?.level == .caution)
+        var text = lead + "For your \(context.knowledge.names(of: areas)), in this order:\n" + advice.brief(techniques)
+        text += "\n" + advice.areaNotes(areas)
+        if gentle { text += "\n" + context.knowledge.say("gentler-when-stiff") }
+        text += "\nAsk \"how do I do \(techniques.first?.name.lowercased() ?? "stroking")?\" for the steps."
+        return PluginReply(
+            text, massages: areas, knowledgeUsed: Advice.used(techniques) + areas.map { "areas:\($0)" } + (gentle ? ["guidance:gentler-when-stiff"] : []))
+    }
+
+    private func routine(for areas: [String], gentle: Bool, _ context: PluginContext, lead: String) -> PluginReply {
+        let advice = context.advice
+        let techniques = advice.techniques(for: areas, gentle: gentle)
+        let subject = areas.isEmpty ? "both legs" : "your \(context.knowledge.names(of: areas))"
+        var text = lead + "A post-run routine for \(subject), about 10 to 15 minutes, from the feet upwards:\n"
+        text += advice.brief(techniques)
+        text += "\nFinish with a few light strokes. " + context.knowledge.say("routine-order")
+        text += "\n" + context.knowledge.say("stop-when")
+        return PluginReply(
+            text, massages: areas.isEmpty ? ["*legs"] : areas,
+            knowledgeUsed: Advice.used(techniques) + ["guidance:routine-order", "guidance:stop-when"])
+    }
+
+    private func list(_ context: PluginContext, lead: String) -> PluginReply {
+        let techniques = context.advice.techniques(for: [], gentle: false)
+        let text = lead + "\n" + context.advice.brief(techniques) + "\nAsk \"how do I do pressing?\" for the steps of any of them."
+        return PluginReply(text, knowledgeUsed: Advice.used(techniques))
+    }
+
+    static func reminder(_ areas: [String], _ context: PluginContext) -> String {
+        let flags = context.state.redFlags.compactMap { context.knowledge.redFlag($0) }
+        let sign = flags.first.map { " (\($0.name))" } ?? ""
+        return "Please don't massage your \(context.knowledge.names(of: areas)) for now: you described a warning sign\(sign) that a professional should check first. "
+            + (flags.first?.action ?? "")
+    }
+}

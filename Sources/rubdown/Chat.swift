@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import RubdownKit
+import RubdownTerminal
+
+/// The conversation: at a readline prompt on a terminal, line by line through a pipe.
+struct Chat: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Talk to the coach (the default).")
+
+    @OptionGroup var content: ContentOptions
+
+    @Flag(name: .long, help: "Print each turn as one JSON object on one line (the scripting contract).")
+    var json = false
+
+    @Flag(name: .long, help: "Keep no history file.")
+    var noHistory = false
+
+    func run() throws {
+        let coach = try content.coach()
+        let interactive = isatty(STDIN_FILENO) == 1
+        let style = TerminalStyle.detect()
+        let output: Session.Output = json ? .json : .text(style)
+        var reader: any LineReader = PipeReader()
+        if interactive {
+            let environment = ProcessInfo.processInfo.environment
+            let history = noHistory ? nil : History.defaultPath(environment: environment)
+            let readline = ReadlineReader(
+                prompt: json ? "" : style.prompt, completions: completionWords(coach), historyPath: history)
+            for warning in readline.warnings { FileHandle.standardError.write(Data("rubdown: warning: \(warning)\n".utf8)) }
+            reader = readline
+            if !json {
+                print(style.note("Rubdown: post-run self-massage coach. Ask me anything about sore legs after a run ('help' for ideas, 'quit' to leave)."))
+            }
+        }
+        var session = Session(conversation: coach.startConversation(), reader: reader, output: output)
+        session.run()
+    }
+
+    private func completionWords(_ coach: Coach) -> [String] {
+        let knowledge = coach.content.knowledge
+        let commands = ["help", "quit", "start over", "thanks", "why"]
+        let areas = knowledge.areas.flatMap { [$0.id, $0.name] }
+        let techniques = knowledge.techniques.flatMap { [$0.id, $0.name.lowercased()] }
+        return Array(Set(commands + areas + techniques + ["ice bath", "warm bath", "foam roller", "tennis ball"]))
+    }
+}
+
+/// Stateless classification, one JSON line per input line.
+struct Classify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Classify each line of standard input and print one JSON line for each.")
+
+    @OptionGroup var content: ContentOptions
+
+    func run() throws {
+        let coach = try content.coach()
+        while let line = readLine(strippingNewline: true) {
+            print(JSONContract.line(coach.classify(line)))
+            fflush(nil)
+        }
+    }
+}
+
+/// The intent table, for scripts and evaluations.
+struct Intents: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the intent table.")
+
+    @OptionGroup var content: ContentOptions
+
+    @Flag(name: .long, help: "One JSON line per example: {\"text\", \"intent\", \"plugin\"}.")
+    var json = false
+
+    func run() throws {
+        let coach = try content.coach()
+        for intent in coach.content.intents.intents {
+            if json {
+                for example in intent.examples { print(JSONContract.line(example: example, intent: intent)) }
+            } else {
+                print("\(intent.id) (\(intent.plugin), \(intent.examples.count) examples): \(intent.description)")
+            }
+        }
+    }
+}
