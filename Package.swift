@@ -42,8 +42,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "RubdownKitTests", dependencies: ["RubdownKit", "BundledContent", "CoreChatPlugin", "TechniquesPlugin", "TriagePlugin", "BathPlugin"]),
-        .testTarget(name: "PluginTests", dependencies: ["RubdownKit", "BundledContent", "CoreChatPlugin", "TechniquesPlugin", "TriagePlugin", "BathPlugin"]),
+        // Tests mirror the modules; TestSupport builds a coach from the bundled content.
+        .target(
+            name: "TestSupport",
+            dependencies: ["RubdownKit", "BundledContent", "CoreChatPlugin", "TechniquesPlugin", "TriagePlugin", "BathPlugin"],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(name: "RubdownKitTests", dependencies: ["RubdownKit", "TestSupport"]),
+        .testTarget(name: "BundledContentTests", dependencies: ["BundledContent", "TestSupport"]),
+        .testTarget(name: "CoreChatPluginTests", dependencies: ["CoreChatPlugin", "TestSupport"]),
+        .testTarget(name: "TechniquesPluginTests", dependencies: ["TechniquesPlugin", "TestSupport"]),
+        .testTarget(name: "TriagePluginTests", dependencies: ["TriagePlugin", "TestSupport"]),
+        .testTarget(name: "BathPluginTests", dependencies: ["BathPlugin", "TestSupport"]),
         .testTarget(name: "RubdownTerminalTests", dependencies: ["RubdownTerminal"]),
         .testTarget(name: "EndToEndTests", dependencies: ["rubdown"]),
     ],

@@ -52,10 +52,18 @@ struct Classify: ParsableCommand {
 
     @OptionGroup var content: ContentOptions
 
+    @Flag(name: .long, help: "Show how each line was understood instead of JSON.")
+    var explain = false
+
     func run() throws {
         let coach = try content.coach()
         while let line = readLine(strippingNewline: true) {
-            print(JSONContract.line(coach.classify(line)))
+            let classification = coach.classify(line)
+            if explain {
+                print(Explanation.text(for: classification.understanding) + "\nrouted to:   \(classification.plugin) / \(classification.intent)\n")
+            } else {
+                print(JSONContract.line(classification))
+            }
             fflush(nil)
         }
     }

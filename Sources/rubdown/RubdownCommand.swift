@@ -8,7 +8,7 @@ struct RubdownCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rubdown",
         abstract: "A terminal coach for runners' post-run self-massage. Self-care guidance, not diagnosis.",
-        subcommands: [Chat.self, Classify.self, Intents.self],
+        subcommands: [Chat.self, Classify.self, Intents.self, Evaluate.self, TestStories.self],
         defaultSubcommand: Chat.self
     )
 }

@@ -9,12 +9,11 @@ public struct Interpreter: Sendable {
     public init(content: Content) {
         let exampleWords = content.intents.intents.flatMap { $0.examples.flatMap(Tokenizer.words) }
         let lexicon = Lexicon(knowledge: content.knowledge, extraWords: exampleWords)
+        // A red-flag group stands for an area when it names the area itself ("calf", "calves"), not a part of it.
+        let areaStems = content.knowledge.areas.map { area in (area.id, Set([area.id, area.name].map(Stemmer.stem))) }
         let areaOf: (String) -> String? = { phrase in
-            let tokens = Tokenizer.words(phrase).map { Token(text: $0, stem: Stemmer.stem($0)) }
-            guard let match = lexicon.match(tokens, at: 0), match.length == tokens.count,
-                case .area(let id) = match.concept
-            else { return nil }
-            return id
+            let stem = Stemmer.stem(phrase)
+            return areaStems.first { $0.1.contains(stem) }?.0
         }
         self.lexicon = lexicon
         self.extractor = EntityExtractor(lexicon: lexicon, redFlags: RedFlagDetector(knowledge: content.knowledge, areaOf: areaOf))

@@ -16,10 +16,9 @@ public enum JSONContract {
     }
 
     static func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        let encoder = OrderedJSONEncoder()
+        try? value.encode(to: encoder)
+        return encoder.storage.rendered
     }
 
     /// Confidence with three decimals, so output is stable and readable.

@@ -40,8 +40,8 @@ struct EntityExtractor: Sendable {
             entities.generalSoreness = entities.generalSoreness || stems.contains("leg")
         }
         entities.otherSide = zip(words, words.dropFirst()).contains { $0 == "other" && ["leg", "side", "one", "calf", "foot"].contains($1) }
-        // The area under discussion counts only when this line names none of its own.
-        let areas = entities.bodyParts.isEmpty ? contextAreas : entities.bodyParts
+        // The area under discussion stands in for words only when this line names no area of its own.
+        let areas = entities.bodyParts.isEmpty && entities.negatedBodyParts.isEmpty ? contextAreas : []
         entities.redFlags = redFlags.detect(tokens: tokens, spans: spans, contextAreas: areas)
         if entities.bodyParts.isEmpty == false { entities.generalSoreness = false }
         return entities

@@ -1,7 +1,8 @@
 /// Finds the red flags a line describes, from the patterns in `Knowledge/red-flags.yaml`.
 /// A pattern matches when each of its groups has a word or phrase in the line outside any
-/// negation ("no swelling" is not swelling). A group that names a body area is also met by
-/// that area being the one under discussion, so "it's swollen" about the calves counts.
+/// negation ("no swelling" is not swelling). A group that names a body area ("calves") is also
+/// met by that area being under discussion when the line names none, so "it's swollen" about
+/// the calves counts.
 struct RedFlagDetector: Sendable {
     private struct Group: Sendable {
         var phrases: [[String]]

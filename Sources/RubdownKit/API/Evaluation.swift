@@ -1,0 +1,128 @@
+import Foundation
+
+/// Scores the classifier on labelled lines (`rubdown eval`): plugin accuracy, a confusion
+/// table, out-of-scope recall, red-flag recall, and the lines it got wrong.
+public struct Evaluation: Sendable {
+    public struct Case: Sendable {
+        public var text: String
+        public var plugin: String
+        public var intent: String?
+        public var redFlags: [String]?
+        public var line: Int
+    }
+    public struct Miss: Sendable {
+        public var item: Case
+        public var gotPlugin: String
+        public var gotIntent: String
+    }
+
+    public private(set) var total = 0
+    public private(set) var correctPlugin = 0
+    public private(set) var correctIntent = 0
+    public private(set) var intentTotal = 0
+    /// confusion[expected][got] = count
+    public private(set) var confusion: [String: [String: Int]] = [:]
+    public private(set) var misses: [Miss] = []
+    public private(set) var redFlagExpected = 0
+    public private(set) var redFlagCaught = 0
+    public private(set) var redFlagMissed: [Case] = []
+    public private(set) var falseRedFlags: [Case] = []
+
+    public init() {}
+
+    /// Reads JSON Lines; a bad line is reported as `file:line`.
+    public static func cases(file: String, text: String) throws(ContentError) -> [Case] {
+        var cases: [Case] = []
+        var problems: [ContentDiagnostic] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard line.contains(where: { !$0.isWhitespace }) else { continue }
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                let text = object["text"] as? String, let plugin = (object["plugin"] ?? object["label"]) as? String
+            else {
+                problems.append(ContentDiagnostic(file: file, line: index + 1, message: "expected {\"text\": ..., \"plugin\": ...}"))
+                continue
+            }
+            cases.append(
+                Case(text: text, plugin: plugin, intent: object["intent"] as? String, redFlags: object["red_flags"] as? [String], line: index + 1))
+        }
+        guard problems.isEmpty else { throw ContentError(problems) }
+        return cases
+    }
+
+    public mutating func add(_ item: Case, _ got: Classification) {
+        total += 1
+        confusion[item.plugin, default: [:]][got.plugin, default: 0] += 1
+        if got.plugin == item.plugin { correctPlugin += 1 }
+        if let intent = item.intent {
+            intentTotal += 1
+            if got.intent == intent { correctIntent += 1 }
+        }
+        if got.plugin != item.plugin || (item.intent != nil && got.intent != item.intent) {
+            misses.append(Miss(item: item, gotPlugin: got.plugin, gotIntent: got.intent))
+        }
+        let flags = got.entities.redFlags
+        if let expected = item.redFlags, !expected.isEmpty {
+            redFlagExpected += 1
+            if !Set(expected).isDisjoint(with: flags) { redFlagCaught += 1 } else { redFlagMissed.append(item) }
+        } else if !flags.isEmpty && item.redFlags != nil {
+            falseRedFlags.append(item)
+        }
+    }
+
+    public var pluginAccuracy: Double { total == 0 ? 0 : Double(correctPlugin) / Double(total) }
+    public var intentAccuracy: Double { intentTotal == 0 ? 0 : Double(correctIntent) / Double(intentTotal) }
+
+    /// Accuracy over the lines whose expected plugin is not the fallback.
+    public var inScopeAccuracy: Double {
+        let rows = confusion.filter { $0.key != "fallback" }
+        let all = rows.values.flatMap(\.values).reduce(0, +)
+        let right = rows.map { $0.value[$0.key] ?? 0 }.reduce(0, +)
+        return all == 0 ? 0 : Double(right) / Double(all)
+    }
+
+    /// Share of out-of-scope lines answered by the fallback.
+    public var outOfScopeRecall: Double? {
+        guard let row = confusion["fallback"] else { return nil }
+        let all = row.values.reduce(0, +)
+        return all == 0 ? nil : Double(row["fallback"] ?? 0) / Double(all)
+    }
+
+    public func report(listing limit: Int = 50) -> String {
+        func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+        var lines: [String] = []
+        lines.append("lines: \(total)")
+        lines.append("plugin accuracy: \(percent(pluginAccuracy)) (\(correctPlugin)/\(total))")
+        if intentTotal > 0 { lines.append("intent accuracy: \(percent(intentAccuracy)) (\(correctIntent)/\(intentTotal))") }
+        if confusion.keys.contains(where: { $0 != "fallback" }) { lines.append("in-scope plugin accuracy: \(percent(inScopeAccuracy))") }
+        if let recall = outOfScopeRecall { lines.append("out-of-scope recall: \(percent(recall))") }
+        if redFlagExpected > 0 {
+            lines.append("red flags caught: \(redFlagCaught)/\(redFlagExpected)")
+        }
+        let plugins = Array(Set(confusion.keys).union(confusion.values.flatMap(\.keys))).sorted()
+        lines.append("")
+        lines.append("accuracy per plugin:")
+        for plugin in plugins where confusion[plugin] != nil {
+            let row = confusion[plugin]!
+            let all = row.values.reduce(0, +)
+            lines.append("  \(plugin.padding(toLength: 11, withPad: " ", startingAt: 0)) \(percent(Double(row[plugin] ?? 0) / Double(all))) of \(all)")
+        }
+        lines.append("")
+        lines.append("confusion (rows: expected, columns: got):")
+        lines.append("  " + "".padding(toLength: 11, withPad: " ", startingAt: 0) + plugins.map { $0.prefix(10).padding(toLength: 11, withPad: " ", startingAt: 0) }.joined())
+        for plugin in plugins where confusion[plugin] != nil {
+            let cells = plugins.map { String(confusion[plugin]![$0] ?? 0).padding(toLength: 11, withPad: " ", startingAt: 0) }
+            lines.append("  " + plugin.prefix(10).padding(toLength: 11, withPad: " ", startingAt: 0) + cells.joined())
+        }
+        if !misses.isEmpty {
+            lines.append("")
+            lines.append("wrong (\(misses.count)\(misses.count > limit ? ", first \(limit)" : "")):")
+            for miss in misses.prefix(limit) {
+                let expected = miss.item.plugin + (miss.item.intent.map { "/\($0)" } ?? "")
+                lines.append("  line \(miss.item.line): \"\(miss.item.text)\" → \(miss.gotPlugin)/\(miss.gotIntent), expected \(expected)")
+            }
+        }
+        for missed in redFlagMissed { lines.append("  red flag missed, line \(missed.line): \"\(missed.text)\" expected \(missed.redFlags ?? [])") }
+        for extra in falseRedFlags { lines.append("  red flag raised on a line without one, line \(extra.line): \"\(extra.text)\"") }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,54 @@
+/// `--explain` and `why`: how a line was understood and where the answer's facts came from.
+public enum Explanation {
+    public static func text(for understanding: Understanding, knowledgeUsed: [String] = [], knowledge: KnowledgeBase? = nil) -> String {
+        var lines = ["input:       \(understanding.input)", "normalised:  \(understanding.normalized)"]
+        let corrections = understanding.corrections.map { "\($0.from) → \($0.to)" }
+        lines.append("corrections: \(corrections.isEmpty ? "none" : corrections.joined(separator: ", "))")
+        lines.append("entities:    \(describe(understanding.entities))")
+        lines.append("top intents:")
+        for score in understanding.ranking.prefix(3) {
+            lines.append("  \(score.intent) (\(score.plugin)) \(String(format: "%.3f", score.score))")
+        }
+        if understanding.ranking.isEmpty { lines.append("  none: no word of this line is in the intent table") }
+        if !knowledgeUsed.isEmpty {
+            lines.append("knowledge used:")
+            for entry in knowledgeUsed {
+                let sources = knowledge.map { sourcesOf(entry, in: $0) } ?? []
+                lines.append("  \(entry)" + (sources.isEmpty ? "" : "  (sources: \(sources.joined(separator: "; ")))"))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func describe(_ entities: Entities) -> String {
+        var parts: [String] = []
+        if !entities.bodyParts.isEmpty { parts.append("body parts \(entities.bodyParts.joined(separator: ", "))") }
+        if !entities.negatedBodyParts.isEmpty { parts.append("not \(entities.negatedBodyParts.joined(separator: ", "))") }
+        if !entities.techniques.isEmpty { parts.append("techniques \(entities.techniques.joined(separator: ", "))") }
+        if !entities.baths.isEmpty { parts.append("baths \(entities.baths.joined(separator: ", "))") }
+        if let km = entities.distanceKm { parts.append("distance \(km) km") }
+        if let days = entities.daysAgo { parts.append("\(days) days ago") }
+        if let level = entities.painLevel { parts.append("pain \(level)/10") }
+        if let kind = entities.painKind { parts.append("\(kind) pain") }
+        if let swelling = entities.swelling { parts.append(swelling ? "swelling" : "no swelling") }
+        if let answer = entities.answer { parts.append("answer \(answer.rawValue)") }
+        if !entities.redFlags.isEmpty { parts.append("RED FLAGS \(entities.redFlags.joined(separator: ", "))") }
+        return parts.isEmpty ? "none" : parts.joined(separator: "; ")
+    }
+
+    /// The sources of a knowledge entry named like `techniques:drumming`.
+    static func sourcesOf(_ entry: String, in knowledge: KnowledgeBase) -> [String] {
+        let parts = entry.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return [] }
+        let ids: [String]
+        switch parts[0] {
+        case "techniques": ids = knowledge.technique(parts[1])?.sources ?? []
+        case "areas": ids = knowledge.area(parts[1])?.sources ?? []
+        case "baths": ids = knowledge.bath(parts[1])?.sources ?? []
+        case "red_flags": ids = knowledge.redFlag(parts[1])?.sources ?? []
+        case "guidance": ids = knowledge.guidance(parts[1])?.sources ?? []
+        default: ids = []
+        }
+        return ids.map { id in knowledge.source(id).map { $0.title } ?? id }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// A scripted conversation with expectations on each turn's JSON (see docs/story-format.md).
+public struct Story: Sendable {
+    public struct Expectation: Sendable {
+        public enum Check: Sendable { case equals(String), contains(String), lacks(String) }
+        public var path: String
+        public var check: Check
+        public var line: Int
+    }
+    public struct Step: Sendable {
+        public var input: String
+        public var line: Int
+        public var expectations: [Expectation]
+    }
+
+    public var file: String
+    public var name: String
+    public var steps: [Step]
+
+    /// Parses a story; a malformed line is reported as `file:line`.
+    public static func parse(file: String, text: String) throws(ContentError) -> Story {
+        try StoryParser.parse(file: file, text: text)
+    }
+
+    /// Runs the story in a fresh conversation; returns one message per failed expectation.
+    public func run(with coach: Coach) -> [String] {
+        var conversation = coach.startConversation()
+        var failures: [String] = []
+        for step in steps {
+            let turn = conversation.send(step.input)
+            let json = JSONContract.line(turn)
+            guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) else {
+                failures.append("\(file):\(step.line): the turn's JSON does not parse: \(json)")
+                continue
+            }
+            for expectation in step.expectations {
+                if let problem = StoryParser.check(expectation, against: object) {
+                    failures.append("\(file):\(expectation.line): after \"\(step.input)\": \(problem)")
+                }
+            }
+        }
+        return failures
+    }
+}

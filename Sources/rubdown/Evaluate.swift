@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import RubdownKit
+
+/// Measures the classifier on labelled JSON Lines.
+struct Evaluate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score classification on FILE.jsonl lines {\"text\", \"plugin\", \"intent\"?, \"red_flags\"?}.")
+
+    @OptionGroup var content: ContentOptions
+
+    @Argument(help: ArgumentHelp("Labelled lines (JSON Lines).", valueName: "FILE.jsonl"))
+    var files: [String]
+
+    @Option(name: .long, help: ArgumentHelp("Exit 1 when plugin accuracy is below this (0 to 1).", valueName: "X"))
+    var minAccuracy: Double?
+
+    @Option(name: .long, help: "How many wrong lines to list.")
+    var list: Int = 50
+
+    func validate() throws {
+        if let minAccuracy, !(0...1).contains(minAccuracy) {
+            throw ValidationError("--min-accuracy takes a fraction from 0 to 1, for example 0.95")
+        }
+    }
+
+    func run() throws {
+        let coach = try content.coach()
+        var evaluation = Evaluation()
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                FileHandle.standardError.write(Data("rubdown: error: cannot read \(file)\n".utf8))
+                throw ExitCode(74)
+            }
+            let cases: [Evaluation.Case]
+            do {
+                cases = try Evaluation.cases(file: file, text: String(decoding: data, as: UTF8.self))
+            } catch {
+                Diagnostics.report(error)
+                throw ExitCode(65)
+            }
+            for item in cases { evaluation.add(item, coach.classify(item.text)) }
+        }
+        print(evaluation.report(listing: list))
+        if let minAccuracy, evaluation.pluginAccuracy < minAccuracy {
+            print(String(format: "plugin accuracy %.3f is below --min-accuracy %.3f", evaluation.pluginAccuracy, minAccuracy))
+            throw ExitCode(1)
+        }
+    }
+}

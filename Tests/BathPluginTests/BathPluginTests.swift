@@ -1,0 +1,22 @@
+import TestSupport
+import Testing
+
+@Suite struct BathPluginTests {
+    @Test func iceBathDetails() {
+        let turn = converse(["should I have an ice bath afterwards?"])[0]
+        #expect(turn.plugin == "bath")
+        #expect(turn.reply.contains("°C"))
+        #expect(turn.reply.contains("Skip it if"))
+    }
+
+    @Test func noHeatForAPossibleStrain() {
+        let turns = converse(["my quads hurt after a 10k yesterday", "no", "sharp", "7", "can I have a hot bath?"])
+        #expect(turns[3].triage?.level == .caution)
+        #expect(turns[4].reply.hasPrefix("Not now"))
+    }
+
+    @Test func noBathAfterARedFlag() {
+        let turns = converse(["my calf is swollen and red", "warm or cold bath?"])
+        #expect(turns[1].reply.contains("get checked"))
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+
+/// Runs the built `rubdown` binary through pipes, as scripts and evaluations do, and checks
+/// its output and exit code.
+@Suite struct BinaryTests {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var lines: [String] { stdout.split(separator: "\n").map(String.init) }
+    }
+
+    /// The binary sits beside the test bundle in the build folder.
+    static let binary: URL = {
+        let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        return me.deletingLastPathComponent().appendingPathComponent("rubdown")
+    }()
+
+    func run(_ arguments: [String], input: String, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["HOME"] = FileManager.default.temporaryDirectory.path
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    func objects(_ result: Result) throws -> [[String: Any]] {
+        try result.lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+    }
+
+    @Test func theREADMEConversationThroughAPipe() throws {
+        let script = """
+            my calves hurt after a 10k
+            no
+            a dull ache
+            4
+            yesterday
+            how do I do drumming?
+            should I have an ice bath afterwards?
+            quit
+
+            """
+        let result = try run(["--json"], input: script)
+        #expect(result.status == 0)
+        let turns = try objects(result)
+        #expect(turns.count == 8)
+        #expect(turns[0]["plugin"] as? String == "triage")
+        #expect(turns[0]["intent"] as? String == "triage.soreness")
+        let entities = turns[0]["entities"] as? [String: Any]
+        #expect(entities?["body_parts"] as? [String] == ["calves"])
+        #expect(entities?["distance_km"] as? Double == 10)
+        #expect(entities?["red_flags"] as? [String] == [])
+        #expect(turns[0]["awaiting"] as? String == "swelling")
+        #expect(turns[3]["plugin"] as? String == "triage")
+        let triage = turns[4]["triage"] as? [String: Any]
+        #expect(triage?["level"] as? String == "self-care")
+        #expect(turns[5]["plugin"] as? String == "techniques")
+        #expect((turns[5]["reply"] as? String)?.contains("Drumming") == true)
+        #expect(turns[6]["plugin"] as? String == "bath")
+        #expect(turns[7]["plugin"] as? String == "core")
+    }
+
+    @Test func plainPipedOutputHasNoPromptAndNoColour() throws {
+        let result = try run([], input: "my calves hurt after a 10k\n4\n")
+        #expect(result.status == 0)
+        #expect(!result.stdout.contains("> "))
+        #expect(!result.stdout.contains("\u{1B}["))
+        #expect(!result.stdout.contains("Rubdown: post-run"))
+        #expect(result.stdout.contains("swelling"))
+    }
+
+    @Test func classifyIsStateless() throws {
+        let result = try run(["classify"], input: "my calves hurt\nhow do I do drumming?\nwhat's the weather in Paris\n")
+        let lines = try objects(result)
+        #expect(lines.count == 3)
+        #expect(lines.map { $0["plugin"] as? String } == ["triage", "techniques", "fallback"])
+        #expect(lines.allSatisfy { Set($0.keys) == ["input", "plugin", "intent", "confidence", "entities"] })
+    }
+
+    @Test func intentsJSONListsEveryExample() throws {
+        let result = try run(["intents", "--json"], input: "")
+        let lines = try objects(result)
+        #expect(lines.count >= 12 * 10)
+        #expect(lines.allSatisfy { Set($0.keys) == ["text", "intent", "plugin"] })
+    }
+
+    @Test func badUsageExits64() throws {
+        let result = try run(["--no-such-flag"], input: "")
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--no-such-flag"))
+    }
+
+    @Test func aBadIntentFileExits65WithFileAndLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-bad-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "plugin: core\nintents:\n  - id: core.greet\n    exmples: [hi]\n".write(
+            to: folder.appendingPathComponent("core.yaml"), atomically: true, encoding: .utf8)
+        let result = try run(["--intents", folder.path], input: "hi\n")
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("core.yaml:3:"))
+        #expect(result.stderr.contains("missing required field 'examples'"))
+    }
+
+    @Test func anotherIntentTableIsUsed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-alt-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "plugin: core\nintents:\n  - id: core.greet\n    description: hello\n    examples: [ahoy there, good day sailor]\n".write(
+            to: folder.appendingPathComponent("core.yaml"), atomically: true, encoding: .utf8)
+        let result = try run(["intents", "--json", "--intents", folder.path], input: "")
+        #expect(result.status == 0)
+        #expect(result.lines.count == 2)
+    }
+
+    @Test func worksFromAnyDirectory() throws {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["classify"]
+        process.currentDirectoryURL = URL(fileURLWithPath: "/")
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        try process.run()
+        stdin.fileHandleForWriting.write(Data("hello\n".utf8))
+        try stdin.fileHandleForWriting.close()
+        let out = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(out.contains("core.greet"))
+    }
+
+    @Test func storiesSubcommandCounts() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-story-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let good = folder.appendingPathComponent("good.story"), bad = folder.appendingPathComponent("bad.story")
+        try "> hello\nplugin: core\n".write(to: good, atomically: true, encoding: .utf8)
+        try "> hello\nplugin: bath\n".write(to: bad, atomically: true, encoding: .utf8)
+        let result = try run(["test", good.path, bad.path], input: "")
+        #expect(result.lines.last == "1 passed, 1 failed")
+        #expect(result.status == 1)
+    }
+}

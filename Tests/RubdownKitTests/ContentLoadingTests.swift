@@ -1,0 +1,106 @@
+import RubdownKit
+import Testing
+
+@Suite struct ContentLoadingTests {
+    let goodAreas = ContentFile(
+        path: "Knowledge/areas.yaml",
+        text: """
+            areas:
+              - id: calves
+                name: calves
+                synonyms: [calf]
+                kind: muscle
+                roll_directly: true
+                care: Be kind to them.
+                sources: [article]
+            """)
+    let sources = ContentFile(path: "Knowledge/sources.yaml", text: "sources:\n  - id: article\n    title: The article\n")
+
+    func diagnostics(_ knowledge: [ContentFile], _ intents: [ContentFile] = []) -> [ContentDiagnostic] {
+        do {
+            _ = try Content.load(knowledge: knowledge, intents: intents)
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    @Test func invalidYAMLNamesFileAndLine() {
+        let broken = ContentFile(path: "Intents/core.yaml", text: "plugin: core\nintents:\n  - id: a\n    examples: [hi\n")
+        let found = diagnostics([], [broken])
+        #expect(found.count == 1)
+        #expect(found[0].file == "Intents/core.yaml")
+        #expect(found[0].line >= 4)
+        #expect(found[0].description.hasPrefix("Intents/core.yaml:"))
+        #expect(found[0].description.contains(": error: invalid YAML"))
+    }
+
+    @Test func missingFieldIsNamedAtItsEntry() {
+        let intents = ContentFile(
+            path: "Intents/core.yaml", text: "plugin: core\nintents:\n  - id: core.greet\n    description: hi\n  - id: core.help\n    description: help\n")
+        let found = diagnostics([], [intents])
+        #expect(found.count == 1)
+        #expect(found[0].line == 3)
+        #expect(found[0].message.contains("missing required field 'examples'"))
+        #expect(found[0].message.contains("core.greet"))
+    }
+
+    @Test func wrongTypeIsReported() {
+        let intents = ContentFile(path: "Intents/core.yaml", text: "plugin: core\nintents:\n  - id: core.greet\n    examples: 12\n")
+        let found = diagnostics([], [intents])
+        #expect(found.first?.line == 4)
+        #expect(found.first?.message.contains("'examples' should be") == true)
+    }
+
+    @Test func unknownAreaReferenceSuggestsTheNearestId() {
+        let techniques = ContentFile(
+            path: "Knowledge/techniques.yaml",
+            text: """
+                techniques:
+                  - id: stroking
+                    name: Stroking
+                    synonyms: []
+                    summary: Gentle.
+                    steps: [Glide.]
+                    repetitions: ten
+                    pressure: light
+                    gentleness: 1
+                    equipment: none
+                    suits: [calvs]
+                    not_directly_on: []
+                    cautions: []
+                    sources: [article]
+                """)
+        let found = diagnostics([sources, goodAreas, techniques])
+        let typo = found.first { $0.message.contains("calvs") }
+        #expect(typo?.file == "Knowledge/techniques.yaml")
+        #expect(typo?.line == 11)
+        #expect(typo?.message.contains("did you mean 'calves'?") == true)
+    }
+
+    @Test func duplicateIntentIdPointsAtBothPlaces() {
+        let a = ContentFile(path: "Intents/a.yaml", text: "plugin: core\nintents:\n  - id: core.greet\n    examples: [hi]\n")
+        let b = ContentFile(path: "Intents/b.yaml", text: "plugin: core\nintents:\n  - id: core.greet\n    examples: [hello]\n")
+        let found = diagnostics([], [a, b])
+        #expect(found.count == 1)
+        #expect(found[0].file == "Intents/b.yaml")
+        #expect(found[0].message.contains("first defined at Intents/a.yaml:3"))
+    }
+
+    @Test func everyProblemIsReportedAtOnce() {
+        let a = ContentFile(path: "Intents/a.yaml", text: "plugin: core\nintents:\n  - id: x\n")
+        let b = ContentFile(path: "Intents/b.yaml", text: "plugin: [\n")
+        #expect(diagnostics([], [a, b]).count == 2)
+    }
+
+    @Test func unregisteredPluginIsAnErrorAtTheIntent() throws {
+        let intents = ContentFile(path: "Intents/x.yaml", text: "plugin: massage\nintents:\n  - id: x.y\n    examples: [hi]\n")
+        let content = try Content.load(knowledge: [], intents: [intents])
+        #expect(throws: ContentError.self) { try Coach(content: content, plugins: PluginRegistry([])) }
+        do {
+            _ = try Coach(content: content, plugins: PluginRegistry([]))
+        } catch {
+            #expect(error.diagnostics.first?.description.hasPrefix("Intents/x.yaml:3:") == true)
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import RubdownKit
+import TestSupport
+import Testing
+
+@Suite struct DialogueTests {
+    @Test func asksOnlyWhatItDoesNotKnow() {
+        let turns = converse(["my calves hurt after a 10k yesterday", "no", "dull ache", "3"])
+        #expect(turns[0].awaiting == .swelling)
+        #expect(turns.map(\.awaiting).contains(.when) == false)
+        #expect(turns.map(\.awaiting).contains(.distance) == false)
+        #expect(turns[3].triage?.level == .selfCare)
+    }
+
+    @Test func aDigressionIsAnsweredAndTheQuestionComesBack() {
+        let turns = converse(["my calves hurt after a 10k", "how do I do drumming?"])
+        #expect(turns[1].plugin == "techniques")
+        #expect(turns[1].reply.contains("Back to your calves"))
+        #expect(turns[1].awaiting == .swelling)
+    }
+
+    @Test func anUnreadableAnswerIsAskedAgainThenSkipped() {
+        let turns = converse(["my calves hurt after a 10k", "no", "purple", "banana", "hmm"])
+        #expect(turns[2].awaiting == .painKind)
+        #expect(turns[2].reply.contains("For example"))
+        #expect(turns[3].awaiting == .painKind)
+        #expect(turns[4].awaiting != .painKind)
+    }
+
+    @Test func aRedFlagEndsTheQuestionsAtOnce() {
+        let turns = converse(["my calves hurt after a 10k", "yes"])
+        #expect(turns[1].triage?.level == .seekCare)
+        #expect(turns[1].awaiting == nil)
+    }
+
+    @Test func noMassageAdviceForAFlaggedArea() {
+        let turns = converse(["my calf is swollen and red", "how should I massage my calves?", "give me a routine"])
+        #expect(turns[0].triage?.level == .seekCare)
+        for turn in turns.dropFirst() {
+            #expect(!turn.reply.contains("1. "), "massage steps given after a red flag: \(turn.reply)")
+        }
+    }
+
+    @Test func restartForgetsTheConversation() {
+        var conversation = shippedCoach.startConversation()
+        _ = conversation.send("my calves hurt")
+        let turn = conversation.send("start over")
+        #expect(turn.plugin == "core")
+        #expect(turn.awaiting == nil)
+        #expect(conversation.state.areas.isEmpty)
+    }
+
+    @Test func outOfScopeGoesToFallback() {
+        let turn = converse(["what is the capital of France"])[0]
+        #expect(turn.plugin == "fallback")
+    }
+}

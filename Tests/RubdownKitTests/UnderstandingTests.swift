@@ -1,0 +1,110 @@
+import RubdownKit
+import TestSupport
+import Testing
+
+@Suite struct UnderstandingTests {
+    let interpreter = shippedCoach.interpreter
+
+    func entities(_ text: String, context: [String] = []) -> Entities {
+        interpreter.understand(text, contextAreas: context).entities
+    }
+
+    @Test func normalisesCaseContractionsAndSpelling() {
+        let understanding = interpreter.understand("I’m SORE, can’t believe the Colour!")
+        #expect(understanding.normalized == "i am sore , unable believe the color")
+    }
+
+    @Test func normalisingTwiceChangesNothing() {
+        for text in ["My CALVES hurt!!", "don't know", "4/10 pain, 21.1 km", "it’s the Achilles—again"] {
+            let once = interpreter.understand(text).normalized
+            #expect(interpreter.understand(once).normalized == once)
+        }
+    }
+
+    @Test(arguments: [
+        ("my calves hurt after a 10k", 10.0), ("ran a half marathon", 21.1), ("did the marathon", 42.2),
+        ("6 miles this morning", 9.7), ("a 5k parkrun", 5.0), ("21 km long run", 21.0),
+    ])
+    func distances(text: String, km: Double) {
+        #expect(entities(text).distanceKm == km)
+    }
+
+    @Test(arguments: [
+        ("4", 4), ("four", 4), ("4/10", 4), ("about a 5", 5), ("pretty bad", 7), ("mild", 3), ("7 out of 10", 7),
+    ])
+    func painLevels(text: String, level: Int) {
+        #expect(entities(text).painLevel == level)
+    }
+
+    @Test func distancesAreNotPainLevels() {
+        #expect(entities("my calves hurt after a 10k").painLevel == nil)
+        #expect(entities("ran 6 miles").painLevel == nil)
+        #expect(entities("2 days ago").painLevel == nil)
+    }
+
+    @Test(arguments: [
+        ("yesterday", 1.0), ("this morning", 0.0), ("2 days ago", 2.0), ("3 days ago", 3.0), ("a week ago", 7.0),
+    ])
+    func times(text: String, days: Double) {
+        #expect(entities(text).daysAgo == days)
+    }
+
+    @Test(arguments: [
+        ("yes", Entities.Answer.yes), ("yeah a bit", .yes), ("nope", .no), ("not really", .no), ("I don't know", .unknown),
+        ("skip", .skip), ("no idea", .unknown),
+    ])
+    func answers(text: String, answer: Entities.Answer) {
+        #expect(entities(text).answer == answer)
+    }
+
+    @Test(arguments: [("dull ache", "dull"), ("it's tight", "tight"), ("sharp when I walk", "sharp")])
+    func painKinds(text: String, kind: String) {
+        #expect(entities(text).painKind == kind)
+    }
+
+    @Test func answerCarryingOtherFacts() {
+        let found = entities("no swelling, but it's sharp")
+        #expect(found.swelling == false)
+        #expect(found.painKind == "sharp")
+        #expect(found.redFlags.isEmpty)
+    }
+
+    @Test func negationScope() {
+        let found = entities("not my knees, my shins")
+        #expect(found.bodyParts == ["shins"])
+        #expect(found.negatedBodyParts == ["knees"])
+    }
+
+    @Test func severalAreasAndSynonyms() {
+        #expect(entities("glutes and hamstrings").bodyParts == ["glutes", "hamstrings"])
+        #expect(entities("my calf muscles are sore").bodyParts == ["calves"])
+        #expect(entities("my butt hurts").bodyParts == ["glutes"])
+    }
+
+    @Test func typosAreCorrectedAndReported() {
+        let understanding = interpreter.understand("my hamsrtings are sore")
+        #expect(understanding.entities.bodyParts == ["hamstrings"])
+        #expect(understanding.corrections.contains { $0.from == "hamsrtings" })
+    }
+
+    @Test func redFlagsAndTheirNegation() {
+        #expect(entities("my calf is swollen and hot").redFlags.contains("clot"))
+        #expect(entities("my calf is not swollen").redFlags.isEmpty)
+        #expect(entities("I can't stand on tiptoe since I heard a pop").redFlags.contains("achilles-rupture"))
+        #expect(entities("my calves are tight").redFlags.isEmpty)
+        #expect(entities("it hurts when I walk").redFlags.isEmpty)
+    }
+
+    @Test func aSymptomIsReadAgainstTheAreaUnderDiscussion() {
+        #expect(entities("it's swollen", context: ["calves"]).redFlags.contains("clot"))
+        #expect(!entities("it's swollen", context: ["hamstrings"]).redFlags.contains("clot"))
+    }
+
+    @Test func rankingIsCalibratedAndDeterministic() {
+        let first = interpreter.understand("how do I do drumming?")
+        let second = interpreter.understand("how do I do drumming?")
+        #expect(first.top?.intent == "technique.howto")
+        #expect(first.ranking == second.ranking)
+        #expect(first.ranking.allSatisfy { $0.score >= 0 && $0.score <= 1 })
+    }
+}

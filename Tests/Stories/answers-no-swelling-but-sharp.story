@@ -1,0 +1,14 @@
+# "no swelling, but it's sharp" answers the swelling question and the pain kind question in one go
+> my hamstrings hurt after a 10k yesterday
+awaiting: swelling
+> no swelling, but it's sharp
+plugin: triage
+entities.swelling: false
+entities.pain_kind: sharp
+entities.red_flags: []
+awaiting: pain_level
+> 5
+awaiting: null
+triage.level: caution
+triage.reasons contains: pain-kind:sharp
+triage.reasons lacks: swelling

@@ -1,0 +1,14 @@
+# "bye" after advice ends the session
+> my calves hurt after a 10k yesterday
+awaiting: swelling
+> no
+> dull
+> 3
+triage.level: self-care
+> thanks
+plugin: core
+intent: core.thanks
+> bye
+plugin: core
+intent: core.quit
+awaiting: null

@@ -1,0 +1,12 @@
+# "is this serious?" after the advice lists the warning signs and repeats the rating given
+> my quads hurt after a 10k yesterday
+awaiting: swelling
+> no
+> tight
+> 3
+triage.level: self-care
+> is this serious?
+plugin: triage
+intent: triage.is_serious
+awaiting: null
+reply contains: self-care

@@ -1,0 +1,19 @@
+# "mild" is read as a low pain level and leads to self-care with the full set of tools for a muscle
+> my glutes hurt after a 10k
+plugin: triage
+entities.body_parts: ["glutes"]
+awaiting: swelling
+> no
+awaiting: pain_kind
+> tight
+entities.pain_kind: tight
+awaiting: pain_level
+> mild
+entities.pain_level: 3
+awaiting: when
+> yesterday
+awaiting: null
+triage.level: self-care
+triage.reasons: ["ordinary-post-run-soreness"]
+reply contains: Tennis ball
+reply contains: warm bath

@@ -1,0 +1,19 @@
+# Stiff quads after a marathon: "stiff" already says the kind of pain; self-care with the gentler foam roller, not the tennis ball
+> my quads are stiff after the marathon this morning
+plugin: triage
+entities.body_parts: ["quads"]
+entities.distance_km: 42.2
+entities.days_ago: 0
+entities.pain_kind: tight
+awaiting: swelling
+> not really
+entities.answer: no
+awaiting: pain_level
+> 3
+awaiting: null
+triage.level: self-care
+triage.body_parts: ["quads"]
+triage.reasons contains: ordinary-post-run-soreness
+reply contains: Foam roller
+reply lacks: Tennis ball:
+reply contains: ice-cold

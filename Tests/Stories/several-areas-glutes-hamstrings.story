@@ -1,0 +1,14 @@
+# Two areas in one line are both kept, and the outcome covers both
+> my glutes and hamstrings are sore after a 10k yesterday
+plugin: triage
+entities.body_parts: ["glutes", "hamstrings"]
+awaiting: swelling
+reply contains: glutes and hamstrings
+> no
+awaiting: pain_level
+> 3
+awaiting: null
+triage.level: self-care
+triage.body_parts: ["glutes", "hamstrings"]
+reply contains: glutes
+reply contains: hamstrings
