@@ -45,7 +45,7 @@ public struct FallbackPlugin: Plugin {
     public func respond(to request: PluginRequest, context: inout PluginContext) -> PluginReply {
         let offers = (request.understanding.ranking)
             .filter { $0.plugin != name && $0.score >= 0.15 }
-            .compactMap { context.intents.intent($0.intent)?.description }
+            .compactMap { context.intents.intent($0.intent)?.offer }
             .prefix(2)
         var text = "Sorry, that's outside what I can help with. I only coach self-massage and recovery for sore legs after a run"
         text += ": techniques, how sore is too sore, and baths afterwards."

@@ -13,7 +13,7 @@ triage.level: seek-care
 triage.reasons contains: red-flag:chest
 reply contains: emergency
 reply lacks: How bad is it
-> what about an ice bath?
+> should I have an ice bath?
 plugin: bath
 awaiting: null
 reply lacks: 10-15

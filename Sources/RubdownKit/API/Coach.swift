@@ -9,7 +9,8 @@ public struct Coach: Sendable {
         try plugins.validate(content.intents)
         self.content = content
         self.plugins = plugins
-        self.interpreter = Interpreter(content: content)
+        let outOfScope = plugins.plugins.filter { $0.capabilities.contains(.outOfScope) }.map(\.name)
+        self.interpreter = Interpreter(content: content, outOfScopePlugins: Set(outOfScope))
     }
 
     public func startConversation() -> Conversation { Conversation(coach: self) }
@@ -17,7 +18,7 @@ public struct Coach: Sendable {
     /// Stateless classification (`rubdown classify`).
     public func classify(_ line: String) -> Classification {
         let understanding = interpreter.understand(line)
-        let route = DialoguePolicy.route(understanding, plugins: plugins)
+        let route = DialoguePolicy.route(understanding, plugins: plugins, table: content.intents)
         return Classification(
             input: line, plugin: route.plugin, intent: route.intent, confidence: understanding.confidence,
             entities: understanding.entities, understanding: understanding)

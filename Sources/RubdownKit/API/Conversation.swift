@@ -15,7 +15,7 @@ public struct Conversation: Sendable {
         let redFlags = understanding.entities.redFlags
         if !redFlags.isEmpty { raise(redFlags) }
 
-        var route = DialoguePolicy.route(understanding, plugins: coach.plugins)
+        var route = DialoguePolicy.route(understanding, plugins: coach.plugins, table: coach.content.intents)
         var answering: PendingQuestion?
         var digressingFrom: PendingQuestion?
         var confidence = understanding.confidence

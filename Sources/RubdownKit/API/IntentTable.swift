@@ -13,15 +13,26 @@ public struct Intent: Sendable, Hashable {
     public var plugin: String
     public var description: String
     public var examples: [String]
+    /// Words or phrases that mark a line as possibly this intent even without a body area,
+    /// technique, bath or soreness word ("help", "bye"). Without one of these or such a domain
+    /// word, a line cannot be this intent, however similar it looks.
+    public var keywords: [String]
+    /// How the fallback offers this intent to someone whose question was out of scope.
+    public var offer: String?
     /// Where the intent is defined, for diagnostics.
     public var file: String
     public var line: Int
 
-    public init(id: String, plugin: String, description: String, examples: [String], file: String = "", line: Int = 0) {
+    public init(
+        id: String, plugin: String, description: String, examples: [String], keywords: [String] = [], offer: String? = nil,
+        file: String = "", line: Int = 0
+    ) {
         self.id = id
         self.plugin = plugin
         self.description = description
         self.examples = examples
+        self.keywords = keywords
+        self.offer = offer
         self.file = file
         self.line = line
     }

@@ -5,8 +5,15 @@ public struct Interpreter: Sendable {
     let lexicon: Lexicon
     let extractor: EntityExtractor
     private let matcher: IntentMatcher
+    /// Per intent (by table index): its keywords as stem sequences, and whether it is out of scope.
+    private let keywords: [[[String]]]
+    private let isFallback: [Bool]
+    private let intents: [Intent]
+    static let keywordFloor = 0.5
 
-    public init(content: Content) {
+    /// - Parameter outOfScopePlugins: plugins whose intents are examples of what Rubdown declines;
+    ///   they need no domain word.
+    public init(content: Content, outOfScopePlugins: Set<String> = []) {
         let exampleWords = content.intents.intents.flatMap { $0.examples.flatMap(Tokenizer.words) }
         let lexicon = Lexicon(knowledge: content.knowledge, extraWords: exampleWords)
         // A red-flag group stands for an area when it names the area itself ("calf", "calves"), not a part of it.
@@ -22,7 +29,10 @@ public struct Interpreter: Sendable {
             let tokens = Self.tokens(Tokenizer.words(text))
             return Self.features(tokens, spans: lexicon.spans(in: tokens))
         }
-        self.matcher = IntentMatcher(intents: content.intents.intents, features: prepare)
+        self.matcher = IntentMatcher(intents: content.intents.intents, features: prepare, boost: Self.boost)
+        self.keywords = content.intents.intents.map { intent in intent.keywords.map { Tokenizer.words($0).map(Stemmer.stem) } }
+        self.intents = content.intents.intents
+        self.isFallback = content.intents.intents.map { outOfScopePlugins.contains($0.plugin) }
     }
 
     /// Understands one line. `contextAreas` are the areas under discussion, so that a symptom
@@ -38,10 +48,34 @@ public struct Interpreter: Sendable {
         EntityExtractor.markNegation(&tokens)
         let spans = lexicon.spans(in: tokens)
         let entities = extractor.extract(tokens: tokens, spans: spans, contextAreas: contextAreas)
-        let ranking = matcher.rank(Self.features(tokens, spans: spans))
+        // An in-scope intent needs the line to be about the domain, or to say one of its keywords.
+        let inDomain = lexicon.isInDomain(tokens, spans: spans)
+        let stems = tokens.map(\.stem)
+        let hits = keywords.indices.filter { index in keywords[index].contains { Self.occurs($0, in: stems) } }
+        let features = Self.features(tokens, spans: spans)
+        var ranking = matcher.rank(features) { index in inDomain || isFallback[index] || hits.contains(index) }
+        // A keyword in a short line is evidence enough even when the examples word it differently ("cya").
+        if features.count <= 3 {
+            for index in hits where !isFallback[index] {
+                let intent = intents[index]
+                if let at = ranking.firstIndex(where: { $0.intent == intent.id }) {
+                    ranking[at].score = max(ranking[at].score, Self.keywordFloor)
+                } else {
+                    ranking.append(IntentScore(intent: intent.id, plugin: intent.plugin, score: Self.keywordFloor))
+                }
+            }
+            ranking.sort { $0.score > $1.score }
+        }
         return Understanding(
             input: input, normalized: words.joined(separator: " "), corrections: corrections, entities: entities,
-            ranking: ranking)
+            ranking: Array(ranking.prefix(5)), inDomain: inDomain)
+    }
+
+    static func occurs(_ phrase: [String], in stems: [String]) -> Bool {
+        guard !phrase.isEmpty, phrase.count <= stems.count else { return false }
+        return (0...(stems.count - phrase.count)).contains { start in
+            phrase.indices.allSatisfy { stems[start + $0] == phrase[$0] }
+        }
     }
 
     private static func tokens(_ words: [String]) -> [Token] {
@@ -74,10 +108,30 @@ public struct Interpreter: Sendable {
                 features.append(token.text.last?.isLetter == true ? "#distance" : "#number")
             } else {
                 features.append(token.stem)
+                // The exact word as well, weighted lower, so "that helped" is not just "help".
+                if token.text != token.stem { features.append("=" + token.text) }
             }
         }
         return features
     }
+
+    /// Question and helper words carry little of what a line is about; placeholders carry much.
+    static func boost(_ feature: String) -> Float {
+        if feature.hasPrefix("#") { return feature == "#number" ? 0.5 : 1.5 }
+        if genericWords.contains(feature) { return 0.35 }
+        if feature.hasPrefix("=") { return 0.5 }
+        return 1
+    }
+
+    static let genericWords: Set<String> = [
+        "how", "what", "when", "where", "why", "which", "who", "whom", "do", "doe", "did", "can", "could", "should",
+        "would", "will", "shall", "may", "might", "must", "you", "your", "we", "us", "have", "has", "had", "get", "got",
+        "need", "want", "know", "about", "after", "before", "today", "tonight", "now", "not", "if", "but", "than",
+        "there", "their", "they", "them", "he", "she", "his", "her", "our", "one", "all", "any", "more", "most", "much",
+        "many", "good", "best", "better", "way", "thing", "something", "anything", "tell", "give", "go", "going", "make",
+        "take", "use", "let", "say", "look", "think", "out", "over", "off", "again", "still", "even", "ever", "yet",
+        "time", "day", "week", "lot", "lots", "new", "other",
+    ]
 
     static let stopwords: Set<String> = [
         "i", "me", "my", "mine", "myself", "a", "an", "the", "is", "am", "are", "was", "were", "be", "been", "to", "of",

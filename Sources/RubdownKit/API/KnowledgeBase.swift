@@ -120,4 +120,9 @@ public struct Guidance: Codable, Sendable, Hashable {
 public struct LexiconEntry: Codable, Sendable, Hashable {
     public var word: String
     public var variants: [String]
+    /// Whether the word marks a line as being about Rubdown's domain (sore legs, massage);
+    /// false for words any runner uses ("run").
+    public var domain: Bool?
+
+    public var isDomain: Bool { domain ?? true }
 }

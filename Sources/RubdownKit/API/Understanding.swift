@@ -7,6 +7,8 @@ public struct Understanding: Sendable {
     public var entities: Entities
     /// Intents ranked best first (at most five).
     public var ranking: [IntentScore]
+    /// Whether the line names an area, technique, bath or soreness word: the domain Rubdown covers.
+    public var inDomain: Bool
 
     public var top: IntentScore? { ranking.first }
     public var confidence: Double { ranking.first?.score ?? 0 }

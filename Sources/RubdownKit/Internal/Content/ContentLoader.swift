@@ -53,6 +53,8 @@ struct ContentLoader {
             var id: String
             var description: String?
             var examples: [String]
+            var keywords: [String]?
+            var offer: String?
         }
         let plugin: String
         let entries: [IntentEntry]
@@ -71,7 +73,7 @@ struct ContentLoader {
             intents.append(
                 Intent(
                     id: entry.id, plugin: plugin, description: entry.description ?? "", examples: entry.examples,
-                    file: file.path, line: file.line(at: path)))
+                    keywords: entry.keywords ?? [], offer: entry.offer, file: file.path, line: file.line(at: path)))
         }
     }
 

@@ -1,7 +1,9 @@
 /// Where each line goes: the decisions of the dialogue, apart from the plugins that answer.
 enum DialoguePolicy {
-    /// Below this confidence a line is out of scope.
+    /// Below this confidence a line is out of scope; a line about the domain (an area, a technique,
+    /// soreness) needs less, since out-of-scope questions rarely name those.
     static let outOfScopeThreshold = 0.35
+    static let inDomainThreshold = 0.2
     /// A line that does not answer a pending question interrupts it only when understood at least this well.
     static let digressionThreshold = 0.45
 
@@ -11,13 +13,15 @@ enum DialoguePolicy {
     }
 
     /// The plugin and intent for a line on its own, without conversation state.
-    static func route(_ understanding: Understanding, plugins: PluginRegistry) -> Route {
+    static func route(_ understanding: Understanding, plugins: PluginRegistry, table: IntentTable) -> Route {
         if !understanding.entities.redFlags.isEmpty, let handler = plugins.plugin(with: .redFlags) {
-            let intent = understanding.ranking.first { $0.plugin == handler.name }?.intent ?? understanding.top?.intent
-            return Route(plugin: handler.name, intent: intent ?? "")
+            let intent = understanding.ranking.first { $0.plugin == handler.name }?.intent
+                ?? table.intents.first { $0.plugin == handler.name }?.id
+            return Route(plugin: handler.name, intent: intent ?? handler.name)
         }
         let fallback = plugins.plugin(with: .outOfScope)?.name ?? "fallback"
-        guard let top = understanding.top, top.score >= outOfScopeThreshold else {
+        let threshold = understanding.inDomain ? inDomainThreshold : outOfScopeThreshold
+        guard let top = understanding.top, top.score >= threshold else {
             return Route(plugin: fallback, intent: fallback == "fallback" ? "fallback.out_of_scope" : fallback)
         }
         return Route(plugin: top.plugin, intent: top.intent)

@@ -15,7 +15,8 @@ struct IntentMatcher: Sendable {
     private var exampleNorm: [Float] = []
     private let intents: [Intent]
 
-    init(intents: [Intent], features: (String) -> [String]) {
+    /// - Parameter boost: a weight per feature on top of its IDF (generic words count less).
+    init(intents: [Intent], features: (String) -> [String], boost: (String) -> Float = { _ in 1 }) {
         self.intents = intents
         var documents: [[String]] = []
         for (intentIndex, intent) in intents.enumerated() {
@@ -27,7 +28,7 @@ struct IntentMatcher: Sendable {
         var frequency: [String: Int] = [:]
         for document in documents { for term in document { frequency[term, default: 0] += 1 } }
         let count = Float(documents.count)
-        for (term, df) in frequency { idf[term] = log((count + 1) / (Float(df) + 1)) + 1 }
+        for (term, df) in frequency { idf[term] = (log((count + 1) / (Float(df) + 1)) + 1) * boost(term) }
         exampleNorm = documents.map { document in
             sqrt(document.reduce(0) { $0 + idf[$1]! * idf[$1]! })
         }
@@ -41,7 +42,8 @@ struct IntentMatcher: Sendable {
     /// Whether a feature occurs in some example.
     func knows(_ feature: String) -> Bool { idf[feature] != nil }
 
-    func rank(_ features: [String], limit: Int = 5) -> [IntentScore] {
+    /// - Parameter eligible: whether an intent (by index) may be chosen for this line.
+    func rank(_ features: [String], limit: Int = 5, eligible: (Int) -> Bool = { _ in true }) -> [IntentScore] {
         let terms = Array(Set(features))
         // Unknown words count in the line's length: a line mostly about other things scores low.
         let unknownWeight = Float(log(Double(exampleCount + 1)) + 1)
@@ -61,6 +63,7 @@ struct IntentMatcher: Sendable {
         for (example, dot) in scores {
             let cosine = dot / (queryNorm * exampleNorm[Int(example)])
             let intent = exampleIntent[Int(example)]
+            guard eligible(Int(intent)) else { continue }
             if cosine > best[intent, default: 0] { best[intent] = cosine }
         }
         return best.sorted { $0.value == $1.value ? $0.key < $1.key : $0.value > $1.value }

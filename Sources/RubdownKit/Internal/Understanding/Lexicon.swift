@@ -30,6 +30,8 @@ struct Lexicon: Sendable {
     /// Words worth correcting towards, by first letter.
     private(set) var vocabulary: [Character: [String]] = [:]
     private var known: Set<String> = []
+    /// Stems of words that put a line in Rubdown's domain (soreness, massage), beyond concept phrases.
+    private var domainStems: Set<String> = []
 
     init(knowledge: KnowledgeBase, extraWords: [String]) {
         for area in knowledge.areas {
@@ -43,6 +45,7 @@ struct Lexicon: Sendable {
         }
         for entry in knowledge.lexicon {
             for phrase in entry.variants { add(phrase, .word(entry.word)) }
+            if entry.isDomain { domainStems.insert(Stemmer.stem(entry.word)) }
         }
         for word in extraWords { learn(word) }
         for (letter, words) in vocabulary { vocabulary[letter] = Array(Set(words)).sorted() }
@@ -62,6 +65,17 @@ struct Lexicon: Sendable {
         if word.count >= 4, let first = word.first, word.allSatisfy(\.isLetter) {
             vocabulary[first, default: []].append(word)
         }
+    }
+
+    /// Whether the line is about Rubdown's domain: it names an area, technique or bath, or a domain word.
+    func isInDomain(_ tokens: [Token], spans: [ConceptSpan]) -> Bool {
+        for span in spans {
+            switch span.concept {
+            case .area, .technique, .bath: return true
+            case .word(let word): if domainStems.contains(Stemmer.stem(word)) { return true }
+            }
+        }
+        return tokens.contains { domainStems.contains($0.stem) }
     }
 
     func isKnown(_ word: String) -> Bool { known.contains(word) || known.contains(Stemmer.stem(word)) }
@@ -92,16 +106,18 @@ struct Lexicon: Sendable {
         return spans
     }
 
-    /// A likely intended domain word for an unknown one: edit distance 1 (2 for long words),
-    /// same first letter or a swap of the first two.
+    /// A likely intended domain word for an unknown one: edit distance 1 (2 for words of eight
+    /// letters or more), same first letter or a swap of the first two. Words under five letters
+    /// are left alone: too many ordinary words are one letter from a short domain word
+    /// ("bill" and "ball", "score" and "sore").
     func correction(for word: String) -> String? {
-        guard word.count >= 4, word.allSatisfy(\.isLetter), !isKnown(word) else { return nil }
+        guard word.count >= 5, word.allSatisfy(\.isLetter), !isKnown(word) else { return nil }
         let limit = word.count >= 8 ? 2 : 1
         var candidates = vocabulary[word.first!] ?? []
         let chars = Array(word)
         if chars.count > 1, let swapped = vocabulary[chars[1]] { candidates += swapped.filter { $0.first == chars[1] } }
         var best: (word: String, distance: Int)?
-        for candidate in candidates {
+        for candidate in candidates where candidate.count >= 5 {
             let distance = EditDistance.between(word, candidate, limit: limit)
             if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
