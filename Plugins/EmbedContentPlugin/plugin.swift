@@ -8,18 +8,20 @@ struct EmbedContentPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let root = context.package.directoryURL
         let folders = ["Intents", "Knowledge"].map { root.appending(path: $0) }
-        var inputs: [URL] = []
+        var files: [URL] = []
         for folder in folders {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            inputs += names.filter { $0.hasSuffix(".yaml") }.sorted().map { folder.appending(path: $0) }
+            files += names.filter { $0.hasSuffix(".yaml") }.sorted().map { folder.appending(path: $0) }
         }
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedFiles.swift")
+        // The tool lists the folders itself, and the folders are inputs too, so that adding or
+        // removing a file (which changes the folder) embeds again even when this plugin is not re-run.
         return [
             .buildCommand(
                 displayName: "Embedding Intents/ and Knowledge/",
                 executable: try context.tool(named: "EmbedContent").url,
-                arguments: [output.path, root.path] + inputs.map(\.path),
-                inputFiles: inputs,
+                arguments: [output.path, root.path] + folders.map(\.path),
+                inputFiles: folders + files,
                 outputFiles: [output]
             )
         ]

@@ -12,13 +12,18 @@ struct ChildRun {
 }
 
 /// Runs `argv` with standard input read from `stdinPath` and standard output written to
-/// `stdoutPath` (or /dev/null), and waits for it. Standard error is kept.
+/// `stdoutPath` (or /dev/null; `"-"` sends it to this process's standard error), and waits
+/// for it. Standard error is kept.
 func spawnAndWait(_ argv: [String], stdinPath: String, stdoutPath: String = "/dev/null", environment: [String]? = nil) -> ChildRun {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 0, stdinPath, O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    if stdoutPath == "-" {
+        posix_spawn_file_actions_adddup2(&actions, 2, 1)
+    } else {
+        posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    }
 
     let cArguments = argv.map { strdup($0) } + [nil]
     let cEnvironment = (environment ?? ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }).map { strdup($0) } + [nil]

@@ -10,6 +10,7 @@ public struct Interpreter: Sendable {
     private let isFallback: [Bool]
     private let intents: [Intent]
     static let keywordFloor = 0.5
+    static let keywordBonus = 0.15
 
     /// - Parameter outOfScopePlugins: plugins whose intents are examples of what Rubdown declines;
     ///   they need no domain word.
@@ -54,6 +55,13 @@ public struct Interpreter: Sendable {
         let hits = keywords.indices.filter { index in keywords[index].contains { Self.occurs($0, in: stems) } }
         let features = Self.features(tokens, spans: spans)
         var ranking = matcher.rank(features) { index in inDomain || isFallback[index] || hits.contains(index) }
+        // On a line about the domain, an intent's own keyword tips the balance towards it.
+        if inDomain {
+            for index in ranking.indices where hits.contains(where: { intents[$0].id == ranking[index].intent }) {
+                ranking[index].score = min(1, ranking[index].score + Self.keywordBonus)
+            }
+            ranking.sort { $0.score > $1.score }
+        }
         // A keyword in a short line is evidence enough even when the examples word it differently ("cya").
         if features.count <= 3 {
             for index in hits where !isFallback[index] {

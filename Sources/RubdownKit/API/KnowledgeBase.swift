@@ -7,6 +7,8 @@ public struct KnowledgeBase: Sendable {
     public var redFlags: [RedFlag]
     public var guidance: [Guidance]
     public var lexicon: [LexiconEntry]
+    /// Everyday words close to the vocabulary that typo correction must leave alone.
+    public var ordinaryWords: [String] = []
 
     public init(
         sources: [Source] = [], areas: [BodyArea] = [], techniques: [Technique] = [], baths: [Bath] = [],

@@ -25,11 +25,13 @@ struct ContentLoader {
         case "red-flags.yaml": knowledge.redFlags += decode(file, "red_flags", [RedFlag].self)
         case "guidance.yaml": knowledge.guidance += decode(file, "guidance", [Guidance].self)
         case "lexicon.yaml": knowledge.lexicon += decode(file, "lexicon", [LexiconEntry].self)
+        case "ordinary-words.yaml":
+            do { knowledge.ordinaryWords += try file.decode([String].self, key: "ordinary_words") } catch { diagnostics += error.diagnostics }
         default:
             diagnostics.append(
                 file.diagnostic(
                     at: file.root,
-                    "unknown knowledge file; expected one of sources, areas, techniques, baths, red-flags, guidance, lexicon (.yaml)"
+                    "unknown knowledge file; expected one of sources, areas, techniques, baths, red-flags, guidance, lexicon, ordinary-words (.yaml)"
                 ))
         }
     }

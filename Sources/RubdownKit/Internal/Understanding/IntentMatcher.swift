@@ -38,6 +38,7 @@ struct IntentMatcher: Sendable {
     }
 
     var exampleCount: Int { exampleIntent.count }
+    static let unknownWeight: Float = 7
 
     /// Whether a feature occurs in some example.
     func knows(_ feature: String) -> Bool { idf[feature] != nil }
@@ -45,8 +46,9 @@ struct IntentMatcher: Sendable {
     /// - Parameter eligible: whether an intent (by index) may be chosen for this line.
     func rank(_ features: [String], limit: Int = 5, eligible: (Int) -> Bool = { _ in true }) -> [IntentScore] {
         let terms = Array(Set(features))
-        // Unknown words count in the line's length: a line mostly about other things scores low.
-        let unknownWeight = Float(log(Double(exampleCount + 1)) + 1)
+        // Unknown words count in the line's length, like a word of middling weight: a line mostly
+        // about other things scores low, but a ramble around a clear request still scores.
+        let unknownWeight = Self.unknownWeight
         var queryNorm: Float = 0
         var scores: [Int32: Float] = [:]
         for term in terms {

@@ -30,6 +30,7 @@ struct Lexicon: Sendable {
     /// Words worth correcting towards, by first letter.
     private(set) var vocabulary: [Character: [String]] = [:]
     private var known: Set<String> = []
+    private var ordinary: Set<String> = []
     /// Stems of words that put a line in Rubdown's domain (soreness, massage), beyond concept phrases.
     private var domainStems: Set<String> = []
 
@@ -48,6 +49,7 @@ struct Lexicon: Sendable {
             if entry.isDomain { domainStems.insert(Stemmer.stem(entry.word)) }
         }
         for word in extraWords { learn(word) }
+        ordinary = Set(knowledge.ordinaryWords)
         for (letter, words) in vocabulary { vocabulary[letter] = Array(Set(words)).sorted() }
     }
 
@@ -111,7 +113,7 @@ struct Lexicon: Sendable {
     /// are left alone: too many ordinary words are one letter from a short domain word
     /// ("bill" and "ball", "score" and "sore").
     func correction(for word: String) -> String? {
-        guard word.count >= 5, word.allSatisfy(\.isLetter), !isKnown(word) else { return nil }
+        guard word.count >= 5, word.allSatisfy(\.isLetter), !isKnown(word), !ordinary.contains(word) else { return nil }
         let limit = word.count >= 8 ? 2 : 1
         var candidates = vocabulary[word.first!] ?? []
         let chars = Array(word)

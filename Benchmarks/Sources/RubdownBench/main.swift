@@ -1,0 +1,22 @@
+// rubdown-bench: Rubdown's in-process benchmarks (issue 6). `Benchmarks/run.sh` runs them all.
+//
+//   rubdown-bench startup --cases FILE [--baseline NAME] [--out DIR]
+//   rubdown-bench classify [--repo DIR] [--clinc DIR] [--rounds N] [--out DIR]
+//   rubdown-bench turns [--repo DIR] [--conversations N] [--out DIR]
+//   rubdown-bench scale [--sizes 100,1000,10000] [--examples 20] [--queries N] [--rubdown PATH] [--out DIR]
+//   rubdown-bench scale-one --dir DIR --json FILE [--load-only]      (one size, run by `scale`)
+import Foundation
+
+let arguments = Arguments(Array(CommandLine.arguments.dropFirst()))
+if let out = arguments.options["out"] {
+    try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+}
+switch arguments.words.first {
+case "startup": startupCommand(arguments)
+case "classify": classifyCommand(arguments)
+case "turns": turnsCommand(arguments)
+case "scale": scaleCommand(arguments)
+case "scale-one": scaleOneCommand(arguments)
+default:
+    fail("usage: rubdown-bench startup|classify|turns|scale|scale-one [options] (see Benchmarks/run.sh)")
+}
