@@ -7,7 +7,7 @@ public enum BundledContent {
     public static var intents: [ContentFile] { files(under: "Intents/") }
 
     /// Loads the bundled content; it is validated by the test suite, so a failure here is a build defect.
-    public static func load() throws(ContentError) -> Content {
+    public static func load() throws -> Content {
         try Content.load(knowledge: knowledge, intents: intents)
     }
 

@@ -9,6 +9,9 @@ public struct TriagePlugin: Plugin {
     public var name: String { "triage" }
     public var capabilities: Set<PluginCapability> { [.redFlags] }
 
+    /// The knowledge base's red flag for pain lasting over a week; triage raises it from the facts.
+    static let persistentFlag = "persistent"
+
     /// Questions in the order asked: where, then the red-flag screen, then the rest.
     static let questions: [Question] = [
         Question(slot: .bodyPart, prompt: "Where does it hurt?", examples: "calves; the back of my thighs; knees and shins"),
@@ -47,10 +50,15 @@ public struct TriagePlugin: Plugin {
             (state.facts.daysAgo, state.facts.distanceKm) = kept
             state.lastTriage = nil
         }
+        // Pain for over a week is a red flag the moment it is said, not after the remaining questions.
+        if let days = state.facts.daysAgo, days > 7, context.knowledge.redFlag(Self.persistentFlag) != nil {
+            if !state.redFlags.contains(Self.persistentFlag) { state.redFlags.append(Self.persistentFlag) }
+            return seekCare([Self.persistentFlag], &state, context)
+        }
         if let question = Self.questions.first(where: { !state.facts.has($0.slot, areas: state.areas) }) {
             var lead = ""
             if request.answering == nil, question.slot != .bodyPart, !state.areas.isEmpty {
-                lead = "Sorry your \(context.knowledge.names(of: state.areas)) \(state.areas.count > 1 || state.areas[0].hasSuffix("s") ? "are" : "is") sore. A few quick questions first. "
+                lead = "Sorry to hear about your \(context.knowledge.names(of: state.areas)). A few quick questions first. "
             } else if let answered = request.answering, answered.question.slot != .bodyPart,
                 request.understanding.entities.bodyParts.count > 0
             {
@@ -65,7 +73,8 @@ public struct TriagePlugin: Plugin {
 
     private func seekCare(_ flagIDs: [String], _ state: inout ConversationState, _ context: PluginContext) -> PluginReply {
         let flags = flagIDs.compactMap { context.knowledge.redFlag($0) }
-        let areas = Array(Set(state.areas + flags.flatMap(\.areas))).sorted()
+        // The areas the runner named; the flag's own areas only when none were named.
+        let areas = state.areas.isEmpty ? Array(Set(flags.flatMap(\.areas))).sorted() : state.areas
         let emergency = flags.contains { $0.urgency == .emergency }
         var text = emergency
             ? "This needs urgent medical help now. Please don't massage."
@@ -81,10 +90,6 @@ public struct TriagePlugin: Plugin {
     private func outcome(_ state: inout ConversationState, _ context: PluginContext) -> PluginReply {
         let facts = state.facts
         let areas = state.areas
-        if let days = facts.daysAgo, days > 7, context.knowledge.redFlag("persistent") != nil {
-            state.redFlags.append("persistent")
-            return seekCare(["persistent"], &state, context)
-        }
         var reasons: [String] = []
         if let level = facts.painLevel, level >= 7 { reasons.append("pain-level:\(level)") }
         if facts.painKind == "sharp" { reasons.append("pain-kind:sharp") }

@@ -23,16 +23,15 @@ struct ContentOptions: ParsableArguments {
 
     /// Loads and validates the content and plugins; a bad data file exits 65 with file:line messages.
     func coach() throws -> Coach {
-        let result = Result { () throws(ContentError) -> Coach in try load() }
-        switch result {
-        case .success(let coach): return coach
-        case .failure(let error):
+        do {
+            return try load()
+        } catch {
             Diagnostics.report(error)
             throw ExitCode(65)
         }
     }
 
-    private func load() throws(ContentError) -> Coach {
+    private func load() throws -> Coach {
         var knowledgeFiles = BundledContent.knowledge
         if let knowledge { knowledgeFiles = try Content.files(in: knowledge) }
         var intentFiles = BundledContent.intents
@@ -43,9 +42,9 @@ struct ContentOptions: ParsableArguments {
 }
 
 enum Diagnostics {
-    static func report(_ error: ContentError) {
+    static func report(_ error: any Error) {
         let colour = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        for diagnostic in error.diagnostics {
+        for diagnostic in error.contentDiagnostics {
             var line = diagnostic.description
             if colour {
                 line = line.replacingOccurrences(

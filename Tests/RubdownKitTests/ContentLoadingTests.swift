@@ -21,7 +21,7 @@ import Testing
             _ = try Content.load(knowledge: knowledge, intents: intents)
             return []
         } catch {
-            return error.diagnostics
+            return error.contentDiagnostics
         }
     }
 
@@ -100,7 +100,7 @@ import Testing
         do {
             _ = try Coach(content: content, plugins: PluginRegistry([]))
         } catch {
-            #expect(error.diagnostics.first?.description.hasPrefix("Intents/x.yaml:3:") == true)
+            #expect(error.contentDiagnostics.first?.description.hasPrefix("Intents/x.yaml:3:") == true)
         }
     }
 }

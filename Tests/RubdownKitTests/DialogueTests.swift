@@ -22,8 +22,8 @@ import Testing
         let turns = converse(["my calves hurt after a 10k", "no", "purple", "banana", "hmm"])
         #expect(turns[2].awaiting == .painKind)
         #expect(turns[2].reply.contains("For example"))
-        #expect(turns[3].awaiting == .painKind)
-        #expect(turns[4].awaiting != .painKind)
+        #expect(turns[3].awaiting == .painLevel, "after two unreadable answers it moves on")
+        #expect(turns[4].awaiting == .painLevel)
     }
 
     @Test func aRedFlagEndsTheQuestionsAtOnce() {

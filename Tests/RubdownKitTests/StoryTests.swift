@@ -27,7 +27,7 @@ import Testing
         do {
             _ = try Story.parse(file: "bad.story", text: "> hi\nwhatever\n")
         } catch {
-            #expect(error.diagnostics.first?.description.hasPrefix("bad.story:2:") == true)
+            #expect(error.contentDiagnostics.first?.description.hasPrefix("bad.story:2:") == true)
         }
     }
 }

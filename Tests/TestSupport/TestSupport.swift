@@ -2,18 +2,21 @@ import BathPlugin
 import BundledContent
 import CoreChatPlugin
 import Foundation
+import Synchronization
 import RubdownKit
 import TechniquesPlugin
 import TriagePlugin
 
 /// The shipped coach, built once for all tests: bundled content and every plugin.
-public let shippedCoach: Coach = {
+public var shippedCoach: Coach { cachedCoach.withLock { $0 } }
+
+private let cachedCoach = Mutex<Coach>({
     do {
         return try Coach(content: BundledContent.load(), plugins: allPlugins)
     } catch {
         fatalError("the bundled content does not load:\n\(error)")
     }
-}()
+}())
 
 public let allPlugins = PluginRegistry([CoreChatPlugin(), FallbackPlugin(), TechniquesPlugin(), TriagePlugin(), BathPlugin()])
 

@@ -127,13 +127,16 @@ struct TableGenerator {
         return words.joined(separator: " ")
     }
 
-    /// The intent files, one per plugin, in the documented format.
+    /// The intent files, one per plugin, in the documented format. Like the shipped intents,
+    /// each names keywords (`keywords:`, optional in the format): its topic words.
     static func yamlFiles(_ intents: [GeneratedIntent]) -> [String: String] {
         var files: [String: String] = [:]
         for plugin in plugins {
             var text = "plugin: \(plugin)\nintents:\n"
             for intent in intents where intent.plugin == plugin {
-                text += "  - id: \(intent.id)\n    description: Generated intent about \(intent.topic.prefix(2).joined(separator: " and "))\n    examples:\n"
+                text += "  - id: \(intent.id)\n"
+                text += "    keywords: [\(intent.topic.map { "\"\($0)\"" }.joined(separator: ", "))]\n"
+                text += "    description: Generated intent about \(intent.topic.prefix(2).joined(separator: " and "))\n    examples:\n"
                 for example in intent.examples { text += "      - \"\(example)\"\n" }
             }
             files["gen-\(plugin).yaml"] = text

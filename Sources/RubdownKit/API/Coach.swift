@@ -5,7 +5,7 @@ public struct Coach: Sendable {
     public let interpreter: Interpreter
     public let plugins: PluginRegistry
 
-    public init(content: Content, plugins: PluginRegistry) throws(ContentError) {
+    public init(content: Content, plugins: PluginRegistry) throws {
         try plugins.validate(content.intents)
         self.content = content
         self.plugins = plugins

@@ -19,7 +19,7 @@ public struct Content: Sendable {
 
     /// Loads content from knowledge-base files and intent-table files, and cross-checks them.
     /// Every problem found is reported at once.
-    public static func load(knowledge: [ContentFile], intents: [ContentFile]) throws(ContentError) -> Content {
+    public static func load(knowledge: [ContentFile], intents: [ContentFile]) throws -> Content {
         var loader = ContentLoader()
         for file in knowledge { loader.addKnowledge(file) }
         for file in intents { loader.addIntents(file) }
@@ -27,7 +27,7 @@ public struct Content: Sendable {
     }
 
     /// The `*.yaml` files in a folder, sorted by name.
-    public static func files(in directory: String) throws(ContentError) -> [ContentFile] {
+    public static func files(in directory: String) throws -> [ContentFile] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)

@@ -28,3 +28,10 @@ public struct ContentError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
+
+extension Error {
+    /// The diagnostics of a `ContentError`, or this error as one diagnostic.
+    public var contentDiagnostics: [ContentDiagnostic] {
+        (self as? ContentError)?.diagnostics ?? [ContentDiagnostic(file: "rubdown", line: 0, column: 0, message: "\(self)")]
+    }
+}

@@ -11,18 +11,26 @@ public struct Conversation: Sendable {
     public mutating func send(_ line: String) -> Turn {
         let understanding = coach.interpreter.understand(line, contextAreas: state.areas)
         let pending = state.pending
-        let filled = SlotFilling.absorb(understanding, into: &state, pending: pending)
+        // The facts the line states are taken in only if it is not a side question,
+        // so "how do I massage my feet?" mid-way does not move the questions to the feet.
+        var proposed = state
+        let filled = SlotFilling.absorb(understanding, into: &proposed, pending: pending)
         let redFlags = understanding.entities.redFlags
-        if !redFlags.isEmpty { raise(redFlags) }
 
         var route = DialoguePolicy.route(understanding, plugins: coach.plugins, table: coach.content.intents)
         var answering: PendingQuestion?
         var digressingFrom: PendingQuestion?
         var confidence = understanding.confidence
 
-        if let pending, redFlags.isEmpty {
+        if !redFlags.isEmpty {
+            state = proposed
+            raise(redFlags)
+        } else if let pending {
             let answered = filled.contains(pending.question.slot)
-            if DialoguePolicy.isAnswer(understanding, to: pending, filled: answered, fillsOther: !filled.isEmpty) {
+            if DialoguePolicy.isAnswer(
+                understanding, to: pending, filled: answered, fillsOther: !filled.isEmpty,
+                outOfScope: coach.plugins.plugin(named: route.plugin)?.capabilities.contains(.outOfScope) ?? true) {
+                state = proposed
                 route = .init(plugin: pending.plugin, intent: pending.intent)
                 if answered { confidence = 1 }
                 if filled.isEmpty {
@@ -33,8 +41,14 @@ public struct Conversation: Sendable {
             } else {
                 digressingFrom = pending
             }
-        } else if let pending, pending.plugin == route.plugin {
-            answering = pending
+        } else {
+            state = proposed
+            // "what about my quads?", "and the other leg?": the last request again, for what is named now.
+            if let last = state.lastIntent, DialoguePolicy.refersBack(understanding),
+                let intent = coach.content.intents.intent(last)
+            {
+                route = .init(plugin: intent.plugin, intent: intent.id)
+            }
         }
 
         guard let plugin = coach.plugins.plugin(named: route.plugin) else {

@@ -31,7 +31,7 @@ public struct Evaluation: Sendable {
     public init() {}
 
     /// Reads JSON Lines; a bad line is reported as `file:line`.
-    public static func cases(file: String, text: String) throws(ContentError) -> [Case] {
+    public static func cases(file: String, text: String) throws -> [Case] {
         var cases: [Case] = []
         var problems: [ContentDiagnostic] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

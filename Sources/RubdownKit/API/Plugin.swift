@@ -91,7 +91,7 @@ public struct PluginRegistry: Sendable {
     }
 
     /// Every intent must name a registered plugin; the problem is reported where the intent is defined.
-    func validate(_ table: IntentTable) throws(ContentError) {
+    func validate(_ table: IntentTable) throws {
         let names = Set(plugins.map(\.name))
         let problems = table.intents.filter { !names.contains($0.plugin) }.map {
             ContentDiagnostic(

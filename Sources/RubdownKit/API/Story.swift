@@ -19,7 +19,7 @@ public struct Story: Sendable {
     public var steps: [Step]
 
     /// Parses a story; a malformed line is reported as `file:line`.
-    public static func parse(file: String, text: String) throws(ContentError) -> Story {
+    public static func parse(file: String, text: String) throws -> Story {
         try StoryParser.parse(file: file, text: text)
     }
 

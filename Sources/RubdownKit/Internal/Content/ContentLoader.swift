@@ -10,7 +10,7 @@ struct ContentLoader {
         do {
             return try YAMLFile(path: file.path, text: file.text)
         } catch {
-            diagnostics += error.diagnostics
+            diagnostics += error.contentDiagnostics
             return nil
         }
     }
@@ -26,7 +26,7 @@ struct ContentLoader {
         case "guidance.yaml": knowledge.guidance += decode(file, "guidance", [Guidance].self)
         case "lexicon.yaml": knowledge.lexicon += decode(file, "lexicon", [LexiconEntry].self)
         case "ordinary-words.yaml":
-            do { knowledge.ordinaryWords += try file.decode([String].self, key: "ordinary_words") } catch { diagnostics += error.diagnostics }
+            do { knowledge.ordinaryWords += try file.decode([String].self, key: "ordinary_words") } catch { diagnostics += error.contentDiagnostics }
         default:
             diagnostics.append(
                 file.diagnostic(
@@ -44,7 +44,7 @@ struct ContentLoader {
             }
             return entries
         } catch {
-            diagnostics += error.diagnostics
+            diagnostics += error.contentDiagnostics
             return []
         }
     }
@@ -64,7 +64,7 @@ struct ContentLoader {
             plugin = try file.decode(String.self, key: "plugin")
             entries = try file.decode([IntentEntry].self, key: "intents")
         } catch {
-            diagnostics += error.diagnostics
+            diagnostics += error.contentDiagnostics
             return
         }
         for (index, entry) in entries.enumerated() {
@@ -79,7 +79,7 @@ struct ContentLoader {
         }
     }
 
-    mutating func finish() throws(ContentError) -> Content {
+    mutating func finish() throws -> Content {
         checkUnique()
         checkReferences()
         guard diagnostics.isEmpty else { throw ContentError(diagnostics) }

@@ -6,7 +6,7 @@ struct YAMLFile {
     let path: String
     let root: Node
 
-    init(path: String, text: String) throws(ContentError) {
+    init(path: String, text: String) throws {
         self.path = path
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -23,7 +23,7 @@ struct YAMLFile {
     }
 
     /// Decodes the value under a top-level key (`areas:`, `intents:` ...).
-    func decode<T: Decodable>(_ type: T.Type, key: String) throws(ContentError) -> T {
+    func decode<T: Decodable>(_ type: T.Type, key: String) throws -> T {
         guard let node = root[key] else {
             throw ContentError([diagnostic(at: root, "missing the top-level key '\(key)'")])
         }

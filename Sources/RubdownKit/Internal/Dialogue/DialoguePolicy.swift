@@ -28,13 +28,52 @@ enum DialoguePolicy {
     }
 
     /// Whether a line is an answer to the pending question rather than something new.
-    static func isAnswer(_ understanding: Understanding, to pending: PendingQuestion, filled: Bool, fillsOther: Bool) -> Bool {
+    /// - Parameter outOfScope: the line on its own would go to the fallback; mid-question that is
+    ///   an answer that could not be read, to be asked again, not a change of subject.
+    static func isAnswer(
+        _ understanding: Understanding, to pending: PendingQuestion, filled: Bool, fillsOther: Bool, outOfScope: Bool
+    ) -> Bool {
         if filled { return true }
+        // An out-of-scope question is answered by the fallback; anything else out of scope is
+        // an answer that could not be read ("purple banana"), so the question is asked again.
+        if outOfScope { return !looksLikeRequest(understanding) }
         guard let top = understanding.top, top.score >= digressionThreshold, top.intent != pending.intent else {
             return true
         }
-        // A line that names facts for the questions is an answer unless it is clearly about something else
-        // ("actually it's my hamstrings" is; "how do I use a foam roller on my quads" is not).
-        return fillsOther && top.plugin == pending.plugin
+        let entities = understanding.entities
+        let words = Set(understanding.normalized.split(separator: " ").map(String.init))
+        // A correction ("actually it's my hamstrings", "not my knees, my shins") is an answer.
+        if fillsOther && (!entities.negatedBodyParts.isEmpty || !words.isDisjoint(with: ["actually", "meant", "sorry", "wait", "correction"])) {
+            return true
+        }
+        // Other facts count as an answer unless the line is clearly a request of its own
+        // ("how do I use a foam roller on my quads" is not an answer).
+        return fillsOther && (top.plugin == pending.plugin || top.score < clearRequest)
+            && entities.techniques.isEmpty && entities.baths.isEmpty
+    }
+
+    /// A question or command rather than a statement: "what's the weather", "tell me a joke".
+    static func looksLikeRequest(_ understanding: Understanding) -> Bool {
+        if understanding.input.contains("?") { return true }
+        let first = understanding.normalized.split(separator: " ").first.map(String.init) ?? ""
+        return [
+            "what", "how", "when", "where", "why", "who", "which", "can", "could", "should", "would", "will", "is", "are",
+            "do", "does", "tell", "give", "show", "play", "find", "set", "book", "please",
+        ].contains(first)
+    }
+
+    /// A line this well understood is a request of its own.
+    static let clearRequest = 0.6
+
+    /// "what about my quads?", "and the other leg?": a short line that names something new and leans
+    /// on the previous request for what to do with it.
+    static func refersBack(_ understanding: Understanding) -> Bool {
+        let entities = understanding.entities
+        guard !entities.bodyParts.isEmpty || entities.otherSide, entities.techniques.isEmpty, entities.baths.isEmpty else {
+            return false
+        }
+        let text = understanding.normalized.replacingOccurrences(of: ",", with: "").split(separator: " ").joined(separator: " ")
+        let leads = ["what about", "how about", "and ", "also ", "same for", "what of", "now ", "then "]
+        return leads.contains { text.hasPrefix($0) } || text.hasPrefix("and the other") || entities.otherSide
     }
 }

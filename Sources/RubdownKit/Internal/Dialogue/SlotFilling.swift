@@ -41,6 +41,13 @@ enum SlotFilling {
             default:
                 break
             }
+            // Asked how bad it is, "a bit" or "a little" is mild.
+            if slot == .painLevel, !filled.contains(.painLevel),
+                [" a bit ", " a little ", " slightly "].contains(where: (" " + understanding.normalized + " ").contains)
+            {
+                state.facts.painLevel = 2
+                filled.insert(.painLevel)
+            }
             // "yes" to "how bad" is no number; a bare "no" to pain is zero pain.
             if slot == .painLevel, !filled.contains(.painLevel), entities.answer == .no, understanding.normalized.split(separator: " ").count <= 2 {
                 state.facts.painLevel = 0

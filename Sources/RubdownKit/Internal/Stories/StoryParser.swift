@@ -1,7 +1,7 @@
 import Foundation
 
 enum StoryParser {
-    static func parse(file: String, text: String) throws(ContentError) -> Story {
+    static func parse(file: String, text: String) throws -> Story {
         var name = ""
         var steps: [Story.Step] = []
         var problems: [ContentDiagnostic] = []

@@ -135,6 +135,8 @@ struct EntityExtractor: Sendable {
 
     static func daysAgo(_ words: [String]) -> Double? {
         let text = " " + words.joined(separator: " ") + " "
+        if text.contains(" couple of days ") || text.contains(" couple days ") { return 2 }
+        if text.contains(" few days ") { return 3 }
         if text.contains(" day before yesterday ") { return 2 }
         if text.contains(" yesterday ") { return 1 }
         if text.contains(" last night ") { return 0.5 }
@@ -182,7 +184,6 @@ struct EntityExtractor: Sendable {
         let text = " " + words.joined(separator: " ") + " "
         if text.contains(" not bad ") || text.contains(" not too bad ") || text.contains(" not that bad ") { return 3 }
         if text.contains(" very bad ") || text.contains(" really bad ") { return 8 }
-        if text.contains(" a bit ") && words.count <= 4 || text.contains(" a little ") && words.count <= 4 { return 2 }
         for word in words { if let level = severity[word] { return level } }
         return nil
     }

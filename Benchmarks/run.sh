@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Rubdown's benchmark suite (issue 6), in one command from a fresh clone:
+#
+#     Benchmarks/run.sh            # everything, about 5 minutes on 2 cores after the first build
+#     Benchmarks/run.sh --quick    # a smoke run: fewer repetitions, tables of 100 and 1,000 intents
+#
+# Builds `rubdown`, `rubdown-bench` and a Foundation hello-world in release mode (in
+# Benchmarks/.build, apart from the main package's .build and from CI), sets up a Python
+# virtual environment with scikit-learn (Benchmarks/.venv), then measures start-up,
+# classification latency, conversation turns, generated tables at scale and the scikit-learn
+# baseline, and prints every figure. Raw results go to Benchmarks/results/ (not committed);
+# results/summary.md holds the tables that BENCHMARKS.md quotes.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(dirname "$here")"
+out="$here/results"
+quick=false
+[[ "${1:-}" == "--quick" ]] && quick=true
+
+if $quick; then
+  rounds=3 conversations=50 sizes=100,1000 loads=2 startup_runs=10 python_runs=3 sk_rounds=1 queries=500
+else
+  rounds=20 conversations=300 sizes=100,1000,10000 loads=3 startup_runs=40 python_runs=10 sk_rounds=2 queries=1000
+fi
+
+rm -rf "$out"
+mkdir -p "$out"
+exec > >(tee "$out/report.txt") 2>&1
+step() { printf '\n### %s (%s)\n' "$1" "$(date +%H:%M:%S)"; }
+
+step "Build (release)"
+# `rubdown` needs GNU readline's headers, as in .ci/run.
+if ! dpkg -s libreadline-dev >/dev/null 2>&1; then
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreadline-dev
+fi
+swift build -c release --package-path "$here" --product rubdown
+swift build -c release --package-path "$here" --product rubdown-bench
+swift build -c release --package-path "$here" --product hello-foundation
+bin="$(swift build -c release --package-path "$here" --show-bin-path)"
+bench="$bin/rubdown-bench"
+
+step "Python baseline environment"
+python=""
+if [[ -x "$here/.venv/bin/python" ]] && "$here/.venv/bin/python" -c 'import sklearn' 2>/dev/null; then
+  python="$here/.venv/bin/python"
+elif python3 -m venv "$here/.venv" && "$here/.venv/bin/pip" install -q -r "$here/requirements.txt"; then
+  python="$here/.venv/bin/python"
+else
+  echo "note: could not install scikit-learn (see $here/requirements.txt): the baseline is skipped"
+fi
+
+step "Machine"
+{
+  echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "commit: $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$repo" diff --quiet HEAD -- Sources Intents Knowledge 2>/dev/null || echo ' (with uncommitted changes in Sources/Intents/Knowledge)')"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') ($(nproc) cores online)"
+  echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
+  echo "kernel: $(uname -sr)"
+  echo "swift: $(swift --version 2>&1 | head -1)"
+  [[ -n "$python" ]] && echo "python: $("$python" -c 'import sys, sklearn; print(sys.version.split()[0], "scikit-learn", sklearn.__version__)')"
+} | tee "$out/machine.txt"
+
+step "Classification latency (in-process, shipped content)"
+"$bench" classify --repo "$repo" --out "$out" --rounds "$rounds"
+"$bin/rubdown" intents --json >"$out/intents.jsonl"
+# The same lines through the real CLI, to check that in-process and CLI answers agree.
+"$bin/rubdown" classify <"$out/test-texts.txt" >"$out/rubdown-classify-cli.jsonl"
+
+step "scikit-learn baseline (same training examples, same test lines)"
+if [[ -n "$python" ]]; then
+  "$python" "$here/baseline_sklearn.py" compare --train "$out/intents.jsonl" --tests "$out/test-lines.jsonl" \
+    --rubdown "$out/rubdown-predictions.jsonl" --model "$out/sklearn-model.pkl" --out "$out/sklearn.json" --rounds "$sk_rounds"
+fi
+
+step "Start-up (whole processes, interleaved)"
+printf 'hi\n' >"$out/stdin-hi.txt"
+printf 'my calves hurt after a 10k\n' >"$out/stdin-line.txt"
+tab=$'\t'
+{
+  echo "hello-foundation${tab}${startup_runs}${tab}$out/stdin-hi.txt${tab}$bin/hello-foundation"
+  echo "echo hi | rubdown${tab}${startup_runs}${tab}$out/stdin-hi.txt${tab}$bin/rubdown"
+  echo "rubdown classify (1 line)${tab}${startup_runs}${tab}$out/stdin-line.txt${tab}$bin/rubdown${tab}classify"
+  echo "rubdown classify (all test lines)${tab}3${tab}$out/test-texts.txt${tab}$bin/rubdown${tab}classify"
+  if [[ -n "$python" ]]; then
+    echo "python3 -c pass${tab}${python_runs}${tab}$out/stdin-hi.txt${tab}$python${tab}-c${tab}pass"
+    echo "sklearn classify, pickled model (1 line)${tab}${python_runs}${tab}$out/stdin-line.txt${tab}$python${tab}$here/baseline_sklearn.py${tab}classify${tab}--model${tab}$out/sklearn-model.pkl"
+    echo "sklearn classify, fit at start (1 line)${tab}${python_runs}${tab}$out/stdin-line.txt${tab}$python${tab}$here/baseline_sklearn.py${tab}classify${tab}--train${tab}$out/intents.jsonl"
+  fi
+} >"$out/startup-cases.tsv"
+"$bench" startup --cases "$out/startup-cases.tsv" --baseline hello-foundation --out "$out"
+
+step "Conversation turn latency (in-process)"
+"$bench" turns --repo "$repo" --out "$out" --conversations "$conversations"
+
+step "Scale: generated intent tables"
+"$bench" scale --repo "$repo" --out "$out" --sizes "$sizes" --loads "$loads" --queries "$queries" --rubdown "$bin/rubdown"
+
+step "Summary"
+"${python:-python3}" "$here/summarize.py" "$out"
+echo
+echo "raw results: $out (report.txt, summary.md, *.json)"
