@@ -16,6 +16,12 @@ public struct CoreChatPlugin: Plugin {
             return PluginReply("You're welcome. Go easy on those legs, and ask again whenever you like.")
         case "core.quit":
             return PluginReply("Take care of those legs. Bye for now!", action: .endConversation)
+        case "core.why":
+            guard let previous = context.state.previous else {
+                return PluginReply("Ask me something first, then say \"why\" to see how I understood it and where the facts came from.")
+            }
+            return PluginReply(
+                Explanation.text(for: previous.understanding, knowledgeUsed: previous.knowledgeUsed, knowledge: context.knowledge))
         case "core.restart":
             return PluginReply("Fresh start: I've forgotten what we discussed. What's sore today?", action: .resetConversation)
         default:

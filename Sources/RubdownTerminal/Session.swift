@@ -27,7 +27,7 @@ public struct Session {
             case .text(let style):
                 var style = style
                 if style.width != nil { style.width = TerminalStyle.currentWidth() }
-                print(style.reply(turn.reply))
+                print(style.reply(turn.reply) + "\n")
             }
             fflush(nil)  // all output streams; Swift 6 rejects naming the global stdout
             if turn.ends { break }

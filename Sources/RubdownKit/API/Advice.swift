@@ -55,16 +55,18 @@ public struct Advice: Sendable {
         if level == .caution, let cold {
             return (
                 "Bath: no hot baths or heat for the first two to three days, as heat can make a fresh strain worse. "
-                    + "If you want one, a \(cold.name.lowercased()) (\(cold.temperature), \(cold.duration)) is the safer choice.",
+                    + "If you want one, \(Self.article(cold.name)) \(cold.name.lowercased()) (\(cold.temperature), \(cold.duration)) is the safer choice.",
                 ["baths:\(cold.id)"]
             )
         }
         guard let warm, let cold else { return ("", []) }
         let lead = hardRun
-            ? "Bath: after a hard or long run, a \(cold.name.lowercased()) (\(cold.temperature), \(cold.duration)) can take the edge off soreness; a \(warm.name.lowercased()) (\(warm.temperature), \(warm.duration)) is the gentler choice for stiff muscles."
-            : "Bath: a \(warm.name.lowercased()) (\(warm.temperature), \(warm.duration)) relaxes tired muscles; a \(cold.name.lowercased()) (\(cold.temperature), \(cold.duration)) is an option after a hard effort."
+            ? "Bath: after a hard or long run, \(Self.article(cold.name)) \(cold.name.lowercased()) (\(cold.temperature), \(cold.duration)) can take the edge off soreness; \(Self.article(warm.name)) \(warm.name.lowercased()) (\(warm.temperature), \(warm.duration)) is the gentler choice for stiff muscles."
+            : "Bath: \(Self.article(warm.name)) \(warm.name.lowercased()) (\(warm.temperature), \(warm.duration)) relaxes tired muscles; \(Self.article(cold.name)) \(cold.name.lowercased()) (\(cold.temperature), \(cold.duration)) is an option after a hard effort."
         return (lead + " Ask me about either for who should avoid it.", ["baths:\(warm.id)", "baths:\(cold.id)"])
     }
+
+    static func article(_ noun: String) -> String { "aeiouAEIOU".contains(noun.first ?? "x") ? "an" : "a" }
 
     /// Knowledge entry ids for provenance.
     public static func used(_ techniques: [Technique]) -> [String] { techniques.map { "techniques:\($0.id)" } }

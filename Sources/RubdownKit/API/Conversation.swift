@@ -136,6 +136,7 @@ public struct Conversation: Sendable {
             triage: reply.triage, ends: reply.action == .endConversation, understanding: understanding,
             knowledgeUsed: reply.knowledgeUsed)
         lastTurn = turn
+        state.previous = (understanding, reply.knowledgeUsed)
         return turn
     }
 }

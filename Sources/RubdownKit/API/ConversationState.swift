@@ -89,6 +89,8 @@ public struct ConversationState: Sendable {
     public var lastTriage: TriageOutcome?
     /// The intent of the last line a plugin answered (not counting answers to questions).
     public var lastIntent: String?
+    /// How the previous line was understood and what its answer drew on, for `why`.
+    public var previous: (understanding: Understanding, knowledgeUsed: [String])?
 
     public init() {}
 
