@@ -28,6 +28,10 @@ for t in yaml.safe_load(open(os.path.join(kb, "techniques.yaml")))["techniques"]
     for s in [t["id"], t["name"]] + t["synonyms"]: take(s)
 for b in yaml.safe_load(open(os.path.join(kb, "baths.yaml")))["baths"]:
     for s in [b["name"]] + b["synonyms"]: take(s)
+for flag in yaml.safe_load(open(os.path.join(kb, "red-flags.yaml")))["red_flags"]:
+    for pattern in flag["patterns"]:
+        for group in pattern:
+            for s in group: take(s)
 for entry in yaml.safe_load(open(os.path.join(kb, "lexicon.yaml")))["lexicon"]:
     for s in [entry["word"]] + entry["variants"]: take(s)
 vocabulary = {w for w in words if len(w) >= 5}

@@ -9,6 +9,14 @@ public struct Conversation: Sendable {
     init(coach: Coach) { self.coach = coach }
 
     public mutating func send(_ line: String) -> Turn {
+        if let pending = state.pending, pending.question.slot == .clarify {
+            return resolveClarification(pending, answer: line)
+        }
+        return respond(to: line)
+    }
+
+    /// Answers a line; `chosen` forces the intent (after a clarifying question).
+    private mutating func respond(to line: String, chosen: String? = nil) -> Turn {
         let understanding = coach.interpreter.understand(line, contextAreas: state.areas)
         let pending = state.pending
         // The facts the line states are taken in only if it is not a side question,
@@ -18,6 +26,7 @@ public struct Conversation: Sendable {
         let redFlags = understanding.entities.redFlags
 
         var route = DialoguePolicy.route(understanding, plugins: coach.plugins, table: coach.content.intents)
+        if let chosen, let intent = coach.content.intents.intent(chosen) { route = .init(plugin: intent.plugin, intent: intent.id) }
         var answering: PendingQuestion?
         var digressingFrom: PendingQuestion?
         var confidence = understanding.confidence
@@ -42,6 +51,10 @@ public struct Conversation: Sendable {
                 digressingFrom = pending
             }
         } else {
+            if chosen == nil, let (first, second) = DialoguePolicy.ambiguity(understanding, plugins: coach.plugins, table: coach.content.intents) {
+                state = proposed
+                return clarify(understanding, first, second)
+            }
             state = proposed
             // "what about my quads?", "and the other leg?": the last request again, for what is named now.
             if let last = state.lastIntent, DialoguePolicy.refersBack(understanding),
@@ -111,6 +124,32 @@ public struct Conversation: Sendable {
             knowledgeUsed: ["guidance:stop-when"])
         safe.action = reply.action
         return safe
+    }
+
+    /// Asks which of two equally likely intents the runner meant, instead of guessing.
+    private mutating func clarify(_ understanding: Understanding, _ first: IntentScore, _ second: IntentScore) -> Turn {
+        let table = coach.content.intents
+        let offers = [first, second].map { table.intent($0.intent)?.offer ?? $0.intent }
+        let prompt = "Do you want me to \(offers[0]), or to \(offers[1])?"
+        let question = Question(slot: .clarify, prompt: prompt, examples: "the first; the second")
+        state.pending = PendingQuestion(
+            question: question, plugin: first.plugin, intent: first.intent, attempts: 1, options: [first.intent, second.intent],
+            originalInput: understanding.input)
+        return finish(understanding, PluginReply(prompt), route: .init(plugin: first.plugin, intent: first.intent), confidence: first.score)
+    }
+
+    private mutating func resolveClarification(_ pending: PendingQuestion, answer: String) -> Turn {
+        let understanding = coach.interpreter.understand(answer, contextAreas: state.areas)
+        state.pending = nil
+        if let chosen = DialoguePolicy.choice(understanding, among: pending.options) {
+            var turn = respond(to: pending.originalInput, chosen: chosen)
+            turn.input = answer
+            turn.entities = understanding.entities
+            lastTurn = turn
+            return turn
+        }
+        // Not a choice: treat it as a new line.
+        return respond(to: answer)
     }
 
     private mutating func reask(_ pending: PendingQuestion, understanding: Understanding) -> Turn {

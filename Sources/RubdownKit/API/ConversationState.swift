@@ -11,6 +11,8 @@ public struct Slot: RawRepresentable, Hashable, Sendable, ExpressibleByStringLit
     public static let swelling: Slot = "swelling"
     public static let when: Slot = "when"
     public static let distance: Slot = "distance"
+    /// The dialogue's own question when two intents fit a line about equally well.
+    public static let clarify: Slot = "clarify"
 }
 
 public struct Question: Sendable, Hashable {
@@ -32,6 +34,9 @@ public struct PendingQuestion: Sendable, Hashable {
     public var intent: String
     /// How many times it has been asked.
     public var attempts: Int
+    /// For a clarifying question: the intents offered, and the line they were offered for.
+    public var options: [String] = []
+    public var originalInput: String = ""
 }
 
 /// What the runner has told Rubdown so far; filled from every line, whoever answers it.

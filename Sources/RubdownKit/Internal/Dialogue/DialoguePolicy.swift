@@ -62,6 +62,37 @@ enum DialoguePolicy {
         ].contains(first)
     }
 
+    /// Two in-scope intents of different plugins this close, neither a clear match, are worth a question.
+    static let clarifyMargin = 0.04
+    static let clarifyBelow = 0.9
+
+    /// The two intents to offer when the line fits both about equally; nil when one is clearly better.
+    static func ambiguity(_ understanding: Understanding, plugins: PluginRegistry, table: IntentTable) -> (IntentScore, IntentScore)? {
+        guard understanding.entities.redFlags.isEmpty else { return nil }
+        let inScope = understanding.ranking.filter {
+            !(plugins.plugin(named: $0.plugin)?.capabilities.contains(.outOfScope) ?? true) && table.intent($0.intent)?.offer != nil
+        }
+        guard inScope.count >= 2, let first = understanding.top, first.intent == inScope[0].intent else { return nil }
+        let second = inScope[1]
+        let threshold = understanding.inDomain ? inDomainThreshold : outOfScopeThreshold
+        guard first.plugin != second.plugin, first.score < clarifyBelow, second.score >= threshold,
+            first.score - second.score < clarifyMargin
+        else { return nil }
+        return (first, second)
+    }
+
+    /// Which offered intent an answer to a clarifying question picks, if any.
+    static func choice(_ understanding: Understanding, among options: [String]) -> String? {
+        let words = understanding.normalized.split(separator: " ").map(String.init)
+        if words.contains(where: ["first", "1", "former", "one", "a"].contains) && options.count > 0 && !words.contains("second") {
+            if words.count <= 4 { return options[0] }
+        }
+        if words.contains(where: ["second", "2", "latter", "other", "b"].contains), options.count > 1 { return options[1] }
+        if let best = understanding.ranking.first(where: { options.contains($0.intent) }), best.score >= 0.2 { return best.intent }
+        if understanding.entities.answer == .yes, let first = options.first { return first }
+        return nil
+    }
+
     /// A line this well understood is a request of its own.
     static let clearRequest = 0.6
 

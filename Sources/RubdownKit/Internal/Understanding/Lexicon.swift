@@ -49,6 +49,10 @@ struct Lexicon: Sendable {
             if entry.isDomain { domainStems.insert(Stemmer.stem(entry.word)) }
         }
         for word in extraWords { learn(word) }
+        // Symptom words are vocabulary too: "wound" must not become "would", and "swolen" should become "swollen".
+        for flag in knowledge.redFlags {
+            for phrase in flag.patterns.joined().joined() { for word in Tokenizer.words(phrase) { learn(word) } }
+        }
         ordinary = Set(knowledge.ordinaryWords)
         for (letter, words) in vocabulary { vocabulary[letter] = Array(Set(words)).sorted() }
     }
