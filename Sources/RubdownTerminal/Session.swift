@@ -20,6 +20,10 @@ public struct Session {
         while let line = reader.readLine() {
             // A blank line is no turn at a prompt or in a script.
             guard line.contains(where: { !$0.isWhitespace }) else { continue }
+            if line.count > Interpreter.maximumLineLength {
+                FileHandle.standardError.write(
+                    Data("rubdown: note: that line is long; only its first \(Interpreter.maximumLineLength) characters were read\n".utf8))
+            }
             let turn = conversation.send(line)
             switch output {
             case .json:

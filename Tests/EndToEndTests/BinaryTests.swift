@@ -156,4 +156,25 @@ import Testing
         #expect(result.lines.last == "1 passed, 1 failed")
         #expect(result.status == 1)
     }
+
+    @Test func hostileInputGetsARepliesAndIsNeverEchoedRaw() throws {
+        let input = "\u{1B}[31mmy calves\u{1B}[0m hurt\nwhy\n\u{0}\u{7}\n\u{FF}\u{FE}\n🏃‍♀️🔥\nعضلات الساق تؤلمني\n"
+        let result = try run([], input: input)
+        #expect(result.status == 0)
+        #expect(!result.stdout.contains("\u{1B}[31m"), "an escape sequence from the input reached the terminal")
+        #expect(result.stdout.split(separator: "\n", omittingEmptySubsequences: true).count >= 5)
+    }
+
+    @Test func aVeryLongLineIsCutWithANote() throws {
+        let result = try run(["--json"], input: String(repeating: "sore calves ", count: 2000) + "\n")
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("only its first 4000 characters were read"))
+        #expect(result.lines.count == 1)
+    }
+
+    @Test func manyEmptyLinesAreNoTurns() throws {
+        let result = try run(["--json"], input: String(repeating: "\n", count: 100_000) + "hello\n")
+        #expect(result.status == 0)
+        #expect(result.lines.count == 1)
+    }
 }

@@ -1,7 +1,7 @@
 /// `--explain` and `why`: how a line was understood and where the answer's facts came from.
 public enum Explanation {
     public static func text(for understanding: Understanding, knowledgeUsed: [String] = [], knowledge: KnowledgeBase? = nil) -> String {
-        var lines = ["input:       \(understanding.input)", "normalised:  \(understanding.normalized)"]
+        var lines = ["input:       \(printable(understanding.input))", "normalised:  \(understanding.normalized)"]
         let corrections = understanding.corrections.map { "\($0.from) → \($0.to)" }
         lines.append("corrections: \(corrections.isEmpty ? "none" : corrections.joined(separator: ", "))")
         lines.append("entities:    \(describe(understanding.entities))")
@@ -18,6 +18,13 @@ public enum Explanation {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The text with control characters (escape sequences among them) shown, not obeyed, by a terminal.
+    static func printable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.prefix(200).map { scalar in
+            scalar.properties.generalCategory == .control ? "\u{FFFD}" : scalar
+        }))
     }
 
     static func describe(_ entities: Entities) -> String {

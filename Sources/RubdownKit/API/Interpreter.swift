@@ -10,6 +10,8 @@ public struct Interpreter: Sendable {
     private let isFallback: [Bool]
     private let intents: [Intent]
     static let keywordFloor = 0.5
+    /// How much of a line is read.
+    public static let maximumLineLength = 4000
     static let keywordBonus = 0.15
 
     /// - Parameter outOfScopePlugins: plugins whose intents are examples of what Rubdown declines;
@@ -40,7 +42,8 @@ public struct Interpreter: Sendable {
     /// said without an area ("it's swollen") is read against them.
     public func understand(_ input: String, contextAreas: [String] = []) -> Understanding {
         var corrections: [Correction] = []
-        let words = Tokenizer.words(input).map { word -> String in
+        // Only the start of a very long line is read: a pasted blob costs no more than a sentence.
+        let words = Tokenizer.words(String(input.prefix(Self.maximumLineLength))).map { word -> String in
             guard let corrected = lexicon.correction(for: word) else { return word }
             corrections.append(Correction(from: word, to: corrected))
             return corrected

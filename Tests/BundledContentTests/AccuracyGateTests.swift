@@ -1,0 +1,46 @@
+import Foundation
+import RubdownKit
+import TestSupport
+import Testing
+
+/// Regression gates on understanding, just under the figures reached (see README): a change
+/// that makes Rubdown understand runners worse, or answer out-of-scope questions, fails CI.
+@Suite struct AccuracyGateTests {
+    static let clinc = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data/clinc150")
+    static var clincPresent: Bool { FileManager.default.fileExists(atPath: clinc.path) }
+
+    func evaluate(_ url: URL) throws -> Evaluation {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var evaluation = Evaluation()
+        for item in try Evaluation.cases(file: url.path, text: text) { evaluation.add(item, shippedCoach.classify(item.text)) }
+        return evaluation
+    }
+
+    @Test func developmentSet() throws {
+        let evaluation = try evaluate(repositoryRoot.appendingPathComponent("Tests/Data/dev-set.jsonl"))
+        #expect(evaluation.total >= 300)
+        #expect(evaluation.inScopeAccuracy >= 0.95, "\(evaluation.report(listing: 30))")
+        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.95, "\(evaluation.report(listing: 30))")
+        #expect(evaluation.redFlagExpected >= 30)
+        #expect(evaluation.redFlagCaught == evaluation.redFlagExpected, "red flags missed: \(evaluation.redFlagMissed.map(\.text))")
+        #expect(evaluation.falseRedFlags.isEmpty, "red flags raised on: \(evaluation.falseRedFlags.map(\.text))")
+    }
+
+    @Test(.enabled(if: clincPresent, "../shared/data/clinc150 is not here"), arguments: ["oos_test.jsonl", "inscope_test_sample1000.jsonl"])
+    func clincIsDeclined(file: String) throws {
+        let evaluation = try evaluate(Self.clinc.appendingPathComponent(file))
+        #expect(evaluation.total == 1000)
+        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.95, "\(evaluation.report(listing: 30))")
+    }
+
+    @Test func devSetLinesAreNotInTheIntentTable() throws {
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("Tests/Data/dev-set.jsonl"), encoding: .utf8)
+        let examples = Set(shippedCoach.content.intents.intents.flatMap(\.examples).map(Self.key))
+        let overlap = try Evaluation.cases(file: "dev-set", text: text).filter { examples.contains(Self.key($0.text)) }
+        #expect(overlap.isEmpty, "dev-set lines copied into Intents/: \(overlap.map(\.text))")
+    }
+
+    static func key(_ text: String) -> String {
+        text.lowercased().filter { $0.isLetter || $0.isNumber || $0 == " " }.split(separator: " ").joined(separator: " ")
+    }
+}
