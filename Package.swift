@@ -25,6 +25,7 @@ let package = Package(
         .target(name: "TechniquesPlugin", dependencies: ["RubdownKit"]),
         .target(name: "TriagePlugin", dependencies: ["RubdownKit"]),
         .target(name: "BathPlugin", dependencies: ["RubdownKit"]),
+        .target(name: "AnswersPlugin", dependencies: ["RubdownKit"]),
         // The bundled Intents/ and Knowledge/, embedded in the binary at build time.
         .executableTarget(name: "EmbedContent", path: "Tools/EmbedContent"),
         .plugin(name: "EmbedContentPlugin", capability: .buildTool(), dependencies: ["EmbedContent"]),
@@ -38,14 +39,14 @@ let package = Package(
             name: "rubdown",
             dependencies: [
                 "RubdownKit", "RubdownTerminal", "BundledContent",
-                "CoreChatPlugin", "TechniquesPlugin", "TriagePlugin", "BathPlugin",
+                "CoreChatPlugin", "TechniquesPlugin", "TriagePlugin", "BathPlugin", "AnswersPlugin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Tests mirror the modules; TestSupport builds a coach from the bundled content.
         .target(
             name: "TestSupport",
-            dependencies: ["RubdownKit", "BundledContent", "CoreChatPlugin", "TechniquesPlugin", "TriagePlugin", "BathPlugin"],
+            dependencies: ["RubdownKit", "BundledContent", "CoreChatPlugin", "TechniquesPlugin", "TriagePlugin", "BathPlugin", "AnswersPlugin"],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "RubdownKitTests", dependencies: ["RubdownKit", "TestSupport"]),
@@ -54,6 +55,7 @@ let package = Package(
         .testTarget(name: "TechniquesPluginTests", dependencies: ["TechniquesPlugin", "TestSupport"]),
         .testTarget(name: "TriagePluginTests", dependencies: ["TriagePlugin", "TestSupport"]),
         .testTarget(name: "BathPluginTests", dependencies: ["BathPlugin", "TestSupport"]),
+        .testTarget(name: "AnswersPluginTests", dependencies: ["AnswersPlugin", "TestSupport"]),
         .testTarget(name: "RubdownTerminalTests", dependencies: ["RubdownTerminal"]),
         .testTarget(name: "EndToEndTests", dependencies: ["rubdown"]),
     ],

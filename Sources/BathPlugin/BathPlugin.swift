@@ -19,8 +19,7 @@ public struct BathPlugin: Plugin {
         case "bath.cold": asked = knowledge.baths.filter { !$0.notForFreshStrain }
         case "bath.warm": asked = knowledge.baths.filter(\.notForFreshStrain)
         default:
-            let named = request.understanding.entities.baths.compactMap(knowledge.bath)
-            asked = named.isEmpty ? [] : named
+            asked = []  // warm or cold: the comparison below, fitted to the case
         }
         guard !asked.isEmpty else {
             let hardRun = (context.state.facts.distanceKm ?? 0) >= 21

@@ -31,16 +31,15 @@ public struct TechniquesPlugin: Plugin {
         case "technique.routine":
             return routine(for: areas, gentle: gentle, context, lead: reminder)
         default:  // technique.for_area
-            guard !areas.isEmpty else {
-                return PluginReply(
-                    "Which part would you like to work on?",
-                    asking: Question(
-                        slot: .bodyPart, prompt: "Which part would you like to work on?",
-                        examples: "calves, hamstrings, feet, glutes"))
-            }
+            guard !areas.isEmpty else { return PluginReply(Self.whichArea.prompt, asking: Self.whichArea) }
             return forAreas(areas, gentle: gentle, context, lead: reminder)
         }
     }
+
+    public var questions: [Question] { [Self.whichArea] }
+
+    static let whichArea = Question(
+        slot: .bodyPart, prompt: "Which part would you like to work on?", examples: "calves; hamstrings; my feet; glutes")
 
     /// After a long or intense run, or with higher pain, prefer the gentler tools.
     static func wantsGentle(_ state: ConversationState) -> Bool {
@@ -65,16 +64,19 @@ public struct TechniquesPlugin: Plugin {
         var text = lead + "A post-run routine for \(subject), about 10 to 15 minutes, from the feet upwards:\n"
         text += advice.brief(techniques)
         text += "\nFinish with a few light strokes. " + context.knowledge.say("routine-order")
-        text += "\n" + context.knowledge.say("stop-when")
+        text += "\n" + context.knowledge.say("check-as-you-go") + "\n" + context.knowledge.say("stop-when")
+        // A routine for both legs still leaves out any area with a warning sign.
+        let covered = areas.isEmpty ? context.knowledge.areas.map(\.id).filter { !context.state.isFlagged($0) } : areas
         return PluginReply(
-            text, massages: areas.isEmpty ? ["*legs"] : areas,
-            knowledgeUsed: Advice.used(techniques) + ["guidance:routine-order", "guidance:stop-when"])
+            text, massages: covered,
+            knowledgeUsed: Advice.used(techniques) + ["guidance:routine-order", "guidance:check-as-you-go", "guidance:stop-when"])
     }
 
     private func list(_ context: PluginContext, lead: String) -> PluginReply {
         let techniques = context.advice.techniques(for: [], gentle: false)
-        let text = lead + "\n" + context.advice.brief(techniques) + "\nAsk \"how do I do pressing?\" for the steps of any of them."
-        return PluginReply(text, knowledgeUsed: Advice.used(techniques))
+        let text = lead + "\n" + context.advice.brief(techniques) + "\nAsk \"how do I do pressing?\" for the steps of any of them.\n"
+            + context.knowledge.say("why-massage")
+        return PluginReply(text, knowledgeUsed: Advice.used(techniques) + ["guidance:why-massage"])
     }
 
     static func reminder(_ areas: [String], _ context: PluginContext) -> String {

@@ -13,11 +13,13 @@ public struct TriagePlugin: Plugin {
     static let persistentFlag = "persistent"
 
     /// Questions in the order asked: where, then the red-flag screen, then the rest.
+    public var questions: [Question] { Self.questions }
+
     static let questions: [Question] = [
         Question(slot: .bodyPart, prompt: "Where does it hurt?", examples: "calves; the back of my thighs; knees and shins"),
         Question(
             slot: .swelling, prompt: "Is there any swelling, warmth or redness there?",
-            examples: "no; yes, a bit swollen; not really"),
+            examples: "no; not really; yes, a bit swollen"),
         Question(
             slot: .painKind, prompt: "What kind of pain is it: a dull ache, tightness, or something sharp?",
             examples: "a dull ache; it's tight; sharp when I walk"),
@@ -89,7 +91,9 @@ public struct TriagePlugin: Plugin {
 
     private func outcome(_ state: inout ConversationState, _ context: PluginContext) -> PluginReply {
         let facts = state.facts
-        let areas = state.areas
+        // Areas with a warning sign get no advice here; the others still do.
+        let flagged = state.areas.filter(state.isFlagged)
+        let areas = state.areas.filter { !state.isFlagged($0) }
         var reasons: [String] = []
         if let level = facts.painLevel, level >= 7 { reasons.append("pain-level:\(level)") }
         if facts.painKind == "sharp" { reasons.append("pain-kind:sharp") }
@@ -119,23 +123,32 @@ public struct TriagePlugin: Plugin {
             if hardRun { text += "\n" + context.knowledge.say("gentler-when-stiff") }
             used = ["guidance:self-care-soreness"] + (hardRun ? ["guidance:gentler-when-stiff"] : [])
         }
-        let notes = advice.areaNotes(areas)
+        // Area tips include tools; with a possible strain the advice above is all that applies.
+        let notes = level == .selfCare ? advice.areaNotes(areas) : ""
         if !notes.isEmpty { text += "\n" + notes }
+        if !flagged.isEmpty {
+            text += "\nNot your \(context.knowledge.names(of: flagged)), though: leave that alone until a professional has checked the warning sign you described."
+        }
         let bath = advice.bathSuggestion(level: level, hardRun: hardRun)
         if !bath.text.isEmpty { text += "\n" + bath.text }
-        text += "\n" + context.knowledge.say("see-professional")
-        used += Advice.used(techniques) + areas.map { "areas:\($0)" } + bath.used + ["guidance:see-professional"]
+        if level == .selfCare { text += "\n" + context.knowledge.say("hydrate-move") }
+        text += "\n" + context.knowledge.say("see-professional") + " " + context.knowledge.say("professional-sessions")
+        used += Advice.used(techniques) + areas.map { "areas:\($0)" } + bath.used
+            + (level == .selfCare ? ["guidance:hydrate-move"] : []) + ["guidance:see-professional", "guidance:professional-sessions"]
         return PluginReply(text, triage: outcome, massages: areas, knowledgeUsed: used)
     }
 
     private func whenToWorry(_ state: ConversationState, _ context: PluginContext) -> PluginReply {
         var text = "Ordinary soreness after a run is a dull, spread-out ache that eases over two or three days. Get help instead of massaging if you notice any of these:\n"
-        text += context.knowledge.redFlags.map { "- \($0.name)" }.joined(separator: "\n")
-        text += "\n" + context.knowledge.say("see-professional") + "\n" + context.knowledge.say("stop-when")
+        text += context.knowledge.redFlags.map { "- \($0.name.prefix(1).uppercased() + $0.name.dropFirst()): \($0.why)" }.joined(separator: "\n")
+        text += "\n" + context.knowledge.say("skip-massage-when") + "\n" + context.knowledge.say("see-professional")
+            + "\n" + context.knowledge.say("stop-when")
         if let last = state.lastTriage {
             text += "\nFrom what you told me, I'd rate yours as \(last.level.rawValue)."
         }
         return PluginReply(
-            text, knowledgeUsed: context.knowledge.redFlags.map { "red_flags:\($0.id)" } + ["guidance:see-professional", "guidance:stop-when"])
+            text,
+            knowledgeUsed: context.knowledge.redFlags.map { "red_flags:\($0.id)" }
+                + ["guidance:skip-massage-when", "guidance:see-professional", "guidance:stop-when"])
     }
 }

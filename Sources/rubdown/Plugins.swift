@@ -1,3 +1,4 @@
+import AnswersPlugin
 import BathPlugin
 import CoreChatPlugin
 import RubdownKit
@@ -11,4 +12,5 @@ let registeredPlugins = PluginRegistry([
     TechniquesPlugin(),
     TriagePlugin(),
     BathPlugin(),
+    AnswersPlugin(),
 ])

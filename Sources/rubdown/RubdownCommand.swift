@@ -8,7 +8,7 @@ struct RubdownCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rubdown",
         abstract: "A terminal coach for runners' post-run self-massage. Self-care guidance, not diagnosis.",
-        subcommands: [Chat.self, Classify.self, Intents.self, Evaluate.self, TestStories.self],
+        subcommands: [Chat.self, Classify.self, Intents.self, Evaluate.self, TestStories.self, Check.self],
         defaultSubcommand: Chat.self
     )
 }
@@ -21,6 +21,16 @@ struct ContentOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Load the knowledge base from this folder instead of the bundled one.", valueName: "DIR"))
     var knowledge: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Merge the intents/ and knowledge/ of this folder over the content (repeatable; later wins). $XDG_CONFIG_HOME/rubdown is merged first when it exists.",
+            valueName: "DIR"))
+    var overlay: [String] = []
+
+    @Flag(name: .long, help: "Do not merge $XDG_CONFIG_HOME/rubdown (or ~/.config/rubdown).")
+    var noUserOverlay = false
+
     /// Loads and validates the content and plugins; a bad data file exits 65 with file:line messages.
     func coach() throws -> Coach {
         do {
@@ -32,12 +42,30 @@ struct ContentOptions: ParsableArguments {
     }
 
     private func load() throws -> Coach {
-        var knowledgeFiles = BundledContent.knowledge
-        if let knowledge { knowledgeFiles = try Content.files(in: knowledge) }
-        var intentFiles = BundledContent.intents
-        if let intents { intentFiles = try Content.files(in: intents) }
-        let content = try Content.load(knowledge: knowledgeFiles, intents: intentFiles)
+        let content = try Content.load(try base(), overlays: try overlays())
         return try Coach(content: content, plugins: registeredPlugins)
+    }
+
+    /// The bundled content, or the folders given instead of it.
+    func base() throws -> ContentSet {
+        var set = ContentSet(knowledge: BundledContent.knowledge, intents: BundledContent.intents)
+        if let knowledge { set.knowledge = try Content.files(in: knowledge) }
+        if let intents { set.intents = try Content.files(in: intents) }
+        return set
+    }
+
+    /// The overlays, in the order they apply: the user's configuration folder, then --overlay folders.
+    func overlays() throws -> [ContentSet] {
+        var folders: [String] = []
+        if !noUserOverlay, let user = Self.userOverlayFolder(ProcessInfo.processInfo.environment) { folders.append(user) }
+        folders += overlay
+        return try folders.map(Content.overlay(in:)).filter { !$0.isEmpty }
+    }
+
+    /// `$XDG_CONFIG_HOME/rubdown`, else `~/.config/rubdown`.
+    static func userOverlayFolder(_ environment: [String: String]) -> String? {
+        if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty { return config + "/rubdown" }
+        return environment["HOME"].map { $0 + "/.config/rubdown" }
     }
 }
 

@@ -1,3 +1,4 @@
+import AnswersPlugin
 import BathPlugin
 import BundledContent
 import CoreChatPlugin
@@ -18,7 +19,7 @@ private let cachedCoach = Mutex<Coach>({
     }
 }())
 
-public let allPlugins = PluginRegistry([CoreChatPlugin(), FallbackPlugin(), TechniquesPlugin(), TriagePlugin(), BathPlugin()])
+public let allPlugins = PluginRegistry([CoreChatPlugin(), FallbackPlugin(), TechniquesPlugin(), TriagePlugin(), BathPlugin(), AnswersPlugin()])
 
 /// Sends the lines in a fresh conversation and returns every turn.
 public func converse(_ lines: [String], coach: Coach = shippedCoach) -> [Turn] {

@@ -5,6 +5,8 @@ import Foundation
 public struct Content: Sendable {
     public var knowledge: KnowledgeBase
     public var intents: IntentTable
+    /// Where each knowledge entry (`techniques:drumming`) was defined, for diagnostics.
+    public var locations: [String: (file: String, line: Int)] = [:]
 
     public init(knowledge: KnowledgeBase, intents: IntentTable) {
         self.knowledge = knowledge
@@ -20,10 +22,37 @@ public struct Content: Sendable {
     /// Loads content from knowledge-base files and intent-table files, and cross-checks them.
     /// Every problem found is reported at once.
     public static func load(knowledge: [ContentFile], intents: [ContentFile]) throws -> Content {
+        try load(ContentSet(knowledge: knowledge, intents: intents))
+    }
+
+    /// Loads content and merges overlays over it, in order. An overlay entry (intent, area,
+    /// technique, bath, red flag, guidance, source) with the id of a loaded one replaces it;
+    /// a new id is added; lexicon entries are added. The merged whole is validated.
+    public static func load(_ base: ContentSet, overlays: [ContentSet] = []) throws -> Content {
         var loader = ContentLoader()
-        for file in knowledge { loader.addKnowledge(file) }
-        for file in intents { loader.addIntents(file) }
+        for file in base.knowledge { loader.addKnowledge(file) }
+        for file in base.intents { loader.addIntents(file) }
+        loader.overriding = true
+        for overlay in overlays {
+            for file in overlay.knowledge { loader.addKnowledge(file) }
+            for file in overlay.intents { loader.addIntents(file, overriding: true) }
+        }
         return try loader.finish()
+    }
+
+    /// An overlay folder: `intents/*.yaml` and `knowledge/*.yaml` (either capitalised) inside it.
+    /// A folder that does not exist is an empty overlay.
+    public static func overlay(in directory: String) throws -> ContentSet {
+        var set = ContentSet(knowledge: [], intents: [])
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else { return set }
+        for name in ["intents", "Intents"] where FileManager.default.fileExists(atPath: directory + "/" + name) {
+            set.intents += try files(in: directory + "/" + name)
+        }
+        for name in ["knowledge", "Knowledge"] where FileManager.default.fileExists(atPath: directory + "/" + name) {
+            set.knowledge += try files(in: directory + "/" + name)
+        }
+        return set
     }
 
     /// The `*.yaml` files in a folder, sorted by name.
@@ -47,6 +76,19 @@ public struct Content: Sendable {
         }
         return files
     }
+}
+
+/// Knowledge-base files and intent files that load together.
+public struct ContentSet: Sendable {
+    public var knowledge: [ContentFile]
+    public var intents: [ContentFile]
+
+    public init(knowledge: [ContentFile], intents: [ContentFile]) {
+        self.knowledge = knowledge
+        self.intents = intents
+    }
+
+    public var isEmpty: Bool { knowledge.isEmpty && intents.isEmpty }
 }
 
 /// One content file: where it came from (for messages) and its text.

@@ -51,14 +51,16 @@ public struct Conversation: Sendable {
                 digressingFrom = pending
             }
         } else {
-            if chosen == nil, let (first, second) = DialoguePolicy.ambiguity(understanding, plugins: coach.plugins, table: coach.content.intents) {
+            let refersBack = state.lastIntent != nil && DialoguePolicy.refersBack(understanding)
+            if chosen == nil, !refersBack,
+                let (first, second) = DialoguePolicy.ambiguity(understanding, plugins: coach.plugins, table: coach.content.intents)
+            {
                 state = proposed
                 return clarify(understanding, first, second)
             }
             state = proposed
             // "what about my quads?", "and the other leg?": the last request again, for what is named now.
-            if let last = state.lastIntent, DialoguePolicy.refersBack(understanding),
-                let intent = coach.content.intents.intent(last)
+            if refersBack, let last = state.lastIntent, let intent = coach.content.intents.intent(last)
             {
                 route = .init(plugin: intent.plugin, intent: intent.id)
             }

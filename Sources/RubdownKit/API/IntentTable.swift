@@ -17,8 +17,17 @@ public struct Intent: Sendable, Hashable {
     /// technique, bath or soreness word ("help", "bye"). Without one of these or such a domain
     /// word, a line cannot be this intent, however similar it looks.
     public var keywords: [String]
+    /// True for intents a domain word alone must not reach ("calf cramp at night" is not goodbye):
+    /// they need one of their keywords.
+    public var needsKeyword = false
     /// How the fallback offers this intent to someone whose question was out of scope.
     public var offer: String?
+    /// For data-only intents (answered by a generic plugin): the reply text, and the
+    /// knowledge-base entries (`techniques:tennis-ball`, `areas:feet`) shown after it.
+    public var reply: String?
+    public var knowledge: [String] = []
+    /// The line of each example, for diagnostics.
+    public var exampleLines: [Int] = []
     /// Where the intent is defined, for diagnostics.
     public var file: String
     public var line: Int

@@ -13,6 +13,8 @@ public struct Interpreter: Sendable {
     /// How much of a line is read.
     public static let maximumLineLength = 4000
     static let keywordBonus = 0.15
+    /// Lines with at most this many features count as short.
+    static let shortLine = 3
 
     /// - Parameter outOfScopePlugins: plugins whose intents are examples of what Rubdown declines;
     ///   they need no domain word.
@@ -57,7 +59,9 @@ public struct Interpreter: Sendable {
         let stems = tokens.map(\.stem)
         let hits = keywords.indices.filter { index in keywords[index].contains { Self.occurs($0, in: stems) } }
         let features = Self.features(tokens, spans: spans)
-        var ranking = matcher.rank(features) { index in inDomain || isFallback[index] || hits.contains(index) }
+        var ranking = matcher.rank(features) { index in
+            hits.contains(index) || isFallback[index] || (inDomain && !intents[index].needsKeyword)
+        }
         // On a line about the domain, an intent's own keyword tips the balance towards it.
         if inDomain {
             for index in ranking.indices where hits.contains(where: { intents[$0].id == ranking[index].intent }) {
@@ -66,7 +70,7 @@ public struct Interpreter: Sendable {
             ranking.sort { $0.score > $1.score }
         }
         // A keyword in a short line is evidence enough even when the examples word it differently ("cya").
-        if features.count <= 3 {
+        if features.count <= Self.shortLine {
             for index in hits where !isFallback[index] {
                 let intent = intents[index]
                 if let at = ranking.firstIndex(where: { $0.intent == intent.id }) {
@@ -80,6 +84,13 @@ public struct Interpreter: Sendable {
         return Understanding(
             input: input, normalized: words.joined(separator: " "), corrections: corrections, entities: entities,
             ranking: Array(ranking.prefix(5)), inDomain: inDomain)
+    }
+
+    /// What the matcher sees of a line, order and repeats aside: two examples with the same
+    /// shape teach the matcher nothing new.
+    func featureShape(_ text: String) -> [String] {
+        let tokens = Self.tokens(Tokenizer.words(text))
+        return Array(Set(Self.features(tokens, spans: lexicon.spans(in: tokens)))).sorted()
     }
 
     static func occurs(_ phrase: [String], in stems: [String]) -> Bool {
@@ -105,8 +116,10 @@ public struct Interpreter: Sendable {
             if let concept = covered[index] {
                 let length = spans.first { $0.start == index }?.length ?? 1
                 switch concept {
-                case .area: features.append("#area")
-                case .technique: features.append("#technique")
+                case .area(let id):
+                    // The placeholder generalises across areas; the id lets an area-specific intent win.
+                    features += ["#area", "@" + id]
+                case .technique(let id): features += ["#technique", "@" + id]
                 case .bath: features += tokens[index..<min(tokens.count, index + length)].map(\.stem).filter { !stopwords.contains($0) }
                 case .word(let word): features.append(Stemmer.stem(word))
                 }
@@ -130,7 +143,7 @@ public struct Interpreter: Sendable {
     static func boost(_ feature: String) -> Float {
         if feature.hasPrefix("#") { return feature == "#number" ? 0.5 : 1.5 }
         if genericWords.contains(feature) { return 0.35 }
-        if feature.hasPrefix("=") { return 0.5 }
+        if feature.hasPrefix("=") || feature.hasPrefix("@") { return 0.5 }
         return 1
     }
 

@@ -30,6 +30,29 @@ public struct KnowledgeBase: Sendable {
     public func guidance(_ id: String) -> Guidance? { guidance.first { $0.id == id } }
     public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
 
+    /// The kinds of entry, as used in references like `techniques:drumming`.
+    public static let kinds = ["sources", "areas", "techniques", "baths", "red_flags", "guidance"]
+
+    /// The ids of one kind of entry.
+    public func ids(of kind: String) -> [String] {
+        switch kind {
+        case "sources": return sources.map(\.id)
+        case "areas": return areas.map(\.id)
+        case "techniques": return techniques.map(\.id)
+        case "baths": return baths.map(\.id)
+        case "red_flags": return redFlags.map(\.id)
+        case "guidance": return guidance.map(\.id)
+        default: return []
+        }
+    }
+
+    /// Whether a reference like `areas:feet` names an entry; returns its kind and id.
+    public func entry(_ reference: String) -> (kind: String, id: String)? {
+        let parts = reference.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, ids(of: parts[0]).contains(parts[1]) else { return nil }
+        return (parts[0], parts[1])
+    }
+
     /// The text of a guidance entry, or an empty string when the knowledge base lacks it
     /// (start-up validation makes sure the ones plugins need exist).
     public func say(_ guidanceID: String) -> String { guidance(guidanceID)?.text ?? "" }

@@ -6,10 +6,13 @@ public protocol Plugin: Sendable {
     /// Roles the dialogue gives this plugin besides its intents.
     var capabilities: Set<PluginCapability> { get }
     func respond(to request: PluginRequest, context: inout PluginContext) -> PluginReply
+    /// The follow-up questions the plugin may ask, so `rubdown check` can prove each can be answered.
+    var questions: [Question] { get }
 }
 
 extension Plugin {
     public var capabilities: Set<PluginCapability> { [] }
+    public var questions: [Question] { [] }
 }
 
 public enum PluginCapability: Sendable, Hashable {

@@ -5,6 +5,10 @@ struct ContentLoader {
     private var diagnostics: [ContentDiagnostic] = []
     /// Where each knowledge entry was defined, to point cross-reference errors at it.
     private var places: [String: (file: YAMLFile, path: [any CodingKey])] = [:]
+    /// Intents with where they were read, to check their knowledge references once all is loaded.
+    private var intentReferences: [(intent: Intent, file: YAMLFile, path: [any CodingKey])] = []
+    /// Set while reading overlay files: entries replace the loaded ones with the same id.
+    var overriding = false
 
     private mutating func parse(_ file: ContentFile) -> YAMLFile? {
         do {
@@ -18,13 +22,13 @@ struct ContentLoader {
     mutating func addKnowledge(_ contentFile: ContentFile) {
         guard let file = parse(contentFile) else { return }
         switch contentFile.name.replacingOccurrences(of: ".yml", with: ".yaml") {
-        case "sources.yaml": knowledge.sources += decode(file, "sources", [Source].self)
-        case "areas.yaml": knowledge.areas += decode(file, "areas", [BodyArea].self)
-        case "techniques.yaml": knowledge.techniques += decode(file, "techniques", [Technique].self)
-        case "baths.yaml": knowledge.baths += decode(file, "baths", [Bath].self)
-        case "red-flags.yaml": knowledge.redFlags += decode(file, "red_flags", [RedFlag].self)
-        case "guidance.yaml": knowledge.guidance += decode(file, "guidance", [Guidance].self)
-        case "lexicon.yaml": knowledge.lexicon += decode(file, "lexicon", [LexiconEntry].self)
+        case "sources.yaml": let sources = decode(file, "sources", [Source].self); Self.merge(&knowledge.sources, sources, overriding: overriding)
+        case "areas.yaml": let areas = decode(file, "areas", [BodyArea].self); Self.merge(&knowledge.areas, areas, overriding: overriding)
+        case "techniques.yaml": let techniques = decode(file, "techniques", [Technique].self); Self.merge(&knowledge.techniques, techniques, overriding: overriding)
+        case "baths.yaml": let baths = decode(file, "baths", [Bath].self); Self.merge(&knowledge.baths, baths, overriding: overriding)
+        case "red-flags.yaml": let redFlags = decode(file, "red_flags", [RedFlag].self); Self.merge(&knowledge.redFlags, redFlags, overriding: overriding)
+        case "guidance.yaml": let guidance = decode(file, "guidance", [Guidance].self); Self.merge(&knowledge.guidance, guidance, overriding: overriding)
+        case "lexicon.yaml": let lexicon = decode(file, "lexicon", [LexiconEntry].self); Self.merge(&knowledge.lexicon, lexicon, overriding: overriding)
         case "ordinary-words.yaml":
             do { knowledge.ordinaryWords += try file.decode([String].self, key: "ordinary_words") } catch { diagnostics += error.contentDiagnostics }
         default:
@@ -49,7 +53,24 @@ struct ContentLoader {
         }
     }
 
-    mutating func addIntents(_ contentFile: ContentFile) {
+    /// Adds entries, or with `overriding` replaces those with the same id.
+    private static func merge<T: Identified>(_ existing: inout [T], _ new: [T], overriding: Bool) {
+        for entry in new {
+            if overriding, let at = existing.firstIndex(where: { $0.id == entry.id }) {
+                existing[at] = entry
+            } else {
+                existing.append(entry)
+            }
+        }
+    }
+
+    private func knowledgeReferenceIsWellFormed(_ reference: String) -> Bool {
+        let parts = reference.split(separator: ":", maxSplits: 1)
+        return parts.count == 2 && KnowledgeBase.kinds.contains(String(parts[0]))
+    }
+
+    /// Loads an intent file; with `overriding`, an intent with an id already loaded replaces it.
+    mutating func addIntents(_ contentFile: ContentFile, overriding: Bool = false) {
         guard let file = parse(contentFile) else { return }
         struct IntentEntry: Decodable {
             var id: String
@@ -57,6 +78,9 @@ struct ContentLoader {
             var examples: [String]
             var keywords: [String]?
             var offer: String?
+            var reply: String?
+            var knowledge: [String]?
+            var needs_keyword: Bool?
         }
         let plugin: String
         let entries: [IntentEntry]
@@ -72,18 +96,47 @@ struct ContentLoader {
             if entry.examples.isEmpty {
                 diagnostics.append(file.diagnostic(at: path + [PathKey("examples")], "intent '\(entry.id)' has no examples"))
             }
-            intents.append(
-                Intent(
-                    id: entry.id, plugin: plugin, description: entry.description ?? "", examples: entry.examples,
-                    keywords: entry.keywords ?? [], offer: entry.offer, file: file.path, line: file.line(at: path)))
+            var intent = Intent(
+                id: entry.id, plugin: plugin, description: entry.description ?? "", examples: entry.examples,
+                keywords: entry.keywords ?? [], offer: entry.offer, file: file.path, line: file.line(at: path))
+            intent.reply = entry.reply
+            intent.needsKeyword = entry.needs_keyword ?? false
+            intent.knowledge = entry.knowledge ?? []
+            intent.exampleLines = entry.examples.indices.map { file.line(at: path + [PathKey("examples"), PathKey($0)]) }
+            for (k, reference) in intent.knowledge.enumerated() where !knowledgeReferenceIsWellFormed(reference) {
+                diagnostics.append(
+                    file.diagnostic(
+                        at: path + [PathKey("knowledge"), PathKey(k)],
+                        "'\(reference)' should name a knowledge entry as kind:id, e.g. techniques:tennis-ball or areas:feet"))
+            }
+            intentReferences.append((intent, file, path))
+            if overriding, let existing = intents.firstIndex(where: { $0.id == intent.id }) {
+                intents[existing] = intent
+            } else {
+                intents.append(intent)
+            }
         }
     }
 
     mutating func finish() throws -> Content {
         checkUnique()
         checkReferences()
+        for (intent, file, path) in intentReferences where intents.contains(where: { $0.id == intent.id && $0.file == intent.file }) {
+            for (index, reference) in intent.knowledge.enumerated() where knowledge.entry(reference) == nil {
+                let parts = reference.split(separator: ":", maxSplits: 1).map(String.init)
+                let known = parts.count == 2 ? Set(knowledge.ids(of: parts[0])) : []
+                diagnostics.append(
+                    file.diagnostic(
+                        at: path + [PathKey("knowledge"), PathKey(index)],
+                        "intent '\(intent.id)' names '\(reference)', which the knowledge base does not have\(suggestion(parts.last ?? "", known))"))
+            }
+        }
         guard diagnostics.isEmpty else { throw ContentError(diagnostics) }
-        return Content(knowledge: knowledge, intents: IntentTable(intents: intents))
+        var content = Content(knowledge: knowledge, intents: IntentTable(intents: intents))
+        for (key, place) in places {
+            content.locations[key.replacingOccurrences(of: "red_flags:", with: "red_flags:")] = (place.file.path, place.file.line(at: place.path))
+        }
+        return content
     }
 
     private mutating func checkUnique() {

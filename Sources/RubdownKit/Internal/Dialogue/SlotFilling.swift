@@ -49,7 +49,7 @@ enum SlotFilling {
                 filled.insert(.painLevel)
             }
             // "yes" to "how bad" is no number; a bare "no" to pain is zero pain.
-            if slot == .painLevel, !filled.contains(.painLevel), entities.answer == .no, understanding.normalized.split(separator: " ").count <= 2 {
+            if slot == .painLevel, filled.isEmpty, entities.answer == .no, understanding.normalized.split(separator: " ").count <= 2 {
                 state.facts.painLevel = 0
                 filled.insert(.painLevel)
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Stage 3 of understanding: the facts a line states (areas, distance, time, pain, answers),
 /// read from tokens that already carry their stems and negation scope.
 struct EntityExtractor: Sendable {
@@ -64,7 +66,9 @@ struct EntityExtractor: Sendable {
     static let negators: Set<String> = ["not", "no", "never", "without", "nor", "neither", "none", "nothing"]
     static let scopeBreakers: Set<String> = [",", "but", "and", "only", "just", "though", "although", "however", "instead", "rather"]
 
-    /// Marks the tokens a negation covers: from the negator to a clause break, at most four words.
+    /// Marks the tokens a negation covers: from the negator up to and including the first word
+    /// that carries meaning ("no real swelling", "not going away for weeks" negates only "going"),
+    /// continued through "or" ("no swelling or redness"); never past a clause break or four words.
     static func markNegation(_ tokens: inout [Token]) {
         var remaining = 0
         for index in tokens.indices {
@@ -74,12 +78,22 @@ struct EntityExtractor: Sendable {
                 continue
             }
             if scopeBreakers.contains(text) { remaining = 0 }
-            if remaining > 0 {
-                tokens[index].negated = true
-                remaining -= 1
-            }
+            guard remaining > 0 else { continue }
+            tokens[index].negated = true
+            remaining -= 1
+            let carriesMeaning = !negationFiller.contains(text) && !Interpreter.stopwords.contains(text)
+            let continues = index + 1 < tokens.count && ["or", "nor"].contains(tokens[index + 1].text)
+            if carriesMeaning && !continues { remaining = 0 }
         }
     }
+
+    /// Words between a negator and what it negates: "no real sign of swelling".
+    static let negationFiller: Set<String> = [
+        "real", "major", "obvious", "visible", "noticeable", "much", "any", "big", "significant", "actual", "sign",
+        "signs", "of", "or", "nor", "my", "the", "a", "an", "at", "all", "that", "too", "so", "very", "really", "it",
+        "is", "was", "been", "do", "does", "did", "have", "has", "had", "feel", "feels", "felt", "seem", "seems", "look",
+        "looks", "more", "extra", "unusual", "bad",
+    ]
 
     // MARK: Numbers, distances, times
 
@@ -91,6 +105,7 @@ struct EntityExtractor: Sendable {
 
     static func number(_ word: String) -> Double? {
         if let value = Double(word) { return value }
+        if word.hasSuffix("ish"), let value = Double(word.dropLast(3)) { return value }  // "7ish"
         return numberWords[word]
     }
 
@@ -136,6 +151,11 @@ struct EntityExtractor: Sendable {
     static func daysAgo(_ words: [String]) -> Double? {
         let text = " " + words.joined(separator: " ") + " "
         if text.contains(" couple of days ") || text.contains(" couple days ") { return 2 }
+        if let day = weekdays.firstIndex(where: { text.contains(" \($0) ") || text.contains(" \($0)s ") }) {
+            // "on sunday": the most recent such day; today counts as today.
+            let today = Calendar(identifier: .gregorian).component(.weekday, from: Date()) - 1
+            return Double((today - day + 7) % 7)
+        }
         if text.contains(" few days ") { return 3 }
         if text.contains(" day before yesterday ") { return 2 }
         if text.contains(" yesterday ") { return 1 }
@@ -161,6 +181,8 @@ struct EntityExtractor: Sendable {
         }
         return nil
     }
+
+    static let weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
 
     static let severity: [String: Int] = [
         "mild": 3, "slight": 2, "minor": 2, "moderate": 5, "medium": 5, "bad": 7, "severe": 8, "terrible": 8,

@@ -1,0 +1,190 @@
+/// `rubdown check`: validates the intent table and the knowledge base together and reports
+/// every problem at once, as errors (the content cannot be used) or warnings (it can, but
+/// something will not work as its author expects).
+public enum ContentCheck {
+    /// Fewer examples than this make an intent easy to miss.
+    public static let minimumExamples = 12
+
+    public static func run(_ base: ContentSet, overlays: [ContentSet] = [], plugins: PluginRegistry) -> [ContentDiagnostic] {
+        let content: Content
+        let coach: Coach
+        do {
+            content = try Content.load(base, overlays: overlays)
+            coach = try Coach(content: content, plugins: plugins)
+        } catch {
+            return error.contentDiagnostics
+        }
+        var found: [ContentDiagnostic] = []
+        found += examples(coach)
+        found += questions(coach)
+        found += unreachableKnowledge(coach)
+        return found.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+    }
+
+    // MARK: Examples: duplicates, conflicts, too few, too similar
+
+    static func examples(_ coach: Coach) -> [ContentDiagnostic] {
+        var found: [ContentDiagnostic] = []
+        var seen: [String: (intent: Intent, index: Int)] = [:]
+        let interpreter = coach.interpreter
+        for intent in coach.content.intents.intents {
+            func place(_ index: Int) -> Int { index < intent.exampleLines.count ? intent.exampleLines[index] : intent.line }
+            if intent.examples.count < minimumExamples {
+                found.append(
+                    ContentDiagnostic(
+                        file: intent.file, line: intent.line, severity: .warning,
+                        message: "intent '\(intent.id)' has \(intent.examples.count) examples; give it at least \(minimumExamples), worded as differently as runners would"))
+            }
+            var shapes: [[String]: Int] = [:]
+            for (index, example) in intent.examples.enumerated() {
+                let key = interpreter.understand(example).normalized
+                if let first = seen[key] {
+                    let there = "\(first.intent.file):\(first.index < first.intent.exampleLines.count ? first.intent.exampleLines[first.index] : first.intent.line)"
+                    if first.intent.id == intent.id {
+                        found.append(
+                            ContentDiagnostic(
+                                file: intent.file, line: place(index), severity: .warning,
+                                message: "duplicate example '\(example)' in '\(intent.id)': it reads the same as '\(first.intent.examples[first.index])' (\(there))"))
+                    } else {
+                        found.append(
+                            ContentDiagnostic(
+                                file: intent.file, line: place(index),
+                                message: "example '\(example)' is in both '\(first.intent.id)' (\(there)) and '\(intent.id)'; keep it in one"))
+                    }
+                    continue
+                }
+                seen[key] = (intent, index)
+                let shape = interpreter.featureShape(example)
+                if let other = shapes[shape], !shape.isEmpty {
+                    found.append(
+                        ContentDiagnostic(
+                            file: intent.file, line: place(index), severity: .warning,
+                            message: "example '\(example)' says the same to the matcher as '\(intent.examples[other])' (line \(place(other))); reword it to teach something new"))
+                }
+                shapes[shape] = shapes[shape] ?? index
+                let got = coach.classify(example)
+                if got.intent != intent.id {
+                    found.append(
+                        ContentDiagnostic(
+                            file: intent.file, line: place(index), severity: .warning,
+                            message: "example '\(example)' of '\(intent.id)' is matched to '\(got.intent)' instead (conflict between '\(intent.id)' and '\(got.intent)')"))
+                }
+            }
+        }
+        return found
+    }
+
+    // MARK: Follow-up questions: each must be answerable by the answers it suggests
+
+    static func questions(_ coach: Coach) -> [ContentDiagnostic] {
+        var found: [ContentDiagnostic] = []
+        for plugin in coach.plugins.plugins {
+            for question in plugin.questions {
+                let answers = question.examples.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+                if answers.isEmpty {
+                    found.append(
+                        ContentDiagnostic(
+                            file: "plugin \(plugin.name)", line: 0, column: 0, severity: .warning,
+                            message: "the question '\(question.slot)' gives no example answers, so a runner cannot learn how to answer it"))
+                }
+                for answer in answers {
+                    var state = ConversationState()
+                    let pending = PendingQuestion(question: question, plugin: plugin.name, intent: "", attempts: 1)
+                    let understanding = coach.interpreter.understand(answer)
+                    let filled = SlotFilling.absorb(understanding, into: &state, pending: pending)
+                    if !filled.contains(question.slot) {
+                        found.append(
+                            ContentDiagnostic(
+                                file: "plugin \(plugin.name)", line: 0, column: 0, severity: .warning,
+                                message: "the question '\(question.slot)' suggests the answer '\(answer)', which is not read as an answer to it; the conversation could not leave that question"))
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    // MARK: Knowledge no intent or plugin can ever show
+
+    static func unreachableKnowledge(_ coach: Coach) -> [ContentDiagnostic] {
+        let content = coach.content
+        let knowledge = content.knowledge
+        var found: [ContentDiagnostic] = []
+        func warn(_ key: String, _ message: String) {
+            let place = content.locations[key] ?? ("Knowledge", 0)
+            found.append(ContentDiagnostic(file: place.file, line: place.line, severity: .warning, message: message))
+        }
+        for technique in knowledge.techniques where !knowledge.areas.contains(where: { technique.fits($0.id) }) {
+            warn("techniques:\(technique.id)", "technique '\(technique.id)' suits no body area, so no advice can ever include it")
+        }
+        for area in knowledge.areas where !knowledge.techniques.contains(where: { $0.fits(area.id) }) {
+            warn("areas:\(area.id)", "no technique suits the area '\(area.id)', so asking how to massage it gets an empty list")
+        }
+        // A red flag whose patterns cannot match a sentence made of their own words can never be raised.
+        for flag in knowledge.redFlags {
+            for (index, pattern) in flag.patterns.enumerated() {
+                let sentence = pattern.compactMap(\.first).joined(separator: " ")
+                if !coach.interpreter.understand(sentence).entities.redFlags.contains(flag.id) {
+                    warn("red_flags:\(flag.id)", "pattern \(index + 1) of red flag '\(flag.id)' does not match its own words (\"\(sentence)\"); a typo or a negation word may hide it")
+                }
+            }
+        }
+        // Guidance and sources: shown when some plugin or data-only intent uses them.
+        var used = Set(content.intents.intents.flatMap(\.knowledge))
+        for intent in content.intents.intents {
+            for example in intent.examples.prefix(3) {
+                var conversation = coach.startConversation()
+                var turn = conversation.send(example)
+                used.formUnion(turn.knowledgeUsed)
+                var steps = 0
+                while let slot = turn.awaiting, steps < 8 {
+                    let question = coach.plugins.plugins.flatMap(\.questions).first { $0.slot == slot }
+                    let answer = question?.examples.split(separator: ";").first.map(String.init) ?? "skip"
+                    turn = conversation.send(answer)
+                    used.formUnion(turn.knowledgeUsed)
+                    steps += 1
+                }
+            }
+        }
+        // Probe the rarer outcomes too: every red flag, and answers that point to a strain.
+        for flag in knowledge.redFlags {
+            if let pattern = flag.patterns.first {
+                var conversation = coach.startConversation()
+                used.formUnion(conversation.send(pattern.compactMap(\.first).joined(separator: " ")).knowledgeUsed)
+            }
+        }
+        for intent in content.intents.intents {
+            for (example, pick) in zip(intent.examples.prefix(4), [1, 2, 3, 1]) {
+                var conversation = coach.startConversation()
+                var turn = conversation.send(example)
+                used.formUnion(turn.knowledgeUsed)
+                var steps = 0
+                while let slot = turn.awaiting, steps < 8 {
+                    let question = coach.plugins.plugins.flatMap(\.questions).first { $0.slot == slot }
+                    let answers = question?.examples.split(separator: ";").map(String.init) ?? []
+                    // The last and the middle example answers lead to other outcomes than the first.
+                    let answer = answers.isEmpty ? "skip" : answers[[answers.count - 1, answers.count / 2, 0][pick - 1]]
+                    turn = conversation.send(answer)
+                    used.formUnion(turn.knowledgeUsed)
+                    steps += 1
+                }
+            }
+        }
+        for entry in knowledge.guidance where !used.contains("guidance:\(entry.id)") && !Self.shownByCode.contains(entry.id) {
+            warn("guidance:\(entry.id)", "guidance '\(entry.id)' is never shown: no plugin or intent uses it")
+        }
+        var cited = Set<String>()
+        for list in [knowledge.areas.map(\.sources), knowledge.techniques.map(\.sources), knowledge.baths.map(\.sources),
+            knowledge.redFlags.map(\.sources), knowledge.guidance.map(\.sources)] {
+            for sources in list { cited.formUnion(sources) }
+        }
+        for source in knowledge.sources where !cited.contains(source.id) {
+            warn("sources:\(source.id)", "source '\(source.id)' is cited by no entry")
+        }
+        return found
+    }
+
+    /// Guidance shown only in situations the probe conversations do not reach (a red flag, a
+    /// caution outcome), named here so they are not reported as never shown.
+    static let shownByCode: Set<String> = []
+}

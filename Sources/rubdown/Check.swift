@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import RubdownKit
+
+/// Validates the intent table and knowledge base together, compiler style.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the intent table and knowledge base (with overlays) and report every problem as file:line:col.",
+        discussion: "Exit codes: 0 clean, 1 warnings with --strict, 65 errors.")
+
+    @OptionGroup var content: ContentOptions
+
+    @Flag(name: .long, help: "Treat warnings as failures (exit 1).")
+    var strict = false
+
+    func run() throws {
+        let diagnostics = ContentCheck.run(try content.base(), overlays: try content.overlays(), plugins: registeredPlugins)
+        Diagnostics.report(ContentError(diagnostics))
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        FileHandle.standardError.write(Data("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n".utf8))
+        if errors > 0 { throw ExitCode(65) }
+        if strict && warnings > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,10 @@
+# A physio's new area and technique, added without Swift, answered by the generic plugin
+> how do I massage my inner thighs
+plugin: answers
+intent: answers.inner_thighs
+entities.body_parts: ["adductors"]
+reply contains: Massage stick
+reply contains: 30 seconds
+> how do I massage my feet after a trail run
+plugin: answers
+reply contains: Tennis ball
