@@ -4,8 +4,10 @@
 #     Benchmarks/run.sh            # everything, about 5 minutes on 2 cores after the first build
 #     Benchmarks/run.sh --quick    # a smoke run: fewer repetitions, tables of 100 and 1,000 intents
 #
-# Builds `rubdown`, `rubdown-bench` and a Foundation hello-world in release mode (in
-# Benchmarks/.build, apart from the main package's .build and from CI), sets up a Python
+# CLINC150 is read from ../shared/data/clinc150 beside the repository (or $CLINC_DIR) and
+# skipped with a note where absent.
+# Builds `rubdown` (in .build-bench), `rubdown-bench` and a Foundation hello-world (in
+# Benchmarks/.build) in release mode, apart from the main package's .build and from CI; sets up a Python
 # virtual environment with scikit-learn (Benchmarks/.venv), then measures start-up,
 # classification latency, conversation turns, generated tables at scale and the scikit-learn
 # baseline, and prints every figure. Raw results go to Benchmarks/results/ (not committed);
@@ -34,9 +36,11 @@ step "Build (release)"
 if ! dpkg -s libreadline-dev >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreadline-dev
 fi
-swift build -c release --package-path "$here" --product rubdown
-swift build -c release --package-path "$here" --product rubdown-bench
-swift build -c release --package-path "$here" --product hello-foundation
+# `rubdown` from the main package, in a build folder of its own (.build-bench, git-ignored).
+swift build -c release --package-path "$repo" --scratch-path "$repo/.build-bench" --product rubdown
+rubdown="$(swift build -c release --package-path "$repo" --scratch-path "$repo/.build-bench" --show-bin-path)/rubdown"
+# The benchmark and the hello-world from this package, in Benchmarks/.build.
+swift build -c release --package-path "$here"
 bin="$(swift build -c release --package-path "$here" --show-bin-path)"
 bench="$bin/rubdown-bench"
 
@@ -54,18 +58,19 @@ step "Machine"
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "commit: $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$repo" diff --quiet HEAD -- Sources Intents Knowledge 2>/dev/null || echo ' (with uncommitted changes in Sources/Intents/Knowledge)')"
-  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') ($(nproc) cores online)"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(nproc) cores online, $(grep -m1 'cpu MHz' /proc/cpuinfo | cut -d: -f2 | awk '{printf "%.0f MHz", $1}'), L2 $(grep -m1 'cache size' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//') per core$(grep -q hypervisor /proc/cpuinfo && echo ', virtual machine')"
   echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
   echo "kernel: $(uname -sr)"
   echo "swift: $(swift --version 2>&1 | head -1)"
+  echo "load average at start (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)"
   [[ -n "$python" ]] && echo "python: $("$python" -c 'import sys, sklearn; print(sys.version.split()[0], "scikit-learn", sklearn.__version__)')"
 } | tee "$out/machine.txt"
 
 step "Classification latency (in-process, shipped content)"
-"$bench" classify --repo "$repo" --out "$out" --rounds "$rounds"
-"$bin/rubdown" intents --json >"$out/intents.jsonl"
+"$bench" classify --repo "$repo" --out "$out" --rounds "$rounds" ${CLINC_DIR:+--clinc "$CLINC_DIR"}
+"$rubdown" intents --json >"$out/intents.jsonl"
 # The same lines through the real CLI, to check that in-process and CLI answers agree.
-"$bin/rubdown" classify <"$out/test-texts.txt" >"$out/rubdown-classify-cli.jsonl"
+"$rubdown" classify <"$out/test-texts.txt" >"$out/rubdown-classify-cli.jsonl"
 
 step "scikit-learn baseline (same training examples, same test lines)"
 if [[ -n "$python" ]]; then
@@ -79,9 +84,10 @@ printf 'my calves hurt after a 10k\n' >"$out/stdin-line.txt"
 tab=$'\t'
 {
   echo "hello-foundation${tab}${startup_runs}${tab}$out/stdin-hi.txt${tab}$bin/hello-foundation"
-  echo "echo hi | rubdown${tab}${startup_runs}${tab}$out/stdin-hi.txt${tab}$bin/rubdown"
-  echo "rubdown classify (1 line)${tab}${startup_runs}${tab}$out/stdin-line.txt${tab}$bin/rubdown${tab}classify"
-  echo "rubdown classify (all test lines)${tab}3${tab}$out/test-texts.txt${tab}$bin/rubdown${tab}classify"
+  echo "echo hi | rubdown${tab}${startup_runs}${tab}$out/stdin-hi.txt${tab}$rubdown"
+  echo "rubdown --help (no content loaded)${tab}${startup_runs}${tab}$out/stdin-hi.txt${tab}$rubdown${tab}--help"
+  echo "rubdown classify (1 line)${tab}${startup_runs}${tab}$out/stdin-line.txt${tab}$rubdown${tab}classify"
+  echo "rubdown classify (all test lines)${tab}3${tab}$out/test-texts.txt${tab}$rubdown${tab}classify"
   if [[ -n "$python" ]]; then
     echo "python3 -c pass${tab}${python_runs}${tab}$out/stdin-hi.txt${tab}$python${tab}-c${tab}pass"
     echo "sklearn classify, pickled model (1 line)${tab}${python_runs}${tab}$out/stdin-line.txt${tab}$python${tab}$here/baseline_sklearn.py${tab}classify${tab}--model${tab}$out/sklearn-model.pkl"
@@ -94,9 +100,10 @@ step "Conversation turn latency (in-process)"
 "$bench" turns --repo "$repo" --out "$out" --conversations "$conversations"
 
 step "Scale: generated intent tables"
-"$bench" scale --repo "$repo" --out "$out" --sizes "$sizes" --loads "$loads" --queries "$queries" --rubdown "$bin/rubdown"
+"$bench" scale --repo "$repo" --out "$out" --sizes "$sizes" --loads "$loads" --queries "$queries" --rubdown "$rubdown"
 
 step "Summary"
+echo "load average at end (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt"
 "${python:-python3}" "$here/summarize.py" "$out"
 echo
 echo "raw results: $out (report.txt, summary.md, *.json)"

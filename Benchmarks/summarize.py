@@ -48,7 +48,7 @@ def get(obj, *path):
 
 def markdown_table(header, rows):
     lines = ["| " + " | ".join(header) + " |", "| " + " | ".join("---" if i == 0 else "---:" for i in range(len(header))) + " |"]
-    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(str(cell).replace("|", "\\|") for cell in row) + " |" for row in rows]
     return "\n".join(lines)
 
 
@@ -88,7 +88,8 @@ def main():
             ms(get(sklearn, "fit_ns", "p50")) + " (fit)",
         ]
     )
-    for source in ["dev-set", "clinc150", "all"]:
+    sources = [source for source in ["dev-set", "clinc150", "all"] if get(classify, "latency_ns", source)]
+    for source in sources:
         rows.append(
             [
                 f"per utterance, {source} (p50 / p99 µs)",
@@ -98,7 +99,7 @@ def main():
         )
     rows.append(["per utterance, batch of all lines (µs per line)", "-", us(get(sklearn, "batch_ns_per_line", "p50"))])
     rubdown_accuracy = get(sklearn, "rubdown_accuracy") or get(classify, "accuracy")
-    for source in ["dev-set", "clinc150", "all"]:
+    for source in sources:
         rows.append(
             [
                 f"plugin accuracy, {source} ({get(rubdown_accuracy, source, 'lines')} lines)",
@@ -143,7 +144,8 @@ def main():
 
     # Start-up.
     rows = []
-    for name, case in cases.items():
+    for name in get(startup, "order") or list(cases):
+        case = cases[name]
         rows.append([name, ms(case["wall_ns"]["p50"]), ms(case["wall_ns"]["p90"]), f"{case['ratio_to_baseline']:.2f}", f"{case['max_rss_kib']['p50'] / 1024:.1f}"])
     if rows:
         sections.append(("Start-up (wall time from spawn to exit; interleaved runs)", ["command", "p50 ms", "p90 ms", "× hello-foundation", "peak RSS MiB"], rows, []))
@@ -186,12 +188,13 @@ def main():
         growth = get(scale, "growth") or {}
         first, last = sizes[0]["size"], sizes[-1]["size"]
         rows = []
-        for name, entry in growth.items():
+        for name in get(scale, "growth_order") or list(growth):
+            entry = growth[name]
             cells = [name]
             for i in range(1, len(sizes)):
                 step = entry.get(f"{sizes[i - 1]['size']}→{sizes[i]['size']}", {})
                 cells.append(f"×{step.get('ratio', float('nan')):.2f} (k={step.get('exponent', float('nan')):.2f})")
-            cells.append(f"×{entry.get(f'{first}→{last}', {}).get('ratio', float('nan')):.2f}")
+            cells.append(f"×{entry.get('overall', {}).get('ratio', float('nan')):.2f}")
             rows.append(cells)
         header = ["figure"] + [f"{sizes[i - 1]['size']:,}→{sizes[i]['size']:,}" for i in range(1, len(sizes))] + [f"{first:,}→{last:,}"]
         sections.append(("Growth with the table's size (ratio; k in figure ∝ size^k, k < 1 is sublinear)", header, rows, []))

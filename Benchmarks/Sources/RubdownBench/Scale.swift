@@ -61,7 +61,7 @@ func scaleCommand(_ arguments: Arguments) {
         if let rubdown {
             let one = spawnAndWait([rubdown, "classify", "--intents", intentsDirectory], stdinPath: directory + "/queries.txt", stdoutPath: directory + "/cli-output.jsonl")
             var empty: [Double] = []
-            for _ in 0..<3 {
+            for _ in 0..<(size >= 10_000 ? 1 : 3) {
                 let run = spawnAndWait([rubdown, "classify", "--intents", intentsDirectory], stdinPath: "/dev/null")
                 empty.append(Double(run.wallNs))
             }
@@ -110,13 +110,13 @@ func scaleCommand(_ arguments: Arguments) {
         print(table(["intents", "start, no input (p50)", "\(queryCount) queries", "peak RSS"], cliRows))
     }
     var growth: [String: Any] = [:]
-    if results.count >= 2 {
-        let metrics: [(String, [String])] = [
+    let metrics: [(String, [String])] = [
             ("load+index", ["load_and_index_ns", "p50"]), ("index", ["index_ns", "p50"]), ("gen p50", ["latency_ns", "generated", "p50"]),
             ("gen p99", ["latency_ns", "generated", "p99"]), ("dev p50", ["latency_ns", "dev-set", "p50"]),
             ("dev p99", ["latency_ns", "dev-set", "p99"]), ("peak RSS", ["rss_kib", "peak"]),
             ("RSS growth", ["rss_kib", "growth"]),
         ]
+    if results.count >= 2 {
         print("\n   growth: ratio between sizes, and the exponent k in time ∝ size^k (k < 1 is sublinear)")
         var growthRows: [[String]] = []
         for (name, path) in metrics {
@@ -132,7 +132,7 @@ func scaleCommand(_ arguments: Arguments) {
             let first = results.first!, last = results.last!
             let ratio = value(last, path) / value(first, path)
             row.append("×\(fmt(ratio, 2))")
-            entry["\(first["size"]!)→\(last["size"]!)"] = ["ratio": ratio]
+            entry["overall"] = ["ratio": ratio, "from": value(first, ["size"]), "to": value(last, ["size"])]
             growth[name] = entry
             growthRows.append(row)
         }
@@ -142,7 +142,7 @@ func scaleCommand(_ arguments: Arguments) {
         print(table(header, growthRows))
     }
     print("")
-    writeJSON(["sizes": results, "growth": growth], to: out + "/scale.json")
+    writeJSON(["sizes": results, "growth": growth, "growth_order": metrics.map(\.0)], to: out + "/scale.json")
 }
 
 /// One size in a fresh process: load and index, then per-utterance latency and peak RSS.
@@ -169,7 +169,7 @@ func scaleOneCommand(_ arguments: Arguments) {
     for (text, intent) in queries where coach.classify(text).understanding.top?.intent == intent { correct += 1 }
     for text in dev { sink &+= coach.classify(text).intent.utf8.count }
     // At least about 5,000 timed calls for the generated queries, 1,000 for the development set.
-    let rounds = max(3, 5000 / max(1, queries.count))
+    let rounds = arguments.int("rounds", max(3, 5000 / max(1, queries.count)))
     var generated: [Double] = [], devSamples: [Double] = []
     for _ in 0..<rounds {
         for (text, _) in queries {
@@ -179,7 +179,7 @@ func scaleOneCommand(_ arguments: Arguments) {
             sink &+= classification.intent.utf8.count
         }
     }
-    for _ in 0..<max(3, 1000 / max(1, dev.count)) {
+    for _ in 0..<arguments.int("dev-rounds", max(3, 1000 / max(1, dev.count))) {
         for text in dev {
             let start = now()
             let classification = coach.classify(text)

@@ -1,14 +1,9 @@
-import BenchBathPlugin
-import BenchCoreChatPlugin
-import BenchTechniquesPlugin
-import BenchTriagePlugin
 import Foundation
 import RubdownKit
 
-/// Every plugin `rubdown` registers (Sources/rubdown/Plugins.swift), in the same order.
-func allPlugins() -> PluginRegistry {
-    PluginRegistry([CoreChatPlugin(), FallbackPlugin(), TechniquesPlugin(), TriagePlugin(), BathPlugin()])
-}
+/// Every plugin `rubdown` registers, in the same order: `registeredPlugins` comes from
+/// Sources/rubdown/Plugins.swift itself (linked in as RegisteredPlugins.swift by Package.swift).
+func allPlugins() -> PluginRegistry { registeredPlugins }
 
 /// Reads the `*.yaml` files of a folder through the public API (`rubdown --intents DIR` does the same).
 func contentFiles(_ directory: String) -> [ContentFile] {

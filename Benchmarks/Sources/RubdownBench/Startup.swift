@@ -53,5 +53,5 @@ func startupCommand(_ arguments: Arguments) {
     print("== Start-up: wall time of whole processes, interleaved (ms; ratio of medians to \(baseline))")
     print(table(["command", "runs", "p50", "p90", "min", "× \(baseline)", "peak RSS MiB"], rows))
     print("")
-    writeJSON(["baseline": baseline, "cases": json], to: out + "/startup.json")
+    writeJSON(["baseline": baseline, "cases": json, "order": cases.map(\.name)], to: out + "/startup.json")
 }
