@@ -5,8 +5,9 @@ public struct Interpreter: Sendable {
     let lexicon: Lexicon
     let extractor: EntityExtractor
     private let matcher: IntentMatcher
-    /// Per intent (by table index): its keywords as stem sequences, and whether it is out of scope.
-    private let keywords: [[[String]]]
+    /// Keywords by their first stem: (intent index, the keyword's stems), so a line looks up
+    /// only the keywords that start with one of its words.
+    private let keywords: [String: [(intent: Int, stems: [String])]]
     private let isFallback: [Bool]
     private let intents: [Intent]
     static let keywordFloor = 0.5
@@ -35,7 +36,14 @@ public struct Interpreter: Sendable {
             return Self.features(tokens, spans: lexicon.spans(in: tokens))
         }
         self.matcher = IntentMatcher(intents: content.intents.intents, features: prepare, boost: Self.boost)
-        self.keywords = content.intents.intents.map { intent in intent.keywords.map { Tokenizer.words($0).map(Stemmer.stem) } }
+        var keywords: [String: [(intent: Int, stems: [String])]] = [:]
+        for (index, intent) in content.intents.intents.enumerated() {
+            for keyword in intent.keywords {
+                let stems = Tokenizer.words(keyword).map(Stemmer.stem)
+                if let first = stems.first { keywords[first, default: []].append((index, stems)) }
+            }
+        }
+        self.keywords = keywords
         self.intents = content.intents.intents
         self.isFallback = content.intents.intents.map { outOfScopePlugins.contains($0.plugin) }
     }
@@ -57,7 +65,16 @@ public struct Interpreter: Sendable {
         // An in-scope intent needs the line to be about the domain, or to say one of its keywords.
         let inDomain = lexicon.isInDomain(tokens, spans: spans)
         let stems = tokens.map(\.stem)
-        let hits = keywords.indices.filter { index in keywords[index].contains { Self.occurs($0, in: stems) } }
+        var hits = Set<Int>()
+        for (position, stem) in stems.enumerated() {
+            for keyword in keywords[stem] ?? [] where !hits.contains(keyword.intent) {
+                if position + keyword.stems.count <= stems.count,
+                    keyword.stems.indices.allSatisfy({ stems[position + $0] == keyword.stems[$0] })
+                {
+                    hits.insert(keyword.intent)
+                }
+            }
+        }
         let features = Self.features(tokens, spans: spans)
         var ranking = matcher.rank(features) { index in
             hits.contains(index) || isFallback[index] || (inDomain && !intents[index].needsKeyword)
@@ -71,7 +88,7 @@ public struct Interpreter: Sendable {
         }
         // A keyword in a short line is evidence enough even when the examples word it differently ("cya").
         if features.count <= Self.shortLine {
-            for index in hits where !isFallback[index] {
+            for index in hits.sorted() where !isFallback[index] {
                 let intent = intents[index]
                 if let at = ranking.firstIndex(where: { $0.intent == intent.id }) {
                     ranking[at].score = max(ranking[at].score, Self.keywordFloor)
@@ -91,13 +108,6 @@ public struct Interpreter: Sendable {
     func featureShape(_ text: String) -> [String] {
         let tokens = Self.tokens(Tokenizer.words(text))
         return Array(Set(Self.features(tokens, spans: lexicon.spans(in: tokens)))).sorted()
-    }
-
-    static func occurs(_ phrase: [String], in stems: [String]) -> Bool {
-        guard !phrase.isEmpty, phrase.count <= stems.count else { return false }
-        return (0...(stems.count - phrase.count)).contains { start in
-            phrase.indices.allSatisfy { stems[start + $0] == phrase[$0] }
-        }
     }
 
     private static func tokens(_ words: [String]) -> [Token] {
