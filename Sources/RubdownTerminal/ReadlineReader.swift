@@ -1,59 +1,81 @@
 import CReadline
+import RubdownKit
 import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// GNU readline: line editing, persistent history, Tab completion, Ctrl-C clears the line.
+/// SIGTERM, SIGHUP and SIGPIPE end the session like end of input (see `Termination`).
 public struct ReadlineReader: LineReader {
     private let prompt: String
-    private let historyPath: String?
+    private var history: HistoryFile?
     private var previous: String?
-    public private(set) var warnings: [String] = []
 
     public static let historyLimit: Int32 = 1000
 
     /// - Parameters:
     ///   - completions: words Tab completes (commands, areas, techniques).
     ///   - historyPath: where history is kept; nil keeps none.
-    public init(prompt: String, completions: [String], historyPath: String?) {
+    ///   - warn: receives each warning about the history file (at most one per problem).
+    public init(prompt: String, completions: [String], historyPath: String?, warn: @escaping (String) -> Void) {
         self.prompt = prompt
-        self.historyPath = historyPath
         completionWords.withLock { $0 = completions.sorted() }
         "rubdown".withCString { name in rubdown_set_readline_name(strdup(name)) }
         rubdown_set_completion(complete)
         rubdown_set_catch_signals(1)
         rubdown_set_signal_hook(onSignal)
         installInterruptHandler()
+        Termination.install()
+        // A parent may have left these blocked (Foundation's Process passes on a libdispatch
+        // thread's mask): Ctrl-C, SIGTERM and a resize would then do nothing.
+        var handled = sigset_t()
+        sigemptyset(&handled)
+        for signal in [SIGINT, SIGWINCH] + Termination.signals { sigaddset(&handled, signal) }
+        sigprocmask(SIG_UNBLOCK, &handled, nil)
         using_history()
         stifle_history(Self.historyLimit)
-        if let historyPath { warnings += History.prepare(historyPath) }
-        if let historyPath { _ = read_history(historyPath) }
+        if let historyPath {
+            var file = HistoryFile(path: historyPath, limit: Int(Self.historyLimit), warn: warn)
+            previous = file.load().last
+            history = file
+        }
     }
 
     public mutating func readLine() -> String? {
-        while true {
+        while Termination.received == nil {
             interrupted.store(false, ordering: .relaxed)
-            guard let raw = readline(prompt) else { return nil }
-            defer { free(raw) }
-            let line = String(cString: raw)
-            if interrupted.load(ordering: .relaxed) { continue }
-            if line.contains(where: { !$0.isWhitespace }), line != previous {
-                add_history(line)
-                previous = line
+            guard let raw = readline(prompt) else {
+                // Ctrl-D: leave the shell's prompt on a line of its own.
+                if Termination.received == nil { print() }
+                return nil
             }
+            defer { free(raw) }
+            if Termination.received != nil { break }
+            let line = String(cString: raw)
+            if interrupted.exchange(false, ordering: .relaxed) { continue }  // Ctrl-C as Enter was pressed
+            remember(line)
             return line
+        }
+        return nil
+    }
+
+    /// Adds a line to the history unless it is blank or repeats the previous one. Control
+    /// characters are left out, and only what the coach reads is kept.
+    private mutating func remember(_ line: String) {
+        var kept = String(String.UnicodeScalarView(line.unicodeScalars.filter { $0.properties.generalCategory != .control }))
+        if kept.count > Interpreter.maximumLineLength { kept = String(kept.prefix(Interpreter.maximumLineLength)) }
+        guard kept.contains(where: { !$0.isWhitespace }), kept != previous else { return }
+        previous = kept
+        if history != nil {
+            history!.record(kept)
+        } else {
+            add_history(kept)
         }
     }
 
     public mutating func close() {
-        guard let historyPath else { return }
-        if write_history(historyPath) != 0 {
-            warnings.append("could not save history to \(historyPath)")
-        } else {
-            _ = history_truncate_file(historyPath, Self.historyLimit)
-            _ = chmod(historyPath, 0o600)
-        }
+        history?.close()
     }
 }
 
@@ -76,8 +98,9 @@ private func generate(_ text: UnsafePointer<CChar>?, _ state: Int32) -> UnsafeMu
 }
 
 private func onSignal() -> Int32 {
-    if interrupted.load(ordering: .relaxed) {
-        // Ctrl-C: drop the half-typed line, keep the conversation.
+    // Reset here: the line typed after Ctrl-C is a line like any other.
+    if interrupted.exchange(false, ordering: .relaxed) {
+        // Ctrl-C: drop the half-typed line, keep the conversation (and any pending question).
         rl_replace_line("", 0)
         rl_crlf()
         rl_on_new_line()

@@ -21,8 +21,7 @@ public struct Session {
             // A blank line is no turn at a prompt or in a script.
             guard line.contains(where: { !$0.isWhitespace }) else { continue }
             if line.count > Interpreter.maximumLineLength {
-                FileHandle.standardError.write(
-                    Data("rubdown: note: that line is long; only its first \(Interpreter.maximumLineLength) characters were read\n".utf8))
+                StandardError.write("rubdown: note: that line is long; only its first \(Interpreter.maximumLineLength) characters were read\n")
             }
             let turn = conversation.send(line)
             switch output {

@@ -24,16 +24,17 @@ struct Chat: ParsableCommand {
         if interactive {
             let environment = ProcessInfo.processInfo.environment
             let history = noHistory ? nil : History.defaultPath(environment: environment)
-            let readline = ReadlineReader(
-                prompt: json ? "" : style.prompt, completions: completionWords(coach), historyPath: history)
-            for warning in readline.warnings { FileHandle.standardError.write(Data("rubdown: warning: \(warning)\n".utf8)) }
-            reader = readline
+            reader = ReadlineReader(
+                prompt: json ? "" : style.prompt, completions: completionWords(coach), historyPath: history,
+                warn: { warning in StandardError.write("rubdown: warning: \(warning)\n") })
             if !json {
                 print(style.note("Rubdown: post-run self-massage coach. Ask me anything about sore legs after a run ('help' for ideas, 'quit' to leave)."))
             }
         }
         var session = Session(conversation: coach.startConversation(), reader: reader, output: output)
         session.run()
+        // SIGTERM, SIGHUP or SIGPIPE at the prompt: the history is saved; now end as that signal would.
+        Termination.finish()
     }
 
     private func completionWords(_ coach: Coach) -> [String] {

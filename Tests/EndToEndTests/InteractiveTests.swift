@@ -1,0 +1,254 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Rubdown at a real prompt: a pseudo-terminal driven through tmux (see `TerminalPane`).
+/// Serialized: each test owns a tmux server and a terminal, and timing matters.
+@Suite(.serialized, .enabled(if: TerminalPane.available, "tmux is not installed (apt-get install tmux): no pseudo-terminal to test in"))
+struct InteractiveTests {
+    /// Waits for rubdown to end and checks the status and that the terminal is as it was.
+    func expectEnded(_ pane: TerminalPane, status expected: Int32, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let status = try pane.exitStatus()
+        #expect(status == expected, sourceLocation: sourceLocation)
+        let settings = try pane.terminalSettings()
+        #expect(settings.before == settings.after, "the terminal settings were not restored", sourceLocation: sourceLocation)
+    }
+
+    func historyLines(_ path: String) -> [String] {
+        let data = FileManager.default.contents(atPath: path) ?? Data()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    @Test func typingALineGetsAReply() throws {
+        let pane = try TerminalPane()
+        try pane.waitFor("Rubdown: post-run")
+        try pane.waitForPrompt()
+        try pane.enter("my calves hurt")
+        try pane.waitFor("Is there any swelling")
+        try pane.waitForPrompt()
+        try pane.press("C-d")
+        try expectEnded(pane, status: 0)
+        #expect(try pane.standardError().isEmpty)
+    }
+
+    @Test func tabCompletesATechnique() throws {
+        let pane = try TerminalPane()
+        try pane.waitForPrompt()
+        try pane.type("how do I do dru")
+        try pane.waitFor("> how do I do dru")
+        try pane.press("Tab")
+        try pane.waitFor("> how do I do drumming")
+        try pane.press("Enter")
+        try pane.waitFor("Drumming:")
+        try pane.waitForPrompt()
+        try pane.press("C-d")
+        try expectEnded(pane, status: 0)
+    }
+
+    @Test func upRecallsLinesFromThisAndTheLastSession() throws {
+        let first = try TerminalPane()
+        try first.waitForPrompt()
+        try first.enter("my calves hurt")
+        try first.waitFor("Is there any swelling")
+        try first.waitForPrompt()
+        try first.enter("no")
+        try first.waitFor("What kind of pain")
+        try first.waitForPrompt()
+        try first.press("Up")
+        try first.press("Up")
+        try first.waitFor("the first line, recalled") { $0.last(where: { !$0.isEmpty }) == "> my calves hurt" }
+        try first.press("C-a", "C-k", "C-d")
+        try expectEnded(first, status: 0)
+        #expect(historyLines(first.historyPath) == ["my calves hurt", "no"])
+        var info = stat()
+        stat(first.historyPath, &info)
+        #expect(info.st_mode & 0o777 == 0o600)
+
+        let second = try TerminalPane(historyPath: first.historyPath)
+        try second.waitForPrompt()
+        try second.press("Up")
+        try second.waitFor("the last session's line") { $0.last(where: { !$0.isEmpty }) == "> no" }
+        try second.press("C-a", "C-k", "C-d")
+        try expectEnded(second, status: 0)
+    }
+
+    @Test func ctrlCClearsTheLineAndTheQuestionSurvives() throws {
+        let pane = try TerminalPane()
+        try pane.waitForPrompt()
+        try pane.enter("my calves hurt")
+        try pane.waitFor("Is there any swelling")
+        try pane.waitForPrompt()
+        try pane.type("something half typ")
+        try pane.waitFor("> something half typ")
+        usleep(100_000)
+        try pane.press("C-c")  // alone: keys sent with C-c are dropped by the terminal
+        usleep(100_000)
+        try pane.waitForPrompt()
+        try pane.enter("no")  // answers the pending question about swelling
+        try pane.waitFor("What kind of pain")
+        try pane.waitForPrompt()
+        try pane.press("C-d")
+        try expectEnded(pane, status: 0)
+        #expect(historyLines(pane.historyPath) == ["my calves hurt", "no"])
+    }
+
+    @Test func ctrlDDuringAFollowUpQuestionExitsZero() throws {
+        let pane = try TerminalPane()
+        try pane.waitForPrompt()
+        try pane.enter("my calves hurt after a 10k")
+        try pane.waitFor("Is there any swelling")
+        try pane.waitForPrompt()
+        try pane.press("C-d")
+        try expectEnded(pane, status: 0)
+        #expect(try pane.standardError().isEmpty)
+        #expect(historyLines(pane.historyPath) == ["my calves hurt after a 10k"])
+    }
+
+    @Test func aResizedTerminalRewrapsTheNextReply() throws {
+        let pane = try TerminalPane(width: 100, height: 50)
+        try pane.waitForPrompt()
+        try pane.enter("how do I do stroking")
+        try pane.waitFor("How many")
+        try pane.waitForPrompt()
+        let wide = try pane.rows(after: "> how do I do stroking", joined: true)
+        #expect(wide.map(\.count).max() ?? 0 > 60)
+        try pane.resize(width: 40, height: 50)
+        try pane.press("C-l")  // a clear screen, so the old reply's rows are gone
+        try pane.waitForPrompt()
+        try pane.enter("how do I do stroking")
+        try pane.waitFor("How many")
+        try pane.waitForPrompt()
+        // Joined: a row longer than 40 here would be one tmux had to wrap, not one Rubdown wrapped.
+        let narrow = try pane.rows(after: "> how do I do stroking", joined: true).dropFirst().filter { !$0.isEmpty && $0 != ">" }
+        #expect(narrow.count > wide.filter { !$0.isEmpty }.count)
+        #expect(narrow.allSatisfy { $0.count <= 39 }, "\(narrow.filter { $0.count > 39 })")
+        try pane.press("C-d")
+        try expectEnded(pane, status: 0)
+    }
+
+    @Test(arguments: [(SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP")])
+    func aTerminatingSignalSavesTheHistoryThenEnds(signal: Int32, name: String) throws {
+        let pane = try TerminalPane()
+        try pane.waitForPrompt()
+        try pane.enter("my calves hurt")
+        try pane.waitFor("Is there any swelling")
+        try pane.waitForPrompt()
+        try pane.enter("no")
+        try pane.waitFor("What kind of pain")
+        try pane.waitForPrompt()
+        try pane.type("a dull")
+        try pane.waitFor("> a dull")
+        kill(try pane.programPID(), signal)
+        try expectEnded(pane, status: 128 + signal)
+        #expect(historyLines(pane.historyPath) == ["my calves hurt", "no"], "\(name)")
+        #expect(!(try pane.standardError()).contains("rubdown"))  // the shell itself may say "Terminated"
+    }
+
+    /// A parent that starts Rubdown with these signals blocked (as Foundation's Process does from a
+    /// libdispatch thread) must not leave Ctrl-C and SIGTERM without effect.
+    @Test func ctrlCAndSigtermWorkWhenStartedWithThemBlocked() throws {
+        let pane = try TerminalPane(blockedSignals: [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGWINCH])
+        try pane.waitForPrompt()
+        try pane.enter("my calves hurt")
+        try pane.waitFor("Is there any swelling")
+        try pane.waitForPrompt()
+        try pane.type("half typ")
+        try pane.waitFor("> half typ")
+        usleep(100_000)
+        try pane.press("C-c")
+        usleep(100_000)
+        try pane.waitForPrompt()
+        kill(try pane.programPID(), SIGTERM)
+        try expectEnded(pane, status: 128 + SIGTERM)
+        #expect(historyLines(pane.historyPath) == ["my calves hurt"])
+    }
+
+    @Test func twoAtOnceBothKeepTheirLines() throws {
+        let first = try TerminalPane()
+        try "from before\n".write(toFile: first.historyPath, atomically: false, encoding: .utf8)
+        let second = try TerminalPane(historyPath: first.historyPath)
+        try first.waitForPrompt()
+        try second.waitForPrompt()
+        try first.enter("hello from the first")
+        try first.waitFor("hello from the first")
+        try second.enter("hello from the second")
+        try second.waitFor("hello from the second")
+        try first.waitForPrompt()
+        try first.press("C-d")
+        try expectEnded(first, status: 0)
+        try second.waitForPrompt()
+        try second.enter("quit")
+        try expectEnded(second, status: 0)
+        #expect(historyLines(first.historyPath) == ["from before", "hello from the first", "hello from the second", "quit"])
+    }
+
+    enum HistoryProblem: String, CaseIterable { case fullDisk, folderCannotBeMade, binaryFile, readOnlyFile }
+
+    @Test(arguments: HistoryProblem.allCases)
+    func aHistoryProblemIsOneWarningAndTheConversationGoesOn(problem: HistoryProblem) throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-problem-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let path: String
+        switch problem {
+        case .fullDisk:
+            path = "/dev/full"
+        case .folderCannotBeMade:
+            try "".write(to: scratch.appendingPathComponent("a-file"), atomically: false, encoding: .utf8)
+            path = scratch.appendingPathComponent("a-file/rubdown/history").path
+        case .binaryFile:
+            path = scratch.appendingPathComponent("history").path
+            try Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31) }).write(to: URL(fileURLWithPath: path))
+        case .readOnlyFile:
+            path = scratch.appendingPathComponent("history").path
+            try "sore calves\n".write(toFile: path, atomically: false, encoding: .utf8)
+            try #require(makeReadOnly(path), "cannot make a read-only file here")
+        }
+        defer { if problem == .readOnlyFile { _ = undoReadOnly(path) } }
+        let pane = try TerminalPane(historyPath: path)
+        try pane.waitForPrompt()
+        try pane.enter("my calves hurt")
+        try pane.waitFor("Is there any swelling")
+        try pane.waitForPrompt()
+        try pane.enter("no")
+        try pane.waitFor("What kind of pain")
+        try pane.waitForPrompt()
+        try pane.enter("a dull ache")
+        try pane.waitFor("How bad is it")
+        try pane.waitForPrompt()
+        try pane.press("C-d")
+        try expectEnded(pane, status: 0)
+        let warnings = try pane.standardError().split(separator: "\n")
+        #expect(warnings.count == 1, "\(warnings)")
+        #expect(warnings.allSatisfy { $0.hasPrefix("rubdown: warning: ") })
+    }
+
+    @Test func noHistoryKeepsNoFile() throws {
+        let pane = try TerminalPane(["--no-history"])
+        try pane.waitForPrompt()
+        try pane.enter("my calves hurt")
+        try pane.waitFor("Is there any swelling")
+        try pane.waitForPrompt()
+        try pane.press("Up")
+        try pane.waitFor("this session's line") { $0.last(where: { !$0.isEmpty }) == "> my calves hurt" }
+        try pane.press("C-a", "C-k", "C-d")
+        try expectEnded(pane, status: 0)
+        #expect(!FileManager.default.fileExists(atPath: pane.historyPath))
+        #expect(!FileManager.default.fileExists(atPath: pane.folder.appendingPathComponent("home/.local/state/rubdown/history").path))
+    }
+
+    @Test func rubdownHistoryChoosesTheFile() throws {
+        let pane = try TerminalPane(historyPath: FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-h-\(UUID().uuidString)/nested/h").path)
+        defer { try? FileManager.default.removeItem(atPath: (pane.historyPath as NSString).deletingLastPathComponent) }
+        try pane.waitForPrompt()
+        try pane.enter("hello")
+        try pane.waitFor("hello")
+        try pane.waitForPrompt()
+        try pane.press("C-d")
+        try expectEnded(pane, status: 0)
+        #expect(historyLines(pane.historyPath) == ["hello"])
+        #expect(!FileManager.default.fileExists(atPath: pane.folder.appendingPathComponent("home/.local/state/rubdown/history").path))
+    }
+}
