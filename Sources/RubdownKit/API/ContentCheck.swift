@@ -129,48 +129,21 @@ public enum ContentCheck {
                 }
             }
         }
-        // Guidance and sources: shown when some plugin or data-only intent uses them.
+        // Guidance and sources: shown when some plugin or data-only intent uses them. Probe
+        // conversations answer every follow-up question with its first, last or middle example
+        // answer, which lead to different outcomes; every red flag is probed too.
         var used = Set(content.intents.intents.flatMap(\.knowledge))
         for intent in content.intents.intents {
-            for example in intent.examples.prefix(3) {
-                var conversation = coach.startConversation()
-                var turn = conversation.send(example)
-                used.formUnion(turn.knowledgeUsed)
-                var steps = 0
-                while let slot = turn.awaiting, steps < 8 {
-                    let question = coach.plugins.plugins.flatMap(\.questions).first { $0.slot == slot }
-                    let answer = question?.examples.split(separator: ";").first.map(String.init) ?? "skip"
-                    turn = conversation.send(answer)
-                    used.formUnion(turn.knowledgeUsed)
-                    steps += 1
-                }
+            for (example, pick) in zip(intent.examples.prefix(4), [AnswerPick.first, .last, .middle, .first]) {
+                used.formUnion(probe(coach, opening: example, answering: pick))
             }
         }
-        // Probe the rarer outcomes too: every red flag, and answers that point to a strain.
         for flag in knowledge.redFlags {
             if let pattern = flag.patterns.first {
-                var conversation = coach.startConversation()
-                used.formUnion(conversation.send(pattern.compactMap(\.first).joined(separator: " ")).knowledgeUsed)
+                used.formUnion(probe(coach, opening: pattern.compactMap(\.first).joined(separator: " "), answering: .first))
             }
         }
-        for intent in content.intents.intents {
-            for (example, pick) in zip(intent.examples.prefix(4), [1, 2, 3, 1]) {
-                var conversation = coach.startConversation()
-                var turn = conversation.send(example)
-                used.formUnion(turn.knowledgeUsed)
-                var steps = 0
-                while let slot = turn.awaiting, steps < 8 {
-                    let question = coach.plugins.plugins.flatMap(\.questions).first { $0.slot == slot }
-                    let answers = question?.examples.split(separator: ";").map(String.init) ?? []
-                    // The last and the middle example answers lead to other outcomes than the first.
-                    let answer = answers.isEmpty ? "skip" : answers[[answers.count - 1, answers.count / 2, 0][pick - 1]]
-                    turn = conversation.send(answer)
-                    used.formUnion(turn.knowledgeUsed)
-                    steps += 1
-                }
-            }
-        }
-        for entry in knowledge.guidance where !used.contains("guidance:\(entry.id)") && !Self.shownByCode.contains(entry.id) {
+        for entry in knowledge.guidance where !used.contains("guidance:\(entry.id)") {
             warn("guidance:\(entry.id)", "guidance '\(entry.id)' is never shown: no plugin or intent uses it")
         }
         var cited = Set<String>()
@@ -184,7 +157,29 @@ public enum ContentCheck {
         return found
     }
 
-    /// Guidance shown only in situations the probe conversations do not reach (a red flag, a
-    /// caution outcome), named here so they are not reported as never shown.
-    static let shownByCode: Set<String> = []
+    enum AnswerPick { case first, last, middle }
+
+    /// The knowledge entries one scripted conversation shows.
+    static func probe(_ coach: Coach, opening: String, answering pick: AnswerPick) -> Set<String> {
+        var conversation = coach.startConversation()
+        var turn = conversation.send(opening)
+        var used = Set(turn.knowledgeUsed)
+        var steps = 0
+        while let slot = turn.awaiting, steps < 8 {
+            let question = coach.plugins.plugins.flatMap(\.questions).first { $0.slot == slot }
+            let answers = question?.examples.split(separator: ";").map(String.init) ?? []
+            let answer: String
+            switch pick {
+            case _ where answers.isEmpty: answer = "skip"
+            case .first: answer = answers[0]
+            case .last: answer = answers[answers.count - 1]
+            case .middle: answer = answers[answers.count / 2]
+            }
+            turn = conversation.send(answer)
+            used.formUnion(turn.knowledgeUsed)
+            steps += 1
+        }
+        return used
+    }
+
 }
