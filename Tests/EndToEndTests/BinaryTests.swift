@@ -177,4 +177,22 @@ import Testing
         #expect(result.status == 0)
         #expect(result.lines.count == 1)
     }
+
+    @Test func theShippedContentPassesCheckStrict() throws {
+        let result = try run(["check", "--strict"], input: "")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("0 errors, 0 warnings"))
+    }
+
+    @Test func checkExits65OnErrorsAndNamesTheLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("intents"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "plugin: answers\nintents:\n  - id: answers.x\n    knowledge: [areas:calfs]\n    examples: [a, b]\n".write(
+            to: folder.appendingPathComponent("intents/x.yaml"), atomically: true, encoding: .utf8)
+        let result = try run(["check", "--overlay", folder.path], input: "")
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("intents/x.yaml:4:"))
+        #expect(result.stderr.contains("did you mean 'calves'?"))
+    }
 }

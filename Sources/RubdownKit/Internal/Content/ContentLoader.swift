@@ -229,7 +229,7 @@ func suggestion(_ word: String, _ known: Set<String>) -> String {
     var best: (word: String, distance: Int)?
     for candidate in known.sorted() {
         let distance = EditDistance.between(word, candidate, limit: 3)
-        if distance <= max(1, word.count / 3), distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+        if distance <= max(2, word.count / 3), distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
     }
     return best.map { "; did you mean '\($0.word)'?" } ?? ""
 }
