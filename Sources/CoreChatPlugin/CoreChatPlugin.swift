@@ -22,6 +22,8 @@ public struct CoreChatPlugin: Plugin {
             }
             return PluginReply(
                 Explanation.text(for: previous.understanding, knowledgeUsed: previous.knowledgeUsed, knowledge: context.knowledge))
+        case "core.summary":
+            return PluginReply(Plan.markdown(state: context.state, knowledge: context.knowledge))
         case "core.restart":
             return PluginReply("Fresh start: I've forgotten what we discussed. What's sore today?", action: .resetConversation)
         default:

@@ -9,17 +9,24 @@ public struct Session {
     private var conversation: Conversation
     private var reader: any LineReader
     private let output: Output
+    /// Count down timed routine steps in place (only ever on a terminal).
+    private let pace: Bool
+    /// Where to write the conversation's plan as Markdown when it ends.
+    private let planPath: String?
 
-    public init(conversation: Conversation, reader: any LineReader, output: Output) {
+    public init(conversation: Conversation, reader: any LineReader, output: Output, pace: Bool = false, planPath: String? = nil) {
         self.conversation = conversation
         self.reader = reader
         self.output = output
+        self.pace = pace
+        self.planPath = planPath
     }
 
     public mutating func run() {
         while let line = reader.readLine() {
             // A blank line is no turn at a prompt or in a script.
-            guard line.contains(where: { !$0.isWhitespace }) else { continue }
+            // During a guided routine, Enter alone means "next".
+            guard line.contains(where: { !$0.isWhitespace }) || conversation.isGuiding else { continue }
             if line.count > Interpreter.maximumLineLength {
                 StandardError.write("rubdown: note: that line is long; only its first \(Interpreter.maximumLineLength) characters were read\n")
             }
@@ -33,8 +40,31 @@ public struct Session {
                 print(style.reply(turn.reply) + "\n")
             }
             fflush(nil)  // all output streams; Swift 6 rejects naming the global stdout
+            if pace, case .text(let style) = output, style.width != nil, let seconds = turn.routineStep?.step.seconds {
+                Self.countDown(seconds)
+            }
             if turn.ends { break }
         }
         reader.close()
+        if let planPath { savePlan(to: planPath) }
+    }
+
+    /// A countdown that rewrites one line each second, so the runner can keep their hands busy.
+    static func countDown(_ seconds: Int) {
+        for left in stride(from: seconds, to: 0, by: -1) {
+            print("\r  \(left) s ", terminator: "")
+            fflush(nil)
+            sleep(1)
+        }
+        print("\r  time's up: next when ready")
+        fflush(nil)
+    }
+
+    private func savePlan(to path: String) {
+        do {
+            try conversation.plan().write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            StandardError.write("rubdown: warning: could not save the plan to \(path): \(error.localizedDescription)\n")
+        }
     }
 }

@@ -30,6 +30,8 @@ public struct TechniquesPlugin: Plugin {
             return list(context, lead: reminder + "I know five techniques. Do them from the feet upwards:")
         case "technique.routine":
             return routine(for: areas, gentle: gentle, context, lead: reminder)
+        case "technique.guide":
+            return guide(areas: named.isEmpty ? [] : areas, gentle: gentle, context, lead: reminder)
         default:  // technique.for_area
             guard !areas.isEmpty else { return PluginReply(Self.whichArea.prompt, asking: Self.whichArea) }
             return forAreas(areas, gentle: gentle, context, lead: reminder)
@@ -52,7 +54,7 @@ public struct TechniquesPlugin: Plugin {
         var text = lead + "For your \(context.knowledge.names(of: areas)), in this order:\n" + advice.brief(techniques)
         text += "\n" + advice.areaNotes(areas)
         if gentle { text += "\n" + context.knowledge.say("gentler-when-stiff") }
-        text += "\nAsk \"how do I do \(techniques.first?.name.lowercased() ?? "stroking")?\" for the steps."
+        text += "\nAsk \"how do I do \(techniques.first?.name.lowercased() ?? "stroking")?\" for the steps, or say \"walk me through it\" for a guided routine."
         return PluginReply(
             text, massages: areas, knowledgeUsed: Advice.used(techniques) + areas.map { "areas:\($0)" } + (gentle ? ["guidance:gentler-when-stiff"] : []))
     }
@@ -70,6 +72,23 @@ public struct TechniquesPlugin: Plugin {
         return PluginReply(
             text, massages: covered,
             knowledgeUsed: Advice.used(techniques) + ["guidance:routine-order", "guidance:check-as-you-go", "guidance:stop-when"])
+    }
+
+    /// Starts a guided routine for the areas (both legs in general when none), leaving out any
+    /// red-flagged area; a possible strain gets the gentlest techniques only.
+    private func guide(areas: [String], gentle: Bool, _ context: PluginContext, lead: String) -> PluginReply {
+        let gentlest = context.state.lastTriage?.level == .caution
+        var routine = context.advice.routine(for: areas, gentle: gentle || gentlest, gentlest: gentlest)
+        let subject = areas.isEmpty ? "both legs" : "your \(context.knowledge.names(of: areas))"
+        guard !routine.steps.isEmpty else {
+            return PluginReply(lead + "I have no routine that suits \(subject).")
+        }
+        routine.index = 0
+        let text = lead + "Let's go through it for \(subject), one step at a time (\(routine.steps.count) steps).\n" + routine.text
+        let covered = areas.isEmpty ? context.knowledge.areas.map(\.id).filter { !context.state.isFlagged($0) } : areas
+        var reply = PluginReply(text, massages: covered, knowledgeUsed: Advice.used(context.advice.techniques(for: areas, gentle: gentle, gentlest: gentlest)))
+        reply.routine = routine
+        return reply
     }
 
     private func list(_ context: PluginContext, lead: String) -> PluginReply {

@@ -132,6 +132,7 @@ public struct TriagePlugin: Plugin {
         let bath = advice.bathSuggestion(level: level, hardRun: hardRun)
         if !bath.text.isEmpty { text += "\n" + bath.text }
         if level == .selfCare { text += "\n" + context.knowledge.say("hydrate-move") }
+        text += "\nSay \"walk me through it\" and I'll lead you through it step by step."
         text += "\n" + context.knowledge.say("see-professional") + " " + context.knowledge.say("professional-sessions")
         used += Advice.used(techniques) + areas.map { "areas:\($0)" } + bath.used
             + (level == .selfCare ? ["guidance:hydrate-move"] : []) + ["guidance:see-professional", "guidance:professional-sessions"]

@@ -15,6 +15,12 @@ struct Chat: ParsableCommand {
     @Flag(name: .long, help: "Keep no history file.")
     var noHistory = false
 
+    @Flag(name: .long, help: "During a guided routine on a terminal, count down the timed steps.")
+    var pace = false
+
+    @Option(name: .long, help: ArgumentHelp("When the conversation ends, write its plan as Markdown to this file.", valueName: "FILE.md"))
+    var savePlan: String?
+
     func run() throws {
         let coach = try content.coach()
         let interactive = isatty(STDIN_FILENO) == 1
@@ -31,7 +37,8 @@ struct Chat: ParsableCommand {
                 print(style.note("Rubdown: post-run self-massage coach. Ask me anything about sore legs after a run ('help' for ideas, 'quit' to leave)."))
             }
         }
-        var session = Session(conversation: coach.startConversation(), reader: reader, output: output)
+        var session = Session(
+            conversation: coach.startConversation(), reader: reader, output: output, pace: pace && interactive, planPath: savePlan)
         session.run()
         // SIGTERM, SIGHUP or SIGPIPE at the prompt: the history is saved; now end as that signal would.
         Termination.finish()

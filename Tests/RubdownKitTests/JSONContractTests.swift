@@ -11,7 +11,7 @@ import Testing
         #expect(positions.allSatisfy { $0 != nil })
         #expect(positions.compactMap { $0 }.sorted() == positions.compactMap { $0 })
         #expect(line.contains("\"entities\":{\"body_parts\":[\"calves\"],\"distance_km\":10,\"red_flags\":[]"))
-        #expect(line.contains("\"awaiting\":\"swelling\",\"triage\":null}"))
+        #expect(line.contains("\"awaiting\":\"swelling\",\"triage\":null,\"routine_step\":null}"))
         #expect(!line.contains("\n"))
     }
 

@@ -48,4 +48,6 @@ public struct Turn: Sendable {
     public var ends: Bool
     public var understanding: Understanding
     public var knowledgeUsed: [String]
+    /// The routine step this reply gives, when a guided routine is under way.
+    public var routineStep: (index: Int, of: Int, step: Routine.Step)? = nil
 }

@@ -12,7 +12,54 @@ public struct Conversation: Sendable {
         if let pending = state.pending, pending.question.slot == .clarify {
             return resolveClarification(pending, answer: line)
         }
-        return respond(to: line)
+        if state.routine != nil, let command = Routine.command(line) {
+            return guide(command, line: line)
+        }
+        var turn = respond(to: line)
+        // A question mid-routine is answered, then the routine waits where it was.
+        if let routine = state.routine, turn.routineStep == nil, !turn.ends {
+            turn.reply += "\n\n(Routine paused at step \(routine.index + 1) of \(routine.steps.count): say next to carry on, or stop.)"
+            lastTurn = turn
+        }
+        return turn
+    }
+
+    /// Whether a guided routine is under way: an empty line then means "next".
+    public var isGuiding: Bool { state.routine != nil }
+
+    /// Moves through the routine.
+    private mutating func guide(_ command: Routine.Command, line: String) -> Turn {
+        guard var routine = state.routine else { return respond(to: line) }
+        let understanding = coach.interpreter.understand(line, contextAreas: state.areas)
+        var text: String
+        switch command {
+        case .next, .skip:
+            routine.index += 1
+            if routine.current == nil {
+                state.routine = nil
+                text = (command == .skip ? "Skipped. " : "") + "That's the routine done. " + coach.content.knowledge.say("hydrate-move")
+                    + " Say \"summary\" for a plan to keep."
+                return finishRoutine(understanding, text, routine)
+            }
+            text = (command == .skip ? "Skipped.\n" : "") + routine.text
+        case .back:
+            routine.index = max(0, routine.index - 1)
+            text = routine.text
+        case .repeatStep:
+            text = routine.text
+        case .stop:
+            state.routine = nil
+            return finishRoutine(understanding, "Routine stopped at step \(routine.index + 1) of \(routine.steps.count). Ask for it again whenever you like.", routine)
+        }
+        state.routine = routine
+        var turn = finish(understanding, PluginReply(text), route: .init(plugin: routine.plugin, intent: routine.intent), confidence: 1)
+        if let step = routine.current { turn.routineStep = (routine.index + 1, routine.steps.count, step) }
+        lastTurn = turn
+        return turn
+    }
+
+    private mutating func finishRoutine(_ understanding: Understanding, _ text: String, _ routine: Routine) -> Turn {
+        finish(understanding, PluginReply(text), route: .init(plugin: routine.plugin, intent: routine.intent), confidence: 1)
     }
 
     /// Answers a line; `chosen` forces the intent (after a clarifying question).
@@ -96,6 +143,10 @@ public struct Conversation: Sendable {
                 state.pending = digressingFrom
             }
         }
+        if var routine = reply.routine, !routine.steps.isEmpty {
+            (routine.plugin, routine.intent) = (plugin.name, route.intent)
+            state.routine = routine
+        }
         if let outcome = reply.triage {
             state.lastTriage = outcome
             if outcome.level == .seekCare { flag(outcome.bodyParts) }
@@ -178,6 +229,12 @@ public struct Conversation: Sendable {
             knowledgeUsed: reply.knowledgeUsed)
         lastTurn = turn
         state.previous = (understanding, reply.knowledgeUsed)
+        if reply.routine != nil, let routine = state.routine, let step = routine.current {
+            var started = turn
+            started.routineStep = (routine.index + 1, routine.steps.count, step)
+            lastTurn = started
+            return started
+        }
         return turn
     }
 }

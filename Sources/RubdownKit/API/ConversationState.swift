@@ -94,6 +94,8 @@ public struct ConversationState: Sendable {
     public var lastTriage: TriageOutcome?
     /// The intent of the last line a plugin answered (not counting answers to questions).
     public var lastIntent: String?
+    /// The guided routine under way, if any.
+    public var routine: Routine?
     /// How the previous line was understood and what its answer drew on, for `why`.
     public var previous: (understanding: Understanding, knowledgeUsed: [String])?
 

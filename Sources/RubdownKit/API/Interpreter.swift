@@ -13,7 +13,7 @@ public struct Interpreter: Sendable {
     static let keywordFloor = 0.5
     /// How much of a line is read.
     public static let maximumLineLength = 4000
-    static let keywordBonus = 0.15
+    static let keywordBonus = 0.3
     /// Lines with at most this many features count as short.
     static let shortLine = 3
 
@@ -82,9 +82,10 @@ public struct Interpreter: Sendable {
         // On a line about the domain, an intent's own keyword tips the balance towards it.
         if inDomain {
             for index in ranking.indices where hits.contains(where: { intents[$0].id == ranking[index].intent }) {
-                ranking[index].score = min(1, ranking[index].score + Self.keywordBonus)
+                // Closes part of the gap to 1, so an exact example match still outranks a keyword.
+                ranking[index].score += Self.keywordBonus * (1 - ranking[index].score)
             }
-            ranking.sort { $0.score > $1.score }
+            ranking.sort { $0.score == $1.score ? $0.intent < $1.intent : $0.score > $1.score }
         }
         // A keyword in a short line is evidence enough even when the examples word it differently ("cya").
         if features.count <= Self.shortLine {
@@ -96,11 +97,11 @@ public struct Interpreter: Sendable {
                     ranking.append(IntentScore(intent: intent.id, plugin: intent.plugin, score: Self.keywordFloor))
                 }
             }
-            ranking.sort { $0.score > $1.score }
+            ranking.sort { $0.score == $1.score ? $0.intent < $1.intent : $0.score > $1.score }
         }
         return Understanding(
             input: input, normalized: words.joined(separator: " "), corrections: corrections, entities: entities,
-            ranking: Array(ranking.prefix(5)), inDomain: inDomain)
+            ranking: Array(ranking.prefix(5)), inDomain: inDomain, keywordIntents: Set(hits.map { intents[$0].id }))
     }
 
     /// What the matcher sees of a line, order and repeats aside: two examples with the same

@@ -70,7 +70,10 @@ private struct TriageJSON: Encodable {
 private struct TurnJSON: Encodable {
     let turn: Turn
     init(_ turn: Turn) { self.turn = turn }
-    enum Keys: String, CodingKey { case input, reply, plugin, intent, confidence, entities, awaiting, triage }
+    enum Keys: String, CodingKey {
+        case input, reply, plugin, intent, confidence, entities, awaiting, triage
+        case routineStep = "routine_step"
+    }
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(turn.input, forKey: .input)
@@ -81,6 +84,21 @@ private struct TurnJSON: Encodable {
         try c.encode(EntitiesJSON(entities: turn.entities), forKey: .entities)
         try c.encode(turn.awaiting?.rawValue, forKey: .awaiting)
         try c.encode(turn.triage.map(TriageJSON.init), forKey: .triage)
+        try c.encode(turn.routineStep.map(RoutineStepJSON.init), forKey: .routineStep)
+    }
+}
+
+private struct RoutineStepJSON: Encodable {
+    let index: Int, of: Int, step: Routine.Step
+    init(_ value: (index: Int, of: Int, step: Routine.Step)) { (index, of, step) = value }
+    enum Keys: String, CodingKey { case index, of, technique, leg, seconds }
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(index, forKey: .index)
+        try c.encode(of, forKey: .of)
+        try c.encode(step.technique, forKey: .technique)
+        try c.encode(step.leg, forKey: .leg)
+        try c.encode(step.seconds, forKey: .seconds)
     }
 }
 

@@ -68,6 +68,8 @@ public struct PluginReply: Sendable {
     /// Knowledge-base entries the reply drew on (`techniques:drumming`), for provenance.
     public var knowledgeUsed: [String]
     public var action: Action
+    /// A guided routine to start; the dialogue leads it one step at a time.
+    public var routine: Routine?
 
     public init(
         _ text: String, asking: Question? = nil, triage: TriageOutcome? = nil, massages: [String] = [],

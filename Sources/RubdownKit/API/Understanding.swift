@@ -9,6 +9,8 @@ public struct Understanding: Sendable {
     public var ranking: [IntentScore]
     /// Whether the line names an area, technique, bath or soreness word: the domain Rubdown covers.
     public var inDomain: Bool
+    /// Intents one of whose keywords the line says.
+    public var keywordIntents: Set<String> = []
 
     public var top: IntentScore? { ranking.first }
     public var confidence: Double { ranking.first?.score ?? 0 }

@@ -75,6 +75,9 @@ enum DialoguePolicy {
         guard inScope.count >= 2, let first = understanding.top, first.intent == inScope[0].intent else { return nil }
         let second = inScope[1]
         let threshold = understanding.inDomain ? inDomainThreshold : outOfScopeThreshold
+        // A keyword for the first and none for the second settles it.
+        let keywords = understanding.keywordIntents
+        if keywords.contains(first.intent) && !keywords.contains(second.intent) { return nil }
         guard first.plugin != second.plugin, first.score < clarifyBelow, second.score >= threshold,
             first.score - second.score < clarifyMargin
         else { return nil }

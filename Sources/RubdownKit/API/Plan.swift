@@ -1,0 +1,50 @@
+/// The conversation's outcome as a short Markdown plan a runner can keep or print
+/// (`summary`, `--save-plan FILE.md`): the areas, the level, the routine, the bath, when to get help.
+public enum Plan {
+    public static func markdown(state: ConversationState, knowledge: KnowledgeBase) -> String {
+        let advice = Advice(knowledge)
+        let flagged = state.areas.filter(state.isFlagged)
+        let areas = state.areas.filter { !state.isFlagged($0) }
+        let level = state.lastTriage?.level
+        var lines = ["# Your post-run recovery plan", ""]
+        lines.append("- **Areas:** " + (state.areas.isEmpty ? "legs in general" : knowledge.names(of: state.areas)))
+        lines.append("- **Level:** " + (level.map(describe) ?? "not assessed (tell me what's sore to check it)"))
+        if !state.redFlags.isEmpty {
+            lines += ["", "## See a professional first", ""]
+            for flag in state.redFlags.compactMap(knowledge.redFlag) { lines.append("- **\(flag.name):** \(flag.why) \(flag.action)") }
+            if !flagged.isEmpty { lines.append("- No massage for your \(knowledge.names(of: flagged)) until then.") }
+        }
+        if level != .seekCare || !areas.isEmpty {
+            let gentlest = level == .caution
+            let gentle = gentlest || (state.facts.distanceKm ?? 0) >= 21 || (state.facts.painLevel ?? 0) >= 6
+            let techniques = advice.techniques(for: areas, gentle: gentle, gentlest: gentlest)
+            if !techniques.isEmpty && (flagged.isEmpty || !areas.isEmpty) {
+                lines += ["", "## Routine", ""]
+                for (index, technique) in techniques.enumerated() {
+                    lines.append("\(index + 1). **\(technique.name)** (\(technique.repetitions)): \(technique.summary)")
+                }
+                lines.append("")
+                lines.append(knowledge.say("routine-order"))
+            }
+            let bath = advice.bathSuggestion(level: level ?? .selfCare, hardRun: (state.facts.distanceKm ?? 0) >= 21)
+            let bathText = bath.text.replacingOccurrences(of: "Bath: ", with: "")
+            if !bathText.isEmpty { lines += ["", "## Bath", "", bathText.prefix(1).uppercased() + bathText.dropFirst()] }
+        }
+        lines += ["", "## When to get help", "", knowledge.say("see-professional"), "", knowledge.say("stop-when"), "", "_"
+            + knowledge.say("not-diagnosis") + "_", ""]
+        return lines.joined(separator: "\n")
+    }
+
+    static func describe(_ level: TriageOutcome.Level) -> String {
+        switch level {
+        case .selfCare: return "self-care: ordinary post-run soreness"
+        case .caution: return "caution: a possible strain; gentle care only, and see a physio if it isn't better in a few days"
+        case .seekCare: return "seek care: a warning sign; no massage until a professional has checked it"
+        }
+    }
+}
+
+extension Conversation {
+    /// This conversation's plan, as Markdown.
+    public func plan() -> String { Plan.markdown(state: state, knowledge: coach.content.knowledge) }
+}
