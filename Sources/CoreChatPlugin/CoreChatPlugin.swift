@@ -22,6 +22,12 @@ public struct CoreChatPlugin: Plugin {
             }
             return PluginReply(
                 Explanation.text(for: previous.understanding, knowledgeUsed: previous.knowledgeUsed, knowledge: context.knowledge))
+        case "core.journal":
+            guard let journal = context.state.journal else { return PluginReply("The journal is off (--no-journal).") }
+            return PluginReply(journal.text(knowledge: context.knowledge))
+        case "core.forget":
+            guard context.state.journal != nil else { return PluginReply("The journal is off (--no-journal), so there is nothing to forget.") }
+            return PluginReply("Done: your journal is erased.", action: .forgetJournal)
         case "core.summary":
             return PluginReply(Plan.markdown(state: context.state, knowledge: context.knowledge))
         case "core.restart":

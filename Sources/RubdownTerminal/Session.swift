@@ -14,15 +14,30 @@ public struct Session {
     /// Where to write the conversation's plan as Markdown when it ends.
     private let planPath: String?
 
-    public init(conversation: Conversation, reader: any LineReader, output: Output, pace: Bool = false, planPath: String? = nil) {
+    /// Where the journal is kept; nil keeps none.
+    private let journalStore: JournalStore?
+
+    public init(
+        conversation: Conversation, reader: any LineReader, output: Output, pace: Bool = false, planPath: String? = nil,
+        journalStore: JournalStore? = nil
+    ) {
         self.conversation = conversation
         self.reader = reader
         self.output = output
         self.pace = pace
         self.planPath = planPath
+        self.journalStore = journalStore
     }
 
     public mutating func run() {
+        // Next time: ask how the areas from the journal feel now.
+        if case .text(let style) = output, let journal = conversation.state.journal,
+            let question = journal.checkIn(now: Date(), knowledge: conversation.coach.content.knowledge)
+        {
+            print(style.reply(question) + "\n")
+            fflush(nil)
+        }
+        var saved = conversation.state.journal
         while let line = reader.readLine() {
             // A blank line is no turn at a prompt or in a script.
             // During a guided routine, Enter alone means "next".
@@ -42,6 +57,10 @@ public struct Session {
             fflush(nil)  // all output streams; Swift 6 rejects naming the global stdout
             if pace, case .text(let style) = output, style.width != nil, let seconds = turn.routineStep?.step.seconds {
                 Self.countDown(seconds)
+            }
+            if let store = journalStore, conversation.state.journal != saved, let journal = conversation.state.journal {
+                if let warning = store.save(journal) { StandardError.write("rubdown: warning: \(warning)\n") }
+                saved = journal
             }
             if turn.ends { break }
         }

@@ -1,3 +1,4 @@
+import Foundation
 import RubdownKit
 
 /// Soreness triage: asks what it needs one question at a time (red-flag questions first),
@@ -99,8 +100,19 @@ public struct TriagePlugin: Plugin {
         if facts.painKind == "sharp" { reasons.append("pain-kind:sharp") }
         if facts.swelling == true { reasons.append("swelling") }
         if let days = facts.daysAgo, days >= 4 { reasons.append("not-easing:\(Int(days))-days") }
-        let level: TriageOutcome.Level = reasons.isEmpty ? .selfCare : .caution
+        var level: TriageOutcome.Level = reasons.isEmpty ? .selfCare : .caution
         if reasons.isEmpty { reasons.append("ordinary-post-run-soreness") }
+        // What the journal shows across days: the same area sore run after run, or not easing.
+        let patterns = context.state.journal?.patterns(for: areas, now: Date()) ?? []
+        for pattern in patterns {
+            if level == .selfCare { reasons.removeAll { $0 == "ordinary-post-run-soreness" } }
+            reasons.append(pattern.reason)
+            level = max(level, pattern.level == .seekCare ? .caution : pattern.level)
+        }
+        if patterns.contains(where: { $0.level == .seekCare }), context.knowledge.redFlag(Self.persistentFlag) != nil {
+            if !state.redFlags.contains(Self.persistentFlag) { state.redFlags.append(Self.persistentFlag) }
+            return seekCare([Self.persistentFlag], &state, context)
+        }
         let outcome = TriageOutcome(level: level, bodyParts: areas, reasons: reasons)
         state.lastTriage = outcome
 

@@ -15,6 +15,9 @@ struct Chat: ParsableCommand {
     @Flag(name: .long, help: "Keep no history file.")
     var noHistory = false
 
+    @Flag(name: .long, help: "Keep no journal and ask nothing about one.")
+    var noJournal = false
+
     @Flag(name: .long, help: "During a guided routine on a terminal, count down the timed steps.")
     var pace = false
 
@@ -37,8 +40,17 @@ struct Chat: ParsableCommand {
                 print(style.note("Rubdown: post-run self-massage coach. Ask me anything about sore legs after a run ('help' for ideas, 'quit' to leave)."))
             }
         }
+        var store: JournalStore?
+        var journal: Journal?
+        if !noJournal, let path = JournalStore.defaultPath(environment: ProcessInfo.processInfo.environment) {
+            store = JournalStore(path: path)
+            let loaded = store!.load()
+            if let warning = loaded.warning { FileHandle.standardError.write(Data("rubdown: warning: \(warning)\n".utf8)) }
+            journal = loaded.journal
+        }
         var session = Session(
-            conversation: coach.startConversation(), reader: reader, output: output, pace: pace && interactive, planPath: savePlan)
+            conversation: coach.startConversation(journal: journal), reader: reader, output: output, pace: pace && interactive,
+            planPath: savePlan, journalStore: store)
         session.run()
         // SIGTERM, SIGHUP or SIGPIPE at the prompt: the history is saved; now end as that signal would.
         Termination.finish()

@@ -22,7 +22,11 @@ import Testing
         process.executableURL = Self.binary
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
-        env["HOME"] = FileManager.default.temporaryDirectory.path
+        // A home of its own per run, so no history, journal or overlay leaks between tests.
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-home-\(UUID().uuidString)").path
+        env["HOME"] = home
+        env["XDG_STATE_HOME"] = home + "/state"
+        env["XDG_CONFIG_HOME"] = home + "/config"
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()

@@ -13,7 +13,13 @@ public struct Coach: Sendable {
         self.interpreter = Interpreter(content: content, outOfScopePlugins: Set(outOfScope))
     }
 
-    public func startConversation() -> Conversation { Conversation(coach: self) }
+    /// A new conversation; with a journal (the runner's, or an empty one), it keeps notes
+    /// once the runner agrees and uses past ones to spot patterns.
+    public func startConversation(journal: Journal? = nil) -> Conversation {
+        var conversation = Conversation(coach: self)
+        conversation.state.journal = journal
+        return conversation
+    }
 
     /// Stateless classification (`rubdown classify`).
     public func classify(_ line: String) -> Classification {

@@ -1,9 +1,11 @@
+import Foundation
+
 /// One conversation with a runner: the dialogue. Each line is understood, routed (red flags
 /// first, then answers to a pending question, then intents), answered by a plugin, and checked
 /// against the safety rule before it is returned.
 public struct Conversation: Sendable {
     public let coach: Coach
-    public private(set) var state = ConversationState()
+    public internal(set) var state = ConversationState()
     public private(set) var lastTurn: Turn?
 
     init(coach: Coach) { self.coach = coach }
@@ -11,6 +13,21 @@ public struct Conversation: Sendable {
     public mutating func send(_ line: String) -> Turn {
         if let pending = state.pending, pending.question.slot == .clarify {
             return resolveClarification(pending, answer: line)
+        }
+        if let pending = state.pending, pending.question.slot == .journalConsent {
+            state.pending = nil
+            let understanding = coach.interpreter.understand(line)
+            switch understanding.entities.answer {
+            case .yes?:
+                state.journal?.consent = true
+                if let outcome = state.lastTriage { record(outcome) }
+                return finish(understanding, PluginReply("Thanks. I'll keep a short private note on this computer and ask how your legs feel next time. Say \"journal\" to see it, \"forget my journal\" to erase it."), route: .init(plugin: pending.plugin, intent: pending.intent), confidence: 1)
+            case .no?:
+                state.journal?.consent = false
+                return finish(understanding, PluginReply("No problem: no notes kept."), route: .init(plugin: pending.plugin, intent: pending.intent), confidence: 1)
+            default:
+                break  // not an answer: the line is taken as it comes, and the question is not asked again
+            }
         }
         if state.routine != nil, let command = Routine.command(line) {
             return guide(command, line: line)
@@ -129,7 +146,11 @@ public struct Conversation: Sendable {
 
         switch reply.action {
         case .resetConversation:
+            let journal = state.journal
             state = ConversationState()
+            state.journal = journal  // starting over forgets the conversation, not the journal
+        case .forgetJournal:
+            if state.journal != nil { state.journal?.entries = [] }
         case .endConversation:
             state.pending = nil
         case .none:
@@ -150,8 +171,26 @@ public struct Conversation: Sendable {
         if let outcome = reply.triage {
             state.lastTriage = outcome
             if outcome.level == .seekCare { flag(outcome.bodyParts) }
+            if state.journal?.consent == true {
+                record(outcome)
+            } else if state.journal != nil, state.journal?.consent == nil, state.pending == nil, !outcome.bodyParts.isEmpty {
+                // Asked once: after the first outcome, when there is something worth noting.
+                let prompt = "Would you like me to keep a private note of this on this computer, so I can ask how your legs feel next time? (yes or no)"
+                reply.text += "\n\n" + prompt
+                state.pending = PendingQuestion(
+                    question: Question(slot: .journalConsent, prompt: prompt, examples: "yes; no"), plugin: plugin.name,
+                    intent: route.intent, attempts: 1)
+                state.journal?.consent = nil
+            }
         }
         return finish(understanding, reply, route: route, confidence: confidence)
+    }
+
+    /// Notes an outcome in the journal.
+    private mutating func record(_ outcome: TriageOutcome) {
+        guard state.journal?.consent == true, !outcome.bodyParts.isEmpty else { return }
+        state.journal?.entries.append(
+            Journal.Entry(date: Date(), areas: outcome.bodyParts, level: outcome.level.rawValue, painLevel: state.facts.painLevel))
     }
 
     /// Records red flags: the areas they concern are off limits for massage from now on.

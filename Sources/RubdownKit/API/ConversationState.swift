@@ -13,6 +13,8 @@ public struct Slot: RawRepresentable, Hashable, Sendable, ExpressibleByStringLit
     public static let distance: Slot = "distance"
     /// The dialogue's own question when two intents fit a line about equally well.
     public static let clarify: Slot = "clarify"
+    /// Whether to keep a journal; asked once, by the dialogue.
+    public static let journalConsent: Slot = "journal_consent"
 }
 
 public struct Question: Sendable, Hashable {
@@ -94,6 +96,8 @@ public struct ConversationState: Sendable {
     public var lastTriage: TriageOutcome?
     /// The intent of the last line a plugin answered (not counting answers to questions).
     public var lastIntent: String?
+    /// The runner's journal, when kept (nil with --no-journal).
+    public var journal: Journal?
     /// The guided routine under way, if any.
     public var routine: Routine?
     /// How the previous line was understood and what its answer drew on, for `why`.

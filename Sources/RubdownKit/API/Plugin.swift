@@ -57,7 +57,7 @@ public struct PluginContext: Sendable {
 }
 
 public struct PluginReply: Sendable {
-    public enum Action: Sendable { case none, endConversation, resetConversation }
+    public enum Action: Sendable { case none, endConversation, resetConversation, forgetJournal }
 
     public var text: String
     /// A follow-up question; the next line is read as its answer first.
