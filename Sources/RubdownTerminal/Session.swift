@@ -52,7 +52,8 @@ public struct Session {
             case .text(let style):
                 var style = style
                 if style.width != nil { style.width = TerminalStyle.currentWidth() }
-                print(style.reply(turn.reply) + "\n")
+                let seekCare = turn.triage?.level == .seekCare
+                print((seekCare ? style.urgent(turn.reply) : style.reply(turn.reply)) + "\n")
             }
             fflush(nil)  // all output streams; Swift 6 rejects naming the global stdout
             if pace, case .text(let style) = output, style.width != nil, let seconds = turn.routineStep?.step.seconds {

@@ -27,13 +27,27 @@ public struct TerminalStyle: Sendable {
         return 80
     }
 
+    /// Lines longer than this are hard to read however wide the terminal is.
+    public static let readableWidth = 100
+
+    func wrapped(_ text: String) -> String {
+        width.map { Wrapper.wrap(text, width: min(Self.readableWidth, max(20, $0 - 1))) } ?? text
+    }
+
     public func reply(_ text: String) -> String {
-        let wrapped = width.map { Wrapper.wrap(text, width: max(20, $0 - 1)) } ?? text
+        let wrapped = wrapped(text)
         return colour ? "\u{1B}[36m" + wrapped + "\u{1B}[0m" : wrapped
     }
 
     public func note(_ text: String) -> String {
-        colour ? "\u{1B}[2m" + text + "\u{1B}[0m" : text
+        let wrapped = wrapped(text)
+        return colour ? "\u{1B}[2m" + wrapped + "\u{1B}[0m" : wrapped
+    }
+
+    /// A warning sign: bold red on a terminal, so it stands out from ordinary advice.
+    public func urgent(_ text: String) -> String {
+        let wrapped = wrapped(text)
+        return colour ? "\u{1B}[1;31m" + wrapped + "\u{1B}[0m" : wrapped
     }
 
     public var prompt: String { colour ? "\u{01}\u{1B}[1m\u{02}> \u{01}\u{1B}[0m\u{02}" : "> " }

@@ -45,7 +45,8 @@ struct IntentMatcher: Sendable {
 
     /// - Parameter eligible: whether an intent (by index) may be chosen for this line.
     func rank(_ features: [String], limit: Int = 5, eligible: (Int) -> Bool = { _ in true }) -> [IntentScore] {
-        let terms = Array(Set(features))
+        // Sorted, so the sums (and so the scores) come out the same to the last bit every time.
+        let terms = Array(Set(features)).sorted()
         // Unknown words count in the line's length, like a word of middling weight: a line mostly
         // about other things scores low, but a ramble around a clear request still scores.
         let unknownWeight = Self.unknownWeight

@@ -35,7 +35,14 @@ enum Normalizer {
                 out += " "
             default:
                 // Other letters (other scripts, emoji) are kept so the input is never silently empty.
-                if CharacterSet.letters.contains(scalar) { out.unicodeScalars.append(scalar) } else { out += " " }
+                // Combining marks and variation selectors are dropped, so normalising twice changes nothing.
+                if scalar.properties.isAlphabetic && !(scalar.properties.generalCategory == .nonspacingMark
+                    || scalar.properties.generalCategory == .spacingMark || scalar.properties.generalCategory == .enclosingMark)
+                {
+                    out.unicodeScalars.append(scalar)
+                } else {
+                    out += " "
+                }
             }
         }
         var words: [String] = []
