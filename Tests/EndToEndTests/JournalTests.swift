@@ -7,24 +7,14 @@ import Testing
     let home = FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-journal-\(UUID().uuidString)")
     var journal: URL { home.appendingPathComponent("state/rubdown/journal.json") }
 
-    func run(_ arguments: [String] = [], _ input: String) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = BinaryTests.binary
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["HOME"] = home.path
-        env["XDG_STATE_HOME"] = home.appendingPathComponent("state").path
-        env["XDG_CONFIG_HOME"] = home.appendingPathComponent("config").path
-        process.environment = env
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        (process.standardInput, process.standardOutput, process.standardError) = (stdin, stdout, stderr)
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let out = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let err = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, out, err)
+    /// The binary with this suite's home, so the journal persists from one run to the next.
+    func run(_ arguments: [String] = [], _ input: String) throws -> BinaryTests.Result {
+        try BinaryTests().run(
+            arguments, input: input,
+            environment: [
+                "HOME": home.path, "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+                "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+            ])
     }
 
     let intake = "my calves hurt after a 10k yesterday\nno\ndull\n3\n"
