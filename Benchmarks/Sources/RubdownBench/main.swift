@@ -5,6 +5,7 @@
 //   rubdown-bench turns [--repo DIR] [--conversations N] [--out DIR]
 //   rubdown-bench scale [--sizes 100,1000,10000] [--examples 20] [--queries N] [--rubdown PATH] [--out DIR]
 //   rubdown-bench scale-one --dir DIR --json FILE [--load-only]      (one size, run by `scale`)
+//   rubdown-bench golden --file FILE [--size N]   (understanding of many lines, to compare two builds)
 import Foundation
 
 let arguments = Arguments(Array(CommandLine.arguments.dropFirst()))
@@ -17,6 +18,7 @@ case "classify": classifyCommand(arguments)
 case "turns": turnsCommand(arguments)
 case "scale": scaleCommand(arguments)
 case "scale-one": scaleOneCommand(arguments)
+case "golden": goldenCommand(arguments)
 default:
     fail("usage: rubdown-bench startup|classify|turns|scale|scale-one [options] (see Benchmarks/run.sh)")
 }
