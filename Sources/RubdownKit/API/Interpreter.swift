@@ -53,7 +53,9 @@ public struct Interpreter: Sendable {
     public func understand(_ input: String, contextAreas: [String] = []) -> Understanding {
         var corrections: [Correction] = []
         // Only the start of a very long line is read: a pasted blob costs no more than a sentence.
-        let words = Tokenizer.words(String(input.prefix(Self.maximumLineLength))).map { word -> String in
+        // (A line of at most that many bytes has at most that many characters: no copy needed.)
+        let read = input.utf8.count <= Self.maximumLineLength ? input : String(input.prefix(Self.maximumLineLength))
+        let words = Tokenizer.words(read).map { word -> String in
             guard let corrected = lexicon.correction(for: word) else { return word }
             corrections.append(Correction(from: word, to: corrected))
             return corrected
@@ -139,8 +141,8 @@ public struct Interpreter: Sendable {
             }
             index += 1
             if token.isBreak || stopwords.contains(token.text) { continue }
-            if token.text.first?.isNumber == true {
-                features.append(token.text.last?.isLetter == true ? "#distance" : "#number")
+            if startsWithNumber(token.text) {
+                features.append(endsWithLetter(token.text) ? "#distance" : "#number")
             } else {
                 features.append(token.stem)
                 // The exact word as well, weighted lower, so "that helped" is not just "help".
@@ -148,6 +150,20 @@ public struct Interpreter: Sendable {
             }
         }
         return features
+    }
+
+    /// `text.first?.isNumber == true`, without Unicode property look-ups for ASCII words.
+    private static func startsWithNumber(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return first &- UInt8(ascii: "0") < 10 }
+        return text.first?.isNumber == true
+    }
+
+    /// `text.last?.isLetter == true`, likewise.
+    private static func endsWithLetter(_ text: String) -> Bool {
+        guard let last = text.utf8.last else { return false }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return (last | 0x20) &- UInt8(ascii: "a") < 26 }
+        return text.last?.isLetter == true
     }
 
     /// Question and helper words carry little of what a line is about; placeholders carry much.

@@ -26,4 +26,36 @@ enum EditDistance {
         }
         return min(previous[b.count], limit + 1)
     }
+
+    /// The same distance over bytes (for ASCII words, one byte is one scalar), with its rows on the stack.
+    static func between(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        let width = b.count + 1
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * width) { rows in
+            var before = rows.baseAddress!, previous = before + width, current = previous + width
+            for j in 0..<width {
+                before[j] = 0
+                previous[j] = j
+                current[j] = 0
+            }
+            for i in 1...a.count {
+                current[0] = i
+                var rowMinimum = i
+                let ai = a[i - 1]
+                for j in 1...b.count {
+                    let cost = ai == b[j - 1] ? 0 : 1
+                    var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                    if i > 1, j > 1, ai == b[j - 2], a[i - 2] == b[j - 1] {
+                        value = min(value, before[j - 2] + 1)
+                    }
+                    current[j] = value
+                    rowMinimum = min(rowMinimum, value)
+                }
+                if rowMinimum > limit { return limit + 1 }
+                (before, previous, current) = (previous, current, before)
+            }
+            return min(previous[b.count], limit + 1)
+        }
+    }
 }

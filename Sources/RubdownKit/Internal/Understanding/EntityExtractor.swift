@@ -30,12 +30,13 @@ struct EntityExtractor: Sendable {
             }
         }
         entities.bodyParts.removeAll { entities.negatedBodyParts.contains($0) && !occursUnnegated($0, spans) }
-        entities.distanceKm = Self.distance(words)
-        entities.daysAgo = Self.daysAgo(words)
-        entities.painLevel = Self.painLevel(words)
+        let line = Line(words)
+        entities.distanceKm = Self.distance(line)
+        entities.daysAgo = Self.daysAgo(line)
+        entities.painLevel = Self.painLevel(line)
         entities.painKind = Self.painKind(tokens)
-        entities.answer = Self.answer(words)
-        if let index = stems.firstIndex(where: { ["swell", "puffy", "swolen", "swole"].contains($0) }) {
+        entities.answer = Self.answer(line)
+        if let index = stems.firstIndex(where: { Self.swellingStems.contains($0) }) {
             entities.swelling = !tokens[index].negated
         }
         if stems.contains("sore") || stems.contains("hurt") || stems.contains("ache") || stems.contains("pain") {
@@ -47,6 +48,59 @@ struct EntityExtractor: Sendable {
         entities.redFlags = redFlags.detect(tokens: tokens, spans: spans, contextAreas: areas)
         if entities.bodyParts.isEmpty == false { entities.generalSoreness = false }
         return entities
+    }
+
+    static let swellingStems = ["swell", "puffy", "swolen", "swole"]
+
+    /// The words of a line with what several readers need: each word's number, and phrase tests.
+    /// A phrase test asks whether `" " + words.joined(separator: " ") + " "` contains
+    /// `" " + phrase + " "`; on words of plain ASCII (no spaces, never empty) that is exactly
+    /// whether the phrase's words occur in a row, tested without building the string. Lines with
+    /// other characters keep the string test, so that its Unicode comparison rules still apply.
+    struct Line {
+        let words: [String]
+        let numbers: [Double?]
+        private let text: String?
+
+        init(_ words: [String]) {
+            self.words = words
+            numbers = words.map(EntityExtractor.number)
+            text = words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? nil : " " + words.joined(separator: " ") + " "
+        }
+
+        var count: Int { words.count }
+
+        func contains(_ phrase: Phrase) -> Bool {
+            if let text { return text.contains(phrase.spaced) }
+            let n = phrase.words.count
+            guard n <= words.count else { return false }
+            for start in 0...(words.count - n) where words[start] == phrase.words[0] {
+                var index = 1
+                while index < n, words[start + index] == phrase.words[index] { index += 1 }
+                if index == n { return true }
+            }
+            return false
+        }
+
+        func hasPrefix(_ phrase: Phrase) -> Bool {
+            if let text { return text.hasPrefix(phrase.spaced) }
+            return phrase.words.count <= words.count && words.starts(with: phrase.words)
+        }
+
+        func containsWord(_ word: String) -> Bool {
+            if let text { return text.contains(" " + word + " ") }
+            return words.contains(word)
+        }
+    }
+
+    /// A phrase of whole words, and the same with a space on either side.
+    struct Phrase: Sendable {
+        let words: [String]
+        let spaced: String
+        init(_ text: String) {
+            words = text.split(separator: " ").map(String.init)
+            spaced = " " + text + " "
+        }
     }
 
     private func occursUnnegated(_ id: String, _ spans: [ConceptSpan]) -> Bool {
@@ -104,9 +158,20 @@ struct EntityExtractor: Sendable {
     ]
 
     static func number(_ word: String) -> Double? {
-        if let value = Double(word) { return value }
-        if word.hasSuffix("ish"), let value = Double(word.dropLast(3)) { return value }  // "7ish"
+        if mayBeNumeral(word), let value = Double(word) { return value }
+        if word.hasSuffix("ish"), mayBeNumeral(word), let value = Double(word.dropLast(3)) { return value }  // "7ish"
         return numberWords[word]
+    }
+
+    /// False when `Double(_:)` must fail on the word: it starts with an ASCII character that no
+    /// numeral starts with (digits, sign, point, or the i of "inf" and n of "nan").
+    private static func mayBeNumeral(_ word: String) -> Bool {
+        guard let first = word.utf8.first else { return true }
+        if first >= 0x80 || first &- UInt8(ascii: "0") < 10 { return true }
+        switch first | 0x20 {
+        case UInt8(ascii: "i"), UInt8(ascii: "n"): return true
+        default: return first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: ".")
+        }
     }
 
     static let kmUnits: Set<String> = ["k", "km", "kms", "kilometer", "kilometers", "kilometre", "kilometres", "ks"]
@@ -117,17 +182,21 @@ struct EntityExtractor: Sendable {
         "degrees", "c", "f", "x",
     ]
 
-    static func distance(_ words: [String]) -> Double? {
+    static func distance(_ line: Line) -> Double? {
+        let words = line.words
         for (index, word) in words.enumerated() {
             let next = index + 1 < words.count ? words[index + 1] : ""
             let previous = index > 0 ? words[index - 1] : ""
-            if word.hasSuffix("km") || word.hasSuffix("k"), let value = Double(word.dropLast(word.hasSuffix("km") ? 2 : 1)),
+            // A unit suffix ends in k, m or i; other words skip the two parses.
+            let last = word.utf8.last ?? 0
+            let unitEnding = last >= 0x80 || last == UInt8(ascii: "k") || last == UInt8(ascii: "m") || last == UInt8(ascii: "i")
+            if unitEnding, word.hasSuffix("km") || word.hasSuffix("k"), let value = Double(word.dropLast(word.hasSuffix("km") ? 2 : 1)),
                 value > 0
             {
                 return round1(value)
             }
-            if word.hasSuffix("mi"), let value = Double(word.dropLast(2)), value > 0 { return round1(value * 1.609) }
-            if let value = number(word), value > 0, !["a", "an"].contains(word) || next == "mile" {
+            if unitEnding, word.hasSuffix("mi"), let value = Double(word.dropLast(2)), value > 0 { return round1(value * 1.609) }
+            if let value = line.numbers[index], value > 0, !["a", "an"].contains(word) || next == "mile" {
                 if kmUnits.contains(next) { return round1(value) }
                 if mileUnits.contains(next) { return round1(value * 1.609) }
             }
@@ -148,26 +217,26 @@ struct EntityExtractor: Sendable {
         return nil
     }
 
-    static func daysAgo(_ words: [String]) -> Double? {
-        let text = " " + words.joined(separator: " ") + " "
-        if text.contains(" couple of days ") || text.contains(" couple days ") { return 2 }
-        if let day = weekdays.firstIndex(where: { text.contains(" \($0) ") || text.contains(" \($0)s ") }) {
+    static func daysAgo(_ line: Line) -> Double? {
+        let words = line.words
+        let p = DayPhrases.shared
+        if line.contains(p.coupleOfDays) || line.contains(p.coupleDays) { return 2 }
+        if let day = weekdays.indices.first(where: { line.containsWord(weekdays[$0]) || line.containsWord(weekdayPlurals[$0]) }) {
             // "on sunday": the most recent such day; today counts as today.
             let today = Calendar(identifier: .gregorian).component(.weekday, from: Date()) - 1
             return Double((today - day + 7) % 7)
         }
-        if text.contains(" few days ") { return 3 }
-        if text.contains(" day before yesterday ") { return 2 }
-        if text.contains(" yesterday ") { return 1 }
-        if text.contains(" last night ") { return 0.5 }
-        if text.contains(" over a week ") || text.contains(" more than a week ") { return 8 }
-        if text.contains(" last week ") || text.contains(" a week ago ") || text.contains(" for a week ") { return 7 }
-        for phrase in [" today ", " this morning ", " this afternoon ", " this evening ", " tonight ", " just now ", " earlier "]
-        where text.contains(phrase) {
+        if line.contains(p.fewDays) { return 3 }
+        if line.contains(p.dayBeforeYesterday) { return 2 }
+        if line.contains(p.yesterday) { return 1 }
+        if line.contains(p.lastNight) { return 0.5 }
+        if line.contains(p.overAWeek) || line.contains(p.moreThanAWeek) { return 8 }
+        if line.contains(p.lastWeek) || line.contains(p.aWeekAgo) || line.contains(p.forAWeek) { return 7 }
+        for phrase in p.now where line.contains(phrase) {
             return 0
         }
-        for (index, word) in words.enumerated() {
-            guard let value = number(word), index + 1 < words.count else { continue }
+        for (index, _) in words.enumerated() {
+            guard let value = line.numbers[index], index + 1 < words.count else { continue }
             let unit = words[index + 1]
             let after = index + 2 < words.count ? words[index + 2] : ""
             let before = index > 0 ? words[index - 1] : ""
@@ -183,6 +252,17 @@ struct EntityExtractor: Sendable {
     }
 
     static let weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
+    static let weekdayPlurals = weekdays.map { $0 + "s" }
+
+    /// The phrases `daysAgo` looks for, split into words once.
+    struct DayPhrases: Sendable {
+        let coupleOfDays = Phrase("couple of days"), coupleDays = Phrase("couple days"), fewDays = Phrase("few days")
+        let dayBeforeYesterday = Phrase("day before yesterday"), yesterday = Phrase("yesterday"), lastNight = Phrase("last night")
+        let overAWeek = Phrase("over a week"), moreThanAWeek = Phrase("more than a week"), lastWeek = Phrase("last week")
+        let aWeekAgo = Phrase("a week ago"), forAWeek = Phrase("for a week")
+        let now = ["today", "this morning", "this afternoon", "this evening", "tonight", "just now", "earlier"].map(Phrase.init)
+        static let shared = DayPhrases()
+    }
 
     static let severity: [String: Int] = [
         "mild": 3, "slight": 2, "minor": 2, "moderate": 5, "medium": 5, "bad": 7, "severe": 8, "terrible": 8,
@@ -190,63 +270,89 @@ struct EntityExtractor: Sendable {
         "intense": 7, "extreme": 9,
     ]
 
-    static func painLevel(_ words: [String]) -> Int? {
+    static func painLevel(_ line: Line) -> Int? {
+        let words = line.words
         for (index, word) in words.enumerated() {
             let next = index + 1 < words.count ? words[index + 1] : ""
-            if word.contains("/"), let slash = word.firstIndex(of: "/") {
+            if word.utf8.contains(UInt8(ascii: "/")), word.contains("/"), let slash = word.firstIndex(of: "/") {
                 let top = Double(word[..<slash]), bottom = Double(word[word.index(after: slash)...])
                 if let top, let bottom, bottom > 0, top <= bottom { return Int((top / bottom * 10).rounded()) }
             }
-            guard let value = number(word), !["a", "an", "couple", "few", "several"].contains(word) else { continue }
+            guard let value = line.numbers[index], !["a", "an", "couple", "few", "several"].contains(word) else { continue }
             if next == "out", index + 3 < words.count + 1, words.dropFirst(index + 2).first == "of" { return clampPain(value) }
             if otherUnits.contains(next) || kmUnits.contains(next) || mileUnits.contains(next) { continue }
             if Double(word) == nil && words.count > 5 { continue }  // "one of my calves"
             if value >= 0 && value <= 10 { return clampPain(value) }
         }
-        let text = " " + words.joined(separator: " ") + " "
-        if text.contains(" not bad ") || text.contains(" not too bad ") || text.contains(" not that bad ") { return 3 }
-        if text.contains(" very bad ") || text.contains(" really bad ") { return 8 }
+        let p = PainPhrases.shared
+        if line.contains(p.notBad) || line.contains(p.notTooBad) || line.contains(p.notThatBad) { return 3 }
+        if line.contains(p.veryBad) || line.contains(p.reallyBad) { return 8 }
         for word in words { if let level = severity[word] { return level } }
         return nil
     }
 
-    private static func clampPain(_ value: Double) -> Int { Int(min(10, max(0, value)).rounded()) }
-
-    static func painKind(_ tokens: [Token]) -> String? {
-        let kinds: [(String, Set<String>)] = [
-            ("sharp", ["sharp", "stab", "shoot", "sting", "knife", "piercing", "pierce", "stabby"]),
-            ("burning", ["burn", "burny"]),
-            ("throbbing", ["throb", "pulse", "pound"]),
-            ("tight", ["tight", "stiff", "knot", "knotted", "tense", "seize", "cramp", "cramp"]),
-            ("dull", ["dull", "ache", "achy", "sore", "heavy"]),
-            ("tender", ["tender", "bruise"]),
-        ]
-        for (kind, stems) in kinds where tokens.contains(where: { !$0.negated && stems.contains($0.stem) }) {
-            return kind
-        }
-        return nil
+    struct PainPhrases: Sendable {
+        let notBad = Phrase("not bad"), notTooBad = Phrase("not too bad"), notThatBad = Phrase("not that bad")
+        let veryBad = Phrase("very bad"), reallyBad = Phrase("really bad")
+        static let shared = PainPhrases()
     }
 
-    static func answer(_ words: [String]) -> Entities.Answer? {
-        let text = " " + words.joined(separator: " ") + " "
-        for phrase in [" do not know ", " not sure ", " no idea ", " unsure ", " unable remember ", " no clue ", " hard to say "]
-        where text.contains(phrase) {
+    private static func clampPain(_ value: Double) -> Int { Int(min(10, max(0, value)).rounded()) }
+
+    static let painKinds: [(String, Set<String>)] = [
+        ("sharp", ["sharp", "stab", "shoot", "sting", "knife", "piercing", "pierce", "stabby"]),
+        ("burning", ["burn", "burny"]),
+        ("throbbing", ["throb", "pulse", "pound"]),
+        ("tight", ["tight", "stiff", "knot", "knotted", "tense", "seize", "cramp", "cramp"]),
+        ("dull", ["dull", "ache", "achy", "sore", "heavy"]),
+        ("tender", ["tender", "bruise"]),
+    ]
+    /// Each stem of `painKinds` and the first kind (by position) that lists it.
+    static let painKindOfStem: [String: Int] = {
+        var table: [String: Int] = [:]
+        for (index, kind) in painKinds.enumerated() { for stem in kind.1 where table[stem] == nil { table[stem] = index } }
+        return table
+    }()
+
+    /// The first kind of `painKinds` that an unnegated token names: the least kind index over the tokens.
+    static func painKind(_ tokens: [Token]) -> String? {
+        var first = Int.max
+        for token in tokens where !token.negated {
+            if let kind = painKindOfStem[token.stem], kind < first { first = kind }
+        }
+        return first == Int.max ? nil : painKinds[first].0
+    }
+
+    static func answer(_ line: Line) -> Entities.Answer? {
+        let words = line.words
+        let p = AnswerPhrases.shared
+        for phrase in p.unknown where line.contains(phrase) {
             return .unknown
         }
-        if [" skip ", " pass ", " rather not say ", " next question "].contains(where: text.hasPrefix) || words == ["skip"] {
+        if p.skip.contains(where: line.hasPrefix) || words == ["skip"] {
             return .skip
         }
         guard let first = words.first else { return nil }
-        let yes: Set<String> = ["yes", "yeah", "yep", "yup", "ya", "yea", "y", "sure", "definitely", "affirmative", "correct", "indeed", "slightly", "somewhat", "aye"]
-        let no: Set<String> = ["no", "nope", "nah", "n", "none", "negative", "never", "nothing"]
-        if text.hasPrefix(" not really ") || text.hasPrefix(" not at all ") || text.hasPrefix(" not that i ") { return .no }
-        if yes.contains(first) || text.hasPrefix(" i think so ") || text.hasPrefix(" a bit ") || text.hasPrefix(" a little ")
-            || text.hasPrefix(" kind of ") || text.hasPrefix(" sort of ") || text.hasPrefix(" it is ") && words.count <= 3
-        {
+        if p.no.contains(where: line.hasPrefix) { return .no }
+        if p.yesWords.contains(first) || p.yes.contains(where: line.hasPrefix) || line.hasPrefix(p.itIs) && words.count <= 3 {
             return .yes
         }
-        if no.contains(first) { return .no }
+        if p.noWords.contains(first) { return .no }
         return nil
+    }
+
+    struct AnswerPhrases: Sendable {
+        let unknown = ["do not know", "not sure", "no idea", "unsure", "unable remember", "no clue", "hard to say"].map(Phrase.init)
+        let skip = ["skip", "pass", "rather not say", "next question"].map(Phrase.init)
+        let no = ["not really", "not at all", "not that i"].map(Phrase.init)
+        let yes = ["i think so", "a bit", "a little", "kind of", "sort of"].map(Phrase.init)
+        let itIs = Phrase("it is")
+        let yesWords: Set<String> = [
+            "yes", "yeah", "yep", "yup", "ya", "yea", "y", "sure", "definitely", "affirmative", "correct", "indeed", "slightly",
+            "somewhat", "aye",
+        ]
+        let noWords: Set<String> = ["no", "nope", "nah", "n", "none", "negative", "never", "nothing"]
+        static let shared = AnswerPhrases()
     }
 
     private static func round1(_ value: Double) -> Double { (value * 10).rounded() / 10 }

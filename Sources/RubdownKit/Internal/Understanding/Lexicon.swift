@@ -31,6 +31,10 @@ struct Lexicon: Sendable {
     private(set) var vocabulary: [Character: [String]] = [:]
     private var known: Set<String> = []
     private var ordinary: Set<String> = []
+    /// `vocabulary` for `correction`: by first letter, in the same (sorted) order, only words of
+    /// five letters or more, each with what lets most candidates be ruled out without an edit
+    /// distance.
+    private var typoCandidates: [Character: [TypoCandidate]] = [:]
     /// Stems of words that put a line in Rubdown's domain (soreness, massage), beyond concept phrases.
     private var domainStems: Set<String> = []
 
@@ -55,6 +59,9 @@ struct Lexicon: Sendable {
         }
         ordinary = Set(knowledge.ordinaryWords)
         for (letter, words) in vocabulary { vocabulary[letter] = Array(Set(words)).sorted() }
+        for (letter, words) in vocabulary {
+            typoCandidates[letter] = words.filter { $0.count >= 5 }.map(TypoCandidate.init)
+        }
     }
 
     private mutating func add(_ phrase: String, _ concept: Concept) {
@@ -117,23 +124,70 @@ struct Lexicon: Sendable {
     /// are left alone: too many ordinary words are one letter from a short domain word
     /// ("bill" and "ball", "score" and "sore").
     func correction(for word: String) -> String? {
-        guard word.count >= 5, word.allSatisfy(\.isLetter), !isKnown(word), !ordinary.contains(word) else { return nil }
-        let limit = word.count >= 8 ? 2 : 1
-        var candidates = vocabulary[word.first!] ?? []
-        let chars = Array(word)
-        if chars.count > 1, let swapped = vocabulary[chars[1]] { candidates += swapped.filter { $0.first == chars[1] } }
+        let query = TypoCandidate(word)
+        // Five letters or more (for ASCII, bytes are letters).
+        guard query.characterCount >= 5, query.allLetters, !isKnown(word), !ordinary.contains(word) else { return nil }
+        let limit = query.characterCount >= 8 ? 2 : 1
+        // Candidates: the words with the same first letter, then those starting with the second
+        // letter (a swap of the first two), both in sorted order; the first at the least distance wins.
         var best: (word: String, distance: Int)?
-        for candidate in candidates where candidate.count >= 5 {
-            let distance = EditDistance.between(word, candidate, limit: limit)
-            if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+        func consider(_ candidates: [TypoCandidate]) {
+            for candidate in candidates {
+                // Ruled out cheaply when the distance must exceed the limit: lengths differ by more,
+                // or the sets of letters do (each edit changes at most two letters of the set).
+                if abs(candidate.characterCount - query.characterCount) > limit { continue }
+                if let a = candidate.letters, let b = query.letters, (a ^ b).nonzeroBitCount > 2 * limit { continue }
+                let distance =
+                    if let a = candidate.bytes, let b = query.bytes {
+                        EditDistance.between(a, b, limit: limit)
+                    } else {
+                        EditDistance.between(word, candidate.word, limit: limit)
+                    }
+                if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate.word, distance) }
+            }
         }
+        let first = word.first!
+        consider(typoCandidates[first] ?? [])
+        if let second = word.dropFirst().first, let swapped = typoCandidates[second] { consider(swapped) }
         return best?.word
+    }
+}
+
+/// A word as typo correction compares it: for an ASCII word, its bytes and the set of its
+/// letters as a bit mask (nil otherwise, and the general path is taken).
+struct TypoCandidate: Sendable {
+    var word: String
+    var characterCount: Int
+    var allLetters: Bool
+    var bytes: [UInt8]?
+    var letters: UInt32?
+
+    init(_ word: String) {
+        self.word = word
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            var mask: UInt32 = 0
+            var allLetters = true
+            for byte in word.utf8 {
+                let letter = (byte | 0x20) &- UInt8(ascii: "a")
+                if letter < 26 { mask |= 1 << UInt32(letter) } else { allLetters = false }
+            }
+            self.characterCount = word.utf8.count
+            self.allLetters = allLetters
+            self.bytes = Array(word.utf8)
+            // Upper and lower case share a bit, so the mask is only a filter for words of lower-case letters.
+            self.letters = allLetters && word.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") }) ? mask : nil
+        } else {
+            self.characterCount = word.count
+            self.allLetters = word.allSatisfy(\.isLetter)
+            self.bytes = nil
+            self.letters = nil
+        }
     }
 }
 
 enum Tokenizer {
     static func words(_ text: String) -> [String] {
-        rewriteInability(Normalizer.normalize(text).split(separator: " ").map(String.init))
+        rewriteInability(Normalizer.words(text))
     }
 
     /// "can not stand", "could not", "not able to" → "unable", so that an inability is a symptom,

@@ -4,6 +4,16 @@ import Foundation
 /// and typographic quotes folded, contractions expanded, British spellings made American,
 /// punctuation dropped except clause breaks (`,`), which bound the scope of a negation.
 enum Normalizer {
+    /// The words of the normalised line: what `normalize` returns, split at spaces.
+    static func words(_ raw: String) -> [String] {
+        var raw = raw
+        if let words = raw.withUTF8({ asciiWords($0) }) { return words }
+        return normalize(raw).split(separator: " ").map(String.init)
+    }
+
+    /// The canonical spelling as one string. Lines of plain ASCII take `asciiWords`, which gives
+    /// the same words straight from the bytes; this general path (Foundation's folding, a scan
+    /// of Unicode scalars) serves the rest.
     static func normalize(_ raw: String) -> String {
         var text: String
         if raw.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -66,6 +76,115 @@ enum Normalizer {
         if result.last == "," { result.removeLast() }
         return result.joined(separator: " ")
     }
+
+    /// `normalize` for a line of plain ASCII, split into words, without Foundation or
+    /// intermediate strings: each word is a run of the input's bytes, lower-cased, so the scan
+    /// only decides where runs end and which clause breaks to emit. Nil when a byte is not ASCII.
+    private static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        for byte in bytes where byte >= 0x80 { return nil }
+        var words: [String] = []
+        words.reserveCapacity(bytes.count / 4 + 2)
+        // Collapsing repeated clause breaks as they come; "" (from a lone "n't") is kept until the
+        // end, as it was in the joined string, so that it separates breaks the same way.
+        var lastIsBreak = false
+        var hasEmpty = false
+        func emitBreak() {
+            if !lastIsBreak && !words.isEmpty {
+                words.append(",")
+                lastIsBreak = true
+            }
+        }
+        func emit(_ word: String) {
+            words.append(word)
+            lastIsBreak = false
+            if word.isEmpty { hasEmpty = true }
+        }
+        var start = -1
+        var apostrophe = false
+        func flush(_ end: Int) {
+            guard start >= 0 else { return }
+            let word = lowercase(bytes, start, end)
+            if let rewrite = rewrites[word] {
+                for part in rewrite { emit(part) }
+            } else if apostrophe {
+                let utf8 = word.utf8
+                if utf8.count >= 3, endsWith(utf8, "n't") {
+                    emit(String(decoding: utf8.dropLast(3), as: UTF8.self))
+                    emit("not")
+                } else if endsWith(utf8, "'s") || endsWith(utf8, "'d") || endsWith(utf8, "'m") {
+                    emit(String(decoding: utf8.dropLast(2), as: UTF8.self))
+                } else if endsWith(utf8, "'re") || endsWith(utf8, "'ve") || endsWith(utf8, "'ll") {
+                    emit(String(decoding: utf8.dropLast(3), as: UTF8.self))
+                } else {
+                    emit(String(decoding: utf8.filter { $0 != UInt8(ascii: "'") }, as: UTF8.self))
+                }
+            } else {
+                emit(word)
+            }
+            start = -1
+            apostrophe = false
+        }
+        let count = bytes.count
+        for index in 0..<count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if start < 0 { start = index }
+            case UInt8(ascii: "'"):
+                if index > 0, index + 1 < count, isASCIILetter(bytes[index - 1]), isASCIILetter(bytes[index + 1]) {
+                    if start < 0 { start = index }
+                    apostrophe = true
+                } else {
+                    flush(index)
+                }
+            case UInt8(ascii: "."), UInt8(ascii: "/"):
+                if index > 0, index + 1 < count, isASCIIDigit(bytes[index - 1]), isASCIIDigit(bytes[index + 1]) {
+                    if start < 0 { start = index }
+                } else {
+                    flush(index)
+                    emitBreak()
+                }
+            case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "("),
+                UInt8(ascii: ")"), UInt8(ascii: "\n"), UInt8(ascii: "\t"):
+                flush(index)
+                emitBreak()
+            default:
+                // Spaces, "-", "_", "&", "+" and every other ASCII symbol or control end a word.
+                flush(index)
+            }
+        }
+        flush(count)
+        if lastIsBreak { words.removeLast() }
+        if hasEmpty { words.removeAll { $0.isEmpty } }
+        return words
+    }
+
+    private static func lowercase(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        String(unsafeUninitializedCapacity: end - start) { buffer in
+            for offset in 0..<(end - start) {
+                let byte = bytes[start + offset]
+                buffer[offset] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+            }
+            return end - start
+        }
+    }
+
+    private static func endsWith(_ utf8: String.UTF8View, _ suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        guard utf8.count >= count else { return false }
+        return suffix.withUTF8Buffer { suffix in utf8.suffix(count).elementsEqual(suffix) }
+    }
+
+    @inline(__always) private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 }
+    @inline(__always) private static func isASCIIDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+
+    /// The word-for-words rewrites of `normalize`'s word step in one table: contractions (split
+    /// into words) and British spellings.
+    private static let rewrites: [String: [String]] = {
+        var table = american.mapValues { [$0] }
+        for (word, expansion) in contractions { table[word] = expansion.split(separator: " ").map(String.init) }
+        return table
+    }()
 
     private static func isLetter(_ s: Unicode.Scalar) -> Bool { ("a"..."z").contains(s) }
     private static func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }

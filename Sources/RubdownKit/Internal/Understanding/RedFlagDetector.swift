@@ -5,7 +5,8 @@
 /// the calves counts.
 struct RedFlagDetector: Sendable {
     private struct Group: Sendable {
-        var phrases: [[String]]
+        /// Ids of the group's phrases in `phrases`.
+        var phrases: [Int]
         var areas: Set<String>
     }
     private struct Pattern: Sendable {
@@ -13,14 +14,29 @@ struct RedFlagDetector: Sendable {
         var groups: [Group]
     }
     private var patterns: [Pattern] = []
+    /// Every distinct phrase (as stems), by id.
+    private var phrases: [[String]] = []
+    /// Phrase ids by their first stem, so a line looks up only the phrases that start with one of its words.
+    private var phrasesByFirstStem: [String: [Int]] = [:]
 
     init(knowledge: KnowledgeBase, areaOf: (String) -> String?) {
+        var ids: [[String]: Int] = [:]
         for flag in knowledge.redFlags {
             for pattern in flag.patterns {
-                let groups = pattern.map { phrases in
-                    Group(
-                        phrases: phrases.map { Tokenizer.words($0).map(Stemmer.stem) }.filter { !$0.isEmpty },
-                        areas: Set(phrases.compactMap(areaOf)))
+                var groups: [Group] = []
+                for phrases in pattern {
+                    var phraseIDs: [Int] = []
+                    for stems in phrases.map({ Tokenizer.words($0).map(Stemmer.stem) }) where !stems.isEmpty {
+                        if let id = ids[stems] {
+                            phraseIDs.append(id)
+                        } else {
+                            ids[stems] = self.phrases.count
+                            phrasesByFirstStem[stems[0], default: []].append(self.phrases.count)
+                            phraseIDs.append(self.phrases.count)
+                            self.phrases.append(stems)
+                        }
+                    }
+                    groups.append(Group(phrases: phraseIDs, areas: Set(phrases.compactMap(areaOf))))
                 }
                 patterns.append(Pattern(flag: flag.id, groups: groups))
             }
@@ -28,23 +44,26 @@ struct RedFlagDetector: Sendable {
     }
 
     func detect(tokens: [Token], spans: [ConceptSpan], contextAreas: [String]) -> [String] {
-        let stems = tokens.map(\.stem)
+        // The phrases that occur outside a negation: starting at a token no negation covers.
+        var occurs = [Bool](repeating: false, count: phrases.count)
+        for start in tokens.indices where !tokens[start].negated {
+            guard let candidates = phrasesByFirstStem[tokens[start].stem] else { continue }
+            for id in candidates where !occurs[id] {
+                let phrase = phrases[id]
+                guard start + phrase.count <= tokens.count else { continue }
+                var index = 1
+                while index < phrase.count, tokens[start + index].stem == phrase[index] { index += 1 }
+                if index == phrase.count { occurs[id] = true }
+            }
+        }
         var found: [String] = []
         for pattern in patterns where !found.contains(pattern.flag) {
             let matched = pattern.groups.allSatisfy { group in
                 if !group.areas.isDisjoint(with: contextAreas) { return true }
-                return group.phrases.contains { phrase in occurs(phrase, in: stems, tokens: tokens) }
+                return group.phrases.contains { occurs[$0] }
             }
             if matched { found.append(pattern.flag) }
         }
         return found
-    }
-
-    private func occurs(_ phrase: [String], in stems: [String], tokens: [Token]) -> Bool {
-        guard !phrase.isEmpty, phrase.count <= stems.count else { return false }
-        for start in 0...(stems.count - phrase.count) where !tokens[start].negated {
-            if phrase.indices.allSatisfy({ stems[start + $0] == phrase[$0] }) { return true }
-        }
-        return false
     }
 }

@@ -2,6 +2,53 @@
 /// to examples and input, so consistency matters more than linguistics.
 enum Stemmer {
     static func stem(_ word: String) -> String {
+        let utf8 = word.utf8
+        // Three bytes or fewer is three characters or fewer, whatever the script.
+        if utf8.count <= 3 { return word }
+        if let stem = asciiStem(word) { return stem }
+        return generalStem(word)
+    }
+
+    /// `generalStem` for a word of ASCII letters, on its bytes (one byte is one character, and
+    /// only A-Z and a-z are letters); the word itself when it has other ASCII characters; nil
+    /// when it is not ASCII.
+    private static func asciiStem(_ word: String) -> String? {
+        var isWord = true
+        for byte in word.utf8 {
+            if byte >= 0x80 { return nil }
+            if (byte | 0x20) &- UInt8(ascii: "a") >= 26 { isWord = false }
+        }
+        guard isWord else { return word }
+        if let exception = exceptions[word] { return exception }
+        let w = word.utf8
+        let n = w.count
+        func ends(_ suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            return n >= count && suffix.withUTF8Buffer { w.suffix(count).elementsEqual($0) }
+        }
+        func prefix(_ count: Int) -> String { String(decoding: w.prefix(count), as: UTF8.self) }
+        func undoublePrefix(_ count: Int) -> String {
+            // `undouble`: a doubled last letter other than l, s or z is dropped ("stopp" → "stop").
+            if count > 2 {
+                let last = w[w.index(w.startIndex, offsetBy: count - 1)], before = w[w.index(w.startIndex, offsetBy: count - 2)]
+                if last == before, last != UInt8(ascii: "l"), last != UInt8(ascii: "s"), last != UInt8(ascii: "z") {
+                    return prefix(count - 1)
+                }
+            }
+            return prefix(count)
+        }
+        if ends("ies"), n > 4 { return prefix(n - 3) + "y" }
+        if ends("sses") { return prefix(n - 2) }
+        if ends("ing"), n > 5 { return undoublePrefix(n - 3) }
+        if ends("ed"), n > 4, !ends("eed") { return undoublePrefix(n - 2) }
+        if ends("ly"), n > 5 { return prefix(n - 2) }
+        if ends("es"), n > 4, ends("shes") || ends("ches") || ends("xes") { return prefix(n - 2) }
+        if ends("s"), !ends("ss"), !ends("us"), !ends("is") { return prefix(n - 1) }
+        return word
+    }
+
+    /// The stemmer for any word; `asciiStem` gives the same answer faster for ASCII words.
+    private static func generalStem(_ word: String) -> String {
         guard word.count > 3, word.allSatisfy({ $0.isLetter }) else { return word }
         if let exception = exceptions[word] { return exception }
         var w = word
