@@ -20,8 +20,12 @@ public struct Interpreter: Sendable {
     /// - Parameter outOfScopePlugins: plugins whose intents are examples of what Rubdown declines;
     ///   they need no domain word.
     public init(content: Content, outOfScopePlugins: Set<String> = []) {
-        let exampleWords = content.intents.intents.flatMap { $0.examples.flatMap(Tokenizer.words) }
-        let lexicon = Lexicon(knowledge: content.knowledge, extraWords: exampleWords)
+        // Each example is tokenised once: its words teach the lexicon, then become its features.
+        let exampleWords = content.intents.intents.flatMap { $0.examples.map(Tokenizer.words) }
+        var distinctWords = Set<String>()
+        var vocabulary: [String] = []
+        for words in exampleWords { for word in words where distinctWords.insert(word).inserted { vocabulary.append(word) } }
+        let lexicon = Lexicon(knowledge: content.knowledge, extraWords: vocabulary)
         // A red-flag group stands for an area when it names the area itself ("calf", "calves"), not a part of it.
         let areaStems = content.knowledge.areas.map { area in (area.id, Set([area.id, area.name].map(Stemmer.stem))) }
         let areaOf: (String) -> String? = { phrase in
@@ -31,11 +35,11 @@ public struct Interpreter: Sendable {
         self.lexicon = lexicon
         self.extractor = EntityExtractor(lexicon: lexicon, redFlags: RedFlagDetector(knowledge: content.knowledge, areaOf: areaOf))
         // Examples go through the same stages as input, minus spelling correction.
-        let prepare = { (text: String) -> [String] in
-            let tokens = Self.tokens(Tokenizer.words(text))
+        let documents = exampleWords.map { words in
+            let tokens = Self.tokens(words)
             return Self.features(tokens, spans: lexicon.spans(in: tokens))
         }
-        self.matcher = IntentMatcher(intents: content.intents.intents, features: prepare, boost: Self.boost)
+        self.matcher = IntentMatcher(intents: content.intents.intents, documents: documents, boost: Self.boost)
         var keywords: [String: [(intent: Int, stems: [String])]] = [:]
         for (index, intent) in content.intents.intents.enumerated() {
             for keyword in intent.keywords {
