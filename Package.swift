@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Core: knowledge base, intent table, understanding, dialogue, plugin protocol.
@@ -58,6 +59,10 @@ let package = Package(
         .testTarget(name: "AnswersPluginTests", dependencies: ["AnswersPlugin", "TestSupport"]),
         .testTarget(name: "RubdownTerminalTests", dependencies: ["RubdownTerminal"]),
         .testTarget(name: "EndToEndTests", dependencies: ["rubdown"]),
+        .testTarget(
+            name: "PropertyTests",
+            dependencies: ["RubdownKit", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
