@@ -45,7 +45,8 @@ struct Chat: ParsableCommand {
         if !noJournal, let path = JournalStore.defaultPath(environment: ProcessInfo.processInfo.environment) {
             store = JournalStore(path: path)
             let loaded = store!.load()
-            if let warning = loaded.warning { FileHandle.standardError.write(Data("rubdown: warning: \(warning)\n".utf8)) }
+            // write(2), not FileHandle: at the prompt SIGPIPE is handled, and FileHandle traps on a closed stderr.
+            if let warning = loaded.warning { StandardError.write("rubdown: warning: \(warning)\n") }
             journal = loaded.journal
         }
         var session = Session(

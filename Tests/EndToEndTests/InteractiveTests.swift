@@ -165,6 +165,18 @@ struct InteractiveTests {
         #expect(historyLines(pane.historyPath) == ["my calves hurt"])
     }
 
+    /// A warning written to a stderr nobody reads any more must not end the conversation
+    /// (FileHandle.write traps on EPIPE once SIGPIPE is handled at the prompt).
+    @Test func aWarningToAClosedStderrIsNoCrash() throws {
+        let pane = try TerminalPane(homeFiles: [".local/state/rubdown/journal.json": "not json {"], closedStandardError: true)
+        try pane.waitForPrompt()
+        try pane.enter("my calves hurt")
+        try pane.waitFor("Is there any swelling")
+        try pane.waitForPrompt()
+        try pane.press("C-d")
+        try expectEnded(pane, status: 0)
+    }
+
     @Test func twoAtOnceBothKeepTheirLines() throws {
         let first = try TerminalPane()
         try "from before\n".write(toFile: first.historyPath, atomically: false, encoding: .utf8)

@@ -103,6 +103,26 @@ import Glibc
         }
     }
 
+    /// A note to a stderr nobody reads (`2>&1 >out | true`) is dropped; the run goes on.
+    @Test func aClosedStderrIsNoReasonToStop() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-stderr-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("input.txt"), output = folder.appendingPathComponent("out.jsonl")
+        // The long line makes Rubdown write a note to stderr before its reply.
+        try (String(repeating: "sore calves ", count: 500) + "\nhow do I do drumming?\n").write(to: input, atomically: true, encoding: .utf8)
+        let status = ClosingPipe()
+        let bash = try CleanProcess(
+            "/bin/bash", ["-c", #""$0" --json < "$1" 2>&1 > "$2" | true; echo "${PIPESTATUS[0]}""#, BinaryTests.binary.path, input.path, output.path],
+            standardOutput: status.write)
+        close(status.write)
+        let printed = String(decoding: FileHandle(fileDescriptor: status.read, closeOnDealloc: true).readDataToEndOfFile(), as: UTF8.self)
+        _ = bash.wait()
+        #expect(printed.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        let turns = try String(contentsOf: output, encoding: .utf8).split(separator: "\n")
+        #expect(turns.count == 2)
+    }
+
     @Test func endOfInputDuringAFollowUpQuestionExitsZero() throws {
         for arguments in [[], ["--json"]] {
             let result = try BinaryTests().run(arguments, input: "my calves hurt after a 10k\nno\n")

@@ -24,13 +24,20 @@ final class TerminalPane {
     ///     and NO_COLOR are unset unless given, so no test touches the real history.
     ///   - historyPath: RUBDOWN_HISTORY; by default a file in the pane's own folder.
     ///   - blockedSignals: signals blocked when rubdown starts (as a careless parent might leave them).
+    ///   - homeFiles: files to put in HOME first (path inside HOME: contents).
+    ///   - closedStandardError: stderr is a pipe whose reader has gone (`2>&1 | true`).
     init(
         _ arguments: [String] = [], environment: [String: String] = [:], historyPath: String? = nil, width: Int = 80, height: Int = 24,
-        blockedSignals: [Int32] = []
+        blockedSignals: [Int32] = [], homeFiles: [String: String] = [:], closedStandardError: Bool = false
     ) throws {
         self.blockedSignals = blockedSignals
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-pty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (path, contents) in homeFiles {
+            let file = folder.appendingPathComponent("home").appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try contents.write(to: file, atomically: false, encoding: .utf8)
+        }
         socket = folder.appendingPathComponent("tmux.sock").path
         self.historyPath = historyPath ?? folder.appendingPathComponent("history").path
         var variables = ["HOME": folder.appendingPathComponent("home").path, "RUBDOWN_HISTORY": self.historyPath]
@@ -45,9 +52,13 @@ final class TerminalPane {
         }
         let program = command.map(Self.quote).joined(separator: " ")
         // trap : INT keeps this shell alive through Ctrl-C; rubdown gets the default action back at exec.
+        let launch =
+            closedStandardError
+            ? "exec 3>&1; { env \(assignments) \(program) 2>&1 1>&3 3>&-; echo $? > \(dir)/status.tmp; } | true; : > \(dir)/stderr; "
+            : "env \(assignments) \(program) 2> \(dir)/stderr; echo $? > \(dir)/status.tmp; "
         let script =
-            "trap : INT; stty -g > \(dir)/before; unset RUBDOWN_HISTORY XDG_STATE_HOME NO_COLOR; env \(assignments) \(program) 2> \(dir)/stderr; "
-            + "echo $? > \(dir)/status.tmp; stty -g > \(dir)/after; mv \(dir)/status.tmp \(dir)/status"
+            "trap : INT; stty -g > \(dir)/before; unset RUBDOWN_HISTORY XDG_STATE_HOME NO_COLOR; \(launch)"
+            + "stty -g > \(dir)/after; mv \(dir)/status.tmp \(dir)/status"
         // remain-on-exit: the screen can still be read once rubdown and the shell have ended.
         try run(
             ["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", "/bin/sh -c \(Self.quote(script))", ";", "set-option", "-g", "remain-on-exit", "on"],
