@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RubdownKit
+import RubdownTerminal
 
 /// Validates the intent table and knowledge base together, compiler style.
 struct Check: ParsableCommand {
@@ -18,7 +19,7 @@ struct Check: ParsableCommand {
         Diagnostics.report(ContentError(diagnostics))
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        FileHandle.standardError.write(Data("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n".utf8))
+        StandardError.write("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
         if errors > 0 { throw ExitCode(65) }
         if strict && warnings > 0 { throw ExitCode(1) }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RubdownKit
+import RubdownTerminal
 
 /// Measures the classifier on labelled JSON Lines.
 struct Evaluate: ParsableCommand {
@@ -30,7 +31,7 @@ struct Evaluate: ParsableCommand {
         var evaluation = Evaluation()
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
-                FileHandle.standardError.write(Data("rubdown: error: cannot read \(file)\n".utf8))
+                StandardError.write("rubdown: error: cannot read \(file)\n")
                 throw ExitCode(74)
             }
             let cases: [Evaluation.Case]

@@ -79,7 +79,7 @@ enum Diagnostics {
                     of: " \(diagnostic.severity.rawValue): ",
                     with: diagnostic.severity == .error ? " \u{1B}[31merror:\u{1B}[0m " : " \u{1B}[33mwarning:\u{1B}[0m ")
             }
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            StandardError.write(line + "\n")
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RubdownKit
+import RubdownTerminal
 
 /// Runs story files: scripted conversations with expectations on each turn.
 struct TestStories: ParsableCommand {
@@ -17,7 +18,7 @@ struct TestStories: ParsableCommand {
         var passed = 0, failed = 0
         for path in stories {
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                FileHandle.standardError.write(Data("rubdown: error: cannot read \(path)\n".utf8))
+                StandardError.write("rubdown: error: cannot read \(path)\n")
                 throw ExitCode(74)
             }
             let story: Story
