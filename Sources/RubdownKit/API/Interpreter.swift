@@ -9,6 +9,8 @@ public struct Interpreter: Sendable {
     /// only the keywords that start with one of its words.
     private let keywords: [String: [(intent: Int, stems: [String])]]
     private let isFallback: [Bool]
+    /// `intents[i].needsKeyword`, packed: the eligibility test reads it for many intents a line.
+    private let needsKeyword: [Bool]
     private let intents: [Intent]
     static let keywordFloor = 0.5
     /// How much of a line is read.
@@ -50,6 +52,7 @@ public struct Interpreter: Sendable {
         self.keywords = keywords
         self.intents = content.intents.intents
         self.isFallback = content.intents.intents.map { outOfScopePlugins.contains($0.plugin) }
+        self.needsKeyword = content.intents.intents.map(\.needsKeyword)
     }
 
     /// Understands one line. `contextAreas` are the areas under discussion, so that a symptom
@@ -59,10 +62,11 @@ public struct Interpreter: Sendable {
         // Only the start of a very long line is read: a pasted blob costs no more than a sentence.
         // (A line of at most that many bytes has at most that many characters: no copy needed.)
         let read = input.utf8.count <= Self.maximumLineLength ? input : String(input.prefix(Self.maximumLineLength))
-        let words = Tokenizer.words(read).map { word -> String in
-            guard let corrected = lexicon.correction(for: word) else { return word }
-            corrections.append(Correction(from: word, to: corrected))
-            return corrected
+        var words = Tokenizer.words(read)
+        for index in words.indices {
+            guard let corrected = lexicon.correction(for: words[index]) else { continue }
+            corrections.append(Correction(from: words[index], to: corrected))
+            words[index] = corrected
         }
         var tokens = Self.tokens(words)
         EntityExtractor.markNegation(&tokens)
@@ -82,12 +86,15 @@ public struct Interpreter: Sendable {
             }
         }
         let features = Self.features(tokens, spans: spans)
+        // (The closures below capture these, not `self`, which would copy the whole interpreter.)
+        let isFallback = self.isFallback, needsKeyword = self.needsKeyword, intents = self.intents
         var ranking = matcher.rank(features) { index in
-            hits.contains(index) || isFallback[index] || (inDomain && !intents[index].needsKeyword)
+            isFallback[index] || (inDomain && !needsKeyword[index]) || hits.contains(index)
         }
+        let keywordIntents = Set(hits.map { intents[$0].id })
         // On a line about the domain, an intent's own keyword tips the balance towards it.
         if inDomain {
-            for index in ranking.indices where hits.contains(where: { intents[$0].id == ranking[index].intent }) {
+            for index in ranking.indices where keywordIntents.contains(ranking[index].intent) {
                 // Closes part of the gap to 1, so an exact example match still outranks a keyword.
                 ranking[index].score += Self.keywordBonus * (1 - ranking[index].score)
             }
@@ -95,19 +102,41 @@ public struct Interpreter: Sendable {
         }
         // A keyword in a short line is evidence enough even when the examples word it differently ("cya").
         if features.count <= Self.shortLine {
+            // Where each intent stands in the ranking (ids are unique), so that many keyword hits
+            // (a large table) cost a look-up each rather than a search.
+            var position: [String: Int] = [:]
+            for (at, entry) in ranking.enumerated() where position[entry.intent] == nil { position[entry.intent] = at }
             for index in hits.sorted() where !isFallback[index] {
                 let intent = intents[index]
-                if let at = ranking.firstIndex(where: { $0.intent == intent.id }) {
+                if let at = position[intent.id] {
                     ranking[at].score = max(ranking[at].score, Self.keywordFloor)
                 } else {
+                    position[intent.id] = ranking.count
                     ranking.append(IntentScore(intent: intent.id, plugin: intent.plugin, score: Self.keywordFloor))
                 }
             }
-            ranking.sort { $0.score == $1.score ? $0.intent < $1.intent : $0.score > $1.score }
+            ranking = Self.best(5, of: ranking)
         }
         return Understanding(
             input: input, normalized: words.joined(separator: " "), corrections: corrections, entities: entities,
-            ranking: Array(ranking.prefix(5)), inDomain: inDomain, keywordIntents: Set(hits.map { intents[$0].id }))
+            ranking: Array(ranking.prefix(5)), inDomain: inDomain, keywordIntents: keywordIntents)
+    }
+
+    /// The first `count` of the scores sorted best first (ties: by intent id), without sorting
+    /// them all: the same as `sorted(by:).prefix(count)`, since intent ids are unique.
+    static func best(_ count: Int, of scores: [IntentScore]) -> [IntentScore] {
+        func before(_ a: IntentScore, _ b: IntentScore) -> Bool { a.score == b.score ? a.intent < b.intent : a.score > b.score }
+        if scores.count <= count { return scores.sorted(by: before) }
+        var top: [IntentScore] = []
+        top.reserveCapacity(count + 1)
+        for score in scores {
+            if top.count == count, !before(score, top[count - 1]) { continue }
+            var at = top.count
+            while at > 0, before(score, top[at - 1]) { at -= 1 }
+            top.insert(score, at: at)
+            if top.count > count { top.removeLast() }
+        }
+        return top
     }
 
     /// What the matcher sees of a line, order and repeats aside: two examples with the same

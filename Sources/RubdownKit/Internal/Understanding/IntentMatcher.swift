@@ -20,7 +20,12 @@ struct IntentMatcher: Sendable {
     private var exampleTermStart: [Int32] = []
     private var exampleTerms: [Int32] = []
     private var exampleIntent: [Int32] = []
+    /// Each intent's examples, which are consecutive: `intentExampleStart[i]..<intentExampleStart[i + 1]`.
+    private var intentExampleStart: [Int32] = []
     private var exampleNorm: [Float] = []
+    private var inverseNorm: [Float] = []
+    /// Distinct features per example, on average (rounded up): the cost of scoring an example from its own features.
+    private var averageExampleLength = 1
     private let intents: [Intent]
     /// Reusable scratch arrays for `rank`, so that a line allocates and clears nothing the size of the table.
     private let scratch = ScratchPool()
@@ -34,8 +39,10 @@ struct IntentMatcher: Sendable {
         var documentTerms: [[Int32]] = []
         documentTerms.reserveCapacity(documents.count)
         for (intentIndex, intent) in intents.enumerated() {
+            intentExampleStart.append(Int32(exampleIntent.count))
             for _ in intent.examples { exampleIntent.append(Int32(intentIndex)) }
         }
+        intentExampleStart.append(Int32(exampleIntent.count))
         precondition(exampleIntent.count == documents.count, "one feature list per example")
         for document in documents {
             var ids: [Int32] = []
@@ -75,6 +82,8 @@ struct IntentMatcher: Sendable {
         exampleNorm = documentTerms.map { document in
             sqrt(document.reduce(0) { $0 + idf[Int($1)] * idf[Int($1)] })
         }
+        inverseNorm = exampleNorm.map { 1 / $0 }
+        averageExampleLength = max(1, (documentTerms.reduce(0) { $0 + $1.count } + documentTerms.count - 1) / max(1, documentTerms.count))
         // Postings: offsets from the frequencies, then each example appended in order.
         postingStart = [Int32](repeating: 0, count: terms.count + 1)
         for term in terms.indices { postingStart[term + 1] = postingStart[term] + frequency[term] }
@@ -102,6 +111,8 @@ struct IntentMatcher: Sendable {
     /// Lines whose features have at most this many postings in all are scored by accumulating
     /// over every posting; longer ones by exact pruned scoring (`rankPruned`).
     static let accumulateLimit = 4096
+    /// The pruned path turns to `rankDense` when it would meet more than this fraction of the examples.
+    static let denseFraction = 8
 
     /// The `limit` best intents, best first (ties: the earlier intent), each scored as its best
     /// example's cosine similarity with the line.
@@ -174,58 +185,186 @@ struct IntentMatcher: Sendable {
         return top.entries
     }
 
-    /// Exact top-k without reading every posting. Features are taken rarest (heaviest) first;
-    /// each example met is scored in full from its own features. An example that has none of
-    /// the features taken so far shares only the remaining ones with the line, so by
-    /// Cauchy-Schwarz its cosine is at most |remaining weights| / |line|: once that bound is
-    /// below the `limit`-th best intent score found, no unseen example can enter the top, and
-    /// the common features' long posting lists are never read.
+    /// Exact top-k without reading every posting (MaxScore). Features are taken rarest
+    /// (heaviest) first, adding to the dot products of the examples that have them. An example
+    /// that has none of the features taken so far shares only the remaining ones with the line,
+    /// so by Cauchy-Schwarz its cosine is at most |remaining weights| / |line|; partial sums only
+    /// grow, so the `limit`-th best intent on partial sums is a floor for the final one. Once
+    /// the bound is below the floor, no example not yet met can enter the top, and the common
+    /// features' long posting lists need not be read to find new examples.
+    ///
+    /// The examples met are then completed, whichever is cheaper: from their own features
+    /// (bounding each first the same way, and skipping those that cannot reach the floor), or
+    /// by adding the remaining features' postings to them. Last, the examples within a hair of
+    /// the `limit`-th best are scored again from their own features, in sorted order, so that
+    /// the scores are those of `rankAccumulating` to the last bit.
     private func rankPruned(
         _ terms: [(id: Int32, weight: Float)], queryNorm: Float, limit: Int, eligible: (Int) -> Bool, _ buffers: Scratch
     ) -> [(intent: Int32, score: Float)] {
         let generation = buffers.next()
         let order = terms.sorted { $0.weight == $1.weight ? $0.id < $1.id : $0.weight > $1.weight }
-        for (id, weight) in order {
+        for (id, weight) in terms {
             buffers.termSeen[Int(id)] = generation
             buffers.termProduct[Int(id)] = weight * idf[Int(id)]
         }
-        // remaining[j]: the norm of the weights of order[j...].
+        // remaining[j]: the sum of squared weights of order[j...].
         var remaining = [Float](repeating: 0, count: order.count + 1)
         for j in stride(from: order.count - 1, through: 0, by: -1) { remaining[j] = remaining[j + 1] + order[j].weight * order[j].weight }
+        // Floating-point margin: prune only what is clearly below.
+        let margin: Float = 1 - 1e-4
+        let inverseQuery = 1 / queryNorm
+        var candidates: [Int32] = []
         var intents: [Int32] = []
-        var threshold: Float = 0
+        var bestPartial: Float = 0
+        var floor: Float = 0
+        var taken = order.count
+        func limitthBest() -> Float {
+            guard intents.count >= limit else { return 0 }
+            var top = TopIntents(limit: limit)
+            for intent in intents { top.insert(intent, buffers.best[Int(intent)]) }
+            return top.entries.count == limit ? top.entries[limit - 1].score : 0
+        }
+        // 1. New examples from the heaviest features, while one could still enter the top.
         for (j, term) in order.enumerated() {
-            // Margin for float rounding: prune only when clearly below.
-            if sqrt(remaining[j]) / queryNorm < threshold * (1 - 1e-5) { break }
+            let bound = sqrt(remaining[j]) * inverseQuery
+            // The floor is at most the best partial score: worth computing only below that.
+            if bound < bestPartial * margin {
+                floor = limitthBest()
+                if bound < floor * margin {
+                    taken = j
+                    break
+                }
+            }
+            // When much of the table would be met anyway, a plain pass over every example is cheaper.
+            if candidates.count + Int(postingStart[Int(term.id) + 1] - postingStart[Int(term.id)]) > exampleIntent.count / Self.denseFraction {
+                return rankDense(terms, queryNorm: queryNorm, limit: limit, eligible: eligible, buffers)
+            }
+            let product = buffers.termProduct[Int(term.id)]
             for position in Int(postingStart[Int(term.id)])..<Int(postingStart[Int(term.id) + 1]) {
                 let example = Int(postingExamples[position])
-                if buffers.exampleSeen[example] == generation { continue }
-                buffers.exampleSeen[example] = generation
                 let intent = exampleIntent[example]
-                guard isEligible(intent, generation, buffers, eligible) else { continue }
-                var dot: Float = 0
-                for index in Int(exampleTermStart[example])..<Int(exampleTermStart[example + 1]) {
-                    let feature = Int(exampleTerms[index])
-                    if buffers.termSeen[feature] == generation { dot += buffers.termProduct[feature] }
+                if buffers.exampleSeen[example] != generation {
+                    buffers.exampleSeen[example] = generation
+                    guard isEligible(intent, generation, buffers, eligible) else {
+                        buffers.dot[example] = -1
+                        continue
+                    }
+                    buffers.dot[example] = 0
+                    candidates.append(Int32(example))
+                } else if buffers.dot[example] < 0 {
+                    continue
                 }
-                let cosine = dot / (queryNorm * exampleNorm[example])
+                buffers.dot[example] += product
+                let partial = buffers.dot[example] * inverseNorm[example] * inverseQuery
                 if buffers.intentSeen[Int(intent)] != generation {
                     buffers.intentSeen[Int(intent)] = generation
                     buffers.best[Int(intent)] = 0
                     intents.append(intent)
                 }
-                if cosine > buffers.best[Int(intent)] { buffers.best[Int(intent)] = cosine }
+                if partial > buffers.best[Int(intent)] {
+                    buffers.best[Int(intent)] = partial
+                    if partial > bestPartial { bestPartial = partial }
+                }
             }
-            // The limit-th best score so far.
-            if intents.count >= limit {
-                var top = TopIntents(limit: limit)
-                for intent in intents where buffers.best[Int(intent)] > 0 { top.insert(intent, buffers.best[Int(intent)]) }
-                if top.entries.count == limit { threshold = top.entries[limit - 1].score }
+        }
+        // 2. The remaining features, for the examples met.
+        if taken < order.count {
+            floor = limitthBest()
+            let rest = remaining[taken]
+            var restPostings = 0
+            for term in order[taken...] { restPostings += Int(postingStart[Int(term.id) + 1] - postingStart[Int(term.id)]) }
+            if candidates.count * averageExampleLength < restPostings {
+                for example in candidates {
+                    let example = Int(example)
+                    let partial = buffers.dot[example]
+                    let norm = exampleNorm[example]
+                    // What the remaining features can add: at most |their weights| · |the example's other weights|.
+                    if (partial + sqrt(rest * max(0, norm * norm - partial))) * inverseNorm[example] * inverseQuery < floor * margin {
+                        buffers.dot[example] = -1
+                        continue
+                    }
+                    buffers.dot[example] = fullDot(example, generation, buffers)
+                }
+            } else {
+                for term in order[taken...] {
+                    let product = buffers.termProduct[Int(term.id)]
+                    for position in Int(postingStart[Int(term.id)])..<Int(postingStart[Int(term.id) + 1]) {
+                        let example = Int(postingExamples[position])
+                        if buffers.exampleSeen[example] == generation, buffers.dot[example] >= 0 { buffers.dot[example] += product }
+                    }
+                }
             }
+        }
+        // 3. Every example's cosine (sums in feature-weight order), the limit-th best intent, and
+        // the examples near or above it scored again in sorted order.
+        for intent in intents { buffers.best[Int(intent)] = 0 }
+        for example in candidates where buffers.dot[Int(example)] >= 0 {
+            let cosine = buffers.dot[Int(example)] * inverseNorm[Int(example)] * inverseQuery
+            let intent = Int(exampleIntent[Int(example)])
+            if cosine > buffers.best[intent] { buffers.best[intent] = cosine }
+        }
+        let cut = limitthBest() * (1 - 1e-3)
+        for intent in intents { buffers.best[Int(intent)] = 0 }
+        for example in candidates where buffers.dot[Int(example)] >= 0 {
+            let example = Int(example)
+            guard buffers.dot[example] * inverseNorm[example] * inverseQuery >= cut else { continue }
+            let cosine = fullDot(example, generation, buffers) / (queryNorm * exampleNorm[example])
+            let intent = Int(exampleIntent[example])
+            if cosine > buffers.best[intent] { buffers.best[intent] = cosine }
         }
         var top = TopIntents(limit: limit)
         for intent in intents where buffers.best[Int(intent)] > 0 { top.insert(intent, buffers.best[Int(intent)]) }
         return top.entries
+    }
+
+    /// For lines whose features are common: every posting adds to a dense array of dot products
+    /// (features in sorted order, as in `rankAccumulating`, so the sums are the same to the
+    /// last bit), then one pass over the examples, intent by intent.
+    private func rankDense(
+        _ terms: [(id: Int32, weight: Float)], queryNorm: Float, limit: Int, eligible: (Int) -> Bool, _ buffers: Scratch
+    ) -> [(intent: Int32, score: Float)] {
+        let dot = buffers.dot
+        let count = exampleIntent.count
+        dot.update(repeating: 0, count: count)
+        postingExamples.withUnsafeBufferPointer { postingExamples in
+            for (id, weight) in terms {
+                let product = weight * idf[Int(id)]
+                for position in Int(postingStart[Int(id)])..<Int(postingStart[Int(id) + 1]) { dot[Int(postingExamples[position])] += product }
+            }
+        }
+        var top = TopIntents(limit: limit)
+        exampleNorm.withUnsafeBufferPointer { exampleNorm in
+            inverseNorm.withUnsafeBufferPointer { inverseNorm in
+                for intent in 0..<(intentExampleStart.count - 1) {
+                    let examples = Int(intentExampleStart[intent])..<Int(intentExampleStart[intent + 1])
+                    // The intent's best example found with multiplications, then the cosine
+                    // divided out exactly for it and any within a hair of it.
+                    var most: Float = 0
+                    for example in examples { most = max(most, dot[example] * inverseNorm[example]) }
+                    guard most > 0 else { continue }
+                    let near = most * (1 - 1e-4)
+                    var best: Float = 0
+                    for example in examples where dot[example] * inverseNorm[example] >= near {
+                        let cosine = dot[example] / (queryNorm * exampleNorm[example])
+                        if cosine > best { best = cosine }
+                    }
+                    if best > 0, eligible(intent) { top.insert(Int32(intent), best) }
+                }
+            }
+        }
+        // The sums were written over the generation marks' partner array: mark nothing as seen.
+        return top.entries
+    }
+
+    /// An example's dot product with the line, over its own features in sorted order.
+    @inline(__always)
+    private func fullDot(_ example: Int, _ generation: UInt32, _ buffers: Scratch) -> Float {
+        var dot: Float = 0
+        for index in Int(exampleTermStart[example])..<Int(exampleTermStart[example + 1]) {
+            let feature = Int(exampleTerms[index])
+            if buffers.termSeen[feature] == generation { dot += buffers.termProduct[feature] }
+        }
+        return dot
     }
 
     /// `eligible(intent)`, asked once per intent and line.
@@ -264,36 +403,56 @@ private struct TopIntents {
 }
 
 /// Per-line working arrays sized to the table, marked by generation instead of cleared.
+/// Plain memory (one `Scratch` is used by one line at a time), so the hot loops pay no
+/// exclusivity checks or copy-on-write tests.
 final class Scratch: @unchecked Sendable {
-    var generation: UInt32 = 0
-    var exampleSeen: [UInt32]
-    var dot: [Float]
-    var intentSeen: [UInt32]
-    var best: [Float]
-    var eligibleSeen: [UInt32]
-    var eligible: [Bool]
-    var termSeen: [UInt32]
-    var termProduct: [Float]
+    private(set) var generation: UInt32 = 0
+    let exampleSeen: UnsafeMutablePointer<UInt32>
+    let dot: UnsafeMutablePointer<Float>
+    let intentSeen: UnsafeMutablePointer<UInt32>
+    let best: UnsafeMutablePointer<Float>
+    let eligibleSeen: UnsafeMutablePointer<UInt32>
+    let eligible: UnsafeMutablePointer<Bool>
+    let termSeen: UnsafeMutablePointer<UInt32>
+    let termProduct: UnsafeMutablePointer<Float>
+    private let examples: Int, intents: Int, terms: Int
 
     init(examples: Int, intents: Int, terms: Int) {
-        exampleSeen = [UInt32](repeating: 0, count: examples)
-        dot = [Float](repeating: 0, count: examples)
-        intentSeen = [UInt32](repeating: 0, count: intents)
-        best = [Float](repeating: 0, count: intents)
-        eligibleSeen = [UInt32](repeating: 0, count: intents)
-        eligible = [Bool](repeating: false, count: intents)
-        termSeen = [UInt32](repeating: 0, count: terms)
-        termProduct = [Float](repeating: 0, count: terms)
+        (self.examples, self.intents, self.terms) = (examples, intents, terms)
+        func make<T>(_ count: Int, _ value: T) -> UnsafeMutablePointer<T> {
+            let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(1, count))
+            pointer.initialize(repeating: value, count: max(1, count))
+            return pointer
+        }
+        exampleSeen = make(examples, 0)
+        dot = make(examples, 0)
+        intentSeen = make(intents, 0)
+        best = make(intents, 0)
+        eligibleSeen = make(intents, 0)
+        eligible = make(intents, false)
+        termSeen = make(terms, 0)
+        termProduct = make(terms, 0)
+    }
+
+    deinit {
+        exampleSeen.deallocate()
+        dot.deallocate()
+        intentSeen.deallocate()
+        best.deallocate()
+        eligibleSeen.deallocate()
+        eligible.deallocate()
+        termSeen.deallocate()
+        termProduct.deallocate()
     }
 
     /// A fresh generation: every mark of an earlier one reads as unset.
     func next() -> UInt32 {
         if generation == UInt32.max {
             generation = 0
-            for index in exampleSeen.indices { exampleSeen[index] = 0 }
-            for index in intentSeen.indices { intentSeen[index] = 0 }
-            for index in eligibleSeen.indices { eligibleSeen[index] = 0 }
-            for index in termSeen.indices { termSeen[index] = 0 }
+            exampleSeen.update(repeating: 0, count: max(1, examples))
+            intentSeen.update(repeating: 0, count: max(1, intents))
+            eligibleSeen.update(repeating: 0, count: max(1, intents))
+            termSeen.update(repeating: 0, count: max(1, terms))
         }
         generation += 1
         return generation
