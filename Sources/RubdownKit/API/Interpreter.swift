@@ -27,7 +27,15 @@ public struct Interpreter: Sendable {
         var distinctWords = Set<String>()
         var vocabulary: [String] = []
         for words in exampleWords { for word in words where distinctWords.insert(word).inserted { vocabulary.append(word) } }
-        let lexicon = Lexicon(knowledge: content.knowledge, extraWords: vocabulary)
+        // The knowledge base's phrases (red-flag patterns above all) repeat: each is tokenised once.
+        var phraseWords: [String: [String]] = [:]
+        func words(_ phrase: String) -> [String] {
+            if let words = phraseWords[phrase] { return words }
+            let words = Tokenizer.words(phrase)
+            phraseWords[phrase] = words
+            return words
+        }
+        let lexicon = Lexicon(knowledge: content.knowledge, extraWords: vocabulary, words: words)
         // A red-flag group stands for an area when it names the area itself ("calf", "calves"), not a part of it.
         let areaStems = content.knowledge.areas.map { area in (area.id, Set([area.id, area.name].map(Stemmer.stem))) }
         let areaOf: (String) -> String? = { phrase in
@@ -35,7 +43,7 @@ public struct Interpreter: Sendable {
             return areaStems.first { $0.1.contains(stem) }?.0
         }
         self.lexicon = lexicon
-        self.extractor = EntityExtractor(lexicon: lexicon, redFlags: RedFlagDetector(knowledge: content.knowledge, areaOf: areaOf))
+        self.extractor = EntityExtractor(lexicon: lexicon, redFlags: RedFlagDetector(knowledge: content.knowledge, areaOf: areaOf, words: words))
         // Examples go through the same stages as input, minus spelling correction.
         let documents = exampleWords.map { words in
             let tokens = Self.tokens(words)

@@ -38,7 +38,18 @@ struct Lexicon: Sendable {
     /// Stems of words that put a line in Rubdown's domain (soreness, massage), beyond concept phrases.
     private var domainStems: Set<String> = []
 
-    init(knowledge: KnowledgeBase, extraWords: [String]) {
+    /// - Parameter words: `Tokenizer.words`, possibly remembered (content repeats its phrases).
+    init(knowledge: KnowledgeBase, extraWords: [String], words: (String) -> [String] = Tokenizer.words) {
+        // Each word is learnt once, in order of first appearance (learning is idempotent).
+        var learnt = Set<String>()
+        var toLearn: [String] = []
+        func learnLater(_ word: String) { if learnt.insert(word).inserted { toLearn.append(word) } }
+        func add(_ phrase: String, _ concept: Concept) {
+            let phraseWords = words(phrase)
+            guard let first = phraseWords.first else { return }
+            phrases[Stemmer.stem(first), default: []].append((phraseWords.map(Stemmer.stem), concept))
+            for word in phraseWords { learnLater(word) }
+        }
         for area in knowledge.areas {
             for phrase in [area.id, area.name] + area.synonyms { add(phrase, .area(area.id)) }
         }
@@ -52,11 +63,18 @@ struct Lexicon: Sendable {
             for phrase in entry.variants { add(phrase, .word(entry.word)) }
             if entry.isDomain { domainStems.insert(Stemmer.stem(entry.word)) }
         }
-        for word in extraWords { learn(word) }
+        // Longest first; among phrases of the same length, the first added first.
+        for (stem, candidates) in phrases {
+            phrases[stem] = candidates.enumerated().sorted {
+                $0.element.stems.count != $1.element.stems.count ? $0.element.stems.count > $1.element.stems.count : $0.offset < $1.offset
+            }.map(\.element)
+        }
+        for word in extraWords { learnLater(word) }
         // Symptom words are vocabulary too: "wound" must not become "would", and "swolen" should become "swollen".
         for flag in knowledge.redFlags {
-            for phrase in flag.patterns.joined().joined() { for word in Tokenizer.words(phrase) { learn(word) } }
+            for phrase in flag.patterns.joined().joined() { for word in words(phrase) { learnLater(word) } }
         }
+        for word in toLearn { learn(word) }
         ordinary = Set(knowledge.ordinaryWords)
         for (letter, words) in vocabulary { vocabulary[letter] = Array(Set(words)).sorted() }
         for (letter, words) in vocabulary {
@@ -64,18 +82,14 @@ struct Lexicon: Sendable {
         }
     }
 
-    private mutating func add(_ phrase: String, _ concept: Concept) {
-        let words = Tokenizer.words(phrase)
-        guard let first = words.first else { return }
-        phrases[Stemmer.stem(first), default: []].append((words.map(Stemmer.stem), concept))
-        phrases[Stemmer.stem(first)]!.sort { $0.stems.count > $1.stems.count }
-        for word in words { learn(word) }
-    }
-
     private mutating func learn(_ word: String) {
         known.insert(word)
         known.insert(Stemmer.stem(word))
-        if word.count >= 4, let first = word.first, word.allSatisfy(\.isLetter) {
+        let isVocabulary =
+            word.utf8.allSatisfy({ $0 < 0x80 })
+            ? word.utf8.count >= 4 && word.utf8.allSatisfy({ ($0 | 0x20) &- UInt8(ascii: "a") < 26 })
+            : word.count >= 4 && word.allSatisfy(\.isLetter)
+        if isVocabulary, let first = word.first {
             vocabulary[first, default: []].append(word)
         }
     }

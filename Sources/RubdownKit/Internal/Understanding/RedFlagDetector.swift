@@ -19,14 +19,15 @@ struct RedFlagDetector: Sendable {
     /// Phrase ids by their first stem, so a line looks up only the phrases that start with one of its words.
     private var phrasesByFirstStem: [String: [Int]] = [:]
 
-    init(knowledge: KnowledgeBase, areaOf: (String) -> String?) {
+    /// - Parameter words: `Tokenizer.words`, possibly remembered (patterns repeat their phrases).
+    init(knowledge: KnowledgeBase, areaOf: (String) -> String?, words: (String) -> [String] = Tokenizer.words) {
         var ids: [[String]: Int] = [:]
         for flag in knowledge.redFlags {
             for pattern in flag.patterns {
                 var groups: [Group] = []
                 for phrases in pattern {
                     var phraseIDs: [Int] = []
-                    for stems in phrases.map({ Tokenizer.words($0).map(Stemmer.stem) }) where !stems.isEmpty {
+                    for stems in phrases.map({ words($0).map(Stemmer.stem) }) where !stems.isEmpty {
                         if let id = ids[stems] {
                             phraseIDs.append(id)
                         } else {
