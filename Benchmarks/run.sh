@@ -21,9 +21,9 @@ quick=false
 [[ "${1:-}" == "--quick" ]] && quick=true
 
 if $quick; then
-  rounds=3 conversations=50 sizes=100,1000 loads=2 startup_runs=10 python_runs=3 sk_rounds=1 queries=500
+  rounds=3 conversations=50 sizes=100,1000 loads=2 startup_runs=10 python_runs=3 sk_rounds=1 queries=500 loadcost_runs=10
 else
-  rounds=20 conversations=300 sizes=100,1000,10000 loads=3 startup_runs=40 python_runs=10 sk_rounds=2 queries=1000
+  rounds=20 conversations=300 sizes=100,1000,10000 loads=3 startup_runs=40 python_runs=10 sk_rounds=2 queries=1000 loadcost_runs=40
 fi
 
 rm -rf "$out"
@@ -95,6 +95,9 @@ tab=$'\t'
   fi
 } >"$out/startup-cases.tsv"
 "$bench" startup --cases "$out/startup-cases.tsv" --baseline hello-foundation --out "$out"
+
+step "Start-up: what a cached form of the content would save (in-process)"
+"$bench" loadcost --repo "$repo" --out "$out" --runs "$loadcost_runs"
 
 step "Conversation turn latency (in-process)"
 "$bench" turns --repo "$repo" --out "$out" --conversations "$conversations"

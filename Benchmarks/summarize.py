@@ -66,6 +66,7 @@ def main():
     turns = load(directory, "turns.json")
     scale = load(directory, "scale.json")
     sklearn = load(directory, "sklearn.json")
+    loadcost = load(directory, "loadcost.json")
     sections = []  # (title, header, rows, notes)
 
     # Rubdown beside scikit-learn.
@@ -149,6 +150,24 @@ def main():
         rows.append([name, ms(case["wall_ns"]["p50"]), ms(case["wall_ns"]["p90"]), f"{case['ratio_to_baseline']:.2f}", f"{case['max_rss_kib']['p50'] / 1024:.1f}"])
     if rows:
         sections.append(("Start-up (wall time from spawn to exit; interleaved runs)", ["command", "p50 ms", "p90 ms", "× hello-foundation", "peak RSS MiB"], rows, []))
+
+    # What a cached form of the content would save.
+    if loadcost:
+        help_ns = get(cases, "rubdown --help (no content loaded)", "wall_ns", "p50")
+        hello_ns = get(cases, "hello-foundation", "wall_ns", "p50")
+        rows = [
+            ["Content.load from YAML (parse, decode, cross-check)", ms(loadcost["yaml_load_ns"])],
+            ["hash every content byte (FNV-1a, a cache key)", f"{loadcost['hash_ns'] / 1e6:.2f}"],
+            [f"Content from JSON (JSONDecoder, {loadcost['json_bytes'] // 1024} KiB)", ms(loadcost["json_decode_ns"])],
+            [f"Content from a binary plist (PropertyListDecoder, {loadcost['plist_bytes'] // 1024} KiB)", ms(loadcost["plist_decode_ns"])],
+            ["Coach.init (lexicon, red flags, intent index)", ms(loadcost["coach_init_ns"])],
+        ]
+        notes = [f"decoded content classifies like the parsed content: {loadcost['decoded_agrees']}"]
+        if help_ns and hello_ns:
+            for label, content_ns in [("YAML, as now", loadcost["yaml_load_ns"]), ("JSON cache", loadcost["hash_ns"] + loadcost["json_decode_ns"])]:
+                estimate = help_ns + content_ns + loadcost["coach_init_ns"]
+                notes.append(f"start-up estimate with {label}: `rubdown --help` {ms(help_ns)} ms + content {ms(content_ns)} ms + Coach.init {ms(loadcost['coach_init_ns'])} ms = {ms(estimate)} ms, {estimate / hello_ns:.1f}× hello-foundation")
+        sections.append(("Start-up: what a cached form of the content would save (in-process, shipped content, p50)", ["step", "ms"], rows, notes))
 
     # Turns.
     if turns:

@@ -6,6 +6,8 @@
 //   rubdown-bench scale [--sizes 100,1000,10000] [--examples 20] [--queries N] [--rubdown PATH] [--out DIR]
 //   rubdown-bench scale-one --dir DIR --json FILE [--load-only]      (one size, run by `scale`)
 //   rubdown-bench golden --file FILE [--size N]   (understanding of many lines, to compare two builds)
+//   rubdown-bench probe --dir DIR [--reps N] [--top N]   (the slowest lines of a table made by `scale`)
+//   rubdown-bench loadcost [--runs N] [--out DIR]   (what a cached form of the content would save at start-up)
 import Foundation
 
 let arguments = Arguments(Array(CommandLine.arguments.dropFirst()))
@@ -19,6 +21,8 @@ case "turns": turnsCommand(arguments)
 case "scale": scaleCommand(arguments)
 case "scale-one": scaleOneCommand(arguments)
 case "golden": goldenCommand(arguments)
+case "probe": probeCommand(arguments)
+case "loadcost": loadCostCommand(arguments)
 default:
-    fail("usage: rubdown-bench startup|classify|turns|scale|scale-one [options] (see Benchmarks/run.sh)")
+    fail("usage: rubdown-bench startup|classify|turns|scale|scale-one|loadcost|golden|probe [options] (see Benchmarks/run.sh)")
 }

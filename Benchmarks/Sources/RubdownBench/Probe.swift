@@ -1,0 +1,29 @@
+import Foundation
+import RubdownKit
+
+/// `rubdown-bench probe --dir DIR [--reps N] [--top N]`: the slowest lines of a table made by
+/// `scale` (its generated queries and the development set), each timed as the fastest of N
+/// calls of `Interpreter.understand`, so that one slow line stands out from machine noise.
+/// For finding what to profile, not for the published figures.
+func probeCommand(_ arguments: Arguments) {
+    let repo = repositoryRoot(arguments)
+    guard let directory = arguments.options["dir"] else { fail("probe needs --dir (a folder made by `scale`)") }
+    let (coach, _) = loadCoach(knowledgeDirectory: repo + "/Knowledge", intentsDirectory: directory + "/intents")
+    var lines = readJSONLines(directory + "/queries.jsonl").map { $0["text"] as! String }
+    lines += readTestLines(repo + "/Tests/Data/dev-set.jsonl", source: "dev-set").map(\.text)
+    for line in lines { sink &+= coach.classify(line).intent.utf8.count }
+    var times: [(Double, String)] = []
+    for line in lines {
+        var best = Double.infinity
+        for _ in 0..<arguments.int("reps", 5) {
+            let start = now()
+            sink &+= coach.interpreter.understand(line).ranking.count
+            best = min(best, Double(now() - start))
+        }
+        times.append((best, line))
+    }
+    let summary = Summary(times.map(\.0))
+    print("\(lines.count) lines, fastest of \(arguments.int("reps", 5)) calls each (µs): p50 \(us(summary.p50)) p90 \(us(summary.p90)) p99 \(us(summary.p99)) max \(us(summary.max))")
+    times.sort { $0.0 > $1.0 }
+    for (time, line) in times.prefix(arguments.int("top", 20)) { print(us(time), line) }
+}
