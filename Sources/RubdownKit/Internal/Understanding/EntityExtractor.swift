@@ -53,54 +53,116 @@ struct EntityExtractor: Sendable {
     static let swellingStems = ["swell", "puffy", "swolen", "swole"]
 
     /// The words of a line with what several readers need: each word's number, and phrase tests.
-    /// A phrase test asks whether `" " + words.joined(separator: " ") + " "` contains
-    /// `" " + phrase + " "`; on words of plain ASCII (no spaces, never empty) that is exactly
-    /// whether the phrase's words occur in a row, tested without building the string. Lines with
-    /// other characters keep the string test, so that its Unicode comparison rules still apply.
+    /// A phrase test asks whether `" " + words.joined(separator: " ") + " "` contains (or
+    /// starts with) `" " + phrase + " "`; on words of plain ASCII (no spaces, never empty) that
+    /// is exactly whether the phrase's words occur in a row (at the start), which is found for
+    /// every phrase of `LinePhrases` at once, with one look-up per word. Lines with other
+    /// characters keep the string test, so that its Unicode comparison rules still apply.
     struct Line {
         let words: [String]
         let numbers: [Double?]
         private let text: String?
+        /// By phrase id: whether the phrase occurs, and whether it starts the line.
+        private var occurs: [Bool] = []
+        private var starts: [Bool] = []
 
         init(_ words: [String]) {
             self.words = words
             numbers = words.map(EntityExtractor.number)
             text = words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? nil : " " + words.joined(separator: " ") + " "
+            guard text == nil else { return }
+            let book = LinePhrases.shared
+            occurs = [Bool](repeating: false, count: book.phrases.count)
+            starts = occurs
+            for start in words.indices {
+                guard let ids = book.byFirstWord[words[start]] else { continue }
+                for id in ids {
+                    let phrase = book.phrases[id].words
+                    guard start + phrase.count <= words.count else { continue }
+                    var index = 1
+                    while index < phrase.count, words[start + index] == phrase[index] { index += 1 }
+                    if index == phrase.count {
+                        occurs[id] = true
+                        if start == 0 { starts[id] = true }
+                    }
+                }
+            }
         }
 
         var count: Int { words.count }
 
         func contains(_ phrase: Phrase) -> Bool {
             if let text { return text.contains(phrase.spaced) }
-            let n = phrase.words.count
-            guard n <= words.count else { return false }
-            for start in 0...(words.count - n) where words[start] == phrase.words[0] {
-                var index = 1
-                while index < n, words[start + index] == phrase.words[index] { index += 1 }
-                if index == n { return true }
-            }
-            return false
+            return occurs[phrase.id]
         }
 
         func hasPrefix(_ phrase: Phrase) -> Bool {
             if let text { return text.hasPrefix(phrase.spaced) }
-            return phrase.words.count <= words.count && words.starts(with: phrase.words)
-        }
-
-        func containsWord(_ word: String) -> Bool {
-            if let text { return text.contains(" " + word + " ") }
-            return words.contains(word)
+            return starts[phrase.id]
         }
     }
 
-    /// A phrase of whole words, and the same with a space on either side.
+    /// A phrase of whole words (numbered in `LinePhrases`), and the same with a space on either side.
     struct Phrase: Sendable {
+        let id: Int
         let words: [String]
         let spaced: String
-        init(_ text: String) {
-            words = text.split(separator: " ").map(String.init)
-            spaced = " " + text + " "
+    }
+
+    /// Every phrase the readers of a line test for, numbered, with the ids of those starting
+    /// with each word.
+    struct LinePhrases: Sendable {
+        let phrases: [Phrase]
+        let byFirstWord: [String: [Int]]
+
+        // daysAgo
+        let coupleOfDays: Phrase, coupleDays: Phrase, fewDays: Phrase, dayBeforeYesterday: Phrase, yesterday: Phrase
+        let lastNight: Phrase, overAWeek: Phrase, moreThanAWeek: Phrase, lastWeek: Phrase, aWeekAgo: Phrase, forAWeek: Phrase
+        let now: [Phrase]
+        /// Each weekday and its plural, in `weekdays`' order.
+        let weekdays: [(day: Phrase, plural: Phrase)]
+        // painLevel
+        let notBad: Phrase, notTooBad: Phrase, notThatBad: Phrase, veryBad: Phrase, reallyBad: Phrase
+        // answer
+        let unknown: [Phrase], skip: [Phrase], no: [Phrase], yes: [Phrase], itIs: Phrase
+
+        init() {
+            var phrases: [Phrase] = []
+            var byFirstWord: [String: [Int]] = [:]
+            func add(_ text: String) -> Phrase {
+                let phrase = Phrase(id: phrases.count, words: text.split(separator: " ").map(String.init), spaced: " " + text + " ")
+                phrases.append(phrase)
+                byFirstWord[phrase.words[0], default: []].append(phrase.id)
+                return phrase
+            }
+            coupleOfDays = add("couple of days")
+            coupleDays = add("couple days")
+            fewDays = add("few days")
+            dayBeforeYesterday = add("day before yesterday")
+            yesterday = add("yesterday")
+            lastNight = add("last night")
+            overAWeek = add("over a week")
+            moreThanAWeek = add("more than a week")
+            lastWeek = add("last week")
+            aWeekAgo = add("a week ago")
+            forAWeek = add("for a week")
+            now = ["today", "this morning", "this afternoon", "this evening", "tonight", "just now", "earlier"].map { add($0) }
+            weekdays = EntityExtractor.weekdays.map { (add($0), add($0 + "s")) }
+            notBad = add("not bad")
+            notTooBad = add("not too bad")
+            notThatBad = add("not that bad")
+            veryBad = add("very bad")
+            reallyBad = add("really bad")
+            unknown = ["do not know", "not sure", "no idea", "unsure", "unable remember", "no clue", "hard to say"].map { add($0) }
+            skip = ["skip", "pass", "rather not say", "next question"].map { add($0) }
+            no = ["not really", "not at all", "not that i"].map { add($0) }
+            yes = ["i think so", "a bit", "a little", "kind of", "sort of"].map { add($0) }
+            itIs = add("it is")
+            self.phrases = phrases
+            self.byFirstWord = byFirstWord
         }
+
+        static let shared = LinePhrases()
     }
 
     private func occursUnnegated(_ id: String, _ spans: [ConceptSpan]) -> Bool {
@@ -219,9 +281,9 @@ struct EntityExtractor: Sendable {
 
     static func daysAgo(_ line: Line) -> Double? {
         let words = line.words
-        let p = DayPhrases.shared
+        let p = LinePhrases.shared
         if line.contains(p.coupleOfDays) || line.contains(p.coupleDays) { return 2 }
-        if let day = weekdays.indices.first(where: { line.containsWord(weekdays[$0]) || line.containsWord(weekdayPlurals[$0]) }) {
+        if let day = p.weekdays.indices.first(where: { line.contains(p.weekdays[$0].day) || line.contains(p.weekdays[$0].plural) }) {
             // "on sunday": the most recent such day; today counts as today.
             let today = Calendar(identifier: .gregorian).component(.weekday, from: Date()) - 1
             return Double((today - day + 7) % 7)
@@ -252,17 +314,6 @@ struct EntityExtractor: Sendable {
     }
 
     static let weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
-    static let weekdayPlurals = weekdays.map { $0 + "s" }
-
-    /// The phrases `daysAgo` looks for, split into words once.
-    struct DayPhrases: Sendable {
-        let coupleOfDays = Phrase("couple of days"), coupleDays = Phrase("couple days"), fewDays = Phrase("few days")
-        let dayBeforeYesterday = Phrase("day before yesterday"), yesterday = Phrase("yesterday"), lastNight = Phrase("last night")
-        let overAWeek = Phrase("over a week"), moreThanAWeek = Phrase("more than a week"), lastWeek = Phrase("last week")
-        let aWeekAgo = Phrase("a week ago"), forAWeek = Phrase("for a week")
-        let now = ["today", "this morning", "this afternoon", "this evening", "tonight", "just now", "earlier"].map(Phrase.init)
-        static let shared = DayPhrases()
-    }
 
     static let severity: [String: Int] = [
         "mild": 3, "slight": 2, "minor": 2, "moderate": 5, "medium": 5, "bad": 7, "severe": 8, "terrible": 8,
@@ -284,17 +335,11 @@ struct EntityExtractor: Sendable {
             if Double(word) == nil && words.count > 5 { continue }  // "one of my calves"
             if value >= 0 && value <= 10 { return clampPain(value) }
         }
-        let p = PainPhrases.shared
+        let p = LinePhrases.shared
         if line.contains(p.notBad) || line.contains(p.notTooBad) || line.contains(p.notThatBad) { return 3 }
         if line.contains(p.veryBad) || line.contains(p.reallyBad) { return 8 }
         for word in words { if let level = severity[word] { return level } }
         return nil
-    }
-
-    struct PainPhrases: Sendable {
-        let notBad = Phrase("not bad"), notTooBad = Phrase("not too bad"), notThatBad = Phrase("not that bad")
-        let veryBad = Phrase("very bad"), reallyBad = Phrase("really bad")
-        static let shared = PainPhrases()
     }
 
     private static func clampPain(_ value: Double) -> Int { Int(min(10, max(0, value)).rounded()) }
@@ -325,7 +370,7 @@ struct EntityExtractor: Sendable {
 
     static func answer(_ line: Line) -> Entities.Answer? {
         let words = line.words
-        let p = AnswerPhrases.shared
+        let p = LinePhrases.shared
         for phrase in p.unknown where line.contains(phrase) {
             return .unknown
         }
@@ -334,26 +379,18 @@ struct EntityExtractor: Sendable {
         }
         guard let first = words.first else { return nil }
         if p.no.contains(where: line.hasPrefix) { return .no }
-        if p.yesWords.contains(first) || p.yes.contains(where: line.hasPrefix) || line.hasPrefix(p.itIs) && words.count <= 3 {
+        if Self.yesWords.contains(first) || p.yes.contains(where: line.hasPrefix) || line.hasPrefix(p.itIs) && words.count <= 3 {
             return .yes
         }
-        if p.noWords.contains(first) { return .no }
+        if Self.noWords.contains(first) { return .no }
         return nil
     }
 
-    struct AnswerPhrases: Sendable {
-        let unknown = ["do not know", "not sure", "no idea", "unsure", "unable remember", "no clue", "hard to say"].map(Phrase.init)
-        let skip = ["skip", "pass", "rather not say", "next question"].map(Phrase.init)
-        let no = ["not really", "not at all", "not that i"].map(Phrase.init)
-        let yes = ["i think so", "a bit", "a little", "kind of", "sort of"].map(Phrase.init)
-        let itIs = Phrase("it is")
-        let yesWords: Set<String> = [
-            "yes", "yeah", "yep", "yup", "ya", "yea", "y", "sure", "definitely", "affirmative", "correct", "indeed", "slightly",
-            "somewhat", "aye",
-        ]
-        let noWords: Set<String> = ["no", "nope", "nah", "n", "none", "negative", "never", "nothing"]
-        static let shared = AnswerPhrases()
-    }
+    static let yesWords: Set<String> = [
+        "yes", "yeah", "yep", "yup", "ya", "yea", "y", "sure", "definitely", "affirmative", "correct", "indeed", "slightly",
+        "somewhat", "aye",
+    ]
+    static let noWords: Set<String> = ["no", "nope", "nah", "n", "none", "negative", "never", "nothing"]
 
     private static func round1(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 }

@@ -138,9 +138,13 @@ struct Lexicon: Sendable {
     /// are left alone: too many ordinary words are one letter from a short domain word
     /// ("bill" and "ball", "score" and "sore").
     func correction(for word: String) -> String? {
+        // Five letters or more (for ASCII words, bytes and A-Z, a-z), unknown and not an everyday word.
+        let isCandidate =
+            word.utf8.allSatisfy({ $0 < 0x80 })
+            ? word.utf8.count >= 5 && word.utf8.allSatisfy({ ($0 | 0x20) &- UInt8(ascii: "a") < 26 })
+            : word.count >= 5 && word.allSatisfy(\.isLetter)
+        guard isCandidate, !isKnown(word), !ordinary.contains(word) else { return nil }
         let query = TypoCandidate(word)
-        // Five letters or more (for ASCII, bytes are letters).
-        guard query.characterCount >= 5, query.allLetters, !isKnown(word), !ordinary.contains(word) else { return nil }
         let limit = query.characterCount >= 8 ? 2 : 1
         // Candidates: the words with the same first letter, then those starting with the second
         // letter (a swap of the first two), both in sorted order; the first at the least distance wins.

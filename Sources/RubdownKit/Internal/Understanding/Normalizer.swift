@@ -8,6 +8,12 @@ enum Normalizer {
     static func words(_ raw: String) -> [String] {
         var raw = raw
         if let words = raw.withUTF8({ asciiWords($0) }) { return words }
+        // ASCII but for typographic apostrophes (phones type them): folding leaves those and the
+        // ASCII alone apart from case, then `normalize` makes them "'", so the fast path applies.
+        if raw.unicodeScalars.allSatisfy({ $0.isASCII || $0 == "\u{2019}" || $0 == "\u{2018}" }) {
+            let bytes = raw.unicodeScalars.map { $0.isASCII ? UInt8($0.value) : UInt8(ascii: "'") }
+            if let words = bytes.withUnsafeBufferPointer({ asciiWords($0) }) { return words }
+        }
         return normalize(raw).split(separator: " ").map(String.init)
     }
 

@@ -4,40 +4,44 @@
 /// met by that area being under discussion when the line names none, so "it's swollen" about
 /// the calves counts.
 struct RedFlagDetector: Sendable {
-    private struct Group: Sendable {
-        /// Ids of the group's phrases in `phrases`.
-        var phrases: [Int]
-        var areas: Set<String>
-    }
     private struct Pattern: Sendable {
         var flag: String
-        var groups: [Group]
+        /// Ids of the pattern's groups (each group: phrases, one of which must occur).
+        var groups: [Int]
     }
     private var patterns: [Pattern] = []
     /// Every distinct phrase (as stems), by id.
     private var phrases: [[String]] = []
     /// Phrase ids by their first stem, so a line looks up only the phrases that start with one of its words.
     private var phrasesByFirstStem: [String: [Int]] = [:]
+    /// The groups each phrase belongs to, by phrase id.
+    private var groupsOfPhrase: [[Int]] = []
+    /// The areas each group names itself, by group id; met by those areas being under discussion.
+    private var groupAreas: [Set<String>] = []
 
     /// - Parameter words: `Tokenizer.words`, possibly remembered (patterns repeat their phrases).
     init(knowledge: KnowledgeBase, areaOf: (String) -> String?, words: (String) -> [String] = Tokenizer.words) {
         var ids: [[String]: Int] = [:]
         for flag in knowledge.redFlags {
             for pattern in flag.patterns {
-                var groups: [Group] = []
+                var groups: [Int] = []
                 for phrases in pattern {
-                    var phraseIDs: [Int] = []
+                    let group = groupAreas.count
+                    groupAreas.append(Set(phrases.compactMap(areaOf)))
                     for stems in phrases.map({ words($0).map(Stemmer.stem) }) where !stems.isEmpty {
-                        if let id = ids[stems] {
-                            phraseIDs.append(id)
+                        let id: Int
+                        if let known = ids[stems] {
+                            id = known
                         } else {
-                            ids[stems] = self.phrases.count
-                            phrasesByFirstStem[stems[0], default: []].append(self.phrases.count)
-                            phraseIDs.append(self.phrases.count)
+                            id = self.phrases.count
+                            ids[stems] = id
+                            phrasesByFirstStem[stems[0], default: []].append(id)
                             self.phrases.append(stems)
+                            groupsOfPhrase.append([])
                         }
+                        if groupsOfPhrase[id].last != group { groupsOfPhrase[id].append(group) }
                     }
-                    groups.append(Group(phrases: phraseIDs, areas: Set(phrases.compactMap(areaOf))))
+                    groups.append(group)
                 }
                 patterns.append(Pattern(flag: flag.id, groups: groups))
             }
@@ -45,7 +49,9 @@ struct RedFlagDetector: Sendable {
     }
 
     func detect(tokens: [Token], spans: [ConceptSpan], contextAreas: [String]) -> [String] {
-        // The phrases that occur outside a negation: starting at a token no negation covers.
+        // A group is met when one of its phrases occurs outside a negation (starting at a token
+        // no negation covers), or when it names an area under discussion.
+        var met = [Bool](repeating: false, count: groupAreas.count)
         var occurs = [Bool](repeating: false, count: phrases.count)
         for start in tokens.indices where !tokens[start].negated {
             guard let candidates = phrasesByFirstStem[tokens[start].stem] else { continue }
@@ -54,16 +60,18 @@ struct RedFlagDetector: Sendable {
                 guard start + phrase.count <= tokens.count else { continue }
                 var index = 1
                 while index < phrase.count, tokens[start + index].stem == phrase[index] { index += 1 }
-                if index == phrase.count { occurs[id] = true }
+                if index == phrase.count {
+                    occurs[id] = true
+                    for group in groupsOfPhrase[id] { met[group] = true }
+                }
             }
+        }
+        if !contextAreas.isEmpty {
+            for group in groupAreas.indices where !met[group] && !groupAreas[group].isDisjoint(with: contextAreas) { met[group] = true }
         }
         var found: [String] = []
         for pattern in patterns where !found.contains(pattern.flag) {
-            let matched = pattern.groups.allSatisfy { group in
-                if !group.areas.isDisjoint(with: contextAreas) { return true }
-                return group.phrases.contains { occurs[$0] }
-            }
-            if matched { found.append(pattern.flag) }
+            if pattern.groups.allSatisfy({ met[$0] }) { found.append(pattern.flag) }
         }
         return found
     }
