@@ -1,15 +1,26 @@
 import Foundation
 import RubdownKit
 
-/// `rubdown-bench probe --dir DIR [--reps N] [--top N]`: the slowest lines of a table made by
-/// `scale` (its generated queries and the development set), each timed as the fastest of N
+/// `rubdown-bench probe [--dir DIR] [--reps N] [--top N]`: the slowest lines of a table made by
+/// `scale` (its generated queries and the development set), or of the shipped content (CLINC150
+/// and the development set) without `--dir`, each timed as the fastest of N
 /// calls of `Interpreter.understand`, so that one slow line stands out from machine noise.
 /// For finding what to profile, not for the published figures.
 func probeCommand(_ arguments: Arguments) {
     let repo = repositoryRoot(arguments)
-    guard let directory = arguments.options["dir"] else { fail("probe needs --dir (a folder made by `scale`)") }
-    let (coach, _) = loadCoach(knowledgeDirectory: repo + "/Knowledge", intentsDirectory: directory + "/intents")
-    var lines = readJSONLines(directory + "/queries.jsonl").map { $0["text"] as! String }
+    var lines: [String] = []
+    let coach: Coach
+    if let directory = arguments.options["dir"] {
+        coach = loadCoach(knowledgeDirectory: repo + "/Knowledge", intentsDirectory: directory + "/intents").0
+        lines = readJSONLines(directory + "/queries.jsonl").map { $0["text"] as! String }
+    } else {
+        // The shipped content, with CLINC150 where present.
+        coach = loadCoach(knowledgeDirectory: repo + "/Knowledge", intentsDirectory: repo + "/Intents").0
+        let clinc = clincDirectory(arguments, repo: repo)
+        for file in ((try? FileManager.default.contentsOfDirectory(atPath: clinc)) ?? []).filter({ $0.hasSuffix(".jsonl") }).sorted() {
+            lines += readTestLines(clinc + "/" + file, source: "clinc150").map(\.text)
+        }
+    }
     lines += readTestLines(repo + "/Tests/Data/dev-set.jsonl", source: "dev-set").map(\.text)
     for line in lines { sink &+= coach.classify(line).intent.utf8.count }
     var times: [(Double, String)] = []
