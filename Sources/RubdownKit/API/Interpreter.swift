@@ -22,11 +22,27 @@ public struct Interpreter: Sendable {
     /// - Parameter outOfScopePlugins: plugins whose intents are examples of what Rubdown declines;
     ///   they need no domain word.
     public init(content: Content, outOfScopePlugins: Set<String> = []) {
-        // Each example is tokenised once: its words teach the lexicon, then become its features.
-        let exampleWords = content.intents.intents.flatMap { $0.examples.map(Tokenizer.words) }
-        var distinctWords = Set<String>()
+        // Each example is tokenised once: its distinct words teach the lexicon, then its words
+        // become its features. Kept as word numbers, compactly (a large table has many examples).
+        var wordNumbers: [String: Int32] = [:]
         var vocabulary: [String] = []
-        for words in exampleWords { for word in words where distinctWords.insert(word).inserted { vocabulary.append(word) } }
+        var exampleWords: [Int32] = []
+        var exampleStart: [Int] = [0]
+        for intent in content.intents.intents {
+            for example in intent.examples {
+                for word in Tokenizer.words(example) {
+                    if let number = wordNumbers[word] {
+                        exampleWords.append(number)
+                    } else {
+                        wordNumbers[word] = Int32(vocabulary.count)
+                        exampleWords.append(Int32(vocabulary.count))
+                        vocabulary.append(word)
+                    }
+                }
+                exampleStart.append(exampleWords.count)
+            }
+        }
+        wordNumbers = [:]
         // The knowledge base's phrases (red-flag patterns above all) repeat: each is tokenised once.
         var phraseWords: [String: [String]] = [:]
         func words(_ phrase: String) -> [String] {
@@ -45,11 +61,10 @@ public struct Interpreter: Sendable {
         self.lexicon = lexicon
         self.extractor = EntityExtractor(lexicon: lexicon, redFlags: RedFlagDetector(knowledge: content.knowledge, areaOf: areaOf, words: words))
         // Examples go through the same stages as input, minus spelling correction.
-        let documents = exampleWords.map { words in
-            let tokens = Self.tokens(words)
+        self.matcher = IntentMatcher(intents: content.intents.intents, features: { example in
+            let tokens = Self.tokens(exampleWords[exampleStart[example]..<exampleStart[example + 1]].map { vocabulary[Int($0)] })
             return Self.features(tokens, spans: lexicon.spans(in: tokens))
-        }
-        self.matcher = IntentMatcher(intents: content.intents.intents, documents: documents, boost: Self.boost)
+        }, boost: Self.boost)
         var keywords: [String: [(intent: Int, stems: [String])]] = [:]
         for (index, intent) in content.intents.intents.enumerated() {
             for keyword in intent.keywords {

@@ -31,20 +31,23 @@ struct IntentMatcher: Sendable {
     private let scratch = ScratchPool()
 
     /// - Parameters:
-    ///   - documents: the features of every example, intent by intent, in the order of `intents`' examples.
+    ///   - features: the features of an example, by its index among all the examples, intent by
+    ///     intent in the order of `intents`' examples (asked once each, so that no table of every
+    ///     example's features as strings is held).
     ///   - boost: a weight per feature on top of its IDF (generic words count less).
-    init(intents: [Intent], documents: [[String]], boost: (String) -> Float = { _ in 1 }) {
+    init(intents: [Intent], features: (Int) -> [String], boost: (String) -> Float = { _ in 1 }) {
         self.intents = intents
         var terms: [String] = []
         var documentTerms: [[Int32]] = []
-        documentTerms.reserveCapacity(documents.count)
+
         for (intentIndex, intent) in intents.enumerated() {
             intentExampleStart.append(Int32(exampleIntent.count))
             for _ in intent.examples { exampleIntent.append(Int32(intentIndex)) }
         }
         intentExampleStart.append(Int32(exampleIntent.count))
-        precondition(exampleIntent.count == documents.count, "one feature list per example")
-        for document in documents {
+        documentTerms.reserveCapacity(exampleIntent.count)
+        for example in exampleIntent.indices {
+            let document = features(example)
             var ids: [Int32] = []
             ids.reserveCapacity(document.count)
             for feature in document {
@@ -77,7 +80,7 @@ struct IntentMatcher: Sendable {
         }
         var frequency = [Int32](repeating: 0, count: terms.count)
         for document in documentTerms { for term in document { frequency[Int(term)] += 1 } }
-        let count = Float(documents.count)
+        let count = Float(documentTerms.count)
         idf = terms.indices.map { term in (log((count + 1) / (Float(frequency[term]) + 1)) + 1) * boost(terms[term]) }
         exampleNorm = documentTerms.map { document in
             sqrt(document.reduce(0) { $0 + idf[Int($1)] * idf[Int($1)] })
