@@ -1,34 +1,14 @@
 /// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), the usual
 /// model of typing slips: "hamstrigs", "calfs", "achillies".
 enum EditDistance {
-    /// The distance, or `limit + 1` as soon as it is known to exceed `limit`.
+    /// The distance between two strings, by Unicode scalars.
     static func between(_ a: String, _ b: String, limit: Int) -> Int {
-        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
-        if abs(a.count - b.count) > limit { return limit + 1 }
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var before = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    value = min(value, before[j - 2] + 1)
-                }
-                current[j] = value
-                rowMinimum = min(rowMinimum, value)
-            }
-            if rowMinimum > limit { return limit + 1 }
-            (before, previous, current) = (previous, current, before)
-        }
-        return min(previous[b.count], limit + 1)
+        between(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: limit)
     }
 
-    /// The same distance over bytes (for ASCII words, one byte is one scalar), with its rows on the stack.
-    static func between(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+    /// The distance, or `limit + 1` as soon as it is known to exceed `limit`. Works on any
+    /// array of symbols (bytes for ASCII words, scalars otherwise), with its rows on the stack.
+    static func between<Symbol: Equatable>(_ a: [Symbol], _ b: [Symbol], limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         let width = b.count + 1
