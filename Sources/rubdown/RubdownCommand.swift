@@ -31,6 +31,11 @@ struct ContentOptions: ParsableArguments {
     @Flag(name: .long, help: "Do not merge $XDG_CONFIG_HOME/rubdown (or ~/.config/rubdown).")
     var noUserOverlay = false
 
+    @Flag(
+        name: .long,
+        help: "Load and index the content afresh, without reading or writing the start-up cache in $XDG_CACHE_HOME/rubdown (or ~/.cache/rubdown).")
+    var noCache = false
+
     /// Loads and validates the content and plugins; a bad data file exits 65 with file:line messages.
     func coach() throws -> Coach {
         do {
@@ -42,8 +47,11 @@ struct ContentOptions: ParsableArguments {
     }
 
     private func load() throws -> Coach {
-        let content = try Content.load(try base(), overlays: try overlays())
-        return try Coach(content: content, plugins: registeredPlugins)
+        let (base, overlays) = (try base(), try overlays())
+        if !noCache, let cache = CoachCache.standard(environment: ProcessInfo.processInfo.environment) {
+            return try cache.coach(base, overlays: overlays, plugins: registeredPlugins)
+        }
+        return try Coach(content: Content.load(base, overlays: overlays), plugins: registeredPlugins)
     }
 
     /// The bundled content, or the folders given instead of it.

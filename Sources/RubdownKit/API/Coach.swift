@@ -13,6 +13,13 @@ public struct Coach: Sendable {
         self.interpreter = Interpreter(content: content, outOfScopePlugins: Set(outOfScope))
     }
 
+    /// A coach as saved in a snapshot: already validated and indexed.
+    init(content: Content, interpreter: Interpreter, plugins: PluginRegistry) {
+        self.content = content
+        self.interpreter = interpreter
+        self.plugins = plugins
+    }
+
     /// A new conversation; with a journal (the runner's, or an empty one), it keeps notes
     /// once the runner agrees and uses past ones to spot patterns.
     public func startConversation(journal: Journal? = nil) -> Conversation {

@@ -247,3 +247,36 @@ public struct Interpreter: Sendable {
         "uh", "oh", "ok", "okay", "well", "like", "its", "by", "as", "into", "please", "abit", "lol", "haha",
     ]
 }
+
+// A coach snapshot (see `CoachSnapshot`) saves the interpreter as built; here, beside its fields.
+extension Interpreter {
+    /// The interpreter as saved, for `intents` (the content's, saved with it).
+    init(from archive: inout ArchiveReader, intents: [Intent]) throws {
+        let lexicon = try archive.read(Lexicon.self)
+        self.lexicon = lexicon
+        self.extractor = EntityExtractor(lexicon: lexicon, redFlags: try archive.read(RedFlagDetector.self))
+        self.matcher = try IntentMatcher(from: &archive, intents: intents)
+        self.keywords = try archive.read(keyedBy: String.self) { reader in
+            try reader.read { (intent: try $0.read(Int.self), stems: try $0.read([String].self)) }
+        }
+        self.isFallback = try archive.read()
+        self.needsKeyword = intents.map(\.needsKeyword)
+        self.intents = intents
+        guard isFallback.count == intents.count,
+            keywords.values.allSatisfy({ $0.allSatisfy { (0..<intents.count).contains($0.intent) } })
+        else { throw ArchiveError.damaged }
+    }
+
+    func archive(into archive: inout ArchiveWriter) {
+        archive.write(lexicon)
+        archive.write(extractor.redFlags)
+        matcher.archive(into: &archive)
+        archive.write(keywords) { writer, entries in
+            writer.write(entries) { writer, entry in
+                writer.write(entry.intent)
+                writer.write(entry.stems)
+            }
+        }
+        archive.write(isFallback)
+    }
+}

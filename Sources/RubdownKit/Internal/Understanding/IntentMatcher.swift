@@ -496,3 +496,60 @@ final class ScratchPool: @unchecked Sendable {
         lock.unlock()
     }
 }
+
+// A coach snapshot (see `CoachSnapshot`) saves the index as built; here, beside its fields.
+extension IntentMatcher {
+    /// The index as saved; `intents` are the content's, saved with it.
+    init(from archive: inout ArchiveReader, intents: [Intent]) throws {
+        self.intents = intents
+        // Features in id order (ids follow the features' sorted order).
+        let terms = try archive.read([String].self)
+        termIDs.reserveCapacity(terms.count)
+        for (id, term) in terms.enumerated() { termIDs[term] = Int32(id) }
+        idf = try archive.read(numbers: Float.self)
+        postingStart = try archive.read(numbers: Int32.self)
+        postingExamples = try archive.read(numbers: Int32.self)
+        exampleTermStart = try archive.read(numbers: Int32.self)
+        exampleTerms = try archive.read(numbers: Int32.self)
+        exampleIntent = try archive.read(numbers: Int32.self)
+        intentExampleStart = try archive.read(numbers: Int32.self)
+        exampleNorm = try archive.read(numbers: Float.self)
+        inverseNorm = try archive.read(numbers: Float.self)
+        averageExampleLength = try archive.read(Int.self)
+        try checkShape()
+    }
+
+    func archive(into archive: inout ArchiveWriter) {
+        var terms = [String](repeating: "", count: termIDs.count)
+        for (term, id) in termIDs { terms[Int(id)] = term }
+        archive.write(terms)
+        archive.write(numbers: idf)
+        archive.write(numbers: postingStart)
+        archive.write(numbers: postingExamples)
+        archive.write(numbers: exampleTermStart)
+        archive.write(numbers: exampleTerms)
+        archive.write(numbers: exampleIntent)
+        archive.write(numbers: intentExampleStart)
+        archive.write(numbers: exampleNorm)
+        archive.write(numbers: inverseNorm)
+        archive.write(averageExampleLength)
+    }
+
+    /// Every id in the index points inside the arrays it indexes, so that a damaged snapshot
+    /// throws here instead of reading out of bounds at the first line.
+    private func checkShape() throws {
+        let terms = termIDs.count, examples = exampleIntent.count
+        func offsets(_ starts: [Int32], count: Int, end: Int) -> Bool {
+            starts.count == count + 1 && starts.first == 0 && Int(starts.last!) == end
+                && zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 }
+        }
+        func within(_ ids: [Int32], _ count: Int) -> Bool { ids.allSatisfy { $0 >= 0 && Int($0) < count } }
+        guard idf.count == terms, exampleNorm.count == examples, inverseNorm.count == examples,
+            offsets(postingStart, count: terms, end: postingExamples.count),
+            offsets(exampleTermStart, count: examples, end: exampleTerms.count),
+            offsets(intentExampleStart, count: intents.count, end: examples),
+            within(postingExamples, examples), within(exampleTerms, terms), within(exampleIntent, intents.count),
+            averageExampleLength >= 1
+        else { throw ArchiveError.damaged }
+    }
+}

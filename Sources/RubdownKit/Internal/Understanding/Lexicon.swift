@@ -230,3 +230,65 @@ enum Tokenizer {
         return out
     }
 }
+
+// A coach snapshot (see `CoachSnapshot`) saves the lexicon as built; here, beside its fields.
+extension Lexicon: Archivable {
+    init(from archive: inout ArchiveReader) throws {
+        phrases = try archive.read(keyedBy: String.self) { reader in
+            try reader.read { (stems: try $0.read([String].self), concept: try $0.read(Concept.self)) }
+        }
+        vocabulary = try Self.byLetter(try archive.read(keyedBy: String.self) { try $0.read([String].self) })
+        known = try archive.read()
+        ordinary = try archive.read()
+        // Derived from the vocabulary alone, and cheaply: rebuilt rather than saved.
+        typoCandidates = try Self.byLetter(try archive.read(keyedBy: String.self) { try $0.read([String].self) })
+            .mapValues { $0.map(TypoCandidate.init) }
+        domainStems = try archive.read()
+    }
+
+    func archive(into archive: inout ArchiveWriter) {
+        archive.write(phrases) { writer, candidates in
+            writer.write(candidates) { writer, candidate in
+                writer.write(candidate.stems)
+                writer.write(candidate.concept)
+            }
+        }
+        archive.write(Dictionary(uniqueKeysWithValues: vocabulary.map { (String($0.key), $0.value) })) { $0.write($1) }
+        archive.write(known)
+        archive.write(ordinary)
+        archive.write(Dictionary(uniqueKeysWithValues: typoCandidates.map { (String($0.key), $0.value.map(\.word)) })) { $0.write($1) }
+        archive.write(domainStems)
+    }
+
+    private static func byLetter<T>(_ dictionary: [String: T]) throws -> [Character: T] {
+        var result: [Character: T] = [:]
+        for (key, value) in dictionary {
+            guard key.count == 1, let letter = key.first else { throw ArchiveError.damaged }
+            result[letter] = value
+        }
+        return result
+    }
+}
+
+extension Concept: Archivable {
+    init(from archive: inout ArchiveReader) throws {
+        let kind = try archive.read(UInt8.self)
+        let id = try archive.read(String.self)
+        switch kind {
+        case 0: self = .area(id)
+        case 1: self = .technique(id)
+        case 2: self = .bath(id)
+        case 3: self = .word(id)
+        default: throw ArchiveError.damaged
+        }
+    }
+
+    func archive(into archive: inout ArchiveWriter) {
+        switch self {
+        case .area(let id): archive.write(UInt8(0)); archive.write(id)
+        case .technique(let id): archive.write(UInt8(1)); archive.write(id)
+        case .bath(let id): archive.write(UInt8(2)); archive.write(id)
+        case .word(let word): archive.write(UInt8(3)); archive.write(word)
+        }
+    }
+}

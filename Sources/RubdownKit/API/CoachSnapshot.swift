@@ -1,0 +1,49 @@
+/// A built coach (its content and the interpreter's indexes) as bytes, so that a later start
+/// with the same content skips parsing YAML and indexing, which are most of its start-up.
+///
+/// A snapshot is only ever made from a coach that loaded and validated, and only read back
+/// for the key it was written under; anything else (another key, another format, damage)
+/// reads as no snapshot, and the caller loads from YAML as usual. See `CoachCache`.
+public enum CoachSnapshot {
+    /// Bumped whenever what is archived changes shape.
+    static let formatVersion: UInt32 = 1
+    static let magic = Array("RUBDCOCH".utf8)
+    /// magic, format, key, payload length, payload checksum.
+    static let headerSize = 8 + 4 + 8 + 8 + 8
+
+    /// The coach as bytes, for `key` (what it was built from; see `CoachCache.key`).
+    public static func bytes(of coach: Coach, key: UInt64) -> [UInt8] {
+        var payload = ArchiveWriter()
+        payload.write(coach.plugins.plugins.map(\.name))
+        payload.write(coach.content)
+        coach.interpreter.archive(into: &payload)
+        var header = ArchiveWriter()
+        for byte in magic { header.write(byte) }
+        header.write(formatVersion)
+        header.write(key)
+        header.write(UInt64(payload.bytes.count))
+        header.write(FNV1a.hash(payload.bytes))
+        return header.bytes + payload.bytes
+    }
+
+    /// The coach saved in `bytes`, with `plugins` (which must be the ones it was built with);
+    /// nil unless the bytes are an intact snapshot for `key`.
+    public static func coach(from bytes: [UInt8], key: UInt64, plugins: PluginRegistry) -> Coach? {
+        // Numbers are archived as they lie in memory.
+        guard 1.littleEndian == 1, bytes.count >= headerSize, Array(bytes[0..<8]) == magic else { return nil }
+        do {
+            var reader = ArchiveReader(bytes, from: magic.count)
+            guard try reader.read(UInt32.self) == formatVersion, try reader.read(UInt64.self) == key,
+                try reader.read(UInt64.self) == UInt64(bytes.count - headerSize),
+                try reader.read(UInt64.self) == FNV1a.hash(bytes[headerSize...]),
+                try reader.read([String].self) == plugins.plugins.map(\.name)
+            else { return nil }
+            let content = try reader.read(Content.self)
+            let interpreter = try Interpreter(from: &reader, intents: content.intents.intents)
+            guard reader.isAtEnd else { return nil }
+            return Coach(content: content, interpreter: interpreter, plugins: plugins)
+        } catch {
+            return nil
+        }
+    }
+}
