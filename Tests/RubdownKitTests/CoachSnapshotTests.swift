@@ -1,0 +1,169 @@
+import Foundation
+import RubdownKit
+import TestSupport
+import Testing
+
+/// A snapshot must give back the very coach it saved, and anything else must read as no
+/// snapshot: a coach from a stale or damaged file would answer wrongly without a word.
+@Suite struct CoachSnapshotTests {
+    static let key: UInt64 = 0x5eed_c0ac_4000_0001
+
+    static func snapshot() throws -> Coach {
+        try #require(CoachSnapshot.coach(from: CoachSnapshot.bytes(of: shippedCoach, key: key), key: key, plugins: allPlugins))
+    }
+
+    @Test func everyStoredFieldComesBack() throws {
+        let restored = try Self.snapshot()
+        // Field by field, private ones included: a field the archive forgets differs here.
+        #expect(canonical(restored.content) == canonical(shippedCoach.content))
+        #expect(canonical(restored.interpreter) == canonical(shippedCoach.interpreter))
+        // And the same coach saves to the same bytes.
+        #expect(CoachSnapshot.bytes(of: restored, key: Self.key) == CoachSnapshot.bytes(of: shippedCoach, key: Self.key))
+    }
+
+    @Test func theRestoredCoachUnderstandsEveryLineAlike() throws {
+        let restored = try Self.snapshot()
+        let devSet = try String(contentsOf: repositoryRoot.appendingPathComponent("Tests/Data/dev-set.jsonl"), encoding: .utf8)
+        let lines = try Evaluation.cases(file: "dev-set", text: devSet).map(\.text)
+            + shippedCoach.content.intents.intents.flatMap(\.examples)
+        #expect(lines.count > 900)
+        for line in lines {
+            let (a, b) = (shippedCoach.classify(line), restored.classify(line))
+            #expect(a.intent == b.intent && a.plugin == b.plugin && a.confidence == b.confidence, "\(line)")
+            #expect(a.understanding.ranking == b.understanding.ranking && a.entities == b.entities, "\(line)")
+            #expect(a.understanding.corrections == b.understanding.corrections && a.understanding.inDomain == b.understanding.inDomain, "\(line)")
+        }
+    }
+
+    @Test func theStoriesPassWithTheRestoredCoach() throws {
+        let restored = try Self.snapshot()
+        let folder = repositoryRoot.appendingPathComponent("Tests/Stories")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".story") }
+        #expect(names.count >= 40)
+        for name in names {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            #expect(try Story.parse(file: name, text: text).run(with: restored) == [], "\(name)")
+        }
+    }
+
+    @Test func anotherKeyOrOtherPluginsReadAsNoSnapshot() {
+        let bytes = CoachSnapshot.bytes(of: shippedCoach, key: Self.key)
+        #expect(CoachSnapshot.coach(from: bytes, key: Self.key + 1, plugins: allPlugins) == nil)
+        #expect(CoachSnapshot.coach(from: bytes, key: Self.key, plugins: PluginRegistry(Array(allPlugins.plugins.dropLast()))) == nil)
+        #expect(CoachSnapshot.coach(from: [], key: Self.key, plugins: allPlugins) == nil)
+    }
+
+    @Test func aDamagedSnapshotReadsAsNoneAndNeverCrashes() {
+        let bytes = CoachSnapshot.bytes(of: shippedCoach, key: Self.key)
+        var generator = SystemRandomNumberGenerator()
+        var tried = 0
+        // Cut short anywhere.
+        for _ in 0..<60 {
+            let cut = Int.random(in: 0..<bytes.count, using: &generator)
+            #expect(CoachSnapshot.coach(from: Array(bytes[..<cut]), key: Self.key, plugins: allPlugins) == nil, "cut at \(cut)")
+            tried += 1
+        }
+        // One byte changed anywhere, header included.
+        for position in Array(0..<CoachSnapshotTests.headerBytes) + (0..<200).map({ _ in Int.random(in: 0..<bytes.count, using: &generator) }) {
+            var damaged = bytes
+            damaged[position] ^= UInt8.random(in: 1...255, using: &generator)
+            #expect(CoachSnapshot.coach(from: damaged, key: Self.key, plugins: allPlugins) == nil, "byte \(position)")
+            tried += 1
+        }
+        // Bytes added at the end.
+        #expect(CoachSnapshot.coach(from: bytes + [0], key: Self.key, plugins: allPlugins) == nil)
+        #expect(tried > 250)
+    }
+
+    static let headerBytes = 36
+}
+
+/// The cache around snapshots: found again only for the same content, plugins and build.
+@Suite struct CoachCacheTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-cache-\(UUID().uuidString)").path
+
+    var content: ContentSet {
+        get throws {
+            func files(_ name: String) throws -> [ContentFile] {
+                try Content.files(in: repositoryRoot.appendingPathComponent(name).path)
+            }
+            return ContentSet(knowledge: try files("Knowledge"), intents: try files("Intents"))
+        }
+    }
+
+    func snapshots() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".snapshot") }.sorted()
+    }
+
+    @Test func aSecondStartReadsTheSnapshotTheFirstWrote() throws {
+        let cache = CoachCache(folder: folder, buildIdentity: "test build")
+        let first = try cache.coach(try content, plugins: allPlugins)
+        #expect(snapshots().count == 1)
+        #expect(first.classify("my calves hurt after a 10k").intent == "triage.soreness")
+        // Prove the second start reads the file: put a snapshot of other content under this key.
+        var other = try content
+        other.intents = other.intents.filter { $0.name != "bath.yaml" }
+        let otherCoach = try Coach(content: Content.load(other), plugins: allPlugins)
+        let path = folder + "/" + snapshots()[0]
+        let key = try #require(UInt64(String(snapshots()[0].dropFirst("coach-".count).dropLast(".snapshot".count)), radix: 16))
+        try Data(CoachSnapshot.bytes(of: otherCoach, key: key)).write(to: URL(fileURLWithPath: path))
+        let second = try cache.coach(try content, plugins: allPlugins)
+        #expect(second.content.intents.intents.count == otherCoach.content.intents.intents.count)
+        #expect(second.content.intents.intents.count < first.content.intents.intents.count)
+    }
+
+    @Test func editedContentOrAnotherBuildIsBuiltAfresh() throws {
+        let cache = CoachCache(folder: folder, buildIdentity: "test build")
+        _ = try cache.coach(try content, plugins: allPlugins)
+        var edited = try content
+        edited.intents[0].text += "\n# an edit\n"
+        _ = try cache.coach(edited, plugins: allPlugins)
+        #expect(snapshots().count == 2)
+        _ = try CoachCache(folder: folder, buildIdentity: "another build").coach(try content, plugins: allPlugins)
+        #expect(snapshots().count == 3)
+        // An overlay is content too.
+        let overlay = ContentSet(knowledge: [], intents: [])
+        _ = try cache.coach(try content, overlays: [overlay], plugins: allPlugins)
+        #expect(snapshots().count == 4)
+        // Only the newest are kept.
+        edited.intents[0].text += "\n# another edit\n"
+        _ = try cache.coach(edited, plugins: allPlugins)
+        #expect(snapshots().count == CoachCache.kept)
+    }
+
+    @Test func badContentStillFailsWithFileAndLineAndLeavesNoSnapshot() throws {
+        let cache = CoachCache(folder: folder, buildIdentity: "test build")
+        var broken = try content
+        broken.intents[0].text = broken.intents[0].text.replacingOccurrences(of: "plugin:", with: "plugn:")
+        #expect(throws: ContentError.self) { try cache.coach(broken, plugins: allPlugins) }
+        do {
+            _ = try cache.coach(broken, plugins: allPlugins)
+        } catch {
+            #expect(error.contentDiagnostics.contains { $0.file.hasSuffix(".yaml") && $0.line >= 1 })
+        }
+        #expect(snapshots().isEmpty)
+    }
+
+    @Test func aCacheThatCannotBeWrittenOnlyCostsTime() throws {
+        // A file where the folder should be: nothing can be saved, and the coach is built anyway.
+        _ = FileManager.default.createFile(atPath: folder, contents: Data("not a folder".utf8))
+        let coach = try CoachCache(folder: folder, buildIdentity: "test build").coach(try content, plugins: allPlugins)
+        #expect(coach.classify("how do I do drumming?").plugin == "techniques")
+    }
+}
+
+/// Every stored property of a value, recursively, as text; dictionaries and sets sorted so
+/// that equal contents print alike. The matcher's scratch buffers are working memory, not state.
+func canonical(_ value: Any) -> String {
+    let mirror = Mirror(reflecting: value)
+    let type = String(describing: mirror.subjectType)
+    if type == "ScratchPool" { return type }
+    switch mirror.displayStyle {
+    case .dictionary?, .set?:
+        return type + "{" + mirror.children.map { canonical($0.value) }.sorted().joined(separator: ",") + "}"
+    case nil:
+        return String(describing: value)
+    default:
+        return type + "(" + mirror.children.map { ($0.label ?? "") + ":" + canonical($0.value) }.joined(separator: ",") + ")"
+    }
+}
