@@ -54,6 +54,18 @@ func loadCostCommand(_ arguments: Arguments) {
     let index = median {
         sink &+= (try! Coach(content: decoded, plugins: allPlugins())).content.intents.intents.count
     }
+    // What `rubdown` does now: a snapshot of the built coach, cached by content hash (CoachCache).
+    let built = try! Coach(content: content, plugins: allPlugins())
+    let key: UInt64 = 42
+    var snapshot: [UInt8] = []
+    let encode = median { snapshot = CoachSnapshot.bytes(of: built, key: key) }
+    let decode = median { sink &+= CoachSnapshot.coach(from: snapshot, key: key, plugins: allPlugins())!.content.intents.intents.count }
+    let folder = NSTemporaryDirectory() + "rubdown-bench-cache-\(getpid())"
+    let cache = CoachCache(folder: folder, buildIdentity: "bench")
+    let set = ContentSet(knowledge: knowledgeFiles, intents: intentFiles)
+    _ = try! cache.coach(set, plugins: allPlugins())
+    let hit = median { sink &+= (try! cache.coach(set, plugins: allPlugins())).content.intents.intents.count }
+    try? FileManager.default.removeItem(atPath: folder)
     // The decoded content must understand lines exactly as the parsed one does.
     let a = try! Coach(content: content, plugins: allPlugins()), b = try! Coach(content: decoded, plugins: allPlugins())
     let probe = ["my calves hurt after a 10k", "how do I do drumming?", "my calf is swollen and hot", "hi"]
@@ -69,12 +81,16 @@ func loadCostCommand(_ arguments: Arguments) {
                 ["Content from JSON (JSONDecoder, Codable mirror; \(data.count / 1024) KiB)", ms(json)],
                 ["Content from binary plist (PropertyListDecoder; \(plistData.count / 1024) KiB)", ms(plist)],
                 ["Coach.init (lexicon, red flags, intent index)", ms(index)],
+                ["coach snapshot: encode (\(snapshot.count / 1024) KiB; once after each content change)", ms(encode)],
+                ["coach snapshot: decode (content, lexicon, red flags, index)", ms(decode)],
+                ["CoachCache hit: key over every content byte, read the file, decode", ms(hit)],
             ]))
     print("   decoded content classifies the probe lines like the parsed one: \(agree)\n")
     writeJSON(
         [
             "files": files.count, "yaml_bytes": bytes, "json_bytes": data.count, "plist_bytes": plistData.count,
             "yaml_load_ns": yaml, "hash_ns": hashing, "json_decode_ns": json, "plist_decode_ns": plist, "coach_init_ns": index,
+            "snapshot_bytes": snapshot.count, "snapshot_encode_ns": encode, "snapshot_decode_ns": decode, "cache_hit_ns": hit,
             "decoded_agrees": agree,
         ], to: out + "/loadcost.json")
 }
@@ -141,4 +157,16 @@ private struct ContentMirror: Codable {
         for index in locationKeys.indices { content.locations[locationKeys[index]] = (locationFiles[index], locationLines[index]) }
         return content
     }
+}
+
+/// `rubdown-bench snapshot-loop [--runs N]`: decodes the shipped coach's snapshot N times and
+/// nothing else, for a profiler to see what decoding costs.
+func snapshotLoopCommand(_ arguments: Arguments) {
+    let repo = repositoryRoot(arguments)
+    let content = try! Content.load(knowledge: contentFiles(repo + "/Knowledge"), intents: contentFiles(repo + "/Intents"))
+    let bytes = CoachSnapshot.bytes(of: try! Coach(content: content, plugins: allPlugins()), key: 1)
+    let runs = arguments.int("runs", 2000)
+    let start = now()
+    for _ in 0..<runs { sink &+= CoachSnapshot.coach(from: bytes, key: 1, plugins: allPlugins())!.content.intents.intents.count }
+    print("decode: \(fmt(Double(now() - start) / Double(runs) / 1000, 1)) µs per snapshot (mean of \(runs))")
 }

@@ -23,6 +23,7 @@ case "scale-one": scaleOneCommand(arguments)
 case "golden": goldenCommand(arguments)
 case "probe": probeCommand(arguments)
 case "loadcost": loadCostCommand(arguments)
+case "snapshot-loop": snapshotLoopCommand(arguments)
 default:
     fail("usage: rubdown-bench startup|classify|turns|scale|scale-one|loadcost|golden|probe [options] (see Benchmarks/run.sh)")
 }

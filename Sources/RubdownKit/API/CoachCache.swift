@@ -59,7 +59,7 @@ public struct CoachCache: Sendable {
 
     /// What the coach would be built from, as one number.
     func key(_ base: ContentSet, overlays: [ContentSet], plugins: PluginRegistry) -> UInt64 {
-        var hash = FNV1a()
+        var hash = Fingerprint()
         hash.add("rubdown coach snapshot \(CoachSnapshot.formatVersion)")
         hash.add(buildIdentity)
         for plugin in plugins.plugins {

@@ -22,7 +22,7 @@ public enum CoachSnapshot {
         header.write(formatVersion)
         header.write(key)
         header.write(UInt64(payload.bytes.count))
-        header.write(FNV1a.hash(payload.bytes))
+        header.write(Fingerprint.of(payload.bytes[...]))
         return header.bytes + payload.bytes
     }
 
@@ -35,7 +35,7 @@ public enum CoachSnapshot {
             var reader = ArchiveReader(bytes, from: magic.count)
             guard try reader.read(UInt32.self) == formatVersion, try reader.read(UInt64.self) == key,
                 try reader.read(UInt64.self) == UInt64(bytes.count - headerSize),
-                try reader.read(UInt64.self) == FNV1a.hash(bytes[headerSize...]),
+                try reader.read(UInt64.self) == Fingerprint.of(bytes[headerSize...]),
                 try reader.read([String].self) == plugins.plugins.map(\.name)
             else { return nil }
             let content = try reader.read(Content.self)
