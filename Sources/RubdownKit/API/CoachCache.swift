@@ -57,6 +57,13 @@ public struct CoachCache: Sendable {
         return coach
     }
 
+    /// Saves a coach built from this content (and validated, as `Coach.init` does), for the next
+    /// `coach(_:overlays:plugins:)` to find.
+    public func store(_ coach: Coach, builtFrom base: ContentSet, overlays: [ContentSet] = []) {
+        let key = key(base, overlays: overlays, plugins: coach.plugins)
+        save(CoachSnapshot.bytes(of: coach, key: key), to: snapshotPath(key))
+    }
+
     /// What the coach would be built from, as one number.
     func key(_ base: ContentSet, overlays: [ContentSet], plugins: PluginRegistry) -> UInt64 {
         var hash = Fingerprint()
