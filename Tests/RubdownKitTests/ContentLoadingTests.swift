@@ -1,4 +1,5 @@
 import RubdownKit
+import TestSupport
 import Testing
 
 @Suite struct ContentLoadingTests {
@@ -103,4 +104,31 @@ import Testing
             #expect(error.contentDiagnostics.first?.description.hasPrefix("Intents/x.yaml:3:") == true)
         }
     }
+
+    /// Diagnostics point at intents and examples by the lines recorded at load: each must be
+    /// the line that holds the intent's id or the example's text, in every shipped intent file.
+    @Test func everyIntentAndExampleKnowsItsLine() throws {
+        var checked = 0
+        for intent in shippedCoach.content.intents.intents {
+            let text = try String(contentsOf: repositoryRoot.appendingPathComponent(intent.file), encoding: .utf8)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            #expect(lines[intent.line - 1].contains("id: \(intent.id)"), "\(intent.file):\(intent.line) \(intent.id)")
+            #expect(intent.exampleLines.count == intent.examples.count)
+            for (example, line) in zip(intent.examples, intent.exampleLines) {
+                // Quoted or not; an apostrophe doubles inside single quotes.
+                let plain = lines[line - 1].replacingOccurrences(of: "''", with: "'")
+                #expect(plain.contains(example) || plain.contains(String(example.prefix(20))), "\(intent.file):\(line) \(example)")
+                checked += 1
+            }
+        }
+        #expect(checked > 500)
+    }
+
+    @Test func aFlowListOfExamplesPointsAtEachItem() throws {
+        let file = ContentFile(path: "Intents/core.yaml", text: "plugin: core\nintents:\n  - id: a\n    examples:\n      - hi\n      - hello\n  - id: b\n    examples: [bye, cya]\n")
+        let content = try Content.load(knowledge: [], intents: [file])
+        #expect(content.intents.intents.map(\.line) == [3, 7])
+        #expect(content.intents.intents.map(\.exampleLines) == [[5, 6], [8, 8]])
+    }
 }
+

@@ -91,18 +91,20 @@ struct ContentLoader {
             diagnostics += error.contentDiagnostics
             return
         }
+        let lines = file.lines(ofEntriesIn: "intents", itemsOf: "examples")
         for (index, entry) in entries.enumerated() {
             let path: [any CodingKey] = [PathKey("intents"), PathKey(index)]
+            let line = index < lines.count ? lines[index] : (entry: 1, items: [])
             if entry.examples.isEmpty {
                 diagnostics.append(file.diagnostic(at: path + [PathKey("examples")], "intent '\(entry.id)' has no examples"))
             }
             var intent = Intent(
                 id: entry.id, plugin: plugin, description: entry.description ?? "", examples: entry.examples,
-                keywords: entry.keywords ?? [], offer: entry.offer, file: file.path, line: file.line(at: path))
+                keywords: entry.keywords ?? [], offer: entry.offer, file: file.path, line: line.entry)
             intent.reply = entry.reply
             intent.needsKeyword = entry.needs_keyword ?? false
             intent.knowledge = entry.knowledge ?? []
-            intent.exampleLines = entry.examples.indices.map { file.line(at: path + [PathKey("examples"), PathKey($0)]) }
+            intent.exampleLines = entry.examples.indices.map { $0 < line.items.count ? line.items[$0] : line.entry }
             for (k, reference) in intent.knowledge.enumerated() where !knowledgeReferenceIsWellFormed(reference) {
                 diagnostics.append(
                     file.diagnostic(

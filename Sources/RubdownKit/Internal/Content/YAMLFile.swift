@@ -54,6 +54,20 @@ struct YAMLFile {
     /// The line of an entry found by path, for models that remember where they came from.
     func line(at path: [any CodingKey]) -> Int { Self.locate(path, in: root).mark?.line ?? 1 }
 
+    /// The line of each entry of the top-level list `key`, and of each item of its list `field`,
+    /// in one walk: keys are compared as text, which spares resolving every node's tag (as
+    /// `line(at:)` does through `Node` equality) when every intent and example is located.
+    func lines(ofEntriesIn key: String, itemsOf field: String) -> [(entry: Int, items: [Int])] {
+        func child(_ node: Node, _ name: String) -> Node? {
+            node.mapping?.first { $0.key.string == name }?.value
+        }
+        guard let entries = child(root, key)?.sequence else { return [] }
+        return entries.map { entry in
+            let items = child(entry, field)?.sequence.map { $0.map { $0.mark?.line ?? 1 } } ?? []
+            return (entry.mark?.line ?? 1, items)
+        }
+    }
+
     private func diagnostic(for error: DecodingError, under node: Node) -> ContentDiagnostic {
         switch error {
         case .keyNotFound(let key, let context):
