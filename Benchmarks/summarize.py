@@ -151,7 +151,7 @@ def main():
     if rows:
         sections.append(("Start-up (wall time from spawn to exit; interleaved runs)", ["command", "p50 ms", "p90 ms", "× hello-foundation", "peak RSS MiB"], rows, []))
 
-    # What a cached form of the content would save.
+    # Where start-up goes, and what the coach snapshot saves.
     if loadcost:
         help_ns = get(cases, "rubdown --help (no content loaded)", "wall_ns", "p50")
         hello_ns = get(cases, "hello-foundation", "wall_ns", "p50")
@@ -162,12 +162,21 @@ def main():
             [f"Content from a binary plist (PropertyListDecoder, {loadcost['plist_bytes'] // 1024} KiB)", ms(loadcost["plist_decode_ns"])],
             ["Coach.init (lexicon, red flags, intent index)", ms(loadcost["coach_init_ns"])],
         ]
+        if "snapshot_decode_ns" in loadcost:
+            rows += [
+                [f"coach snapshot: encode ({loadcost['snapshot_bytes'] // 1024} KiB; once after each content change)", ms(loadcost["snapshot_encode_ns"])],
+                ["coach snapshot: decode (content, lexicon, red flags, index)", ms(loadcost["snapshot_decode_ns"])],
+                ["CoachCache hit: fingerprint every content byte, read the file, decode", ms(loadcost["cache_hit_ns"])],
+            ]
         notes = [f"decoded content classifies like the parsed content: {loadcost['decoded_agrees']}"]
         if help_ns and hello_ns:
-            for label, content_ns in [("YAML, as now", loadcost["yaml_load_ns"]), ("JSON cache", loadcost["hash_ns"] + loadcost["json_decode_ns"])]:
-                estimate = help_ns + content_ns + loadcost["coach_init_ns"]
-                notes.append(f"start-up estimate with {label}: `rubdown --help` {ms(help_ns)} ms + content {ms(content_ns)} ms + Coach.init {ms(loadcost['coach_init_ns'])} ms = {ms(estimate)} ms, {estimate / hello_ns:.1f}× hello-foundation")
-        sections.append(("Start-up: what a cached form of the content would save (in-process, shipped content, p50)", ["step", "ms"], rows, notes))
+            steps = [("YAML and Coach.init (every start before the cache)", loadcost["yaml_load_ns"] + loadcost["coach_init_ns"])]
+            if "cache_hit_ns" in loadcost:
+                steps.append(("the snapshot (CoachCache hit)", loadcost["cache_hit_ns"]))
+            for label, load_ns in steps:
+                estimate = help_ns + load_ns
+                notes.append(f"start-up estimate with {label}: `rubdown --help` {ms(help_ns)} ms + {ms(load_ns)} ms = {ms(estimate)} ms, {estimate / hello_ns:.1f}× hello-foundation")
+        sections.append(("Start-up: where the time goes, and what the snapshot saves (in-process, shipped content, p50)", ["step", "ms"], rows, notes))
 
     # Turns.
     if turns:
@@ -188,6 +197,7 @@ def main():
                     ms(s["parse_ns"]["p50"]),
                     ms(s["index_ns"]["p50"]),
                     ms(s["load_and_index_ns"]["p50"]),
+                    ms(get(s, "cached_load_ns", "p50")) if get(s, "cached_load_ns", "p50") else "-",
                     us(s["latency_ns"]["generated"]["p50"]),
                     us(s["latency_ns"]["generated"]["p99"]),
                     us(s["latency_ns"]["dev-set"]["p50"]),
@@ -199,9 +209,9 @@ def main():
         sections.append(
             (
                 "Scale: generated tables, 20 examples per intent, shipped knowledge (each size in its own process)",
-                ["intents", "examples", "Content.load ms", "Coach.init ms", "load+index ms", "generated p50 µs", "generated p99 µs", "dev-set p50 µs", "dev-set p99 µs", "peak RSS MiB", "top-1"],
+                ["intents", "examples", "Content.load ms", "Coach.init ms", "load+index ms", "later starts: from the snapshot ms", "generated p50 µs", "generated p99 µs", "dev-set p50 µs", "dev-set p99 µs", "peak RSS MiB", "top-1"],
                 rows,
-                ["generated p50/p99: new utterances for random intents of the table (10% with a typing slip); dev-set: the 345 development lines against the same table; top-1: generated utterances whose top-ranked intent is the one they were made from"],
+                ["load+index: a first start (or the first after a content change), from YAML; later starts: the coach from the snapshot that start stored (CoachCache: read every content file, fingerprint it, read and decode the snapshot)", "generated p50/p99: new utterances for random intents of the table (10% with a typing slip); dev-set: the 345 development lines against the same table; top-1: generated utterances whose top-ranked intent is the one they were made from"],
             )
         )
         growth = get(scale, "growth") or {}
@@ -223,7 +233,7 @@ def main():
                 for s in sizes
                 if s.get("cli")
             ]
-            sections.append(("The same tables through `rubdown classify --intents DIR`", ["intents", "start, no input (p50 ms)", "every generated query (ms)", "peak RSS MiB"], rows, []))
+            sections.append(("The same tables through `rubdown classify --intents DIR`", ["intents", "later start, no input (p50 ms)", "every generated query, first start (ms)", "peak RSS MiB"], rows, []))
 
     # Targets.
     rows = []
@@ -231,16 +241,20 @@ def main():
     def target(name, goal, value, met, unit=""):
         rows.append([name, goal, value, "-" if met is None else ("met" if met else "**missed**")])
 
-    for name in ["echo hi | rubdown", "rubdown classify (1 line)"]:
+    for name in ["echo hi | rubdown", "rubdown classify (1 line)", "echo hi | rubdown --no-cache", "rubdown classify --no-cache (1 line)"]:
         ratio = get(cases, name, "ratio_to_baseline")
-        target(f"start-up `{name}`", "≤ 2× hello-foundation", "-" if ratio is None else f"{ratio:.2f}× ({ms(get(cases, name, 'wall_ns', 'p50'))} ms vs {ms(get(cases, 'hello-foundation', 'wall_ns', 'p50'))} ms)", None if ratio is None else ratio <= 2)
+        when = "first start after a content change" if "no-cache" in name else "later starts"
+        target(f"start-up `{name}` ({when})", "≤ 2× hello-foundation", "-" if ratio is None else f"{ratio:.2f}× ({ms(get(cases, name, 'wall_ns', 'p50'))} ms vs {ms(get(cases, 'hello-foundation', 'wall_ns', 'p50'))} ms)", None if ratio is None else ratio <= 2)
     for source in ["all", "dev-set"]:
         p99 = get(classify, "latency_ns", source, "p99")
         target(f"classification p99, shipped content, {source}", "≤ 50 µs", f"{us(p99)} µs" if p99 else "-", None if p99 is None else p99 <= 50_000)
     big = next((s for s in sizes if s["size"] == 10_000), None)
     if big:
         value = big["load_and_index_ns"]["p50"]
-        target("10,000 intents: load + index", "≤ 1 s", f"{value / 1e9:.2f} s", value <= 1e9)
+        target("10,000 intents: load + index, first start (YAML)", "≤ 1 s", f"{value / 1e9:.2f} s", value <= 1e9)
+        value = get(big, "cached_load_ns", "p50")
+        if value:
+            target("10,000 intents: load, later starts (snapshot)", "≤ 1 s", f"{value / 1e9:.2f} s", value <= 1e9)
         for kind in ["generated", "dev-set"]:
             value = big["latency_ns"][kind]["p99"]
             target(f"10,000 intents: p99 per utterance ({kind})", "≤ 1 ms", f"{value / 1e6:.2f} ms", value <= 1e6)
