@@ -199,4 +199,33 @@ import Testing
         #expect(result.stderr.contains("intents/x.yaml:4:"))
         #expect(result.stderr.contains("did you mean 'calves'?"))
     }
+
+    /// The start-up cache: a second start answers from the snapshot the first wrote, exactly
+    /// alike; a damaged snapshot is ignored; `--no-cache` writes nothing.
+    @Test func theStartUpCacheAnswersAlikeAndSurvivesDamage() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-cache-home-\(UUID().uuidString)").path
+        let environment = ["HOME": home, "XDG_CACHE_HOME": home + "/cache"]
+        let lines = "my calves hurt after a 10k\nhow do I do drumming?\nmy calf is swollen and hot\nwhat's the capital of peru\n"
+        let first = try run(["classify"], input: lines, environment: environment)
+        let folder = home + "/cache/rubdown"
+        let snapshots = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".snapshot") }
+        #expect(snapshots.count == 1)
+        let second = try run(["classify"], input: lines, environment: environment)
+        #expect(first.status == 0 && second.status == 0)
+        #expect(second.stdout == first.stdout && second.stderr.isEmpty)
+        #expect(first.lines.count == 4)
+        // Cut in half: read as no snapshot, built afresh, written anew.
+        let path = folder + "/" + snapshots[0]
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: path))
+        let third = try run(["classify"], input: lines, environment: environment)
+        #expect(third.status == 0 && third.stdout == first.stdout && third.stderr.isEmpty)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)).count == bytes.count)
+        // Without the cache: the same answers, and no folder.
+        let other = FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-nocache-\(UUID().uuidString)").path
+        let fresh = try run(["classify", "--no-cache"], input: lines, environment: ["HOME": other, "XDG_CACHE_HOME": other + "/cache"])
+        #expect(fresh.stdout == first.stdout)
+        #expect(!FileManager.default.fileExists(atPath: other + "/cache"))
+    }
 }
+

@@ -117,13 +117,16 @@ public struct CoachCache: Sendable {
             unlink(temporary)
             return
         }
-        let snapshots = ((try? files.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { $0.hasPrefix("coach-") && $0.hasSuffix(".snapshot") }
-            .map { folder + "/" + $0 }
-        guard snapshots.count > Self.kept else { return }
+        let names = (try? files.contentsOfDirectory(atPath: folder)) ?? []
         func modified(_ path: String) -> Date {
             (try? files.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast
         }
+        // What a process killed while writing left behind.
+        for name in names where name.hasPrefix(".coach-") && name.hasSuffix(".partial") {
+            if modified(folder + "/" + name) < Date(timeIntervalSinceNow: -600) { unlink(folder + "/" + name) }
+        }
+        let snapshots = names.filter { $0.hasPrefix("coach-") && $0.hasSuffix(".snapshot") }.map { folder + "/" + $0 }
+        guard snapshots.count > Self.kept else { return }
         for old in snapshots.sorted(by: { modified($0) > modified($1) }).dropFirst(Self.kept) where old != path {
             unlink(old)
         }

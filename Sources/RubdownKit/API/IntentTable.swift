@@ -1,11 +1,26 @@
 /// The intent table: what users say, and which plugin answers. Loaded from `Intents/*.yaml`.
 public struct IntentTable: Sendable {
-    public var intents: [Intent]
+    public var intents: [Intent] { didSet { index() } }
+    /// Where each intent id, and each plugin's first intent, is in `intents`: routing looks
+    /// intents up on every line, and a table may hold thousands.
+    private var positions: [String: Int] = [:]
+    private var firstOfPlugin: [String: Int] = [:]
 
-    public init(intents: [Intent]) { self.intents = intents }
+    public init(intents: [Intent]) {
+        self.intents = intents
+        index()
+    }
 
-    public func intent(_ id: String) -> Intent? { intents.first { $0.id == id } }
-    public var pluginNames: Set<String> { Set(intents.map(\.plugin)) }
+    private mutating func index() {
+        positions = Dictionary(intents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        firstOfPlugin = Dictionary(intents.enumerated().map { ($1.plugin, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The intent with this id (the first, should the table repeat one).
+    public func intent(_ id: String) -> Intent? { positions[id].map { intents[$0] } }
+    /// The plugin's first intent in the table.
+    public func firstIntent(of plugin: String) -> Intent? { firstOfPlugin[plugin].map { intents[$0] } }
+    public var pluginNames: Set<String> { Set(firstOfPlugin.keys) }
 }
 
 public struct Intent: Sendable, Hashable {

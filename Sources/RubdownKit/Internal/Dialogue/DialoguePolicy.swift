@@ -16,7 +16,7 @@ enum DialoguePolicy {
     static func route(_ understanding: Understanding, plugins: PluginRegistry, table: IntentTable) -> Route {
         if !understanding.entities.redFlags.isEmpty, let handler = plugins.plugin(with: .redFlags) {
             let intent = understanding.ranking.first { $0.plugin == handler.name }?.intent
-                ?? table.intents.first { $0.plugin == handler.name }?.id
+                ?? table.firstIntent(of: handler.name)?.id
             return Route(plugin: handler.name, intent: intent ?? handler.name)
         }
         let fallback = plugins.plugin(with: .outOfScope)?.name ?? "fallback"
