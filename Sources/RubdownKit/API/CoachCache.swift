@@ -105,6 +105,21 @@ public struct CoachCache: Sendable {
         return bytes
     }
 
+    /// Writes a new file, mode 0600, straight from the bytes (no copy into `Data`).
+    private static func write(_ bytes: [UInt8], to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var done = 0
+        while done < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + done, bytes.count - done) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return false }
+            done += count
+        }
+        return true
+    }
+
     /// Writes beside the final name and renames, so a reader never sees half a snapshot; then
     /// keeps only the newest `kept`. Failing quietly is right: the cache only saves time.
     private func save(_ bytes: [UInt8], to path: String) {
@@ -112,8 +127,7 @@ public struct CoachCache: Sendable {
         guard (try? files.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])) != nil
         else { return }
         let temporary = folder + "/.coach-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).partial"
-        guard files.createFile(atPath: temporary, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else { return }
-        guard rename(temporary, path) == 0 else {
+        guard Self.write(bytes, to: temporary), rename(temporary, path) == 0 else {
             unlink(temporary)
             return
         }

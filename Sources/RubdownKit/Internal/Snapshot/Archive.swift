@@ -12,8 +12,17 @@ protocol Archivable {
 struct ArchiveWriter {
     private(set) var bytes: [UInt8] = []
 
+    /// - Parameter capacity: a generous guess: memory reserved but never written is never touched
+    ///   (so costs no RSS), while growing by doubling would copy everything written so far.
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
     mutating func write<T: FixedWidthInteger>(_ value: T) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// Replaces bytes already written (a length or checksum known only at the end).
+    mutating func overwrite<T: FixedWidthInteger>(_ value: T, at offset: Int) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.replaceSubrange(offset..<(offset + $0.count), with: $0) }
     }
 
     mutating func write(_ value: Int) { write(Int64(value)) }
