@@ -75,6 +75,35 @@ import Testing
         #expect(tried > 250)
     }
 
+    /// Behind the checksum, the reader checks lengths and every id it will index with: edits
+    /// that keep a valid checksum must give no snapshot or a coach that answers without crashing.
+    @Test func editsBehindAValidChecksumNeverCrash() {
+        let bytes = CoachSnapshot.bytes(of: shippedCoach, key: Self.key)
+        #expect(CoachSnapshot.coach(from: CoachSnapshot.resealed(bytes), key: Self.key, plugins: allPlugins) != nil)
+        var generator = SystemRandomNumberGenerator()
+        var refused = 0, restored = 0
+        for round in 0..<300 {
+            var damaged = bytes
+            for _ in 0..<(1 + round % 4) {
+                let position = Int.random(in: Self.headerBytes..<bytes.count, using: &generator)
+                damaged[position] = round % 2 == 0 ? UInt8.random(in: 0...255, using: &generator) : 0xff
+            }
+            if round % 10 == 0 { damaged.removeLast(Int.random(in: 1..<1000, using: &generator)) }
+            guard let coach = CoachSnapshot.coach(from: CoachSnapshot.resealed(damaged), key: Self.key, plugins: allPlugins) else {
+                refused += 1
+                continue
+            }
+            restored += 1
+            for line in ["my calves hurt after a 10k", "how do I do drumming?", "my calf is swollen and hot", "hi", "x"] {
+                _ = JSONContract.line(coach.classify(line))
+                var conversation = coach.startConversation()
+                _ = JSONContract.line(conversation.send(line))
+            }
+        }
+        #expect(refused + restored == 300)
+        #expect(refused > 0)
+    }
+
     static let headerBytes = 36
 }
 

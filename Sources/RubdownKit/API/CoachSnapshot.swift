@@ -33,6 +33,16 @@ public enum CoachSnapshot {
         return archive.bytes
     }
 
+    /// A snapshot edited after it was written, with its length and checksum made to match the
+    /// edit again: how tests and the fuzzer reach the reader's own checks behind the checksum.
+    public static func resealed(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.count >= headerSize else { return bytes }
+        var archive = ArchiveWriter(bytes: bytes)
+        archive.overwrite(UInt64(bytes.count - headerSize), at: headerSize - 16)
+        archive.overwrite(Fingerprint.of(bytes[headerSize...]), at: headerSize - 8)
+        return archive.bytes
+    }
+
     /// The coach saved in `bytes`, with `plugins` (which must be the ones it was built with);
     /// nil unless the bytes are an intact snapshot for `key`.
     public static func coach(from bytes: [UInt8], key: UInt64, plugins: PluginRegistry) -> Coach? {

@@ -16,6 +16,9 @@ struct ArchiveWriter {
     ///   (so costs no RSS), while growing by doubling would copy everything written so far.
     init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
+    /// Continues after bytes already written.
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
     mutating func write<T: FixedWidthInteger>(_ value: T) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
