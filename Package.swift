@@ -35,11 +35,14 @@ let package = Package(
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         // The terminal front end: readline REPL, wrapping, colour.
         .target(name: "RubdownTerminal", dependencies: ["RubdownKit", "CReadline"]),
+        // LeakSanitizer suppressions for leaks inside the toolchain's libraries (Foundation, XCTest):
+        // an empty C file except in an AddressSanitizer build. Linked into the binary and the tests.
+        .target(name: "LeakSanitizerSuppressions"),
         // The thin executable: subcommands that wire the modules together.
         .executableTarget(
             name: "rubdown",
             dependencies: [
-                "RubdownKit", "RubdownTerminal", "BundledContent",
+                "RubdownKit", "RubdownTerminal", "BundledContent", "LeakSanitizerSuppressions",
                 "CoreChatPlugin", "TechniquesPlugin", "TriagePlugin", "BathPlugin", "AnswersPlugin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -47,7 +50,10 @@ let package = Package(
         // Tests mirror the modules; TestSupport builds a coach from the bundled content.
         .target(
             name: "TestSupport",
-            dependencies: ["RubdownKit", "BundledContent", "CoreChatPlugin", "TechniquesPlugin", "TriagePlugin", "BathPlugin", "AnswersPlugin"],
+            dependencies: [
+                "RubdownKit", "BundledContent", "CoreChatPlugin", "TechniquesPlugin", "TriagePlugin", "BathPlugin", "AnswersPlugin",
+                "LeakSanitizerSuppressions",
+            ],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "RubdownKitTests", dependencies: ["RubdownKit", "TestSupport"]),

@@ -74,7 +74,8 @@ struct InteractiveTests {
         try expectEnded(second, status: 0)
     }
 
-    @Test func ctrlCClearsTheLineAndTheQuestionSurvives() throws {
+    @Test(.disabled(if: TerminalPane.binaryUsesThreadSanitizer, TerminalPane.threadSanitizerSkip))
+    func ctrlCClearsTheLineAndTheQuestionSurvives() throws {
         let pane = try TerminalPane()
         try pane.waitForPrompt()
         try pane.enter("my calves hurt")
@@ -128,7 +129,7 @@ struct InteractiveTests {
         try expectEnded(pane, status: 0)
     }
 
-    @Test(arguments: [(SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP")])
+    @Test(.disabled(if: TerminalPane.binaryUsesThreadSanitizer, TerminalPane.threadSanitizerSkip), arguments: [(SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP")])
     func aTerminatingSignalSavesTheHistoryThenEnds(signal: Int32, name: String) throws {
         let pane = try TerminalPane()
         try pane.waitForPrompt()
@@ -148,7 +149,8 @@ struct InteractiveTests {
 
     /// A parent that starts Rubdown with these signals blocked (as Foundation's Process does from a
     /// libdispatch thread) must not leave Ctrl-C and SIGTERM without effect.
-    @Test func ctrlCAndSigtermWorkWhenStartedWithThemBlocked() throws {
+    @Test(.disabled(if: TerminalPane.binaryUsesThreadSanitizer, TerminalPane.threadSanitizerSkip))
+    func ctrlCAndSigtermWorkWhenStartedWithThemBlocked() throws {
         let pane = try TerminalPane(blockedSignals: [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGWINCH])
         try pane.waitForPrompt()
         try pane.enter("my calves hurt")
