@@ -15,8 +15,8 @@ public enum CoachSnapshot {
     public static func bytes(of coach: Coach, key: UInt64) -> [UInt8] {
         // One buffer, header first, its length and checksum filled in at the end: a table of
         // thousands of intents makes tens of megabytes, which should not be copied.
-        // About 2.5 bytes per byte of example text (the text, its features, the postings) plus
-        // the knowledge base: twice that is reserved.
+        // A snapshot takes about three bytes per byte of example text (the text, its features, the
+        // postings) plus the knowledge base; ten are reserved, since pages never written cost no memory.
         let exampleBytes = coach.content.intents.intents.reduce(0) { $0 + $1.examples.reduce(0) { $0 + $1.utf8.count + 16 } }
         var archive = ArchiveWriter(capacity: 10 * exampleBytes + 1 << 20)
         for byte in magic { archive.write(byte) }
