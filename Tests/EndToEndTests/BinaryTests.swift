@@ -18,6 +18,10 @@ import Testing
     }()
 
     func run(_ arguments: [String], input: String, environment: [String: String] = [:]) throws -> Result {
+        try run(arguments, bytes: Data(input.utf8), environment: environment)
+    }
+
+    func run(_ arguments: [String], bytes input: Data, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -34,7 +38,7 @@ import Testing
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
+        stdin.fileHandleForWriting.write(input)
         try stdin.fileHandleForWriting.close()
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         let err = stderr.fileHandleForReading.readDataToEndOfFile()
@@ -167,6 +171,21 @@ import Testing
         #expect(result.status == 0)
         #expect(!result.stdout.contains("\u{1B}[31m"), "an escape sequence from the input reached the terminal")
         #expect(result.stdout.split(separator: "\n", omittingEmptySubsequences: true).count >= 5)
+    }
+
+    /// Bytes that are not UTF-8 (a stray Latin-1 byte, a cut multi-byte sequence, an overlong
+    /// form, a lone surrogate's encoding) are read as replacement characters: each line still
+    /// gets its turn, and the JSON stays valid.
+    @Test func invalidUTF8GetsATurnPerLine() throws {
+        var input = Data("my calves hurt \u{FF}\n".utf8)
+        for bad: [UInt8] in [[0xFF, 0xFE], [0xC3], [0xE2, 0x82], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0x80, 0x80, 0x80]] {
+            input += Data("sore ".utf8) + Data(bad) + Data(" calves\n".utf8)
+        }
+        let result = try run(["--json"], bytes: input)
+        #expect(result.status == 0)
+        let turns = try objects(result)
+        #expect(turns.count == 7)
+        #expect(turns.allSatisfy { ($0["reply"] as? String)?.isEmpty == false })
     }
 
     @Test func aVeryLongLineIsCutWithANote() throws {
