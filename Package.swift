@@ -63,8 +63,8 @@ let package = Package(
         .testTarget(name: "TriagePluginTests", dependencies: ["TriagePlugin", "TestSupport"]),
         .testTarget(name: "BathPluginTests", dependencies: ["BathPlugin", "TestSupport"]),
         .testTarget(name: "AnswersPluginTests", dependencies: ["AnswersPlugin", "TestSupport"]),
-        .testTarget(name: "RubdownTerminalTests", dependencies: ["RubdownTerminal"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["rubdown"]),
+        .testTarget(name: "RubdownTerminalTests", dependencies: ["RubdownTerminal", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["rubdown", "TestSupport"]),
         .testTarget(
             name: "PropertyTests",
             dependencies: ["RubdownKit", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -25,9 +26,7 @@ struct InteractiveTests {
         let pane = try TerminalPane()
         try pane.waitFor("Rubdown: post-run")
         try pane.waitForPrompt()
-        try pane.enter("my calves hurt")
-        try pane.waitFor("Is there any swelling")
-        try pane.waitForPrompt()
+        try pane.say("my calves hurt", expecting: "Is there any swelling")
         try pane.press("C-d")
         try expectEnded(pane, status: 0)
         #expect(try pane.standardError().isEmpty)
@@ -50,12 +49,8 @@ struct InteractiveTests {
     @Test func upRecallsLinesFromThisAndTheLastSession() throws {
         let first = try TerminalPane()
         try first.waitForPrompt()
-        try first.enter("my calves hurt")
-        try first.waitFor("Is there any swelling")
-        try first.waitForPrompt()
-        try first.enter("no")
-        try first.waitFor("What kind of pain")
-        try first.waitForPrompt()
+        try first.say("my calves hurt", expecting: "Is there any swelling")
+        try first.say("no", expecting: "What kind of pain")
         try first.press("Up")
         try first.press("Up")
         try first.waitFor("the first line, recalled") { $0.last(where: { !$0.isEmpty }) == "> my calves hurt" }
@@ -78,9 +73,7 @@ struct InteractiveTests {
     func ctrlCClearsTheLineAndTheQuestionSurvives() throws {
         let pane = try TerminalPane()
         try pane.waitForPrompt()
-        try pane.enter("my calves hurt")
-        try pane.waitFor("Is there any swelling")
-        try pane.waitForPrompt()
+        try pane.say("my calves hurt", expecting: "Is there any swelling")
         try pane.type("something half typ")
         try pane.waitFor("> something half typ")
         usleep(100_000)
@@ -98,9 +91,7 @@ struct InteractiveTests {
     @Test func ctrlDDuringAFollowUpQuestionExitsZero() throws {
         let pane = try TerminalPane()
         try pane.waitForPrompt()
-        try pane.enter("my calves hurt after a 10k")
-        try pane.waitFor("Is there any swelling")
-        try pane.waitForPrompt()
+        try pane.say("my calves hurt after a 10k", expecting: "Is there any swelling")
         try pane.press("C-d")
         try expectEnded(pane, status: 0)
         #expect(try pane.standardError().isEmpty)
@@ -110,17 +101,13 @@ struct InteractiveTests {
     @Test func aResizedTerminalRewrapsTheNextReply() throws {
         let pane = try TerminalPane(width: 100, height: 50)
         try pane.waitForPrompt()
-        try pane.enter("how do I do stroking")
-        try pane.waitFor("How many")
-        try pane.waitForPrompt()
+        try pane.say("how do I do stroking", expecting: "How many")
         let wide = try pane.rows(after: "> how do I do stroking", joined: true)
         #expect(wide.map(\.count).max() ?? 0 > 60)
         try pane.resize(width: 40, height: 50)
         try pane.press("C-l")  // a clear screen, so the old reply's rows are gone
         try pane.waitForPrompt()
-        try pane.enter("how do I do stroking")
-        try pane.waitFor("How many")
-        try pane.waitForPrompt()
+        try pane.say("how do I do stroking", expecting: "How many")
         // Joined: a row longer than 40 here would be one tmux had to wrap, not one Rubdown wrapped.
         let narrow = try pane.rows(after: "> how do I do stroking", joined: true).dropFirst().filter { !$0.isEmpty && $0 != ">" }
         #expect(narrow.count > wide.filter { !$0.isEmpty }.count)
@@ -133,12 +120,8 @@ struct InteractiveTests {
     func aTerminatingSignalSavesTheHistoryThenEnds(signal: Int32, name: String) throws {
         let pane = try TerminalPane()
         try pane.waitForPrompt()
-        try pane.enter("my calves hurt")
-        try pane.waitFor("Is there any swelling")
-        try pane.waitForPrompt()
-        try pane.enter("no")
-        try pane.waitFor("What kind of pain")
-        try pane.waitForPrompt()
+        try pane.say("my calves hurt", expecting: "Is there any swelling")
+        try pane.say("no", expecting: "What kind of pain")
         try pane.type("a dull")
         try pane.waitFor("> a dull")
         kill(try pane.programPID(), signal)
@@ -153,9 +136,7 @@ struct InteractiveTests {
     func ctrlCAndSigtermWorkWhenStartedWithThemBlocked() throws {
         let pane = try TerminalPane(blockedSignals: [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGWINCH])
         try pane.waitForPrompt()
-        try pane.enter("my calves hurt")
-        try pane.waitFor("Is there any swelling")
-        try pane.waitForPrompt()
+        try pane.say("my calves hurt", expecting: "Is there any swelling")
         try pane.type("half typ")
         try pane.waitFor("> half typ")
         usleep(100_000)
@@ -172,9 +153,7 @@ struct InteractiveTests {
     @Test func aWarningToAClosedStderrIsNoCrash() throws {
         let pane = try TerminalPane(homeFiles: [".local/state/rubdown/journal.json": "not json {"], closedStandardError: true)
         try pane.waitForPrompt()
-        try pane.enter("my calves hurt")
-        try pane.waitFor("Is there any swelling")
-        try pane.waitForPrompt()
+        try pane.say("my calves hurt", expecting: "Is there any swelling")
         try pane.press("C-d")
         try expectEnded(pane, status: 0)
     }
@@ -223,15 +202,9 @@ struct InteractiveTests {
         defer { if problem == .readOnlyFile { _ = undoReadOnly(path) } }
         let pane = try TerminalPane(historyPath: path)
         try pane.waitForPrompt()
-        try pane.enter("my calves hurt")
-        try pane.waitFor("Is there any swelling")
-        try pane.waitForPrompt()
-        try pane.enter("no")
-        try pane.waitFor("What kind of pain")
-        try pane.waitForPrompt()
-        try pane.enter("a dull ache")
-        try pane.waitFor("How bad is it")
-        try pane.waitForPrompt()
+        try pane.say("my calves hurt", expecting: "Is there any swelling")
+        try pane.say("no", expecting: "What kind of pain")
+        try pane.say("a dull ache", expecting: "How bad is it")
         try pane.press("C-d")
         try expectEnded(pane, status: 0)
         let warnings = try pane.standardError().split(separator: "\n")
@@ -242,9 +215,7 @@ struct InteractiveTests {
     @Test func noHistoryKeepsNoFile() throws {
         let pane = try TerminalPane(["--no-history"])
         try pane.waitForPrompt()
-        try pane.enter("my calves hurt")
-        try pane.waitFor("Is there any swelling")
-        try pane.waitForPrompt()
+        try pane.say("my calves hurt", expecting: "Is there any swelling")
         try pane.press("Up")
         try pane.waitFor("this session's line") { $0.last(where: { !$0.isEmpty }) == "> my calves hurt" }
         try pane.press("C-a", "C-k", "C-d")
@@ -257,9 +228,7 @@ struct InteractiveTests {
         let pane = try TerminalPane(historyPath: FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-h-\(UUID().uuidString)/nested/h").path)
         defer { try? FileManager.default.removeItem(atPath: (pane.historyPath as NSString).deletingLastPathComponent) }
         try pane.waitForPrompt()
-        try pane.enter("hello")
-        try pane.waitFor("hello")
-        try pane.waitForPrompt()
+        try pane.say("hello", expecting: "hello")
         try pane.press("C-d")
         try expectEnded(pane, status: 0)
         #expect(historyLines(pane.historyPath) == ["hello"])

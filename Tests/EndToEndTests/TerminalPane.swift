@@ -111,6 +111,13 @@ final class TerminalPane {
         try press("Enter")
     }
 
+    /// One turn: types a line, waits for `reply` to show and for the prompt to come back.
+    func say(_ line: String, expecting reply: String) throws {
+        try enter(line)
+        try waitFor(reply)
+        try waitForPrompt()
+    }
+
     func resize(width: Int, height: Int = 24) throws {
         try run(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
     }
@@ -236,25 +243,4 @@ final class TerminalPane {
         }
         return String(decoding: out, as: UTF8.self)
     }
-}
-/// A file that even root cannot write: chattr +i as root, chmod 0400 otherwise.
-func makeReadOnly(_ path: String) -> Bool {
-    if geteuid() != 0 { return chmod(path, 0o400) == 0 }
-    return shell("chattr", "+i", path)
-}
-
-func undoReadOnly(_ path: String) -> Bool {
-    if geteuid() != 0 { return chmod(path, 0o600) == 0 }
-    return shell("chattr", "-i", path)
-}
-
-private func shell(_ arguments: String...) -> Bool {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return false }
-    process.waitUntilExit()
-    return process.terminationStatus == 0
 }

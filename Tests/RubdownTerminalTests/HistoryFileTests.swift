@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import RubdownTerminal
 import Testing
 #if canImport(Glibc)
@@ -228,26 +229,4 @@ import Glibc
         #expect(mode(path) == 0o600)
         #expect(warnings.all.isEmpty)
     }
-}
-
-/// A file that even root cannot write: chattr +i as root, chmod 0400 otherwise.
-func makeReadOnly(_ path: String) -> Bool {
-    if geteuid() != 0 { return chmod(path, 0o400) == 0 }
-    return shell("chattr", "+i", path)
-}
-
-func undoReadOnly(_ path: String) -> Bool {
-    if geteuid() != 0 { return chmod(path, 0o600) == 0 }
-    return shell("chattr", "-i", path)
-}
-
-private func shell(_ arguments: String...) -> Bool {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return false }
-    process.waitUntilExit()
-    return process.terminationStatus == 0
 }

@@ -3,6 +3,9 @@ import BathPlugin
 import BundledContent
 import CoreChatPlugin
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 import RubdownKit
 import TechniquesPlugin
@@ -30,3 +33,25 @@ public func converse(_ lines: [String], coach: Coach = shippedCoach) -> [Turn] {
 /// The repository root, found from this file's path (tests read Tests/Data and Tests/Stories).
 public let repositoryRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
+
+/// A file that even root cannot write: chattr +i as root, chmod 0400 otherwise.
+public func makeReadOnly(_ path: String) -> Bool {
+    if geteuid() != 0 { return chmod(path, 0o400) == 0 }
+    return shell("chattr", "+i", path)
+}
+
+public func undoReadOnly(_ path: String) -> Bool {
+    if geteuid() != 0 { return chmod(path, 0o600) == 0 }
+    return shell("chattr", "-i", path)
+}
+
+private func shell(_ arguments: String...) -> Bool {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+}
