@@ -30,7 +30,10 @@ targets=(RubdownKit CoreChatPlugin TechniquesPlugin TriagePlugin BathPlugin Answ
 # SwiftPM also tries to build the content-embedding tool with these flags and fails (a
 # top-level-code tool under -parse-as-library); the targets built here do not need it, and
 # `swift build` still exits 0, so its output goes to a log shown only when a build fails.
-flags=(-c "$configuration" --scratch-path "$scratch" --sanitize fuzzer --sanitize address)
+# One -sanitize=fuzzer,address: SwiftPM's `--sanitize fuzzer --sanitize address` passes two flags,
+# and the Swift driver keeps only the last, so the objects got AddressSanitizer but no coverage
+# for libFuzzer to follow (Fuzz/run.sh checks below that they have it). C code (libyaml) likewise.
+flags=(-c "$configuration" --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address)
 mkdir -p "$scratch"
 for target in "${targets[@]}"; do
   echo "fuzz: building $target (instrumented)" >&2
@@ -41,6 +44,10 @@ for target in "${targets[@]}"; do
 done
 
 build="$scratch/$configuration"
+if ! objdump -h "$build/RubdownKit.build/Interpreter.swift.o" | grep sancov >/dev/null; then
+  echo "fuzz: RubdownKit was built without coverage instrumentation; libFuzzer would fuzz blind" >&2
+  exit 2
+fi
 objects=()
 for module in "${targets[@]}" Yams CYaml; do
   while IFS= read -r object; do objects+=("$object"); done < <(find "$build/$module.build" -name '*.o' | sort)

@@ -160,6 +160,31 @@ import Testing
         #expect(snapshots().count == CoachCache.kept)
     }
 
+    @Test func theLeastRecentlyUsedSnapshotGoesFirst() throws {
+        let cache = CoachCache(folder: folder, buildIdentity: "test build")
+        var names: [String] = []
+        var sets: [ContentSet] = []
+        for edit in 0..<CoachCache.kept {
+            var set = try content
+            set.intents[0].text += "\n# edit \(edit)\n"
+            _ = try cache.coach(set, plugins: allPlugins)
+            names.append(try #require(Set(snapshots()).subtracting(names).first))
+            sets.append(set)
+        }
+        // Oldest first, seconds apart, whatever the file system's clock resolution.
+        for (age, name) in names.enumerated() {
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date(timeIntervalSinceNow: Double(age - 10) * 10)], ofItemAtPath: folder + "/" + name)
+        }
+        _ = try cache.coach(sets[0], plugins: allPlugins)  // the oldest, used again
+        var fifth = try content
+        fifth.intents[0].text += "\n# a fifth edit\n"
+        _ = try cache.coach(fifth, plugins: allPlugins)
+        #expect(snapshots().count == CoachCache.kept)
+        #expect(snapshots().contains(names[0]))
+        #expect(!snapshots().contains(names[1]))
+    }
+
     @Test func badContentStillFailsWithFileAndLineAndLeavesNoSnapshot() throws {
         let cache = CoachCache(folder: folder, buildIdentity: "test build")
         var broken = try content

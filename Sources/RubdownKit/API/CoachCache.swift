@@ -17,7 +17,7 @@ public struct CoachCache: Sendable {
     public let folder: String
     /// What tells one build of the program from another (see `executableIdentity`).
     public let buildIdentity: String
-    /// How many snapshots are kept (one per set of content); the oldest go first.
+    /// How many snapshots are kept (one per set of content); the least recently used go first.
     public static let kept = 4
 
     public init(folder: String, buildIdentity: String) {
@@ -50,6 +50,8 @@ public struct CoachCache: Sendable {
         let key = key(base, overlays: overlays, plugins: plugins)
         let path = snapshotPath(key)
         if let bytes = Self.read(path), let coach = CoachSnapshot.coach(from: bytes, key: key, plugins: plugins) {
+            // Marked as just used, so that pruning (by modification time) keeps what is in use.
+            utimes(path, nil)
             return coach
         }
         let coach = try Coach(content: Content.load(base, overlays: overlays), plugins: plugins)
@@ -121,7 +123,7 @@ public struct CoachCache: Sendable {
     }
 
     /// Writes beside the final name and renames, so a reader never sees half a snapshot; then
-    /// keeps only the newest `kept`. Failing quietly is right: the cache only saves time.
+    /// keeps only the `kept` most recently used. Failing quietly is right: the cache only saves time.
     private func save(_ bytes: [UInt8], to path: String) {
         let files = FileManager.default
         guard (try? files.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])) != nil
