@@ -9,8 +9,7 @@ public struct Coach: Sendable {
         try plugins.validate(content.intents)
         self.content = content
         self.plugins = plugins
-        let outOfScope = plugins.plugins.filter { $0.capabilities.contains(.outOfScope) }.map(\.name)
-        self.interpreter = Interpreter(content: content, outOfScopePlugins: Set(outOfScope))
+        self.interpreter = Interpreter(content: content, outOfScopePlugins: plugins.outOfScopeNames)
     }
 
     /// A coach as saved in a snapshot: already validated and indexed.

@@ -71,9 +71,8 @@ public struct CoachCache: Sendable {
         var hash = Fingerprint()
         hash.add("rubdown coach snapshot \(CoachSnapshot.formatVersion)")
         hash.add(buildIdentity)
-        for plugin in plugins.plugins {
-            hash.add(plugin.name + (plugin.capabilities.contains(.outOfScope) ? " out-of-scope" : ""))
-        }
+        for plugin in plugins.plugins { hash.add(plugin.name) }
+        for name in plugins.outOfScopeNames.sorted() { hash.add("out of scope: " + name) }
         for set in [base] + overlays {
             hash.add("set \(set.knowledge.count) \(set.intents.count)")
             for file in set.knowledge + set.intents {

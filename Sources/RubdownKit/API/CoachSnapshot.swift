@@ -6,7 +6,7 @@
 /// reads as no snapshot, and the caller loads from YAML as usual. See `CoachCache`.
 public enum CoachSnapshot {
     /// Bumped whenever what is archived changes shape.
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     static let magic = Array("RUBDCOCH".utf8)
     /// magic, format, key, payload length, payload checksum.
     static let headerSize = 8 + 4 + 8 + 8 + 8
@@ -56,7 +56,7 @@ public enum CoachSnapshot {
                 try reader.read([String].self) == plugins.plugins.map(\.name)
             else { return nil }
             let content = try reader.read(Content.self)
-            let interpreter = try Interpreter(from: &reader, intents: content.intents.intents)
+            let interpreter = try Interpreter(from: &reader, content: content, outOfScopePlugins: plugins.outOfScopeNames)
             guard reader.isAtEnd else { return nil }
             return Coach(content: content, interpreter: interpreter, plugins: plugins)
         } catch {

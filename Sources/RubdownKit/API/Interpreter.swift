@@ -249,26 +249,28 @@ public struct Interpreter: Sendable {
 }
 
 // A coach snapshot (see `CoachSnapshot`) saves the interpreter as built; here, beside its fields.
+// What follows from the content and the plugins alone is worked out again, not saved.
 extension Interpreter {
-    /// The interpreter as saved, for `intents` (the content's, saved with it).
-    init(from archive: inout ArchiveReader, intents: [Intent]) throws {
-        let lexicon = try archive.read(Lexicon.self)
+    /// The interpreter as saved, for `content` (saved with it) and the same out-of-scope plugins.
+    init(from archive: inout ArchiveReader, content: Content, outOfScopePlugins: Set<String>) throws {
+        let intents = content.intents.intents
+        let lexicon = try Lexicon(from: &archive, knowledge: content.knowledge)
         self.lexicon = lexicon
         self.extractor = EntityExtractor(lexicon: lexicon, redFlags: try archive.read(RedFlagDetector.self))
         self.matcher = try IntentMatcher(from: &archive, intents: intents)
         self.keywords = try archive.read(keyedBy: String.self) { reader in
             try reader.read { (intent: try $0.read(Int.self), stems: try $0.read([String].self)) }
         }
-        self.isFallback = try archive.read()
+        self.isFallback = intents.map { outOfScopePlugins.contains($0.plugin) }
         self.needsKeyword = intents.map(\.needsKeyword)
         self.intents = intents
-        guard isFallback.count == intents.count,
-            keywords.values.allSatisfy({ $0.allSatisfy { (0..<intents.count).contains($0.intent) } })
-        else { throw ArchiveError.damaged }
+        guard keywords.values.allSatisfy({ $0.allSatisfy { (0..<intents.count).contains($0.intent) } }) else {
+            throw ArchiveError.damaged
+        }
     }
 
     func archive(into archive: inout ArchiveWriter) {
-        archive.write(lexicon)
+        lexicon.archive(into: &archive)
         archive.write(extractor.redFlags)
         matcher.archive(into: &archive)
         archive.write(keywords) { writer, entries in
@@ -277,6 +279,5 @@ extension Interpreter {
                 writer.write(entry.stems)
             }
         }
-        archive.write(isFallback)
     }
 }

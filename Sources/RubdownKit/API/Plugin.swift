@@ -95,6 +95,9 @@ public struct PluginRegistry: Sendable {
         plugins.first { $0.capabilities.contains(capability) }
     }
 
+    /// The plugins whose intents are examples of what Rubdown declines: they need no domain word.
+    var outOfScopeNames: Set<String> { Set(plugins.filter { $0.capabilities.contains(.outOfScope) }.map(\.name)) }
+
     /// Every intent must name a registered plugin; the problem is reported where the intent is defined.
     func validate(_ table: IntentTable) throws {
         let names = Set(plugins.map(\.name))

@@ -30,8 +30,6 @@ struct ArchiveWriter {
 
     mutating func write(_ value: Int) { write(Int64(value)) }
     mutating func write(_ value: Bool) { write(UInt8(value ? 1 : 0)) }
-    mutating func write(_ value: Float) { write(value.bitPattern) }
-    mutating func write(_ value: Double) { write(value.bitPattern) }
 
     mutating func write(_ value: String) {
         var value = value
@@ -80,7 +78,7 @@ enum ArchiveError: Error {
 
 struct ArchiveReader {
     private let bytes: [UInt8]
-    private(set) var position = 0
+    private var position = 0
 
     init(_ bytes: [UInt8], from position: Int = 0) {
         self.bytes = bytes
@@ -114,8 +112,6 @@ struct ArchiveReader {
         }
     }
 
-    mutating func read(_ type: Float.Type = Float.self) throws -> Float { Float(bitPattern: try read(UInt32.self)) }
-    mutating func read(_ type: Double.Type = Double.self) throws -> Double { Double(bitPattern: try read(UInt64.self)) }
 
     mutating func read(_ type: String.Type = String.self) throws -> String {
         let count = Int(try read(UInt32.self))

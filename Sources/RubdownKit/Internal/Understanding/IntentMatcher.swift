@@ -86,7 +86,6 @@ struct IntentMatcher: Sendable {
             sqrt(document.reduce(0) { $0 + idf[Int($1)] * idf[Int($1)] })
         }
         inverseNorm = exampleNorm.map { 1 / $0 }
-        averageExampleLength = max(1, (documentTerms.reduce(0) { $0 + $1.count } + documentTerms.count - 1) / max(1, documentTerms.count))
         // Postings: offsets from the frequencies, then each example appended in order.
         postingStart = [Int32](repeating: 0, count: terms.count + 1)
         for term in terms.indices { postingStart[term + 1] = postingStart[term] + frequency[term] }
@@ -103,6 +102,12 @@ struct IntentMatcher: Sendable {
             exampleTerms += document
             exampleTermStart.append(Int32(exampleTerms.count))
         }
+        averageExampleLength = Self.averageLength(features: exampleTerms.count, examples: exampleIntent.count)
+    }
+
+    /// Distinct features per example, on average, rounded up (at least 1).
+    private static func averageLength(features: Int, examples: Int) -> Int {
+        max(1, (features + examples - 1) / max(1, examples))
     }
 
     var exampleCount: Int { exampleIntent.count }
@@ -514,9 +519,9 @@ extension IntentMatcher {
         exampleIntent = try archive.read(numbers: Int32.self)
         intentExampleStart = try archive.read(numbers: Int32.self)
         exampleNorm = try archive.read(numbers: Float.self)
-        inverseNorm = try archive.read(numbers: Float.self)
-        averageExampleLength = try archive.read(Int.self)
         try checkShape()
+        inverseNorm = exampleNorm.map { 1 / $0 }
+        averageExampleLength = Self.averageLength(features: exampleTerms.count, examples: exampleIntent.count)
     }
 
     func archive(into archive: inout ArchiveWriter) {
@@ -531,8 +536,6 @@ extension IntentMatcher {
         archive.write(numbers: exampleIntent)
         archive.write(numbers: intentExampleStart)
         archive.write(numbers: exampleNorm)
-        archive.write(numbers: inverseNorm)
-        archive.write(averageExampleLength)
     }
 
     /// Every id in the index points inside the arrays it indexes, so that a damaged snapshot
@@ -544,12 +547,11 @@ extension IntentMatcher {
                 && zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 }
         }
         func within(_ ids: [Int32], _ count: Int) -> Bool { ids.allSatisfy { $0 >= 0 && Int($0) < count } }
-        guard idf.count == terms, exampleNorm.count == examples, inverseNorm.count == examples,
+        guard idf.count == terms, exampleNorm.count == examples,
             offsets(postingStart, count: terms, end: postingExamples.count),
             offsets(exampleTermStart, count: examples, end: exampleTerms.count),
             offsets(intentExampleStart, count: intents.count, end: examples),
-            within(postingExamples, examples), within(exampleTerms, terms), within(exampleIntent, intents.count),
-            averageExampleLength >= 1
+            within(postingExamples, examples), within(exampleTerms, terms), within(exampleIntent, intents.count)
         else { throw ArchiveError.damaged }
     }
 }

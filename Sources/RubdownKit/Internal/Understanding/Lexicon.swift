@@ -27,13 +27,11 @@ struct Token: Sendable {
 /// matched longest first over stems; and the vocabulary that typos are corrected towards.
 struct Lexicon: Sendable {
     private var phrases: [String: [(stems: [String], concept: Concept)]] = [:]
-    /// Words worth correcting towards, by first letter.
-    private(set) var vocabulary: [Character: [String]] = [:]
     private var known: Set<String> = []
+    /// Everyday words typo correction leaves alone (`KnowledgeBase.ordinaryWords`).
     private var ordinary: Set<String> = []
-    /// `vocabulary` for `correction`: by first letter, in the same (sorted) order, only words of
-    /// five letters or more, each with what lets most candidates be ruled out without an edit
-    /// distance.
+    /// The words typos are corrected towards: by first letter, sorted, only words of five letters
+    /// or more, each with what lets most candidates be ruled out without an edit distance.
     private var typoCandidates: [Character: [TypoCandidate]] = [:]
     /// Stems of words that put a line in Rubdown's domain (soreness, massage), beyond concept phrases.
     private var domainStems: Set<String> = []
@@ -74,15 +72,16 @@ struct Lexicon: Sendable {
         for flag in knowledge.redFlags {
             for phrase in flag.patterns.joined().joined() { for word in words(phrase) { learnLater(word) } }
         }
-        for word in toLearn { learn(word) }
+        // Words worth correcting towards, by first letter.
+        var vocabulary: [Character: [String]] = [:]
+        for word in toLearn { learn(word, into: &vocabulary) }
         ordinary = Set(knowledge.ordinaryWords)
-        for (letter, words) in vocabulary { vocabulary[letter] = Array(Set(words)).sorted() }
         for (letter, words) in vocabulary {
-            typoCandidates[letter] = words.filter { $0.count >= 5 }.map(TypoCandidate.init)
+            typoCandidates[letter] = Array(Set(words)).sorted().filter { $0.count >= 5 }.map(TypoCandidate.init)
         }
     }
 
-    private mutating func learn(_ word: String) {
+    private mutating func learn(_ word: String, into vocabulary: inout [Character: [String]]) {
         known.insert(word)
         known.insert(Stemmer.stem(word))
         let isVocabulary =
@@ -232,15 +231,15 @@ enum Tokenizer {
 }
 
 // A coach snapshot (see `CoachSnapshot`) saves the lexicon as built; here, beside its fields.
-extension Lexicon: Archivable {
-    init(from archive: inout ArchiveReader) throws {
+extension Lexicon {
+    /// The lexicon as saved, for the knowledge base it was built from (saved with it).
+    init(from archive: inout ArchiveReader, knowledge: KnowledgeBase) throws {
         phrases = try archive.read(keyedBy: String.self) { reader in
             try reader.read { (stems: try $0.read([String].self), concept: try $0.read(Concept.self)) }
         }
-        vocabulary = try Self.byLetter(try archive.read(keyedBy: String.self) { try $0.read([String].self) })
         known = try archive.read()
-        ordinary = try archive.read()
-        // Derived from the vocabulary alone, and cheaply: rebuilt rather than saved.
+        ordinary = Set(knowledge.ordinaryWords)
+        // Saved as words: what else a candidate holds is cheaply worked out again.
         typoCandidates = try Self.byLetter(try archive.read(keyedBy: String.self) { try $0.read([String].self) })
             .mapValues { $0.map(TypoCandidate.init) }
         domainStems = try archive.read()
@@ -253,9 +252,7 @@ extension Lexicon: Archivable {
                 writer.write(candidate.concept)
             }
         }
-        archive.write(Dictionary(uniqueKeysWithValues: vocabulary.map { (String($0.key), $0.value) })) { $0.write($1) }
         archive.write(known)
-        archive.write(ordinary)
         archive.write(Dictionary(uniqueKeysWithValues: typoCandidates.map { (String($0.key), $0.value.map(\.word)) })) { $0.write($1) }
         archive.write(domainStems)
     }

@@ -82,15 +82,17 @@ extension RedFlagDetector: Archivable {
     init(from archive: inout ArchiveReader) throws {
         patterns = try archive.read { Pattern(flag: try $0.read(String.self), groups: try $0.read([Int].self)) }
         phrases = try archive.read()
-        phrasesByFirstStem = try archive.read(keyedBy: String.self) { try $0.read([Int].self) }
+        // In id order, as they were added.
+        for (id, stems) in phrases.enumerated() {
+            if let first = stems.first { phrasesByFirstStem[first, default: []].append(id) }
+        }
         groupsOfPhrase = try archive.read()
         groupAreas = try archive.read { try $0.read(Set<String>.self) }
         // Ids index these arrays when a line is read: a damaged snapshot must not make them point outside.
         let groupCount = groupAreas.count, phraseCount = phrases.count
         guard groupsOfPhrase.count == phraseCount,
             patterns.allSatisfy({ $0.groups.allSatisfy { (0..<groupCount).contains($0) } }),
-            groupsOfPhrase.allSatisfy({ $0.allSatisfy { (0..<groupCount).contains($0) } }),
-            phrasesByFirstStem.values.allSatisfy({ $0.allSatisfy { (0..<phraseCount).contains($0) } })
+            groupsOfPhrase.allSatisfy({ $0.allSatisfy { (0..<groupCount).contains($0) } })
         else { throw ArchiveError.damaged }
     }
 
@@ -100,7 +102,6 @@ extension RedFlagDetector: Archivable {
             writer.write(pattern.groups)
         }
         archive.write(phrases)
-        archive.write(phrasesByFirstStem) { $0.write($1) }
         archive.write(groupsOfPhrase)
         archive.write(groupAreas) { $0.write($1) }
     }
