@@ -28,6 +28,9 @@ fi
 
 rm -rf "$out"
 mkdir -p "$out"
+# rubdown's start-up cache (a snapshot of its built coach per set of content, CoachCache) goes
+# to the results folder, not the user's, for every rubdown this run starts.
+export XDG_CACHE_HOME="$out/cache"
 exec > >(tee "$out/report.txt") 2>&1
 step() { printf '\n### %s (%s)\n' "$1" "$(date +%H:%M:%S)"; }
 
@@ -79,11 +82,9 @@ if [[ -n "$python" ]]; then
 fi
 
 step "Start-up (whole processes, interleaved)"
-# rubdown keeps a snapshot of its built coach per set of content (CoachCache); here in the
-# results folder, not the user's. The warm-up runs write it, so the plain cases are later
-# starts; the --no-cache cases are what every start cost before, and what the first start
-# after a content change costs (plus writing the snapshot: "snapshot: encode" below).
-export XDG_CACHE_HOME="$out/cache"
+# The start-up warm-ups write rubdown's snapshot (see "rubdown's start-up cache" above), so the
+# plain cases are later starts; the --no-cache cases are what every start cost before, and what
+# the first start after a content change costs (plus writing the snapshot: "snapshot: encode" below).
 printf 'hi\n' >"$out/stdin-hi.txt"
 printf 'my calves hurt after a 10k\n' >"$out/stdin-line.txt"
 tab=$'\t'

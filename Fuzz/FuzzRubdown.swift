@@ -10,18 +10,10 @@
 //   4  coach snapshot reader: the shipped coach's snapshot, edited and resealed (so that the
 //      checksum passes and the reader's own checks are what stands): byte 1 cuts that many
 //      16-byte blocks off the end, then each 5 bytes set one byte (4-byte offset, value)
-import AnswersPlugin
-import BathPlugin
-import CoreChatPlugin
 import Foundation
 import RubdownKit
-import TechniquesPlugin
-import TriagePlugin
 
-/// Keep in step with Sources/rubdown/Plugins.swift.
-func makePlugins() -> PluginRegistry {
-    PluginRegistry([CoreChatPlugin(), FallbackPlugin(), TechniquesPlugin(), TriagePlugin(), BathPlugin(), AnswersPlugin()])
-}
+// The plugins are `registeredPlugins`, from Sources/rubdown/Plugins.swift, compiled in by run.sh.
 
 struct Bundle {
     let knowledge: [ContentFile]
@@ -35,7 +27,7 @@ let bundle: Bundle = {
     do {
         let knowledge = try Content.files(in: root + "/Knowledge")
         let intents = try Content.files(in: root + "/Intents")
-        let coach = try Coach(content: Content.load(knowledge: knowledge, intents: intents), plugins: makePlugins())
+        let coach = try Coach(content: Content.load(knowledge: knowledge, intents: intents), plugins: registeredPlugins)
         return Bundle(knowledge: knowledge, intents: intents, coach: coach)
     } catch {
         fatalError("the content under \(root) does not load: \(error)")
@@ -90,7 +82,7 @@ func exerciseContent(_ text: String, replacing selector: UInt8, knowledgeSide: B
         _ = error.contentDiagnostics.map(\.description)  // rendering the diagnostics must not crash either
         return
     }
-    guard let coach = try? Coach(content: content, plugins: makePlugins()) else { return }
+    guard let coach = try? Coach(content: content, plugins: registeredPlugins) else { return }
     exerciseConversation("my calves hurt after a 10k\nno\na dull ache\n4\nyesterday\nhow do I do drumming?\nwhy", coach: coach)
 }
 
@@ -108,7 +100,7 @@ func exerciseSnapshot(_ input: Slice<UnsafeBufferPointer<UInt8>>) {
         if bytes.count > snapshotHeader { bytes[snapshotHeader + offset % (bytes.count - snapshotHeader)] = edits[at + 4] }
         at += 5
     }
-    guard let coach = CoachSnapshot.coach(from: CoachSnapshot.resealed(bytes), key: 1, plugins: makePlugins()) else { return }
+    guard let coach = CoachSnapshot.coach(from: CoachSnapshot.resealed(bytes), key: 1, plugins: registeredPlugins) else { return }
     exerciseConversation("my calves hurt after a 10k\nno\na dull ache\n4\nyesterday\nhow do I do drumming?\nwhy", coach: coach)
     exerciseUnderstanding("my calf is swollen and hot\nhi\nwhats the capital of peru\nfoam rolling my quads", coach: coach)
 }

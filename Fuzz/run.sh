@@ -25,7 +25,8 @@ snapshot_runs=${3:-5000}
 shift $(( $# < 3 ? $# : 3 ))
 scratch=Fuzz/.build
 configuration=release
-targets=(RubdownKit CoreChatPlugin TechniquesPlugin TriagePlugin BathPlugin AnswersPlugin)
+# RubdownKit and every plugin module (a Sources/*Plugin folder, as Benchmarks/Package.swift finds them).
+targets=(RubdownKit $(cd Sources && ls -d *Plugin))
 
 # SwiftPM also tries to build the content-embedding tool with these flags and fails (a
 # top-level-code tool under -parse-as-library); the targets built here do not need it, and
@@ -57,7 +58,7 @@ echo "fuzz: linking $scratch/fuzz-rubdown" >&2
 swiftc -swift-version 5 -parse-as-library -O -g \
   -sanitize=fuzzer,address \
   -I "$build/Modules" -I "$yaml_include" \
-  Fuzz/FuzzRubdown.swift "${objects[@]}" \
+  Fuzz/FuzzRubdown.swift Sources/rubdown/Plugins.swift "${objects[@]}" \
   -o "$scratch/fuzz-rubdown"
 
 # Seeds: byte 0 picks the mode (0 understanding, 1 dialogue, 2 knowledge file, 3 intent file,

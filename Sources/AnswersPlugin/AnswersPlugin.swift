@@ -16,20 +16,19 @@ public struct AnswersPlugin: Plugin {
         var parts: [String] = []
         if let reply = intent.reply { parts.append(reply) }
         var massaged: [String] = []
+        let namedAreas = knowledge.areasNamed(in: intent)
         for reference in intent.knowledge {
             guard let (kind, id) = knowledge.entry(reference) else { continue }
             switch kind {
             case "techniques":
                 if let technique = knowledge.technique(id) {
-                    let areas = knowledge.areasNamed(in: intent)
-                    parts.append(context.advice.explain(technique, for: areas))
-                    massaged += areas.filter { technique.fits($0) }
+                    parts.append(context.advice.explain(technique, for: namedAreas))
+                    massaged += namedAreas.filter { technique.fits($0) }
                 }
             case "areas":
-                if let area = knowledge.area(id) {
-                    parts.append("Your \(area.name): \(area.care)")
-                    massaged.append(id)
-                }
+                // `entry` found the area, so the note is there.
+                parts.append(context.advice.areaNotes([id]))
+                massaged.append(id)
             case "baths":
                 if let bath = knowledge.bath(id) {
                     parts.append("\(bath.name): \(bath.temperature), for \(bath.duration). Skip it if: " + bath.avoidIf.joined(separator: " "))

@@ -22,7 +22,7 @@ public struct BathPlugin: Plugin {
             asked = []  // warm or cold: the comparison below, fitted to the case
         }
         guard !asked.isEmpty else {
-            let hardRun = (context.state.facts.distanceKm ?? 0) >= 21
+            let hardRun = context.state.facts.isLongRun
             let suggestion = context.advice.bathSuggestion(level: level, hardRun: hardRun)
             let text = knowledge.say("bath-after") + "\n" + suggestion.text
             return PluginReply(text, knowledgeUsed: ["guidance:bath-after"] + suggestion.used)

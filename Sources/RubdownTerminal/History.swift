@@ -9,9 +9,7 @@ public enum History {
     /// `$RUBDOWN_HISTORY`, else `$XDG_STATE_HOME/rubdown/history`, else `~/.local/state/rubdown/history`.
     public static func defaultPath(environment: [String: String]) -> String? {
         if let explicit = environment["RUBDOWN_HISTORY"], !explicit.isEmpty { return explicit }
-        if let state = environment["XDG_STATE_HOME"], !state.isEmpty { return state + "/rubdown/history" }
-        guard let home = environment["HOME"], !home.isEmpty else { return nil }
-        return home + "/.local/state/rubdown/history"
+        return StateFolder.path(environment: environment).map { $0 + "/history" }
     }
 }
 

@@ -9,9 +9,7 @@ public struct JournalStore {
     public init(path: String) { self.path = path }
 
     public static func defaultPath(environment: [String: String]) -> String? {
-        if let state = environment["XDG_STATE_HOME"], !state.isEmpty { return state + "/rubdown/journal.json" }
-        guard let home = environment["HOME"], !home.isEmpty else { return nil }
-        return home + "/.local/state/rubdown/journal.json"
+        StateFolder.path(environment: environment).map { $0 + "/journal.json" }
     }
 
     /// The journal; a missing file is an empty journal; an unreadable or corrupt one is set

@@ -60,7 +60,7 @@ public struct Session {
                 Self.countDown(seconds)
             }
             if let store = journalStore, conversation.state.journal != saved, let journal = conversation.state.journal {
-                if let warning = store.save(journal) { StandardError.write("rubdown: warning: \(warning)\n") }
+                if let warning = store.save(journal) { StandardError.warn(warning) }
                 saved = journal
             }
             if turn.ends { break }
@@ -84,7 +84,7 @@ public struct Session {
         do {
             try conversation.plan().write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            StandardError.write("rubdown: warning: could not save the plan to \(path): \(error.localizedDescription)\n")
+            StandardError.warn("could not save the plan to \(path): \(error.localizedDescription)")
         }
     }
 }

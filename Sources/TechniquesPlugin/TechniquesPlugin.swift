@@ -15,7 +15,7 @@ public struct TechniquesPlugin: Plugin {
         if !barred.isEmpty && areas.isEmpty && request.intent != "technique.list" {
             return PluginReply(Self.reminder(barred, context), knowledgeUsed: context.state.redFlags.map { "red_flags:\($0)" })
         }
-        let gentle = Self.wantsGentle(context.state)
+        let gentle = context.state.wantsGentle
         switch request.intent {
         case "technique.howto":
             guard let id = entities.techniques.first, let technique = context.knowledge.technique(id) else {
@@ -31,7 +31,7 @@ public struct TechniquesPlugin: Plugin {
         case "technique.routine":
             return routine(for: areas, gentle: gentle, context, lead: reminder)
         case "technique.guide":
-            return guide(areas: named.isEmpty ? [] : areas, gentle: gentle, context, lead: reminder)
+            return guide(areas: areas, gentle: gentle, context, lead: reminder)
         default:  // technique.for_area
             guard !areas.isEmpty else { return PluginReply(Self.whichArea.prompt, asking: Self.whichArea) }
             return forAreas(areas, gentle: gentle, context, lead: reminder)
@@ -42,11 +42,6 @@ public struct TechniquesPlugin: Plugin {
 
     static let whichArea = Question(
         slot: .bodyPart, prompt: "Which part would you like to work on?", examples: "calves; hamstrings; my feet; glutes")
-
-    /// After a long or intense run, or with higher pain, prefer the gentler tools.
-    static func wantsGentle(_ state: ConversationState) -> Bool {
-        (state.facts.distanceKm ?? 0) >= 21 || (state.facts.painLevel ?? 0) >= 6 || state.lastTriage?.level == .caution
-    }
 
     private func forAreas(_ areas: [String], gentle: Bool, _ context: PluginContext, lead: String) -> PluginReply {
         let advice = context.advice
@@ -67,28 +62,31 @@ public struct TechniquesPlugin: Plugin {
         text += advice.brief(techniques)
         text += "\nFinish with a few light strokes. " + context.knowledge.say("routine-order")
         text += "\n" + context.knowledge.say("check-as-you-go") + "\n" + context.knowledge.say("stop-when")
-        // A routine for both legs still leaves out any area with a warning sign.
-        let covered = areas.isEmpty ? context.knowledge.areas.map(\.id).filter { !context.state.isFlagged($0) } : areas
         return PluginReply(
-            text, massages: covered,
+            text, massages: Self.covered(areas, context),
             knowledgeUsed: Advice.used(techniques) + ["guidance:routine-order", "guidance:check-as-you-go", "guidance:stop-when"])
     }
 
     /// Starts a guided routine for the areas (both legs in general when none), leaving out any
     /// red-flagged area; a possible strain gets the gentlest techniques only.
+    /// (`gentle` already holds after a caution outcome, when only the gentlest techniques are used.)
     private func guide(areas: [String], gentle: Bool, _ context: PluginContext, lead: String) -> PluginReply {
         let gentlest = context.state.lastTriage?.level == .caution
-        var routine = context.advice.routine(for: areas, gentle: gentle || gentlest, gentlest: gentlest)
+        let routine = context.advice.routine(for: areas, gentle: gentle, gentlest: gentlest)
         let subject = areas.isEmpty ? "both legs" : "your \(context.knowledge.names(of: areas))"
         guard !routine.steps.isEmpty else {
             return PluginReply(lead + "I have no routine that suits \(subject).")
         }
-        routine.index = 0
         let text = lead + "Let's go through it for \(subject), one step at a time (\(routine.steps.count) steps).\n" + routine.text
-        let covered = areas.isEmpty ? context.knowledge.areas.map(\.id).filter { !context.state.isFlagged($0) } : areas
-        var reply = PluginReply(text, massages: covered, knowledgeUsed: Advice.used(context.advice.techniques(for: areas, gentle: gentle, gentlest: gentlest)))
+        let techniques = context.advice.techniques(for: areas, gentle: gentle, gentlest: gentlest)
+        var reply = PluginReply(text, massages: Self.covered(areas, context), knowledgeUsed: Advice.used(techniques))
         reply.routine = routine
         return reply
+    }
+
+    /// The areas a routine works on: those named, or for both legs every area without a warning sign.
+    private static func covered(_ areas: [String], _ context: PluginContext) -> [String] {
+        areas.isEmpty ? context.knowledge.areas.map(\.id).filter { !context.state.isFlagged($0) } : areas
     }
 
     private func list(_ context: PluginContext, lead: String) -> PluginReply {

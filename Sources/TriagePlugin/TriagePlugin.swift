@@ -37,7 +37,6 @@ public struct TriagePlugin: Plugin {
         if request.answering?.question.slot == .swelling, state.facts.swelling == true {
             // A "yes" to the screening question is read like the words themselves, against the area discussed.
             let flags = context.interpreter.understand("swollen warm red", contextAreas: state.areas).entities.redFlags
-            for flag in flags where !state.redFlags.contains(flag) { state.redFlags.append(flag) }
             if !flags.isEmpty { return seekCare(flags, &state, context) }
         }
         if !request.understanding.entities.redFlags.isEmpty {
@@ -55,7 +54,6 @@ public struct TriagePlugin: Plugin {
         }
         // Pain for over a week is a red flag the moment it is said, not after the remaining questions.
         if let days = state.facts.daysAgo, days > 7, context.knowledge.redFlag(Self.persistentFlag) != nil {
-            if !state.redFlags.contains(Self.persistentFlag) { state.redFlags.append(Self.persistentFlag) }
             return seekCare([Self.persistentFlag], &state, context)
         }
         if let question = Self.questions.first(where: { !state.facts.has($0.slot, areas: state.areas) }) {
@@ -74,7 +72,10 @@ public struct TriagePlugin: Plugin {
 
     // MARK: Outcomes
 
+    /// The seek-care outcome; the flags are recorded in the conversation, so no later turn
+    /// gives massage advice for their areas.
     private func seekCare(_ flagIDs: [String], _ state: inout ConversationState, _ context: PluginContext) -> PluginReply {
+        for id in flagIDs where !state.redFlags.contains(id) { state.redFlags.append(id) }
         let flags = flagIDs.compactMap { context.knowledge.redFlag($0) }
         // The areas the runner named; the flag's own areas only when none were named.
         let areas = state.areas.isEmpty ? Array(Set(flags.flatMap(\.areas))).sorted() : state.areas
@@ -110,14 +111,13 @@ public struct TriagePlugin: Plugin {
             level = max(level, pattern.level == .seekCare ? .caution : pattern.level)
         }
         if patterns.contains(where: { $0.level == .seekCare }), context.knowledge.redFlag(Self.persistentFlag) != nil {
-            if !state.redFlags.contains(Self.persistentFlag) { state.redFlags.append(Self.persistentFlag) }
             return seekCare([Self.persistentFlag], &state, context)
         }
         let outcome = TriageOutcome(level: level, bodyParts: areas, reasons: reasons)
         state.lastTriage = outcome
 
         let advice = context.advice
-        let hardRun = (facts.distanceKm ?? 0) >= 21 || (facts.painLevel ?? 0) >= 6
+        let hardRun = facts.isHardRun
         let names = context.knowledge.names(of: areas)
         var text: String
         var used: [String]

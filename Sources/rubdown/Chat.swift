@@ -35,7 +35,7 @@ struct Chat: ParsableCommand {
             let history = noHistory ? nil : History.defaultPath(environment: environment)
             reader = ReadlineReader(
                 prompt: json ? "" : style.prompt, completions: completionWords(coach), historyPath: history,
-                warn: { warning in StandardError.write("rubdown: warning: \(warning)\n") })
+                warn: StandardError.warn)
             if !json {
                 print(style.note("Rubdown: post-run self-massage coach. Ask me anything about sore legs after a run ('help' for ideas, 'quit' to leave)."))
             }
@@ -46,7 +46,7 @@ struct Chat: ParsableCommand {
             store = JournalStore(path: path)
             let loaded = store!.load()
             // write(2), not FileHandle: at the prompt SIGPIPE is handled, and FileHandle traps on a closed stderr.
-            if let warning = loaded.warning { StandardError.write("rubdown: warning: \(warning)\n") }
+            if let warning = loaded.warning { StandardError.warn(warning) }
             journal = loaded.journal
         }
         var session = Session(

@@ -34,9 +34,8 @@ import Testing
     }
 
     @Test func devSetLinesAreNotInTheIntentTable() throws {
-        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("Tests/Data/dev-set.jsonl"), encoding: .utf8)
         let examples = Set(shippedCoach.content.intents.intents.flatMap(\.examples).map(Self.key))
-        let overlap = try Evaluation.cases(file: "dev-set", text: text).filter { examples.contains(Self.key($0.text)) }
+        let overlap = try devSetCases().filter { examples.contains(Self.key($0.text)) }
         #expect(overlap.isEmpty, "dev-set lines copied into Intents/: \(overlap.map(\.text))")
     }
 

@@ -36,15 +36,10 @@ import Testing
 
 @Suite struct StoryFilesTests {
     @Test func everyStoryPasses() throws {
-        let folder = repositoryRoot.appendingPathComponent("Tests/Stories")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".story") }.sorted()
-        #expect(files.count >= 40)
+        let stories = try shippedStories()
+        #expect(stories.count >= 40)
         var failures: [String] = []
-        for name in files {
-            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-            let story = try Story.parse(file: "Tests/Stories/" + name, text: text)
-            failures += story.run(with: shippedCoach)
-        }
+        for story in stories { failures += story.run(with: shippedCoach) }
         #expect(failures.isEmpty, "\(failures.count) story expectations failed:\n\(failures.joined(separator: "\n"))")
     }
 }

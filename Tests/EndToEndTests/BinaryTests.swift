@@ -17,20 +17,24 @@ import Testing
         return me.deletingLastPathComponent().appendingPathComponent("rubdown")
     }()
 
-    func run(_ arguments: [String], input: String, environment: [String: String] = [:]) throws -> Result {
-        try run(arguments, bytes: Data(input.utf8), environment: environment)
+    /// - Parameter home: the folder for the run's history, journal, overlay and cache; by default
+    ///   a new one, removed afterwards, so nothing leaks between tests.
+    func run(_ arguments: [String], input: String, home: String? = nil, environment: [String: String] = [:]) throws -> Result {
+        try run(arguments, bytes: Data(input.utf8), home: home, environment: environment)
     }
 
-    func run(_ arguments: [String], bytes input: Data, environment: [String: String] = [:]) throws -> Result {
+    func run(_ arguments: [String], bytes input: Data, home: String? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
-        // A home of its own per run, so no history, journal or overlay leaks between tests.
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-home-\(UUID().uuidString)").path
+        let fresh = FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-home-\(UUID().uuidString)").path
+        defer { if home == nil { try? FileManager.default.removeItem(atPath: fresh) } }
+        let home = home ?? fresh
         env["HOME"] = home
         env["XDG_STATE_HOME"] = home + "/state"
         env["XDG_CONFIG_HOME"] = home + "/config"
+        env["XDG_CACHE_HOME"] = home + "/cache"
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
@@ -223,13 +227,13 @@ import Testing
     /// alike; a damaged snapshot is ignored; `--no-cache` writes nothing.
     @Test func theStartUpCacheAnswersAlikeAndSurvivesDamage() throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-cache-home-\(UUID().uuidString)").path
-        let environment = ["HOME": home, "XDG_CACHE_HOME": home + "/cache"]
+        defer { try? FileManager.default.removeItem(atPath: home) }
         let lines = "my calves hurt after a 10k\nhow do I do drumming?\nmy calf is swollen and hot\nwhat's the capital of peru\n"
-        let first = try run(["classify"], input: lines, environment: environment)
+        let first = try run(["classify"], input: lines, home: home)
         let folder = home + "/cache/rubdown"
         let snapshots = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".snapshot") }
         #expect(snapshots.count == 1)
-        let second = try run(["classify"], input: lines, environment: environment)
+        let second = try run(["classify"], input: lines, home: home)
         #expect(first.status == 0 && second.status == 0)
         #expect(second.stdout == first.stdout && second.stderr.isEmpty)
         #expect(first.lines.count == 4)
@@ -237,12 +241,13 @@ import Testing
         let path = folder + "/" + snapshots[0]
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: path))
-        let third = try run(["classify"], input: lines, environment: environment)
+        let third = try run(["classify"], input: lines, home: home)
         #expect(third.status == 0 && third.stdout == first.stdout && third.stderr.isEmpty)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)).count == bytes.count)
         // Without the cache: the same answers, and no folder.
         let other = FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-nocache-\(UUID().uuidString)").path
-        let fresh = try run(["classify", "--no-cache"], input: lines, environment: ["HOME": other, "XDG_CACHE_HOME": other + "/cache"])
+        defer { try? FileManager.default.removeItem(atPath: other) }
+        let fresh = try run(["classify", "--no-cache"], input: lines, home: other)
         #expect(fresh.stdout == first.stdout)
         #expect(!FileManager.default.fileExists(atPath: other + "/cache"))
     }

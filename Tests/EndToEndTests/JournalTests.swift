@@ -9,12 +9,7 @@ import Testing
 
     /// The binary with this suite's home, so the journal persists from one run to the next.
     func run(_ arguments: [String] = [], _ input: String) throws -> BinaryTests.Result {
-        try BinaryTests().run(
-            arguments, input: input,
-            environment: [
-                "HOME": home.path, "XDG_STATE_HOME": home.appendingPathComponent("state").path,
-                "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
-            ])
+        try BinaryTests().run(arguments, input: input, home: home.path)
     }
 
     let intake = "my calves hurt after a 10k yesterday\nno\ndull\n3\n"

@@ -84,7 +84,7 @@ final class TerminalPane {
             ? "exec 3>&1; { env \(assignments) \(program) 2>&1 1>&3 3>&-; echo $? > \(dir)/status.tmp; } | true; : > \(dir)/stderr; "
             : "env \(assignments) \(program) 2> \(dir)/stderr; echo $? > \(dir)/status.tmp; "
         let script =
-            "trap : INT; stty -g > \(dir)/before; unset RUBDOWN_HISTORY XDG_STATE_HOME NO_COLOR; \(launch)"
+            "trap : INT; stty -g > \(dir)/before; unset RUBDOWN_HISTORY XDG_STATE_HOME XDG_CACHE_HOME NO_COLOR; \(launch)"
             + "stty -g > \(dir)/after; mv \(dir)/status.tmp \(dir)/status"
         // remain-on-exit: the screen can still be read once rubdown and the shell have ended.
         try run(

@@ -23,8 +23,7 @@ import Testing
 
     @Test func theRestoredCoachUnderstandsEveryLineAlike() throws {
         let restored = try Self.snapshot()
-        let devSet = try String(contentsOf: repositoryRoot.appendingPathComponent("Tests/Data/dev-set.jsonl"), encoding: .utf8)
-        let lines = try Evaluation.cases(file: "dev-set", text: devSet).map(\.text)
+        let lines = try devSetCases().map(\.text)
             + shippedCoach.content.intents.intents.flatMap(\.examples)
         #expect(lines.count > 900)
         for line in lines {
@@ -37,12 +36,10 @@ import Testing
 
     @Test func theStoriesPassWithTheRestoredCoach() throws {
         let restored = try Self.snapshot()
-        let folder = repositoryRoot.appendingPathComponent("Tests/Stories")
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".story") }
-        #expect(names.count >= 40)
-        for name in names {
-            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-            #expect(try Story.parse(file: name, text: text).run(with: restored) == [], "\(name)")
+        let stories = try shippedStories()
+        #expect(stories.count >= 40)
+        for story in stories {
+            #expect(story.run(with: restored) == [], "\(story.file)")
         }
     }
 
@@ -111,13 +108,14 @@ import Testing
 @Suite struct CoachCacheTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-cache-\(UUID().uuidString)").path
 
-    var content: ContentSet {
-        get throws {
-            func files(_ name: String) throws -> [ContentFile] {
-                try Content.files(in: repositoryRoot.appendingPathComponent(name).path)
-            }
-            return ContentSet(knowledge: try files("Knowledge"), intents: try files("Intents"))
+    /// The repository's content files, read once per test.
+    let content: ContentSet
+
+    init() throws {
+        func files(_ name: String) throws -> [ContentFile] {
+            try Content.files(in: repositoryRoot.appendingPathComponent(name).path)
         }
+        content = ContentSet(knowledge: try files("Knowledge"), intents: try files("Intents"))
     }
 
     func snapshots() -> [String] {
@@ -126,33 +124,33 @@ import Testing
 
     @Test func aSecondStartReadsTheSnapshotTheFirstWrote() throws {
         let cache = CoachCache(folder: folder, buildIdentity: "test build")
-        let first = try cache.coach(try content, plugins: allPlugins)
+        let first = try cache.coach(content, plugins: allPlugins)
         #expect(snapshots().count == 1)
         #expect(first.classify("my calves hurt after a 10k").intent == "triage.soreness")
         // Prove the second start reads the file: put a snapshot of other content under this key.
-        var other = try content
+        var other = content
         other.intents = other.intents.filter { $0.name != "bath.yaml" }
         let otherCoach = try Coach(content: Content.load(other), plugins: allPlugins)
         let path = folder + "/" + snapshots()[0]
         let key = try #require(UInt64(String(snapshots()[0].dropFirst("coach-".count).dropLast(".snapshot".count)), radix: 16))
         try Data(CoachSnapshot.bytes(of: otherCoach, key: key)).write(to: URL(fileURLWithPath: path))
-        let second = try cache.coach(try content, plugins: allPlugins)
+        let second = try cache.coach(content, plugins: allPlugins)
         #expect(second.content.intents.intents.count == otherCoach.content.intents.intents.count)
         #expect(second.content.intents.intents.count < first.content.intents.intents.count)
     }
 
     @Test func editedContentOrAnotherBuildIsBuiltAfresh() throws {
         let cache = CoachCache(folder: folder, buildIdentity: "test build")
-        _ = try cache.coach(try content, plugins: allPlugins)
-        var edited = try content
+        _ = try cache.coach(content, plugins: allPlugins)
+        var edited = content
         edited.intents[0].text += "\n# an edit\n"
         _ = try cache.coach(edited, plugins: allPlugins)
         #expect(snapshots().count == 2)
-        _ = try CoachCache(folder: folder, buildIdentity: "another build").coach(try content, plugins: allPlugins)
+        _ = try CoachCache(folder: folder, buildIdentity: "another build").coach(content, plugins: allPlugins)
         #expect(snapshots().count == 3)
         // An overlay is content too.
         let overlay = ContentSet(knowledge: [], intents: [])
-        _ = try cache.coach(try content, overlays: [overlay], plugins: allPlugins)
+        _ = try cache.coach(content, overlays: [overlay], plugins: allPlugins)
         #expect(snapshots().count == 4)
         // Only the newest are kept.
         edited.intents[0].text += "\n# another edit\n"
@@ -165,7 +163,7 @@ import Testing
         var names: [String] = []
         var sets: [ContentSet] = []
         for edit in 0..<CoachCache.kept {
-            var set = try content
+            var set = content
             set.intents[0].text += "\n# edit \(edit)\n"
             _ = try cache.coach(set, plugins: allPlugins)
             names.append(try #require(Set(snapshots()).subtracting(names).first))
@@ -177,7 +175,7 @@ import Testing
                 [.modificationDate: Date(timeIntervalSinceNow: Double(age - 10) * 10)], ofItemAtPath: folder + "/" + name)
         }
         _ = try cache.coach(sets[0], plugins: allPlugins)  // the oldest, used again
-        var fifth = try content
+        var fifth = content
         fifth.intents[0].text += "\n# a fifth edit\n"
         _ = try cache.coach(fifth, plugins: allPlugins)
         #expect(snapshots().count == CoachCache.kept)
@@ -187,7 +185,7 @@ import Testing
 
     @Test func badContentStillFailsWithFileAndLineAndLeavesNoSnapshot() throws {
         let cache = CoachCache(folder: folder, buildIdentity: "test build")
-        var broken = try content
+        var broken = content
         broken.intents[0].text = broken.intents[0].text.replacingOccurrences(of: "plugin:", with: "plugn:")
         #expect(throws: ContentError.self) { try cache.coach(broken, plugins: allPlugins) }
         do {
@@ -201,7 +199,7 @@ import Testing
     @Test func aCacheThatCannotBeWrittenOnlyCostsTime() throws {
         // A file where the folder should be: nothing can be saved, and the coach is built anyway.
         _ = FileManager.default.createFile(atPath: folder, contents: Data("not a folder".utf8))
-        let coach = try CoachCache(folder: folder, buildIdentity: "test build").coach(try content, plugins: allPlugins)
+        let coach = try CoachCache(folder: folder, buildIdentity: "test build").coach(content, plugins: allPlugins)
         #expect(coach.classify("how do I do drumming?").plugin == "techniques")
     }
 }

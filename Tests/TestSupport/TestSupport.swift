@@ -34,6 +34,20 @@ public func converse(_ lines: [String], coach: Coach = shippedCoach) -> [Turn] {
 public let repositoryRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
+/// Every story in Tests/Stories, parsed, in file-name order (each named by its path for messages).
+public func shippedStories() throws -> [Story] {
+    let folder = repositoryRoot.appendingPathComponent("Tests/Stories")
+    return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".story") }.sorted().map { name in
+        try Story.parse(file: "Tests/Stories/" + name, text: String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
+    }
+}
+
+/// The development set: lines written as runners type, with what each should be understood as.
+public func devSetCases() throws -> [Evaluation.Case] {
+    let text = try String(contentsOf: repositoryRoot.appendingPathComponent("Tests/Data/dev-set.jsonl"), encoding: .utf8)
+    return try Evaluation.cases(file: "Tests/Data/dev-set.jsonl", text: text)
+}
+
 /// A file that even root cannot write: chattr +i as root, chmod 0400 otherwise.
 public func makeReadOnly(_ path: String) -> Bool {
     if geteuid() != 0 { return chmod(path, 0o400) == 0 }

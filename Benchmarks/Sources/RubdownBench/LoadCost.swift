@@ -67,11 +67,11 @@ func loadCostCommand(_ arguments: Arguments) {
     let hit = median { sink &+= (try! cache.coach(set, plugins: allPlugins())).content.intents.intents.count }
     try? FileManager.default.removeItem(atPath: folder)
     // The decoded content must understand lines exactly as the parsed one does.
-    let a = try! Coach(content: content, plugins: allPlugins()), b = try! Coach(content: decoded, plugins: allPlugins())
+    let fromJSON = try! Coach(content: decoded, plugins: allPlugins())
     let probe = ["my calves hurt after a 10k", "how do I do drumming?", "my calf is swollen and hot", "hi"]
-    let agree = probe.allSatisfy { a.classify($0).intent == b.classify($0).intent }
+    let agree = probe.allSatisfy { built.classify($0).intent == fromJSON.classify($0).intent }
 
-    print("== Start-up: what a cached or compiled form of the content would save (shipped content, \(files.count) files, \(bytes / 1024) KiB of YAML; p50 of \(runs))")
+    print("== Start-up: where the time goes, and what the coach snapshot saves (shipped content, \(files.count) files, \(bytes / 1024) KiB of YAML; p50 of \(runs))")
     print(
         table(
             ["step", "ms"],
@@ -163,8 +163,8 @@ private struct ContentMirror: Codable {
 /// nothing else, for a profiler to see what decoding costs.
 func snapshotLoopCommand(_ arguments: Arguments) {
     let repo = repositoryRoot(arguments)
-    let content = try! Content.load(knowledge: contentFiles(repo + "/Knowledge"), intents: contentFiles(repo + "/Intents"))
-    let bytes = CoachSnapshot.bytes(of: try! Coach(content: content, plugins: allPlugins()), key: 1)
+    let (coach, _) = loadCoach(knowledgeDirectory: repo + "/Knowledge", intentsDirectory: repo + "/Intents")
+    let bytes = CoachSnapshot.bytes(of: coach, key: 1)
     let runs = arguments.int("runs", 2000)
     let start = now()
     for _ in 0..<runs { sink &+= CoachSnapshot.coach(from: bytes, key: 1, plugins: allPlugins())!.content.intents.intents.count }

@@ -35,7 +35,7 @@ public struct Content: Sendable {
         loader.overriding = true
         for overlay in overlays {
             for file in overlay.knowledge { loader.addKnowledge(file) }
-            for file in overlay.intents { loader.addIntents(file, overriding: true) }
+            for file in overlay.intents { loader.addIntents(file) }
         }
         return try loader.finish()
     }

@@ -28,7 +28,6 @@ public enum ContentCheck {
         var seen: [String: (intent: Intent, index: Int)] = [:]
         let interpreter = coach.interpreter
         for intent in coach.content.intents.intents {
-            func place(_ index: Int) -> Int { index < intent.exampleLines.count ? intent.exampleLines[index] : intent.line }
             if intent.examples.count < minimumExamples {
                 found.append(
                     ContentDiagnostic(
@@ -37,18 +36,19 @@ public enum ContentCheck {
             }
             var shapes: [[String]: Int] = [:]
             for (index, example) in intent.examples.enumerated() {
-                let key = interpreter.understand(example).normalized
+                let got = coach.classify(example)
+                let key = got.understanding.normalized
                 if let first = seen[key] {
-                    let there = "\(first.intent.file):\(first.index < first.intent.exampleLines.count ? first.intent.exampleLines[first.index] : first.intent.line)"
+                    let there = "\(first.intent.file):\(first.intent.line(ofExample: first.index))"
                     if first.intent.id == intent.id {
                         found.append(
                             ContentDiagnostic(
-                                file: intent.file, line: place(index), severity: .warning,
+                                file: intent.file, line: intent.line(ofExample: index), severity: .warning,
                                 message: "duplicate example '\(example)' in '\(intent.id)': it reads the same as '\(first.intent.examples[first.index])' (\(there))"))
                     } else {
                         found.append(
                             ContentDiagnostic(
-                                file: intent.file, line: place(index),
+                                file: intent.file, line: intent.line(ofExample: index),
                                 message: "example '\(example)' is in both '\(first.intent.id)' (\(there)) and '\(intent.id)'; keep it in one"))
                     }
                     continue
@@ -58,15 +58,14 @@ public enum ContentCheck {
                 if let other = shapes[shape], !shape.isEmpty {
                     found.append(
                         ContentDiagnostic(
-                            file: intent.file, line: place(index), severity: .warning,
-                            message: "example '\(example)' says the same to the matcher as '\(intent.examples[other])' (line \(place(other))); reword it to teach something new"))
+                            file: intent.file, line: intent.line(ofExample: index), severity: .warning,
+                            message: "example '\(example)' says the same to the matcher as '\(intent.examples[other])' (line \(intent.line(ofExample: other))); reword it to teach something new"))
                 }
                 shapes[shape] = shapes[shape] ?? index
-                let got = coach.classify(example)
                 if got.intent != intent.id {
                     found.append(
                         ContentDiagnostic(
-                            file: intent.file, line: place(index), severity: .warning,
+                            file: intent.file, line: intent.line(ofExample: index), severity: .warning,
                             message: "example '\(example)' of '\(intent.id)' is matched to '\(got.intent)' instead (conflict between '\(intent.id)' and '\(got.intent)')"))
                 }
             }

@@ -6,7 +6,6 @@ import Foundation
 public struct Conversation: Sendable {
     public let coach: Coach
     public internal(set) var state = ConversationState()
-    public private(set) var lastTurn: Turn?
 
     init(coach: Coach) { self.coach = coach }
 
@@ -36,7 +35,6 @@ public struct Conversation: Sendable {
         // A question mid-routine is answered, then the routine waits where it was.
         if let routine = state.routine, turn.routineStep == nil, !turn.ends {
             turn.reply += "\n\n(Routine paused at step \(routine.index + 1) of \(routine.steps.count): say next to carry on, or stop.)"
-            lastTurn = turn
         }
         return turn
     }
@@ -70,8 +68,7 @@ public struct Conversation: Sendable {
         }
         state.routine = routine
         var turn = finish(understanding, PluginReply(text), route: .init(plugin: routine.plugin, intent: routine.intent), confidence: 1)
-        if let step = routine.current { turn.routineStep = (routine.index + 1, routine.steps.count, step) }
-        lastTurn = turn
+        turn.routineStep = routine.position
         return turn
     }
 
@@ -150,7 +147,7 @@ public struct Conversation: Sendable {
             state = ConversationState()
             state.journal = journal  // starting over forgets the conversation, not the journal
         case .forgetJournal:
-            if state.journal != nil { state.journal?.entries = [] }
+            state.journal?.entries = []
         case .endConversation:
             state.pending = nil
         case .none:
@@ -180,7 +177,6 @@ public struct Conversation: Sendable {
                 state.pending = PendingQuestion(
                     question: Question(slot: .journalConsent, prompt: prompt, examples: "yes; no"), plugin: plugin.name,
                     intent: route.intent, attempts: 1)
-                state.journal?.consent = nil
             }
         }
         return finish(understanding, reply, route: route, confidence: confidence)
@@ -237,7 +233,6 @@ public struct Conversation: Sendable {
             var turn = respond(to: pending.originalInput, chosen: chosen)
             turn.input = answer
             turn.entities = understanding.entities
-            lastTurn = turn
             return turn
         }
         // Not a choice: treat it as a new line.
@@ -266,12 +261,10 @@ public struct Conversation: Sendable {
             confidence: confidence, entities: understanding.entities, awaiting: state.pending?.question.slot,
             triage: reply.triage, ends: reply.action == .endConversation, understanding: understanding,
             knowledgeUsed: reply.knowledgeUsed)
-        lastTurn = turn
         state.previous = (understanding, reply.knowledgeUsed)
-        if reply.routine != nil, let routine = state.routine, let step = routine.current {
+        if reply.routine != nil, let routine = state.routine, routine.current != nil {
             var started = turn
-            started.routineStep = (routine.index + 1, routine.steps.count, step)
-            lastTurn = started
+            started.routineStep = routine.position
             return started
         }
         return turn

@@ -65,6 +65,11 @@ public struct Facts: Sendable, Hashable {
         default: return false
         }
     }
+
+    /// A half marathon or longer.
+    public var isLongRun: Bool { (distanceKm ?? 0) >= 21 }
+    /// A long run, or one that left pain of 6 or more.
+    public var isHardRun: Bool { isLongRun || (painLevel ?? 0) >= 6 }
 }
 
 public struct TriageOutcome: Sendable, Hashable {
@@ -107,4 +112,8 @@ public struct ConversationState: Sendable {
 
     /// Whether massage advice for the area is barred in this conversation.
     public func isFlagged(_ area: String) -> Bool { flaggedAreas.contains(area) || flaggedAreas.contains("*") }
+
+    /// After a long or intense run, with higher pain, or after a caution outcome: the gentler
+    /// techniques (and after caution, the gentlest only).
+    public var wantsGentle: Bool { facts.isHardRun || lastTriage?.level == .caution }
 }

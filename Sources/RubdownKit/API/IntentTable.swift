@@ -47,6 +47,9 @@ public struct Intent: Sendable, Hashable {
     public var file: String
     public var line: Int
 
+    /// The line of an example, for diagnostics (the intent's own line when unknown).
+    public func line(ofExample index: Int) -> Int { exampleLines.indices.contains(index) ? exampleLines[index] : line }
+
     public init(
         id: String, plugin: String, description: String, examples: [String], keywords: [String] = [], offer: String? = nil,
         file: String = "", line: Int = 0

@@ -60,9 +60,10 @@ public struct Interpreter: Sendable {
         }
         self.lexicon = lexicon
         self.extractor = EntityExtractor(lexicon: lexicon, redFlags: RedFlagDetector(knowledge: content.knowledge, areaOf: areaOf, words: words))
-        // Examples go through the same stages as input, minus spelling correction.
+        // Examples go through the same stages as input, minus spelling correction; each distinct word is stemmed once.
+        let vocabularyTokens = Self.tokens(vocabulary)
         self.matcher = IntentMatcher(intents: content.intents.intents, features: { example in
-            let tokens = Self.tokens(exampleWords[exampleStart[example]..<exampleStart[example + 1]].map { vocabulary[Int($0)] })
+            let tokens = exampleWords[exampleStart[example]..<exampleStart[example + 1]].map { vocabularyTokens[Int($0)] }
             return Self.features(tokens, spans: lexicon.spans(in: tokens))
         }, boost: Self.boost)
         var keywords: [String: [(intent: Int, stems: [String])]] = [:]

@@ -15,9 +15,7 @@ public enum Plan {
             if !flagged.isEmpty { lines.append("- No massage for your \(knowledge.names(of: flagged)) until then.") }
         }
         if level != .seekCare || !areas.isEmpty {
-            let gentlest = level == .caution
-            let gentle = gentlest || (state.facts.distanceKm ?? 0) >= 21 || (state.facts.painLevel ?? 0) >= 6
-            let techniques = advice.techniques(for: areas, gentle: gentle, gentlest: gentlest)
+            let techniques = advice.techniques(for: areas, gentle: state.wantsGentle, gentlest: level == .caution)
             if !techniques.isEmpty && (flagged.isEmpty || !areas.isEmpty) {
                 lines += ["", "## Routine", ""]
                 for (index, technique) in techniques.enumerated() {
@@ -26,7 +24,7 @@ public enum Plan {
                 lines.append("")
                 lines.append(knowledge.say("routine-order"))
             }
-            let bath = advice.bathSuggestion(level: level ?? .selfCare, hardRun: (state.facts.distanceKm ?? 0) >= 21)
+            let bath = advice.bathSuggestion(level: level ?? .selfCare, hardRun: state.facts.isLongRun)
             let bathText = bath.text.replacingOccurrences(of: "Bath: ", with: "")
             if !bathText.isEmpty { lines += ["", "## Bath", "", bathText.prefix(1).uppercased() + bathText.dropFirst()] }
         }

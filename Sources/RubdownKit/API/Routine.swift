@@ -35,6 +35,9 @@ public struct Routine: Sendable, Hashable {
 
     public var current: Step? { steps.indices.contains(index) ? steps[index] : nil }
 
+    /// The current step with its place in the routine (`Turn.routineStep`, the contract's `routine_step`).
+    public var position: (index: Int, of: Int, step: Step)? { current.map { (index + 1, steps.count, $0) } }
+
     /// The current step as the runner reads it.
     public var text: String {
         guard let step = current else { return "" }

@@ -69,8 +69,8 @@ struct ContentLoader {
         return parts.count == 2 && KnowledgeBase.kinds.contains(String(parts[0]))
     }
 
-    /// Loads an intent file; with `overriding`, an intent with an id already loaded replaces it.
-    mutating func addIntents(_ contentFile: ContentFile, overriding: Bool = false) {
+    /// Loads an intent file; while `overriding`, an intent with an id already loaded replaces it.
+    mutating func addIntents(_ contentFile: ContentFile) {
         guard let file = parse(contentFile) else { return }
         struct IntentEntry: Decodable {
             var id: String
@@ -111,7 +111,7 @@ struct ContentLoader {
                         at: path + [PathKey("knowledge"), PathKey(k)],
                         "'\(reference)' should name a knowledge entry as kind:id, e.g. techniques:tennis-ball or areas:feet"))
             }
-            intentReferences.append((intent, file, path))
+            if !intent.knowledge.isEmpty { intentReferences.append((intent, file, path)) }
             if overriding, let existing = intents.firstIndex(where: { $0.id == intent.id }) {
                 intents[existing] = intent
             } else {
@@ -123,7 +123,9 @@ struct ContentLoader {
     mutating func finish() throws -> Content {
         checkUnique()
         checkReferences()
-        for (intent, file, path) in intentReferences where intents.contains(where: { $0.id == intent.id && $0.file == intent.file }) {
+        // An intent an overlay replaced is not checked: only the intents that remain.
+        let remaining = Set(intents.map { $0.file + "\u{0}" + $0.id })
+        for (intent, file, path) in intentReferences where remaining.contains(intent.file + "\u{0}" + intent.id) {
             for (index, reference) in intent.knowledge.enumerated() where knowledge.entry(reference) == nil {
                 let parts = reference.split(separator: ":", maxSplits: 1).map(String.init)
                 let known = parts.count == 2 ? Set(knowledge.ids(of: parts[0])) : []
@@ -136,7 +138,7 @@ struct ContentLoader {
         guard diagnostics.isEmpty else { throw ContentError(diagnostics) }
         var content = Content(knowledge: knowledge, intents: IntentTable(intents: intents))
         for (key, place) in places {
-            content.locations[key.replacingOccurrences(of: "red_flags:", with: "red_flags:")] = (place.file.path, place.file.line(at: place.path))
+            content.locations[key] = (place.file.path, place.file.line(at: place.path))
         }
         return content
     }

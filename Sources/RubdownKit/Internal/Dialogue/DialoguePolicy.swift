@@ -108,6 +108,6 @@ enum DialoguePolicy {
         }
         let text = understanding.normalized.replacingOccurrences(of: ",", with: "").split(separator: " ").joined(separator: " ")
         let leads = ["what about", "how about", "and ", "also ", "same for", "what of", "now ", "then "]
-        return leads.contains { text.hasPrefix($0) } || text.hasPrefix("and the other") || entities.otherSide
+        return leads.contains { text.hasPrefix($0) } || entities.otherSide
     }
 }

@@ -89,8 +89,6 @@ struct EntityExtractor: Sendable {
             }
         }
 
-        var count: Int { words.count }
-
         func contains(_ phrase: Phrase) -> Bool {
             if let text { return text.contains(phrase.spaced) }
             return occurs[phrase.id]
@@ -325,7 +323,7 @@ struct EntityExtractor: Sendable {
         let words = line.words
         for (index, word) in words.enumerated() {
             let next = index + 1 < words.count ? words[index + 1] : ""
-            if word.utf8.contains(UInt8(ascii: "/")), word.contains("/"), let slash = word.firstIndex(of: "/") {
+            if word.utf8.contains(UInt8(ascii: "/")), let slash = word.firstIndex(of: "/") {
                 let top = Double(word[..<slash]), bottom = Double(word[word.index(after: slash)...])
                 if let top, let bottom, bottom > 0, top <= bottom { return Int((top / bottom * 10).rounded()) }
             }

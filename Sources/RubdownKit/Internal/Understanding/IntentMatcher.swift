@@ -110,11 +110,7 @@ struct IntentMatcher: Sendable {
         max(1, (features + examples - 1) / max(1, examples))
     }
 
-    var exampleCount: Int { exampleIntent.count }
     static let unknownWeight: Float = 7
-
-    /// Whether a feature occurs in some example.
-    func knows(_ feature: String) -> Bool { termIDs[feature] != nil }
 
     /// Lines whose features have at most this many postings in all are scored by accumulating
     /// over every posting; longer ones by exact pruned scoring (`rankPruned`).

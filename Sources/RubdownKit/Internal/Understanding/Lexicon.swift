@@ -175,7 +175,6 @@ struct Lexicon: Sendable {
 struct TypoCandidate: Sendable {
     var word: String
     var characterCount: Int
-    var allLetters: Bool
     var bytes: [UInt8]?
     var letters: UInt32?
 
@@ -189,13 +188,11 @@ struct TypoCandidate: Sendable {
                 if letter < 26 { mask |= 1 << UInt32(letter) } else { allLetters = false }
             }
             self.characterCount = word.utf8.count
-            self.allLetters = allLetters
             self.bytes = Array(word.utf8)
             // Upper and lower case share a bit, so the mask is only a filter for words of lower-case letters.
             self.letters = allLetters && word.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") }) ? mask : nil
         } else {
             self.characterCount = word.count
-            self.allLetters = word.allSatisfy(\.isLetter)
             self.bytes = nil
             self.letters = nil
         }
