@@ -99,7 +99,7 @@ public struct Conversation: Sendable {
             let answered = filled.contains(pending.question.slot)
             if DialoguePolicy.isAnswer(
                 understanding, to: pending, filled: answered, fillsOther: !filled.isEmpty,
-                outOfScope: coach.plugins.plugin(named: route.plugin)?.capabilities.contains(.outOfScope) ?? true) {
+                outOfScope: coach.plugins.isOutOfScope(route.plugin)) {
                 state = proposed
                 route = .init(plugin: pending.plugin, intent: pending.intent)
                 if answered { confidence = 1 }

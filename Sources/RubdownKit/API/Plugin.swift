@@ -98,6 +98,9 @@ public struct PluginRegistry: Sendable {
     /// The plugins whose intents are examples of what Rubdown declines: they need no domain word.
     var outOfScopeNames: Set<String> { Set(plugins.filter { $0.capabilities.contains(.outOfScope) }.map(\.name)) }
 
+    /// Whether answers from this plugin decline the line; a plugin not registered counts as declining.
+    func isOutOfScope(_ name: String) -> Bool { plugin(named: name)?.capabilities.contains(.outOfScope) ?? true }
+
     /// Every intent must name a registered plugin; the problem is reported where the intent is defined.
     func validate(_ table: IntentTable) throws {
         let names = Set(plugins.map(\.name))

@@ -70,7 +70,7 @@ enum DialoguePolicy {
     static func ambiguity(_ understanding: Understanding, plugins: PluginRegistry, table: IntentTable) -> (IntentScore, IntentScore)? {
         guard understanding.entities.redFlags.isEmpty else { return nil }
         let inScope = understanding.ranking.filter {
-            !(plugins.plugin(named: $0.plugin)?.capabilities.contains(.outOfScope) ?? true) && table.intent($0.intent)?.offer != nil
+            !plugins.isOutOfScope($0.plugin) && table.intent($0.intent)?.offer != nil
         }
         guard inScope.count >= 2, let first = understanding.top, first.intent == inScope[0].intent else { return nil }
         let second = inScope[1]
