@@ -225,8 +225,9 @@ struct InteractiveTests {
     }
 
     @Test func rubdownHistoryChoosesTheFile() throws {
-        let pane = try TerminalPane(historyPath: FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-h-\(UUID().uuidString)/nested/h").path)
-        defer { try? FileManager.default.removeItem(atPath: (pane.historyPath as NSString).deletingLastPathComponent) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-h-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pane = try TerminalPane(historyPath: folder.appendingPathComponent("nested/h").path)
         try pane.waitForPrompt()
         try pane.say("hello", expecting: "hello")
         try pane.press("C-d")

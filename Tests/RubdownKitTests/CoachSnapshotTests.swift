@@ -105,7 +105,7 @@ import Testing
 }
 
 /// The cache around snapshots: found again only for the same content, plugins and build.
-@Suite struct CoachCacheTests {
+@Suite final class CoachCacheTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-cache-\(UUID().uuidString)").path
 
     /// The repository's content files, read once per test.
@@ -117,6 +117,8 @@ import Testing
         }
         content = ContentSet(knowledge: try files("Knowledge"), intents: try files("Intents"))
     }
+
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
 
     func snapshots() -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".snapshot") }.sorted()
