@@ -17,19 +17,12 @@ enum Normalizer {
         return normalize(raw).split(separator: " ").map(String.init)
     }
 
-    /// The canonical spelling as one string. Lines of plain ASCII take `asciiWords`, which gives
-    /// the same words straight from the bytes; this general path (Foundation's folding, a scan
-    /// of Unicode scalars) serves the rest.
+    /// The canonical spelling as one string, for lines with characters beyond ASCII (plain ASCII,
+    /// with or without typographic apostrophes, takes `asciiWords`, which gives the same words
+    /// straight from the bytes): Foundation's folding, then a scan of Unicode scalars.
     static func normalize(_ raw: String) -> String {
-        var text: String
-        if raw.utf8.allSatisfy({ $0 < 0x80 }) {
-            // Most lines are plain ASCII; Foundation's folding costs microseconds a call on Linux.
-            text = raw.lowercased()
-        } else {
-            text = raw.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
-                .lowercased()
-            text = text.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
-        }
+        var text = raw.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil).lowercased()
+        text = text.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
         var out = ""
         out.reserveCapacity(text.count + 8)
         let scalars = Array(text.unicodeScalars)
