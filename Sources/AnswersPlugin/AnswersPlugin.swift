@@ -34,7 +34,7 @@ public struct AnswersPlugin: Plugin {
                     parts.append("\(bath.name): \(bath.temperature), for \(bath.duration). Skip it if: " + bath.avoidIf.joined(separator: " "))
                 }
             case "red_flags":
-                if let flag = knowledge.redFlag(id) { parts.append("\(flag.name.prefix(1).uppercased() + flag.name.dropFirst()): \(flag.why) \(flag.action)") }
+                if let flag = knowledge.redFlag(id) { parts.append(context.safety.describe(flag)) }
             case "guidance":
                 parts.append(knowledge.say(id))
             default:

@@ -11,7 +11,7 @@ public struct BathPlugin: Plugin {
         let level = context.state.lastTriage?.level ?? .selfCare
         if level == .seekCare || !context.state.redFlags.isEmpty {
             return PluginReply(
-                "With the warning sign you described, please get checked before any bath or massage. A doctor can tell you when it's safe.",
+                context.safety.holdOff(context.state),
                 knowledgeUsed: context.state.redFlags.map { "red_flags:\($0)" })
         }
         let asked: [Bath]

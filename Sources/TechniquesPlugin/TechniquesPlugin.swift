@@ -97,9 +97,6 @@ public struct TechniquesPlugin: Plugin {
     }
 
     static func reminder(_ areas: [String], _ context: PluginContext) -> String {
-        let flags = context.state.redFlags.compactMap { context.knowledge.redFlag($0) }
-        let sign = flags.first.map { " (\($0.name))" } ?? ""
-        return "Please don't massage your \(context.knowledge.names(of: areas)) for now: you described a warning sign\(sign) that a professional should check first. "
-            + (flags.first?.action ?? "")
+        context.safety.barredReminder(areas, state: context.state)
     }
 }

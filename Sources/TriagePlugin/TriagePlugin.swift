@@ -10,10 +10,11 @@ public struct TriagePlugin: Plugin {
     public var name: String { "triage" }
     public var capabilities: Set<PluginCapability> { [.redFlags] }
 
-    /// The knowledge base's red flag for pain lasting over a week; triage raises it from the facts.
+    /// The knowledge base's red flag for soreness that keeps coming back, which the journal can show.
     static let persistentFlag = "persistent"
 
-    /// Questions in the order asked: where, then the red-flag screen, then the rest.
+    /// Questions in the order asked: where, then the red-flag screen, then the rest. Some are asked
+    /// only where the answer can change the outcome (see `applies`).
     public var questions: [Question] { Self.questions }
 
     static let questions: [Question] = [
@@ -22,26 +23,38 @@ public struct TriagePlugin: Plugin {
             slot: .swelling, prompt: "Is there any swelling, warmth or redness there?",
             examples: "no; not really; yes, a bit swollen"),
         Question(
+            slot: .spread, prompt: "Is the pain on one spot of the bone you could point to with a fingertip, or spread along the inner edge?",
+            examples: "one spot; spread along the edge; not sure"),
+        Question(
             slot: .painKind, prompt: "What kind of pain is it: a dull ache, tightness, or something sharp?",
             examples: "a dull ache; it's tight; sharp when I walk"),
         Question(
             slot: .painLevel, prompt: "How bad is it, from 0 (nothing) to 10 (the worst you can imagine)?",
             examples: "4; about a 6; 3/10; mild; pretty bad"),
         Question(slot: .when, prompt: "When did it start, or when was the run?", examples: "yesterday; this morning; 3 days ago"),
+        Question(
+            slot: .trend, prompt: "Is it easing, about the same, or getting worse?",
+            examples: "easing; about the same; getting worse"),
         Question(slot: .distance, prompt: "How far did you run?", examples: "10k; half marathon; 6 miles"),
+        Question(
+            slot: .urine, prompt: "With pain that strong after a big effort, one more check: what colour is your urine? Normal, dark yellow, or brown like cola or tea?",
+            examples: "normal; dark yellow; brown; like cola"),
     ]
+
+    /// Whether a question can change the outcome for what has been told so far.
+    static func applies(_ question: Question, _ state: ConversationState) -> Bool {
+        let facts = state.facts
+        switch question.slot {
+        case .spread: return !Set(state.areas).isDisjoint(with: ["shins", "feet"])
+        case .trend: return (facts.daysAgo ?? 0) >= 3
+        case .urine: return (facts.painLevel ?? 0) >= 8 || (facts.painLevel ?? 0) >= 7 && facts.isLongRun
+        default: return true
+        }
+    }
 
     public func respond(to request: PluginRequest, context: inout PluginContext) -> PluginReply {
         var state = context.state
         defer { context.state = state }
-        if request.answering?.question.slot == .swelling, state.facts.swelling == true {
-            // A "yes" to the screening question is read like the words themselves, against the area discussed.
-            let flags = context.interpreter.understand("swollen warm red", contextAreas: state.areas).entities.redFlags
-            if !flags.isEmpty { return seekCare(flags, &state, context) }
-        }
-        if !request.understanding.entities.redFlags.isEmpty {
-            return seekCare(request.understanding.entities.redFlags, &state, context)
-        }
         if request.intent == "triage.is_serious" && request.answering == nil {
             return whenToWorry(state, context)
         }
@@ -52,11 +65,7 @@ public struct TriagePlugin: Plugin {
             (state.facts.daysAgo, state.facts.distanceKm) = kept
             state.lastTriage = nil
         }
-        // Pain for over a week is a red flag the moment it is said, not after the remaining questions.
-        if let days = state.facts.daysAgo, days > 7, context.knowledge.redFlag(Self.persistentFlag) != nil {
-            return seekCare([Self.persistentFlag], &state, context)
-        }
-        if let question = Self.questions.first(where: { !state.facts.has($0.slot, areas: state.areas) }) {
+        if let question = Self.questions.first(where: { !state.facts.has($0.slot, areas: state.areas) && Self.applies($0, state) }) {
             var lead = ""
             if request.answering == nil, question.slot != .bodyPart, !state.areas.isEmpty {
                 lead = "Sorry to hear about your \(context.knowledge.names(of: state.areas)). A few quick questions first. "
@@ -72,35 +81,27 @@ public struct TriagePlugin: Plugin {
 
     // MARK: Outcomes
 
-    /// The seek-care outcome; the flags are recorded in the conversation, so no later turn
-    /// gives massage advice for their areas.
-    private func seekCare(_ flagIDs: [String], _ state: inout ConversationState, _ context: PluginContext) -> PluginReply {
-        for id in flagIDs where !state.redFlags.contains(id) { state.redFlags.append(id) }
-        let flags = flagIDs.compactMap { context.knowledge.redFlag($0) }
-        // The areas the runner named; the flag's own areas only when none were named.
-        let areas = state.areas.isEmpty ? Array(Set(flags.flatMap(\.areas))).sorted() : state.areas
-        let emergency = flags.contains { $0.urgency == .emergency }
-        var text = emergency
-            ? "This needs urgent medical help now. Please don't massage."
-            : "Please stop and don't massage\(areas.isEmpty ? "" : " your \(context.knowledge.names(of: areas))"): this needs checking by a doctor today."
-        for flag in flags { text += "\n- \(flag.why) \(flag.action)" }
-        text += "\n" + context.knowledge.say("not-diagnosis")
-        let outcome = TriageOutcome(level: .seekCare, bodyParts: areas, reasons: flags.map { "red-flag:\($0.id)" })
-        state.lastTriage = outcome
-        state.pending = nil
-        return PluginReply(text, triage: outcome, knowledgeUsed: flags.map { "red_flags:\($0.id)" } + ["guidance:not-diagnosis"])
-    }
-
     private func outcome(_ state: inout ConversationState, _ context: PluginContext) -> PluginReply {
         let facts = state.facts
+        let knowledge = context.knowledge
         // Areas with a warning sign get no advice here; the others still do.
         let flagged = state.areas.filter(state.isFlagged)
         let areas = state.areas.filter { !state.isFlagged($0) }
         var reasons: [String] = []
+        var urgency = Urgency.none
         if let level = facts.painLevel, level >= 7 { reasons.append("pain-level:\(level)") }
         if facts.painKind == "sharp" { reasons.append("pain-kind:sharp") }
         if facts.swelling == true { reasons.append("swelling") }
-        if let days = facts.daysAgo, days >= 4 { reasons.append("not-easing:\(Int(days))-days") }
+        // Soreness on day four or five that is easing is ordinary; not easing, or still there after a week, is not.
+        if let days = facts.daysAgo, days >= 4, facts.trend != .easing || days > 7 {
+            reasons.append("not-easing:\(Int(days))-days")
+            urgency = .soon
+        }
+        let routes = state.cautions.compactMap(knowledge.caution)
+        for route in routes {
+            reasons.append("caution:\(route.id)")
+            urgency = max(urgency, route.urgency)
+        }
         var level: TriageOutcome.Level = reasons.isEmpty ? .selfCare : .caution
         if reasons.isEmpty { reasons.append("ordinary-post-run-soreness") }
         // What the journal shows across days: the same area sore run after run, or not easing.
@@ -109,52 +110,64 @@ public struct TriagePlugin: Plugin {
             if level == .selfCare { reasons.removeAll { $0 == "ordinary-post-run-soreness" } }
             reasons.append(pattern.reason)
             level = max(level, pattern.level == .seekCare ? .caution : pattern.level)
+            urgency = max(urgency, .soon)
         }
-        if patterns.contains(where: { $0.level == .seekCare }), context.knowledge.redFlag(Self.persistentFlag) != nil {
-            return seekCare([Self.persistentFlag], &state, context)
+        if patterns.contains(where: { $0.level == .seekCare }), knowledge.redFlag(Self.persistentFlag) != nil {
+            return context.safety.seekCareReply(for: [Self.persistentFlag], areas: state.areas)
         }
-        let outcome = TriageOutcome(level: level, bodyParts: areas, reasons: reasons)
+        let outcome = TriageOutcome(level: level, bodyParts: areas, reasons: reasons, urgency: urgency)
         state.lastTriage = outcome
 
         let advice = context.advice
         let hardRun = facts.isHardRun
-        let names = context.knowledge.names(of: areas)
+        let names = knowledge.names(of: areas)
         var text: String
         var used: [String]
         let techniques: [Technique]
         if level == .caution {
-            techniques = advice.techniques(for: areas, gentle: true, gentlest: true)
-            text = "This could be more than ordinary soreness, so go carefully with your \(names).\n"
-                + context.knowledge.say("caution-strain")
-            text += "\nFor now, only this around (not on) the sore spot:\n" + advice.brief(techniques)
-            used = ["guidance:caution-strain"]
+            let handsOff = routes.isEmpty || routes.contains { $0.noMassageOn == true }
+            techniques = advice.techniques(for: areas, gentle: true, gentlest: handsOff)
+            text = "This could be more than ordinary soreness, so go carefully with your \(names)."
+            if routes.isEmpty {
+                text += "\n" + knowledge.say("caution-strain")
+                used = ["guidance:caution-strain"]
+            } else {
+                for route in routes { text += "\n" + route.advice }
+                used = routes.map { "cautions:\($0.id)" }
+            }
+            if !techniques.isEmpty {
+                text += (handsOff ? "\nFor now, only this around (not on) the sore spot:\n" : "\nGentle work that suits it:\n")
+                    + advice.brief(techniques)
+            }
+            if urgency == .soon { text += "\nBook a GP or physiotherapist within the next few days to have it looked at." }
         } else {
             techniques = advice.techniques(for: areas, gentle: hardRun)
-            text = "This sounds like ordinary post-run soreness in your \(names). " + context.knowledge.say("self-care-soreness")
+            text = "This sounds like ordinary post-run soreness in your \(names). " + knowledge.say("self-care-soreness")
             text += "\nWhat to do, in this order:\n" + advice.brief(techniques)
-            if hardRun { text += "\n" + context.knowledge.say("gentler-when-stiff") }
+            if hardRun { text += "\n" + knowledge.say("gentler-when-stiff") }
             used = ["guidance:self-care-soreness"] + (hardRun ? ["guidance:gentler-when-stiff"] : [])
         }
         // Area tips include tools; with a possible strain the advice above is all that applies.
         let notes = level == .selfCare ? advice.areaNotes(areas) : ""
         if !notes.isEmpty { text += "\n" + notes }
         if !flagged.isEmpty {
-            text += "\nNot your \(context.knowledge.names(of: flagged)), though: leave that alone until a professional has checked the warning sign you described."
+            text += "\nNot your \(knowledge.names(of: flagged)), though: leave that alone until a professional has checked the warning sign you described."
         }
         let bath = advice.bathSuggestion(level: level, hardRun: hardRun)
         if !bath.text.isEmpty { text += "\n" + bath.text }
-        if level == .selfCare { text += "\n" + context.knowledge.say("hydrate-move") }
+        if level == .selfCare { text += "\n" + knowledge.say("hydrate-move") }
+        text += "\n" + knowledge.say("massage-contraindications")
         text += "\nSay \"walk me through it\" and I'll lead you through it step by step."
-        text += "\n" + context.knowledge.say("see-professional") + " " + context.knowledge.say("professional-sessions")
+        text += "\n" + knowledge.say("see-professional")
         used += Advice.used(techniques) + areas.map { "areas:\($0)" } + bath.used
-            + (level == .selfCare ? ["guidance:hydrate-move"] : []) + ["guidance:see-professional", "guidance:professional-sessions"]
-        return PluginReply(text, triage: outcome, massages: areas, knowledgeUsed: used)
+            + (level == .selfCare ? ["guidance:hydrate-move"] : [])
+            + ["guidance:massage-contraindications", "guidance:see-professional"]
+        return PluginReply(text, triage: outcome, massages: level == .selfCare || !routes.contains { $0.noMassageOn == true } ? areas : [], knowledgeUsed: used)
     }
 
     private func whenToWorry(_ state: ConversationState, _ context: PluginContext) -> PluginReply {
-        var text = "Ordinary soreness after a run is a dull, spread-out ache that eases over two or three days. Get help instead of massaging if you notice any of these:\n"
-        text += context.knowledge.redFlags.map { "- \($0.name.prefix(1).uppercased() + $0.name.dropFirst()): \($0.why)" }.joined(separator: "\n")
-        text += "\n" + context.knowledge.say("skip-massage-when") + "\n" + context.knowledge.say("see-professional")
+        var text = context.safety.warningSigns()
+        text += "\n\n" + context.knowledge.say("skip-massage-when") + "\n" + context.knowledge.say("see-professional")
             + "\n" + context.knowledge.say("stop-when")
         if let last = state.lastTriage {
             text += "\nFrom what you told me, I'd rate yours as \(last.level.rawValue)."

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Building blocks for replies that give advice, shared by the plugins so that every plugin
 /// says the same thing the same way, from the knowledge base.
 public struct Advice: Sendable {
@@ -54,8 +56,9 @@ public struct Advice: Sendable {
         let cold = knowledge.baths.first { !$0.notForFreshStrain }
         if level == .caution, let cold {
             return (
-                "Bath: no hot baths or heat for the first two to three days, as heat can make a fresh strain worse. "
-                    + "If you want one, \(Self.article(cold.name)) \(cold.name.lowercased()) (\(cold.temperature), \(cold.duration)) is the safer choice.",
+                "Bath: no hot baths or heat for the first two to three days, as heat can make a fresh injury worse. "
+                    + "A cool or lukewarm bath is fine; \(Self.article(cold.name)) \(cold.name.lowercased()) (\(cold.temperature), \(cold.duration)) is optional, not needed. "
+                    + whoShouldSkip([cold]),
                 ["baths:\(cold.id)"]
             )
         }
@@ -63,7 +66,18 @@ public struct Advice: Sendable {
         let lead = hardRun
             ? "Bath: after a hard or long run, \(Self.article(cold.name)) \(cold.name.lowercased()) (\(cold.temperature), \(cold.duration)) can take the edge off soreness; \(Self.article(warm.name)) \(warm.name.lowercased()) (\(warm.temperature), \(warm.duration)) is the gentler choice for stiff muscles."
             : "Bath: \(Self.article(warm.name)) \(warm.name.lowercased()) (\(warm.temperature), \(warm.duration)) relaxes tired muscles; \(Self.article(cold.name)) \(cold.name.lowercased()) (\(cold.temperature), \(cold.duration)) is an option after a hard effort."
-        return (lead + " Ask me about either for who should avoid it.", ["baths:\(warm.id)", "baths:\(cold.id)"])
+        return (lead + " " + whoShouldSkip([warm, cold]), ["baths:\(warm.id)", "baths:\(cold.id)"])
+    }
+
+    /// Who should skip each bath, in short: the start of each `avoid_if` entry, up to its dash.
+    public func whoShouldSkip(_ baths: [Bath]) -> String {
+        baths.map { bath in
+            let reasons = bath.avoidIf.map { reason in
+                let short = reason.components(separatedBy: " — ").first ?? reason
+                return short.hasPrefix("You ") ? "y" + short.dropFirst() : short
+            }
+            return "Skip the \(bath.name.lowercased()) if " + reasons.joined(separator: "; ").trimmingCharacters(in: CharacterSet(charactersIn: ".")) + "."
+        }.joined(separator: " ")
     }
 
     static func article(_ noun: String) -> String { "aeiouAEIOU".contains(noun.first ?? "x") ? "an" : "a" }

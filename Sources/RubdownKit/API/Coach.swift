@@ -4,6 +4,8 @@ public struct Coach: Sendable {
     public let content: Content
     public let interpreter: Interpreter
     public let plugins: PluginRegistry
+    /// The one owner of safety, over this coach's knowledge base.
+    public var safety: Safety { Safety(content.knowledge) }
 
     public init(content: Content, plugins: PluginRegistry) throws {
         try plugins.validate(content.intents)

@@ -80,11 +80,12 @@ public struct Conversation: Sendable {
     private mutating func respond(to line: String, chosen: String? = nil) -> Turn {
         let understanding = coach.interpreter.understand(line, contextAreas: state.areas)
         let pending = state.pending
+        let safety = coach.safety
         // The facts the line states are taken in only if it is not a side question,
         // so "how do I massage my feet?" mid-way does not move the questions to the feet.
         var proposed = state
         let filled = SlotFilling.absorb(understanding, into: &proposed, pending: pending)
-        let redFlags = understanding.entities.redFlags
+        let redFlags = safety.flags(for: understanding, state: proposed, answered: filled)
 
         var route = DialoguePolicy.route(understanding, plugins: coach.plugins, table: coach.content.intents)
         if let chosen, let intent = coach.content.intents.intent(chosen) { route = .init(plugin: intent.plugin, intent: intent.id) }
@@ -94,7 +95,7 @@ public struct Conversation: Sendable {
 
         if !redFlags.isEmpty {
             state = proposed
-            raise(redFlags)
+            route = DialoguePolicy.redFlagRoute(understanding, plugins: coach.plugins, table: coach.content.intents, always: true) ?? route
         } else if let pending {
             let answered = filled.contains(pending.question.slot)
             if DialoguePolicy.isAnswer(
@@ -113,7 +114,7 @@ public struct Conversation: Sendable {
             }
         } else {
             let refersBack = state.lastIntent != nil && DialoguePolicy.refersBack(understanding)
-            if chosen == nil, !refersBack,
+            if chosen == nil, !refersBack, !safety.needsScreening(understanding),
                 let (first, second) = DialoguePolicy.ambiguity(understanding, plugins: coach.plugins, table: coach.content.intents)
             {
                 state = proposed
@@ -126,6 +127,7 @@ public struct Conversation: Sendable {
                 route = .init(plugin: intent.plugin, intent: intent.id)
             }
         }
+        state.cautions += safety.cautions(for: understanding, state: state)
 
         guard let plugin = coach.plugins.plugin(named: route.plugin) else {
             return finish(
@@ -133,13 +135,23 @@ public struct Conversation: Sendable {
         }
         if digressingFrom == nil { state.pending = nil }
         if answering == nil, redFlags.isEmpty { state.lastIntent = route.intent }
-        let request = PluginRequest(
-            understanding: understanding, intent: route.intent, answering: answering,
-            alternatives: Array(understanding.ranking.dropFirst().prefix(2)))
-        var context = PluginContext(knowledge: coach.content.knowledge, intents: coach.content.intents, interpreter: coach.interpreter, state: state)
-        var reply = plugin.respond(to: request, context: &context)
-        state = context.state
-        reply = guardSafety(reply)
+        var reply: PluginReply
+        if !redFlags.isEmpty {
+            // Red flags win: safety answers, whatever plugin the line would have gone to.
+            reply = safety.seekCare(redFlags, state: &state)
+        } else {
+            reply = ask(plugin, route: route, understanding: understanding, answering: answering)
+            // "quit", "start over" or "finish" inside a report of soreness is not the command.
+            if reply.action != .none, DialoguePolicy.mentionsTheBody(understanding),
+                let handler = DialoguePolicy.redFlagRoute(understanding, plugins: coach.plugins, table: coach.content.intents, always: true),
+                let triage = coach.plugins.plugin(named: handler.plugin)
+            {
+                route = handler
+                state.lastIntent = route.intent
+                reply = ask(triage, route: route, understanding: understanding, answering: nil)
+            }
+            reply = safety.check(reply, state: state)
+        }
 
         switch reply.action {
         case .resetConversation:
@@ -154,20 +166,20 @@ public struct Conversation: Sendable {
             if let question = reply.asking {
                 let again = state.pending.map { $0.question.slot == question.slot } ?? false
                 state.pending = PendingQuestion(
-                    question: question, plugin: plugin.name, intent: answering?.intent ?? route.intent,
+                    question: question, plugin: route.plugin, intent: answering?.intent ?? route.intent,
                     attempts: again ? (state.pending?.attempts ?? 0) + 1 : 1)
-            } else if let digressingFrom {
+            } else if let digressingFrom, redFlags.isEmpty {
                 reply.text += "\n\n" + backTo(digressingFrom)
                 state.pending = digressingFrom
             }
         }
         if var routine = reply.routine, !routine.steps.isEmpty {
-            (routine.plugin, routine.intent) = (plugin.name, route.intent)
+            (routine.plugin, routine.intent) = (route.plugin, route.intent)
             state.routine = routine
         }
         if let outcome = reply.triage {
             state.lastTriage = outcome
-            if outcome.level == .seekCare { flag(outcome.bodyParts) }
+            if outcome.level == .seekCare { safety.record(Safety.flags(of: outcome), in: &state, areas: outcome.bodyParts) }
             if state.journal?.consent == true {
                 record(outcome)
             } else if state.journal != nil, state.journal?.consent == nil, state.pending == nil, !outcome.bodyParts.isEmpty {
@@ -175,11 +187,24 @@ public struct Conversation: Sendable {
                 let prompt = "Would you like me to keep a private note of this on this computer, so I can ask how your legs feel next time? (yes or no)"
                 reply.text += "\n\n" + prompt
                 state.pending = PendingQuestion(
-                    question: Question(slot: .journalConsent, prompt: prompt, examples: "yes; no"), plugin: plugin.name,
+                    question: Question(slot: .journalConsent, prompt: prompt, examples: "yes; no"), plugin: route.plugin,
                     intent: route.intent, attempts: 1)
             }
         }
         return finish(understanding, reply, route: route, confidence: confidence)
+    }
+
+    /// One plugin's answer: it reads a copy of the conversation and the line.
+    private mutating func ask(_ plugin: any Plugin, route: DialoguePolicy.Route, understanding: Understanding, answering: PendingQuestion?)
+        -> PluginReply
+    {
+        let request = PluginRequest(
+            understanding: understanding, intent: route.intent, answering: answering,
+            alternatives: Array(understanding.ranking.dropFirst().prefix(2)))
+        var context = PluginContext(knowledge: coach.content.knowledge, intents: coach.content.intents, interpreter: coach.interpreter, state: state)
+        let reply = plugin.respond(to: request, context: &context)
+        state = context.state
+        return reply
     }
 
     /// Notes an outcome in the journal.
@@ -187,31 +212,6 @@ public struct Conversation: Sendable {
         guard state.journal?.consent == true, !outcome.bodyParts.isEmpty else { return }
         state.journal?.entries.append(
             Journal.Entry(date: Date(), areas: outcome.bodyParts, level: outcome.level.rawValue, painLevel: state.facts.painLevel))
-    }
-
-    /// Records red flags: the areas they concern are off limits for massage from now on.
-    private mutating func raise(_ flags: [String]) {
-        for flag in flags where !state.redFlags.contains(flag) { state.redFlags.append(flag) }
-        let named = flags.compactMap { coach.content.knowledge.redFlag($0) }.flatMap(\.areas)
-        flag(state.areas + named)
-        state.pending = nil
-    }
-
-    private mutating func flag(_ areas: [String]) {
-        if areas.isEmpty { state.flaggedAreas.insert("*") } else { state.flaggedAreas.formUnion(areas) }
-    }
-
-    /// The safety rule, enforced here whatever a plugin says: no massage for a red-flagged area.
-    private func guardSafety(_ reply: PluginReply) -> PluginReply {
-        let barred = reply.massages.filter(state.isFlagged)
-        guard !barred.isEmpty else { return reply }
-        let names = coach.content.knowledge.names(of: barred)
-        var safe = PluginReply(
-            "I won't give massage advice for your \(names): earlier you described a warning sign, and that needs a professional to look at it before any massage. "
-                + coach.content.knowledge.say("stop-when"),
-            knowledgeUsed: ["guidance:stop-when"])
-        safe.action = reply.action
-        return safe
     }
 
     /// Asks which of two equally likely intents the runner meant, instead of guessing.

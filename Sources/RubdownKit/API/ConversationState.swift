@@ -11,6 +11,12 @@ public struct Slot: RawRepresentable, Hashable, Sendable, ExpressibleByStringLit
     public static let swelling: Slot = "swelling"
     public static let when: Slot = "when"
     public static let distance: Slot = "distance"
+    /// Easing, the same, or getting worse? (asked from day three on)
+    public static let trend: Slot = "trend"
+    /// The colour of the runner's urine (asked after severe pain from a long or hard effort).
+    public static let urine: Slot = "urine"
+    /// One spot on the bone, or spread along? (asked about shins and feet)
+    public static let spread: Slot = "spread"
     /// The dialogue's own question when two intents fit a line about equally well.
     public static let clarify: Slot = "clarify"
     /// Whether to keep a journal; asked once, by the dialogue.
@@ -48,6 +54,9 @@ public struct Facts: Sendable, Hashable {
     public var swelling: Bool?
     public var daysAgo: Double?
     public var distanceKm: Double?
+    public var trend: Trend?
+    public var urine: UrineColour?
+    public var spread: Spread?
     /// Slots the runner could not or would not answer, or whose answer could not be read twice.
     public var unknown: Set<Slot> = []
 
@@ -62,6 +71,9 @@ public struct Facts: Sendable, Hashable {
         case .swelling: return swelling != nil
         case .when: return daysAgo != nil
         case .distance: return distanceKm != nil
+        case .trend: return trend != nil
+        case .urine: return urine != nil
+        case .spread: return spread != nil
         default: return false
         }
     }
@@ -81,11 +93,14 @@ public struct TriageOutcome: Sendable, Hashable {
     public var level: Level
     public var bodyParts: [String]
     public var reasons: [String]
+    /// How soon to get help: seek-care is emergency, today or soon; caution soon or none; self-care none.
+    public var urgency: Urgency
 
-    public init(level: Level, bodyParts: [String], reasons: [String]) {
+    public init(level: Level, bodyParts: [String], reasons: [String], urgency: Urgency = .none) {
         self.level = level
         self.bodyParts = bodyParts
         self.reasons = reasons
+        self.urgency = urgency
     }
 }
 
@@ -97,6 +112,8 @@ public struct ConversationState: Sendable {
     /// Red flags raised in this conversation, and the areas they concern (`*` when not tied to an area).
     public var redFlags: [String] = []
     public var flaggedAreas: Set<String> = []
+    /// Caution routes raised in this conversation (a fresh strain, first-step heel pain...).
+    public var cautions: [String] = []
     public var pending: PendingQuestion?
     public var lastTriage: TriageOutcome?
     /// The intent of the last line a plugin answered (not counting answers to questions).

@@ -52,14 +52,8 @@ public struct Interpreter: Sendable {
             return words
         }
         let lexicon = Lexicon(knowledge: content.knowledge, extraWords: vocabulary, words: words)
-        // A red-flag group stands for an area when it names the area itself ("calf", "calves"), not a part of it.
-        let areaStems = content.knowledge.areas.map { area in (area.id, Set([area.id, area.name].map(Stemmer.stem))) }
-        let areaOf: (String) -> String? = { phrase in
-            let stem = Stemmer.stem(phrase)
-            return areaStems.first { $0.1.contains(stem) }?.0
-        }
         self.lexicon = lexicon
-        self.extractor = EntityExtractor(lexicon: lexicon, redFlags: RedFlagDetector(knowledge: content.knowledge, areaOf: areaOf, words: words))
+        self.extractor = Self.extractor(lexicon: lexicon, knowledge: content.knowledge, words: words)
         // Examples go through the same stages as input, minus spelling correction; each distinct word is stemmed once.
         let vocabularyTokens = Self.tokens(vocabulary)
         self.matcher = IntentMatcher(intents: content.intents.intents, features: { example in
@@ -77,6 +71,23 @@ public struct Interpreter: Sendable {
         self.intents = content.intents.intents
         self.isFallback = content.intents.intents.map { outOfScopePlugins.contains($0.plugin) }
         self.needsKeyword = content.intents.intents.map(\.needsKeyword)
+    }
+
+    /// The entity stage, with the detectors for red flags, caution routes and serious symptoms built from the
+    /// knowledge base (they follow from it, so a snapshot does not save them).
+    static func extractor(lexicon: Lexicon, knowledge: KnowledgeBase, words: (String) -> [String]) -> EntityExtractor {
+        // A pattern's group stands for an area when it names the area itself ("calf", "calves"), not a part of it.
+        let areaStems = knowledge.areas.map { area in (area.id, Set([area.id, area.name].map(Stemmer.stem))) }
+        let areaOf: (String) -> String? = { phrase in
+            let stem = Stemmer.stem(phrase)
+            return areaStems.first { $0.1.contains(stem) }?.0
+        }
+        return EntityExtractor(
+            lexicon: lexicon,
+            redFlags: PatternDetector(rules: knowledge.redFlags.map { ($0.id, $0.patterns) }, areaOf: areaOf, words: words),
+            cautions: PatternDetector(rules: knowledge.cautions.map { ($0.id, $0.patterns) }, areaOf: areaOf, words: words),
+            symptoms: PatternDetector(
+                rules: knowledge.symptoms.filter(\.isSerious).map { ($0.id, [[$0.words]]) }, areaOf: { _ in nil }, words: words))
     }
 
     /// Understands one line. `contextAreas` are the areas under discussion, so that a symptom
@@ -257,7 +268,7 @@ extension Interpreter {
         let intents = content.intents.intents
         let lexicon = try Lexicon(from: &archive, knowledge: content.knowledge)
         self.lexicon = lexicon
-        self.extractor = EntityExtractor(lexicon: lexicon, redFlags: try archive.read(RedFlagDetector.self))
+        self.extractor = Self.extractor(lexicon: lexicon, knowledge: content.knowledge, words: Tokenizer.words)
         self.matcher = try IntentMatcher(from: &archive, intents: intents)
         self.keywords = try archive.read(keyedBy: String.self) { reader in
             try reader.read { (intent: try $0.read(Int.self), stems: try $0.read([String].self)) }
@@ -272,7 +283,6 @@ extension Interpreter {
 
     func archive(into archive: inout ArchiveWriter) {
         lexicon.archive(into: &archive)
-        archive.write(extractor.redFlags)
         matcher.archive(into: &archive)
         archive.write(keywords) { writer, entries in
             writer.write(entries) { writer, entry in

@@ -37,7 +37,7 @@ struct EntitiesJSON: Encodable {
     enum Keys: String, CodingKey {
         case bodyParts = "body_parts", distanceKm = "distance_km", redFlags = "red_flags"
         case negatedBodyParts = "negated_body_parts", techniques, baths, painLevel = "pain_level"
-        case painKind = "pain_kind", swelling, daysAgo = "days_ago", answer
+        case painKind = "pain_kind", swelling, daysAgo = "days_ago", answer, cautions, trend, urine, spread
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -53,17 +53,22 @@ struct EntitiesJSON: Encodable {
         try c.encodeIfPresent(entities.swelling, forKey: .swelling)
         try c.encodeIfPresent(entities.daysAgo, forKey: .daysAgo)
         try c.encodeIfPresent(entities.answer?.rawValue, forKey: .answer)
+        if !entities.cautions.isEmpty { try c.encode(entities.cautions, forKey: .cautions) }
+        try c.encodeIfPresent(entities.trend?.rawValue, forKey: .trend)
+        try c.encodeIfPresent(entities.urine?.rawValue, forKey: .urine)
+        try c.encodeIfPresent(entities.spread?.rawValue, forKey: .spread)
     }
 }
 
 private struct TriageJSON: Encodable {
     let outcome: TriageOutcome
-    enum Keys: String, CodingKey { case level, bodyParts = "body_parts", reasons }
+    enum Keys: String, CodingKey { case level, bodyParts = "body_parts", reasons, urgency }
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(outcome.level.rawValue, forKey: .level)
         try c.encode(outcome.bodyParts, forKey: .bodyParts)
         try c.encode(outcome.reasons, forKey: .reasons)
+        try c.encode(outcome.urgency.rawValue, forKey: .urgency)
     }
 }
 

@@ -7,6 +7,10 @@ public struct KnowledgeBase: Sendable {
     public var redFlags: [RedFlag]
     public var guidance: [Guidance]
     public var lexicon: [LexiconEntry]
+    /// Symptom concepts (`symptoms.yaml`): the words for one sign, which red flags and caution routes combine.
+    public var symptoms: [SymptomConcept] = []
+    /// Caution routes (`cautions.yaml`): more than ordinary soreness, not a warning sign.
+    public var cautions: [CautionRoute] = []
     /// Everyday words close to the vocabulary that typo correction must leave alone.
     public var ordinaryWords: [String] = []
 
@@ -27,11 +31,12 @@ public struct KnowledgeBase: Sendable {
     public func technique(_ id: String) -> Technique? { techniques.first { $0.id == id } }
     public func bath(_ id: String) -> Bath? { baths.first { $0.id == id } }
     public func redFlag(_ id: String) -> RedFlag? { redFlags.first { $0.id == id } }
+    public func caution(_ id: String) -> CautionRoute? { cautions.first { $0.id == id } }
     public func guidance(_ id: String) -> Guidance? { guidance.first { $0.id == id } }
     public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
 
     /// The kinds of entry, as used in references like `techniques:drumming`.
-    public static let kinds = ["sources", "areas", "techniques", "baths", "red_flags", "guidance"]
+    public static let kinds = ["sources", "areas", "techniques", "baths", "red_flags", "cautions", "guidance"]
 
     /// The ids of one kind of entry.
     public func ids(of kind: String) -> [String] {
@@ -41,6 +46,7 @@ public struct KnowledgeBase: Sendable {
         case "techniques": return techniques.map(\.id)
         case "baths": return baths.map(\.id)
         case "red_flags": return redFlags.map(\.id)
+        case "cautions": return cautions.map(\.id)
         case "guidance": return guidance.map(\.id)
         default: return []
         }
@@ -122,18 +128,72 @@ public struct Bath: Codable, Sendable, Hashable {
     }
 }
 
-public struct RedFlag: Codable, Sendable, Hashable {
-    public enum Urgency: String, Codable, Sendable { case emergency, sameDay = "same-day" }
+/// How soon to get help: the contract's `triage.urgency`.
+public enum Urgency: String, Codable, Sendable, Comparable, CaseIterable {
+    /// Call the emergency number or go to A&E now.
+    case emergency
+    /// Same-day GP, urgent care or a non-emergency health line.
+    case today
+    /// Book a GP or physiotherapist within days.
+    case soon
+    case none
 
+    private var rank: Int { Self.allCases.count - Self.allCases.firstIndex(of: self)! }
+    public static func < (a: Urgency, b: Urgency) -> Bool { a.rank < b.rank }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        // Content written before the tiers said "same-day".
+        guard let value = Urgency(rawValue: text == "same-day" ? "today" : text) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "urgency must be emergency, today, soon or none, not '\(text)'"))
+        }
+        self = value
+    }
+}
+
+public struct RedFlag: Codable, Sendable, Hashable {
     public var id: String
     public var name: String
+    /// Emergency, today or soon: a red flag always sends the runner to care.
     public var urgency: Urgency
     public var areas: [String]
     /// Each pattern is a list of groups; a sentence matches when every group has a word or phrase in it.
+    /// `$concept` in a group stands for the words of a symptom concept; the loader expands it.
     public var patterns: [[[String]]]
     public var why: String
-    public var action: String
+    /// What to do beyond the urgency's own instruction ("keep your weight off that foot"), if anything.
+    public var action: String?
     public var sources: [String]
+}
+
+/// The words for one symptom ("puffy", "swelled up", "oedema"...), shared by every red flag that needs it.
+public struct SymptomConcept: Codable, Sendable, Hashable {
+    public var id: String
+    public var words: [String]
+    /// Worth the screening questions even alone: never answered with routine advice or the out-of-scope reply.
+    public var serious: Bool?
+
+    public var isSerious: Bool { serious ?? false }
+}
+
+/// More than ordinary soreness but not a warning sign: its own advice, and no hands-on work on it when asked.
+public struct CautionRoute: Codable, Sendable, Hashable {
+    public var id: String
+    public var name: String
+    /// `none` or `soon`.
+    public var urgency: Urgency
+    public var areas: [String]?
+    public var patterns: [[[String]]]
+    public var advice: String
+    /// Keep massage, tools and heat off the spot (a fresh strain, a graze).
+    public var noMassageOn: Bool?
+    public var sources: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, urgency, areas, patterns, advice, sources
+        case noMassageOn = "no_massage_on"
+    }
 }
 
 public struct Guidance: Codable, Sendable, Hashable {

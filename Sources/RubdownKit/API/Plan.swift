@@ -11,7 +11,10 @@ public enum Plan {
         lines.append("- **Level:** " + (level.map(describe) ?? "not assessed (tell me what's sore to check it)"))
         if !state.redFlags.isEmpty {
             lines += ["", "## See a professional first", ""]
-            for flag in state.redFlags.compactMap(knowledge.redFlag) { lines.append("- **\(flag.name):** \(flag.why) \(flag.action)") }
+            let safety = Safety(knowledge)
+            for flag in state.redFlags.compactMap(knowledge.redFlag) {
+                lines.append("- **\(flag.name):** \(flag.why) " + safety.instruction(for: flag.urgency))
+            }
             if !flagged.isEmpty { lines.append("- No massage for your \(knowledge.names(of: flagged)) until then.") }
         }
         if level != .seekCare || !areas.isEmpty {

@@ -54,6 +54,8 @@ public struct PluginContext: Sendable {
     }
 
     public var advice: Advice { Advice(knowledge) }
+    /// The owner of safety: plugins ask it for warnings, never word their own.
+    public var safety: Safety { Safety(knowledge) }
 }
 
 public struct PluginReply: Sendable {

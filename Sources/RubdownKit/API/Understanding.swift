@@ -44,6 +44,16 @@ public struct Entities: Sendable, Hashable {
     public var painKind: String?
     public var swelling: Bool?
     public var redFlags: [String] = []
+    /// Caution routes the line describes (a fresh strain, first-step heel pain...).
+    public var cautions: [String] = []
+    /// Serious symptom concepts the line names, flag or not ("swelling", "numbness"): reason to ask, never to dismiss.
+    public var symptoms: [String] = []
+    /// Is it easing, the same, or getting worse?
+    public var trend: Trend?
+    /// The colour of the runner's urine, as told.
+    public var urine: UrineColour?
+    /// One spot on the bone, or spread along?
+    public var spread: Spread?
     public var answer: Answer?
     /// "my legs are wrecked": soreness with no area named.
     public var generalSoreness = false
@@ -52,3 +62,13 @@ public struct Entities: Sendable, Hashable {
 
     public init() {}
 }
+
+public enum Trend: String, Sendable, Hashable { case easing, same, worse }
+public enum UrineColour: String, Sendable, Hashable {
+    case normal
+    /// Dehydration: drink and recheck.
+    case darkYellow = "dark-yellow"
+    /// Brown, red, cola or tea: muscle breakdown until shown otherwise.
+    case brown
+}
+public enum Spread: String, Sendable, Hashable { case pinpoint, diffuse }

@@ -27,6 +27,8 @@ struct ContentLoader {
         case "techniques.yaml": let techniques = decode(file, "techniques", [Technique].self); Self.merge(&knowledge.techniques, techniques, overriding: overriding)
         case "baths.yaml": let baths = decode(file, "baths", [Bath].self); Self.merge(&knowledge.baths, baths, overriding: overriding)
         case "red-flags.yaml": let redFlags = decode(file, "red_flags", [RedFlag].self); Self.merge(&knowledge.redFlags, redFlags, overriding: overriding)
+        case "symptoms.yaml": let symptoms = decode(file, "symptoms", [SymptomConcept].self); Self.merge(&knowledge.symptoms, symptoms, overriding: overriding)
+        case "cautions.yaml": let cautions = decode(file, "cautions", [CautionRoute].self); Self.merge(&knowledge.cautions, cautions, overriding: overriding)
         case "guidance.yaml": let guidance = decode(file, "guidance", [Guidance].self); Self.merge(&knowledge.guidance, guidance, overriding: overriding)
         case "lexicon.yaml": let lexicon = decode(file, "lexicon", [LexiconEntry].self); Self.merge(&knowledge.lexicon, lexicon, overriding: overriding)
         case "ordinary-words.yaml":
@@ -35,7 +37,7 @@ struct ContentLoader {
             diagnostics.append(
                 file.diagnostic(
                     at: file.root,
-                    "unknown knowledge file; expected one of sources, areas, techniques, baths, red-flags, guidance, lexicon, ordinary-words (.yaml)"
+                    "unknown knowledge file; expected one of sources, areas, techniques, baths, red-flags, cautions, symptoms, guidance, lexicon, ordinary-words (.yaml)"
                 ))
         }
     }
@@ -123,6 +125,7 @@ struct ContentLoader {
     mutating func finish() throws -> Content {
         checkUnique()
         checkReferences()
+        expandSymptomConcepts()
         // An intent an overlay replaced is not checked: only the intents that remain.
         let remaining = Set(intents.map { $0.file + "\u{0}" + $0.id })
         for (intent, file, path) in intentReferences where remaining.contains(intent.file + "\u{0}" + intent.id) {
@@ -156,6 +159,8 @@ struct ContentLoader {
         unique(knowledge.baths.map(\.id), "bath", "baths")
         unique(knowledge.redFlags.map(\.id), "red flag", "red_flags")
         unique(knowledge.guidance.map(\.id), "guidance", "guidance")
+        unique(knowledge.symptoms.map(\.id), "symptom", "symptoms")
+        unique(knowledge.cautions.map(\.id), "caution route", "cautions")
         var seenIntents: [String: Intent] = [:]
         for intent in intents {
             if let first = seenIntents[intent.id] {
@@ -205,15 +210,62 @@ struct ContentLoader {
                 report(owner, "red flag '\(flag.id)' needs patterns whose groups each list at least one word", field: "patterns")
             }
         }
+        for route in knowledge.cautions {
+            let owner = "cautions:\(route.id)"
+            checkAreas(route.areas ?? [], owner, field: "areas")
+            checkSources(route.sources, owner)
+            if route.urgency > .soon {
+                report(owner, "a caution route's urgency is none or soon, not '\(route.urgency.rawValue)'", field: "urgency")
+            }
+        }
+        for flag in knowledge.redFlags where flag.urgency == .none {
+            report("red_flags:\(flag.id)", "a red flag's urgency is emergency, today or soon, not none", field: "urgency")
+        }
         for entry in knowledge.guidance { checkSources(entry.sources, "guidance:\(entry.id)") }
     }
 
-    private mutating func report(_ owner: String, _ message: String, field: String? = nil) {
+    /// Replaces each `$concept` in red-flag and caution patterns by the concept's words, so the
+    /// detector, the lexicon and `check` see plain phrases. An unknown concept is reported where it is used.
+    private mutating func expandSymptomConcepts() {
+        var words: [String: [String]] = [:]
+        for concept in knowledge.symptoms { words[concept.id] = concept.words }
+        func expand(_ patterns: [[[String]]], _ owner: String) -> [[[String]]] {
+            patterns.enumerated().map { p, pattern in
+                pattern.enumerated().map { g, group in
+                    var phrases: [String] = []
+                    for (i, phrase) in group.enumerated() {
+                        guard phrase.hasPrefix("$") else {
+                            phrases.append(phrase)
+                            continue
+                        }
+                        let id = String(phrase.dropFirst())
+                        if let concept = words[id] {
+                            phrases += concept
+                        } else {
+                            report(
+                                owner, "unknown symptom concept '\(id)'\(suggestion(id, Set(words.keys))); concepts are defined in symptoms.yaml",
+                                path: ["patterns", p, g, i])
+                        }
+                    }
+                    return phrases
+                }
+            }
+        }
+        for index in knowledge.redFlags.indices {
+            knowledge.redFlags[index].patterns = expand(knowledge.redFlags[index].patterns, "red_flags:\(knowledge.redFlags[index].id)")
+        }
+        for index in knowledge.cautions.indices {
+            knowledge.cautions[index].patterns = expand(knowledge.cautions[index].patterns, "cautions:\(knowledge.cautions[index].id)")
+        }
+    }
+
+    private mutating func report(_ owner: String, _ message: String, field: String? = nil, path extra: [Any] = []) {
         guard let place = places[owner] else {
             diagnostics.append(ContentDiagnostic(file: "Knowledge", line: 0, message: message))
             return
         }
         let path = place.path + (field.map { [PathKey($0)] } ?? [])
+            + extra.map { ($0 as? Int).map { PathKey($0) } ?? PathKey("\($0)") }
         diagnostics.append(place.file.diagnostic(at: path, message))
     }
 }
@@ -225,6 +277,8 @@ extension BodyArea: Identified {}
 extension Technique: Identified {}
 extension Bath: Identified {}
 extension RedFlag: Identified {}
+extension SymptomConcept: Identified {}
+extension CautionRoute: Identified {}
 extension Guidance: Identified {}
 extension LexiconEntry: Identified { var id: String { word } }
 

@@ -14,17 +14,31 @@ enum DialoguePolicy {
 
     /// The plugin and intent for a line on its own, without conversation state.
     static func route(_ understanding: Understanding, plugins: PluginRegistry, table: IntentTable) -> Route {
-        if !understanding.entities.redFlags.isEmpty, let handler = plugins.plugin(with: .redFlags) {
-            let intent = understanding.ranking.first { $0.plugin == handler.name }?.intent
-                ?? table.firstIntent(of: handler.name)?.id
-            return Route(plugin: handler.name, intent: intent ?? handler.name)
-        }
+        if let handler = redFlagRoute(understanding, plugins: plugins, table: table) { return handler }
         let fallback = plugins.plugin(with: .outOfScope)?.name ?? "fallback"
         let threshold = understanding.inDomain ? inDomainThreshold : outOfScopeThreshold
         guard let top = understanding.top, top.score >= threshold else {
             return Route(plugin: fallback, intent: fallback == "fallback" ? "fallback.out_of_scope" : fallback)
         }
         return Route(plugin: top.plugin, intent: top.intent)
+    }
+
+    /// The plugin that answers red flags (and screens possibly serious lines), with its best intent for
+    /// the line; nil when the line has no red flag, unless `always`.
+    static func redFlagRoute(_ understanding: Understanding, plugins: PluginRegistry, table: IntentTable, always: Bool = false) -> Route? {
+        guard always || !understanding.entities.redFlags.isEmpty || !understanding.entities.symptoms.isEmpty,
+            let handler = plugins.plugin(with: .redFlags)
+        else { return nil }
+        let intent = understanding.ranking.first { $0.plugin == handler.name }?.intent
+            ?? table.firstIntent(of: handler.name)?.id
+        return Route(plugin: handler.name, intent: intent ?? handler.name)
+    }
+
+    /// Whether the line talks about the body or a run: such a line is never taken as a bare command.
+    static func mentionsTheBody(_ understanding: Understanding) -> Bool {
+        let entities = understanding.entities
+        return !entities.bodyParts.isEmpty || !entities.symptoms.isEmpty || !entities.cautions.isEmpty || entities.distanceKm != nil
+            || entities.painLevel != nil || entities.generalSoreness || entities.painKind != nil
     }
 
     /// Whether a line is an answer to the pending question rather than something new.

@@ -23,6 +23,22 @@ enum SlotFilling {
         if let swelling = entities.swelling { state.facts.swelling = swelling; filled.insert(.swelling) }
         if let days = entities.daysAgo { state.facts.daysAgo = days; filled.insert(.when) }
         if let distance = entities.distanceKm { state.facts.distanceKm = distance; filled.insert(.distance) }
+        // Trend and spread are read from any line; a urine colour only when the line is about urine or answers
+        // the question ("red" and "pale" mean other things elsewhere).
+        if let trend = entities.trend, pending?.question.slot == .trend || trend == .worse || state.facts.daysAgo != nil {
+            state.facts.trend = trend
+            filled.insert(.trend)
+        }
+        if let urine = entities.urine, pending?.question.slot == .urine || entities.redFlags.contains("rhabdo")
+            || entities.cautions.contains("dark-yellow-urine")
+        {
+            state.facts.urine = urine
+            filled.insert(.urine)
+        }
+        if let spread = entities.spread, pending?.question.slot == .spread {
+            state.facts.spread = spread
+            filled.insert(.spread)
+        }
 
         if let pending {
             let slot = pending.question.slot
@@ -33,6 +49,12 @@ enum SlotFilling {
             case .no? where slot == .swelling && !filled.contains(.swelling):
                 state.facts.swelling = false
                 filled.insert(.swelling)
+            case .no? where slot == .urine && !filled.contains(.urine):
+                state.facts.urine = .normal  // "no, nothing unusual"
+                filled.insert(.urine)
+            case .no? where slot == .trend && !filled.contains(.trend):
+                state.facts.trend = .same  // "no change"
+                filled.insert(.trend)
             case .unknown?, .skip?:
                 if !filled.contains(slot) {
                     state.facts.unknown.insert(slot)

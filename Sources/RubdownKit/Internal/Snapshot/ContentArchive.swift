@@ -102,12 +102,11 @@ extension RedFlag: Archivable {
     init(from archive: inout ArchiveReader) throws {
         id = try archive.read()
         name = try archive.read()
-        guard let urgency = Urgency(rawValue: try archive.read()) else { throw ArchiveError.damaged }
-        self.urgency = urgency
+        urgency = try archive.readUrgency()
         areas = try archive.read()
         patterns = try archive.read()
         why = try archive.read()
-        action = try archive.read()
+        action = try archive.read(String?.self)
         sources = try archive.read()
     }
 
@@ -120,6 +119,51 @@ extension RedFlag: Archivable {
         archive.write(why)
         archive.write(action)
         archive.write(sources)
+    }
+}
+
+extension SymptomConcept: Archivable {
+    init(from archive: inout ArchiveReader) throws {
+        id = try archive.read()
+        words = try archive.read()
+        serious = try archive.read(Bool?.self)
+    }
+
+    func archive(into archive: inout ArchiveWriter) {
+        archive.write(id)
+        archive.write(words)
+        archive.write(serious)
+    }
+}
+
+extension CautionRoute: Archivable {
+    init(from archive: inout ArchiveReader) throws {
+        id = try archive.read()
+        name = try archive.read()
+        urgency = try archive.readUrgency()
+        areas = try archive.read([String]?.self)
+        patterns = try archive.read()
+        advice = try archive.read()
+        noMassageOn = try archive.read(Bool?.self)
+        sources = try archive.read()
+    }
+
+    func archive(into archive: inout ArchiveWriter) {
+        archive.write(id)
+        archive.write(name)
+        archive.write(urgency.rawValue)
+        archive.write(areas)
+        archive.write(patterns)
+        archive.write(advice)
+        archive.write(noMassageOn)
+        archive.write(sources)
+    }
+}
+
+extension ArchiveReader {
+    fileprivate mutating func readUrgency() throws -> Urgency {
+        guard let urgency = Urgency(rawValue: try read(String.self)) else { throw ArchiveError.damaged }
+        return urgency
     }
 }
 
@@ -157,6 +201,8 @@ extension KnowledgeBase: Archivable {
             sources: try archive.read(), areas: try archive.read(), techniques: try archive.read(), baths: try archive.read(),
             redFlags: try archive.read(), guidance: try archive.read(), lexicon: try archive.read())
         ordinaryWords = try archive.read()
+        symptoms = try archive.read()
+        cautions = try archive.read()
     }
 
     func archive(into archive: inout ArchiveWriter) {
@@ -168,6 +214,8 @@ extension KnowledgeBase: Archivable {
         archive.write(guidance)
         archive.write(lexicon)
         archive.write(ordinaryWords)
+        archive.write(symptoms)
+        archive.write(cautions)
     }
 }
 

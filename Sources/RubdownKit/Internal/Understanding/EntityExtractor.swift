@@ -4,7 +4,10 @@ import Foundation
 /// read from tokens that already carry their stems and negation scope.
 struct EntityExtractor: Sendable {
     let lexicon: Lexicon
-    let redFlags: RedFlagDetector
+    let redFlags: PatternDetector
+    let cautions: PatternDetector
+    /// Serious symptom concepts, one rule each.
+    let symptoms: PatternDetector
 
     func extract(tokens: [Token], spans: [ConceptSpan], contextAreas: [String]) -> Entities {
         var entities = Entities()
@@ -46,11 +49,79 @@ struct EntityExtractor: Sendable {
         // The area under discussion stands in for words only when this line names no area of its own.
         let areas = entities.bodyParts.isEmpty && entities.negatedBodyParts.isEmpty ? contextAreas : []
         entities.redFlags = redFlags.detect(tokens: tokens, spans: spans, contextAreas: areas)
+        entities.cautions = cautions.detect(tokens: tokens, spans: spans, contextAreas: areas)
+        entities.symptoms = symptoms.detect(tokens: tokens, spans: spans, contextAreas: [])
+        entities.trend = Self.trend(tokens)
+        entities.urine = Self.urine(tokens, line)
+        entities.spread = Self.spread(tokens, line)
         if entities.bodyParts.isEmpty == false { entities.generalSoreness = false }
         return entities
     }
 
     static let swellingStems = ["swell", "puffy", "swolen", "swole"]
+
+    // MARK: Trend, urine colour, spread: the answers to the screening questions
+
+    static let worseStems: Set<String> = Set(["worse", "worsen", "worsening", "increasing", "spreading", "growing"].map(Stemmer.stem))
+    static let easingStems: Set<String> = Set(
+        ["better", "easing", "eased", "eases", "easier", "improving", "improved", "improves", "less", "fading", "settling", "settled",
+         "subsiding", "lessening", "going", "calming", "loosening", "loosened"].map(Stemmer.stem))
+    static let sameStems: Set<String> = Set(["same", "unchanged", "constant", "steady", "static", "stable", "similar"].map(Stemmer.stem))
+
+    /// "getting worse", "a bit better", "about the same": negation turns better into no better.
+    static func trend(_ tokens: [Token]) -> Trend? {
+        var found: Trend?
+        for token in tokens {
+            if worseStems.contains(token.stem) { return token.negated ? .same : .worse }
+            if easingStems.contains(token.stem), token.text != "going" || tokens.contains(where: { $0.text == "away" || $0.text == "down" }) {
+                found = token.negated ? .same : (found ?? .easing)
+            }
+            if sameStems.contains(token.stem), found == nil { found = .same }
+            if token.text == "change", token.negated { found = .same }
+        }
+        return found
+    }
+
+    static let brownUrineWords: Set<String> = [
+        "brown", "brownish", "cola", "coke", "tea", "coffee", "red", "reddish", "black", "blood", "bloody", "maroon", "mahogany",
+        "rust", "rusty", "pink", "pinkish", "guinness", "pepsi",
+    ]
+    static let darkYellowWords: Set<String> = ["amber", "orange", "orangey", "concentrated"]
+    static let normalUrineWords: Set<String> = [
+        "normal", "clear", "pale", "fine", "ok", "okay", "straw", "light", "lemonade", "usual", "colourless", "colorless", "good",
+    ]
+
+    /// The colour of urine as told: brown or cola wins over any other word in the line; "dark" alone says too little.
+    static func urine(_ tokens: [Token], _ line: Line) -> UrineColour? {
+        var found: UrineColour?
+        for (index, token) in tokens.enumerated() where !token.negated {
+            let next = index + 1 < tokens.count ? tokens[index + 1].text : ""
+            if brownUrineWords.contains(token.text) { return .brown }
+            if token.text == "dark" || token.text == "darker" || token.text == "deep" || token.text == "bright" {
+                if next == "yellow" || next == "yellowish" || next == "than" { found = .darkYellow }
+            } else if darkYellowWords.contains(token.text) || token.text == "yellow" && found == nil {
+                found = .darkYellow
+            } else if normalUrineWords.contains(token.text), found == nil {
+                found = .normal
+            }
+        }
+        return found
+    }
+
+    static let pinpointWords: Set<String> = ["spot", "point", "pinpoint", "pinpointed", "finger", "fingertip", "coin", "bone", "bony", "localised", "localized", "specific", "exact", "precise"]
+    static let diffuseWords: Set<String> = ["along", "spread", "spreads", "diffuse", "general", "generally", "whole", "length", "edge", "everywhere", "across", "band", "wide", "big", "large", "all"]
+
+    /// "one spot on the bone" or "all along the inside": pinpoint wins, it is the one that matters.
+    static func spread(_ tokens: [Token], _ line: Line) -> Spread? {
+        var found: Spread?
+        for token in tokens where !token.negated {
+            if pinpointWords.contains(token.text) && token.text != "bone" || token.text == "bone" && !tokens.contains(where: { $0.text == "along" }) {
+                return .pinpoint
+            }
+            if diffuseWords.contains(token.text) { found = .diffuse }
+        }
+        return found
+    }
 
     /// The words of a line with what several readers need: each word's number, and phrase tests.
     /// A phrase test asks whether `" " + words.joined(separator: " ") + " "` contains (or

@@ -72,6 +72,9 @@ struct Lexicon: Sendable {
         for flag in knowledge.redFlags {
             for phrase in flag.patterns.joined().joined() { for word in words(phrase) { learnLater(word) } }
         }
+        for concept in knowledge.symptoms {
+            for phrase in concept.words { for word in words(phrase) { learnLater(word) } }
+        }
         // Words worth correcting towards, by first letter.
         var vocabulary: [Character: [String]] = [:]
         for word in toLearn { learn(word, into: &vocabulary) }

@@ -1,9 +1,10 @@
-/// Finds the red flags a line describes, from the patterns in `Knowledge/red-flags.yaml`.
+/// Finds which rules a line meets: the red flags of `Knowledge/red-flags.yaml`, the caution routes
+/// of `cautions.yaml`, or the serious symptom concepts of `symptoms.yaml` (a rule of one group each).
 /// A pattern matches when each of its groups has a word or phrase in the line outside any
 /// negation ("no swelling" is not swelling). A group that names a body area ("calves") is also
 /// met by that area being under discussion when the line names none, so "it's swollen" about
 /// the calves counts.
-struct RedFlagDetector: Sendable {
+struct PatternDetector: Sendable {
     private struct Pattern: Sendable {
         var flag: String
         /// Ids of the pattern's groups (each group: phrases, one of which must occur).
@@ -20,9 +21,9 @@ struct RedFlagDetector: Sendable {
     private var groupAreas: [Set<String>] = []
 
     /// - Parameter words: `Tokenizer.words`, possibly remembered (patterns repeat their phrases).
-    init(knowledge: KnowledgeBase, areaOf: (String) -> String?, words: (String) -> [String] = Tokenizer.words) {
+    init(rules: [(id: String, patterns: [[[String]]])], areaOf: (String) -> String?, words: (String) -> [String] = Tokenizer.words) {
         var ids: [[String]: Int] = [:]
-        for flag in knowledge.redFlags {
+        for flag in rules {
             for pattern in flag.patterns {
                 var groups: [Int] = []
                 for phrases in pattern {
@@ -77,32 +78,3 @@ struct RedFlagDetector: Sendable {
     }
 }
 
-// A coach snapshot (see `CoachSnapshot`) saves the detector as built; here, beside its fields.
-extension RedFlagDetector: Archivable {
-    init(from archive: inout ArchiveReader) throws {
-        patterns = try archive.read { Pattern(flag: try $0.read(String.self), groups: try $0.read([Int].self)) }
-        phrases = try archive.read()
-        // In id order, as they were added.
-        for (id, stems) in phrases.enumerated() {
-            if let first = stems.first { phrasesByFirstStem[first, default: []].append(id) }
-        }
-        groupsOfPhrase = try archive.read()
-        groupAreas = try archive.read { try $0.read(Set<String>.self) }
-        // Ids index these arrays when a line is read: a damaged snapshot must not make them point outside.
-        let groupCount = groupAreas.count, phraseCount = phrases.count
-        guard groupsOfPhrase.count == phraseCount,
-            patterns.allSatisfy({ $0.groups.allSatisfy { (0..<groupCount).contains($0) } }),
-            groupsOfPhrase.allSatisfy({ $0.allSatisfy { (0..<groupCount).contains($0) } })
-        else { throw ArchiveError.damaged }
-    }
-
-    func archive(into archive: inout ArchiveWriter) {
-        archive.write(patterns) { writer, pattern in
-            writer.write(pattern.flag)
-            writer.write(pattern.groups)
-        }
-        archive.write(phrases)
-        archive.write(groupsOfPhrase)
-        archive.write(groupAreas) { $0.write($1) }
-    }
-}

@@ -1,0 +1,187 @@
+/// The one owner of safety. Every reply passes through it (`Conversation` asks it before any plugin
+/// and checks each plugin's reply with it afterwards), and plugins ask it rather than re-implement it.
+/// It decides which red flags a turn raises (from the line, or from answers to the screening
+/// questions), their urgency, which areas are barred from massage, and words every warning from
+/// the knowledge base: the flag's `why`, the urgency's instruction, the emergency numbers.
+public struct Safety: Sendable {
+    public let knowledge: KnowledgeBase
+
+    public init(_ knowledge: KnowledgeBase) { self.knowledge = knowledge }
+
+    // MARK: Deciding
+
+    /// The red flags this turn raises: those the line describes, and new ones that follow from the
+    /// facts told so far (a "yes" to the swelling question about a calf, cola-coloured urine, pain on
+    /// one spot of the shin bone, pain not easing after a week).
+    func flags(for understanding: Understanding, state: ConversationState, answered: Set<Slot>) -> [String] {
+        var flags = understanding.entities.redFlags
+        func add(_ id: String) {
+            if knowledge.redFlag(id) != nil, !flags.contains(id), !state.redFlags.contains(id) { flags.append(id) }
+        }
+        let facts = state.facts, areas = Set(state.areas)
+        if answered.contains(.swelling), facts.swelling == true {
+            // A "yes" to "any swelling, warmth or redness?" is read against the area under discussion.
+            if !areas.isDisjoint(with: ["calves", "hamstrings", "quads"]) { add("clot") }
+            if !areas.isDisjoint(with: ["knees", "ankles", "hips"]), !state.cautions.contains("strain") { add("hot-joint") }
+        }
+        if facts.urine == .brown { add("rhabdo") }
+        if facts.spread == .pinpoint, !areas.isDisjoint(with: ["shins", "feet"]) { add("stress-fracture") }
+        if let level = facts.painLevel, level >= 9, facts.swelling == true, !areas.isDisjoint(with: ["shins", "calves"]) {
+            add("compartment")
+        }
+        if let days = facts.daysAgo, days > 7, facts.trend != .easing, facts.trend != nil || facts.unknown.contains(.trend) {
+            add("persistent")
+        }
+        return flags
+    }
+
+    /// The caution routes this turn adds: those the line describes, and those its answers imply.
+    func cautions(for understanding: Understanding, state: ConversationState) -> [String] {
+        var routes = understanding.entities.cautions
+        func add(_ id: String) { if knowledge.caution(id) != nil, !routes.contains(id) { routes.append(id) } }
+        if state.facts.spread == .diffuse, state.areas.contains("shins") { add("shin-diffuse") }
+        if state.facts.urine == .darkYellow { add("dark-yellow-urine") }
+        return routes.filter { !state.cautions.contains($0) }
+    }
+
+    /// The most urgent of the flags' urgencies; `.none` for no flags.
+    public func urgency(of flagIDs: [String]) -> Urgency {
+        flagIDs.compactMap { knowledge.redFlag($0)?.urgency }.max() ?? .none
+    }
+
+    /// A line worth the screening questions though it raises no flag: it names a serious symptom
+    /// ("my calf is a bit puffy") and must get questions, never routine advice or the out-of-scope reply.
+    func needsScreening(_ understanding: Understanding) -> Bool {
+        understanding.entities.redFlags.isEmpty && !understanding.entities.symptoms.isEmpty
+    }
+
+    // MARK: Recording
+
+    /// The red flags an outcome gives as its reasons (`red-flag:clot`).
+    static func flags(of outcome: TriageOutcome) -> [String] {
+        outcome.reasons.filter { $0.hasPrefix("red-flag:") }.map { String($0.dropFirst("red-flag:".count)) }
+    }
+
+    /// Records the flags: the areas they concern are off limits for massage from now on.
+    func record(_ flagIDs: [String], in state: inout ConversationState, areas given: [String]? = nil) {
+        for id in flagIDs where !state.redFlags.contains(id) { state.redFlags.append(id) }
+        let named = flagIDs.compactMap { knowledge.redFlag($0) }.flatMap(\.areas)
+        let areas = given ?? (state.areas + named)
+        if areas.isEmpty { state.flaggedAreas.insert("*") } else { state.flaggedAreas.formUnion(areas) }
+        if !flagIDs.isEmpty { state.pending = nil }
+    }
+
+    // MARK: Wording
+
+    /// What to do at this urgency, in the knowledge base's words, with the emergency numbers filled in.
+    public func instruction(for urgency: Urgency) -> String {
+        guard urgency != .none else { return "" }
+        return knowledge.say("urgency-\(urgency.rawValue)")
+            .replacingOccurrences(of: "{emergency-numbers}", with: knowledge.say("emergency-numbers"))
+    }
+
+    /// The seek-care reply for these flags, with the flags recorded in the conversation.
+    func seekCare(_ flagIDs: [String], state: inout ConversationState) -> PluginReply {
+        let reply = seekCareReply(for: flagIDs, areas: state.areas)
+        record(flagIDs, in: &state)
+        state.lastTriage = reply.triage
+        return reply
+    }
+
+    /// The seek-care reply for these flags: the instruction for the highest urgency first, then why.
+    /// (The dialogue records the flags from the outcome's reasons.)
+    public func seekCareReply(for flagIDs: [String], areas named: [String]) -> PluginReply {
+        let flags = flagIDs.compactMap { knowledge.redFlag($0) }
+        let urgency = urgency(of: flagIDs)
+        // The areas the runner named; the flag's own areas only when none were named.
+        let areas = named.isEmpty ? Array(Set(flags.flatMap(\.areas))).sorted() : named
+        var text = instruction(for: urgency)
+        for flag in flags.sorted(by: { $0.urgency > $1.urgency }) {
+            text += "\n- \(flag.why)" + (flag.action.map { " \($0)" } ?? "")
+        }
+        if !areas.isEmpty, urgency != .emergency {
+            text += "\nUntil then, no massage, rolling or heat on your \(knowledge.names(of: areas))."
+        }
+        text += "\n" + knowledge.say("not-diagnosis")
+        let outcome = TriageOutcome(
+            level: .seekCare, bodyParts: areas, reasons: flags.map { "red-flag:\($0.id)" }, urgency: urgency)
+        return PluginReply(
+            text, triage: outcome,
+            knowledgeUsed: flags.map { "red_flags:\($0.id)" } + ["guidance:urgency-\(urgency.rawValue)", "guidance:not-diagnosis"])
+    }
+
+    /// "Is this serious?": the warning signs grouped by how soon to act.
+    public func warningSigns() -> String {
+        var text = "Ordinary soreness after a run is a dull, spread-out ache that eases over a few days. These are different:"
+        for urgency in [Urgency.emergency, .today, .soon] {
+            let flags = knowledge.redFlags.filter { $0.urgency == urgency }
+            guard !flags.isEmpty else { continue }
+            let heading: String
+            switch urgency {
+            case .emergency: heading = "Call \(knowledge.say("emergency-numbers")) or go to A&E now"
+            case .today: heading = "Get seen today (GP, urgent care, or NHS 111 in the UK)"
+            default: heading = "Book a GP or physio within a few days"
+            }
+            text += "\n\n\(heading):"
+            for flag in flags { text += "\n- \(flag.name.prefix(1).uppercased() + flag.name.dropFirst()): \(flag.why)" }
+        }
+        return text
+    }
+
+    /// The short reminder given when the runner asks about massaging an area a warning sign bars.
+    public func barredReminder(_ areas: [String], state: ConversationState) -> String {
+        let flags = state.redFlags.compactMap { knowledge.redFlag($0) }
+        let sign = flags.map(\.name).joined(separator: ", ")
+        return "I won't give massage advice for your \(knowledge.names(of: areas)): earlier you described a warning sign"
+            + (sign.isEmpty ? "" : " (\(sign))") + ". " + knowledge.say("warning-stands") + " "
+            + instruction(for: urgency(of: state.redFlags))
+    }
+
+    /// One flag in a line: its name, why it matters and what to do at its urgency.
+    public func describe(_ flag: RedFlag) -> String {
+        "\(flag.name.prefix(1).uppercased() + flag.name.dropFirst()): \(flag.why)" + (flag.action.map { " \($0)" } ?? "")
+            + " " + instruction(for: flag.urgency)
+    }
+
+    /// Why a bath or any other treatment waits: the standing warning, in one place.
+    public func holdOff(_ state: ConversationState) -> String {
+        let names = state.redFlags.compactMap { knowledge.redFlag($0)?.name }.joined(separator: ", ")
+        return "With the warning sign you described\(names.isEmpty ? "" : " (\(names))"), please get checked before any bath or massage. "
+            + instruction(for: urgency(of: state.redFlags))
+    }
+
+    // MARK: Checking every reply
+
+    /// The safety rule, applied to every plugin's reply: no massage for a barred area, a warning never
+    /// talked down for its area, and a standing warning repeated in one line beside advice for another.
+    func check(_ reply: PluginReply, state: ConversationState) -> PluginReply {
+        let barred = reply.massages.filter(state.isFlagged)
+        if let outcome = reply.triage, outcome.level != .seekCare, !state.redFlags.isEmpty,
+            outcome.bodyParts.isEmpty || outcome.bodyParts.contains(where: state.isFlagged)
+        {
+            // "It's only a 6 though": the warning stands for that area.
+            let urgency = urgency(of: state.redFlags)
+            var kept = PluginReply(
+                knowledge.say("warning-stands") + " " + instruction(for: urgency),
+                triage: TriageOutcome(
+                    level: .seekCare, bodyParts: outcome.bodyParts.filter(state.isFlagged),
+                    reasons: state.redFlags.map { "red-flag:\($0)" }, urgency: urgency),
+                knowledgeUsed: ["guidance:warning-stands", "guidance:urgency-\(urgency.rawValue)"])
+            kept.action = reply.action
+            return kept
+        }
+        if !barred.isEmpty {
+            var safe = PluginReply(
+                barredReminder(barred, state: state),
+                knowledgeUsed: ["guidance:warning-stands"] + state.redFlags.map { "red_flags:\($0)" })
+            safe.action = reply.action
+            return safe
+        }
+        var checked = reply
+        if let outcome = reply.triage, outcome.level != .seekCare, !state.redFlags.isEmpty {
+            let names = state.redFlags.compactMap { knowledge.redFlag($0)?.name }.joined(separator: ", ")
+            checked.text += "\nStill standing from earlier: \(names). " + instruction(for: urgency(of: state.redFlags))
+        }
+        return checked
+    }
+}
