@@ -26,7 +26,8 @@ public struct TriagePlugin: Plugin {
             slot: .spread, prompt: "Is the pain on one spot of the bone you could point to with a fingertip, or spread along the inner edge?",
             examples: "one spot; spread along the edge; not sure"),
         Question(
-            slot: .painKind, prompt: "What kind of pain is it: a dull ache, tightness, or something sharp?",
+            slot: .painKind,
+            prompt: "What kind of pain is it: a dull ache, tightness, or something sharp? And is there anything else with it, such as numbness, weakness or feeling unwell?",
             examples: "a dull ache; it's tight; sharp when I walk"),
         Question(
             slot: .painLevel, prompt: "How bad is it, from 0 (nothing) to 10 (the worst you can imagine)?",
@@ -45,9 +46,10 @@ public struct TriagePlugin: Plugin {
     static func applies(_ question: Question, _ state: ConversationState) -> Bool {
         let facts = state.facts
         switch question.slot {
-        case .spread: return !Set(state.areas).isDisjoint(with: ["shins", "feet"])
+        case .spread: return state.areas.contains("shins")
+        // Ordinary soreness peaks by day three, then eases: from then on a flat or worsening course matters.
         case .trend: return (facts.daysAgo ?? 0) >= 3
-        case .urine: return (facts.painLevel ?? 0) >= 8 || (facts.painLevel ?? 0) >= 7 && facts.isLongRun
+        case .urine: return (facts.painLevel ?? 0) >= 7 || (facts.painLevel ?? 0) >= 6 && facts.isLongRun
         default: return true
         }
     }
@@ -97,7 +99,7 @@ public struct TriagePlugin: Plugin {
             reasons.append("not-easing:\(Int(days))-days")
             urgency = .soon
         }
-        let routes = state.cautions.compactMap(knowledge.caution)
+        let routes = context.safety.cautions(in: state)
         for route in routes {
             reasons.append("caution:\(route.id)")
             urgency = max(urgency, route.urgency)

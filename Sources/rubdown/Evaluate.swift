@@ -7,7 +7,7 @@ import RubdownTerminal
 struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Score classification on FILE.jsonl lines {\"text\", \"plugin\", \"intent\"?, \"red_flags\"?}.")
+        abstract: "Score classification on FILE.jsonl lines {\"text\", \"plugin\", \"intent\"?, \"red_flags\"?, \"urgency\"?}.")
 
     @OptionGroup var content: ContentOptions
 
@@ -19,6 +19,9 @@ struct Evaluate: ParsableCommand {
 
     @Option(name: .long, help: "How many wrong lines to list.")
     var list: Int = 50
+
+    @Flag(name: .long, help: "Print figures only, never a line's text (for held-out data).")
+    var countsOnly = false
 
     func validate() throws {
         if let minAccuracy, !(0...1).contains(minAccuracy) {
@@ -41,9 +44,12 @@ struct Evaluate: ParsableCommand {
                 Diagnostics.report(error)
                 throw ExitCode(65)
             }
-            for item in cases { evaluation.add(item, coach.classify(item.text)) }
+            for item in cases {
+                let classification = coach.classify(item.text)
+                evaluation.add(item, classification, urgency: coach.safety.urgency(of: classification.entities.redFlags))
+            }
         }
-        print(evaluation.report(listing: list))
+        print(evaluation.report(listing: list, countsOnly: countsOnly))
         if let minAccuracy, evaluation.pluginAccuracy < minAccuracy {
             print(String(format: "plugin accuracy %.3f is below --min-accuracy %.3f", evaluation.pluginAccuracy, minAccuracy))
             throw ExitCode(1)

@@ -12,6 +12,8 @@ entities.pain_level: 4
 awaiting: when
 > 3 days ago
 entities.days_ago: 3
+awaiting: trend
+> easing off
 awaiting: distance
 > 8k
 entities.distance_km: 8

@@ -11,6 +11,8 @@ awaiting: pain_level
 awaiting: when
 > 5 days ago
 entities.days_ago: 5
+awaiting: trend
+> about the same
 awaiting: distance
 > 15k
 entities.distance_km: 15

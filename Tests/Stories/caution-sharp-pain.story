@@ -5,6 +5,8 @@ entities.body_parts: ["shins"]
 awaiting: swelling
 > nope
 entities.answer: no
+awaiting: spread
+> spread along the edge
 awaiting: pain_kind
 > sharp when I walk
 entities.pain_kind: sharp

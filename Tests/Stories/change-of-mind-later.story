@@ -3,6 +3,8 @@
 entities.body_parts: ["shins"]
 awaiting: swelling
 > no
+awaiting: spread
+> spread along the edge
 awaiting: pain_kind
 > sorry, I meant my calves, not my shins
 plugin: triage

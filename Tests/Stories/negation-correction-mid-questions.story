@@ -9,6 +9,8 @@ entities.negated_body_parts: ["knees"]
 awaiting: swelling
 reply contains: shins
 > no
+awaiting: spread
+> spread along the edge
 awaiting: pain_kind
 > dull ache
 awaiting: pain_level

@@ -5,6 +5,8 @@ entities.body_parts: ["shins"]
 entities.negated_body_parts: ["knees"]
 awaiting: swelling
 > no
+awaiting: spread
+> spread along the edge
 awaiting: pain_kind
 > dull ache
 awaiting: pain_level
@@ -14,7 +16,8 @@ awaiting: when
 awaiting: distance
 > 10k
 awaiting: null
-triage.level: self-care
+triage.level: caution
+triage.reasons contains: caution:shin-diffuse
 triage.body_parts: ["shins"]
 triage.body_parts lacks: knees
 reply lacks: Tennis ball:

@@ -2,9 +2,9 @@
 > my knee is sore and I have a fever
 plugin: triage
 entities.body_parts: ["knees"]
-entities.red_flags contains: fever
+entities.red_flags contains: infection
 awaiting: null
 triage.level: seek-care
-triage.reasons contains: red-flag:fever
+triage.reasons contains: red-flag:infection
 reply contains: today
 reply lacks: 1.

@@ -5,9 +5,9 @@ entities.body_parts: ["knees"]
 awaiting: swelling
 > yes it swelled up straight away
 plugin: triage
-entities.red_flags contains: knee-locking
+entities.red_flags contains: knee-injury
 awaiting: null
 triage.level: seek-care
-triage.reasons contains: red-flag:knee-locking
+triage.reasons contains: red-flag:knee-injury
 triage.reasons lacks: red-flag:clot
 reply lacks: What kind of pain

@@ -12,6 +12,8 @@ awaiting: when
 > about two weeks ago
 entities.days_ago: 14
 plugin: triage
+awaiting: trend
+> no better really
 awaiting: null
 triage.level: seek-care
 triage.reasons contains: red-flag:persistent

@@ -6,5 +6,5 @@ entities.red_flags contains: persistent
 awaiting: null
 triage.level: seek-care
 triage.reasons contains: red-flag:persistent
-reply contains: today
+reply contains: within the next few days
 reply lacks: 1.

@@ -4,6 +4,8 @@ plugin: triage
 entities.body_parts: ["shins"]
 awaiting: swelling
 > no
+awaiting: spread
+> spread along the edge
 awaiting: pain_kind
 > it aches on the bone at night
 plugin: triage

@@ -5,6 +5,8 @@ entities.body_parts: ["glutes", "hamstrings"]
 awaiting: swelling
 reply contains: glutes and hamstrings
 > no
+awaiting: pain_kind
+> a dull ache
 awaiting: pain_level
 > 3
 awaiting: null

@@ -104,9 +104,10 @@ public struct Conversation: Sendable {
                 state = proposed
                 route = .init(plugin: pending.plugin, intent: pending.intent)
                 if answered { confidence = 1 }
-                if filled.isEmpty {
-                    if pending.attempts < 2 { return reask(pending, understanding: understanding) }
-                    state.facts.unknown.insert(pending.question.slot)  // two tries: move on
+                if !answered {
+                    if filled.isEmpty, pending.attempts < 2 { return reask(pending, understanding: understanding) }
+                    // Two tries, or other facts given instead: ask again once, then move on.
+                    if pending.attempts >= 2 { state.facts.unknown.insert(pending.question.slot) }
                 }
                 answering = pending
             } else {
@@ -114,7 +115,7 @@ public struct Conversation: Sendable {
             }
         } else {
             let refersBack = state.lastIntent != nil && DialoguePolicy.refersBack(understanding)
-            if chosen == nil, !refersBack, !safety.needsScreening(understanding),
+            if chosen == nil, !refersBack, !safety.needsScreening(understanding), !DialoguePolicy.reportsDiscomfort(understanding),
                 let (first, second) = DialoguePolicy.ambiguity(understanding, plugins: coach.plugins, table: coach.content.intents)
             {
                 state = proposed
@@ -125,6 +126,11 @@ public struct Conversation: Sendable {
             if refersBack, let last = state.lastIntent, let intent = coach.content.intents.intent(last)
             {
                 route = .init(plugin: intent.plugin, intent: intent.id)
+            } else if DialoguePolicy.reportsDiscomfort(understanding),
+                let triage = DialoguePolicy.redFlagRoute(understanding, plugins: coach.plugins, table: coach.content.intents, always: true)
+            {
+                // A report of discomfort starts the questions, whatever it shares with other intents.
+                route = triage
             }
         }
         state.cautions += safety.cautions(for: understanding, state: state)
@@ -164,10 +170,10 @@ public struct Conversation: Sendable {
             state.pending = nil
         case .none:
             if let question = reply.asking {
-                let again = state.pending.map { $0.question.slot == question.slot } ?? false
+                let again = pending.map { $0.question.slot == question.slot } ?? false
                 state.pending = PendingQuestion(
                     question: question, plugin: route.plugin, intent: answering?.intent ?? route.intent,
-                    attempts: again ? (state.pending?.attempts ?? 0) + 1 : 1)
+                    attempts: again ? (pending?.attempts ?? 0) + 1 : 1)
             } else if let digressingFrom, redFlags.isEmpty {
                 reply.text += "\n\n" + backTo(digressingFrom)
                 state.pending = digressingFrom

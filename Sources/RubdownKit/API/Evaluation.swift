@@ -5,9 +5,12 @@ import Foundation
 public struct Evaluation: Sendable {
     public struct Case: Sendable {
         public var text: String
-        public var plugin: String
+        /// Missing on safety-only lines ({"text", "red_flags", "urgency"}), which score detection alone.
+        public var plugin: String?
         public var intent: String?
         public var redFlags: [String]?
+        /// The urgency the line's flags should carry ("none" for a look-alike).
+        public var urgency: String?
         public var line: Int
     }
     public struct Miss: Sendable {
@@ -27,6 +30,11 @@ public struct Evaluation: Sendable {
     public private(set) var redFlagCaught = 0
     public private(set) var redFlagMissed: [Case] = []
     public private(set) var falseRedFlags: [Case] = []
+    /// Lines labelled with no red flag (look-alikes among them).
+    public private(set) var redFlagFreeLines = 0
+    public private(set) var urgencyExpected = 0
+    public private(set) var urgencyRight = 0
+    public private(set) var urgencyWrong: [(item: Case, got: String)] = []
 
     public init() {}
 
@@ -37,35 +45,52 @@ public struct Evaluation: Sendable {
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard line.contains(where: { !$0.isWhitespace }) else { continue }
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                let text = object["text"] as? String, let plugin = (object["plugin"] ?? object["label"]) as? String
+                let text = object["text"] as? String
             else {
                 problems.append(ContentDiagnostic(file: file, line: index + 1, message: "expected {\"text\": ..., \"plugin\": ...}"))
                 continue
             }
+            let plugin = (object["plugin"] ?? object["label"]) as? String
+            let redFlags = object["red_flags"] as? [String]
+            guard plugin != nil || redFlags != nil else {
+                problems.append(
+                    ContentDiagnostic(file: file, line: index + 1, message: "expected a \"plugin\" label, or \"red_flags\" for a safety line"))
+                continue
+            }
             cases.append(
-                Case(text: text, plugin: plugin, intent: object["intent"] as? String, redFlags: object["red_flags"] as? [String], line: index + 1))
+                Case(
+                    text: text, plugin: plugin, intent: object["intent"] as? String, redFlags: redFlags,
+                    urgency: object["urgency"] as? String, line: index + 1))
         }
         guard problems.isEmpty else { throw ContentError(problems) }
         return cases
     }
 
-    public mutating func add(_ item: Case, _ got: Classification) {
-        total += 1
-        confusion[item.plugin, default: [:]][got.plugin, default: 0] += 1
-        if got.plugin == item.plugin { correctPlugin += 1 }
-        if let intent = item.intent {
-            intentTotal += 1
-            if got.intent == intent { correctIntent += 1 }
-        }
-        if got.plugin != item.plugin || (item.intent != nil && got.intent != item.intent) {
-            misses.append(Miss(item: item, gotPlugin: got.plugin, gotIntent: got.intent))
+    /// - Parameter urgency: the urgency the coach gives the line's flags (`Safety.urgency(of:)`).
+    public mutating func add(_ item: Case, _ got: Classification, urgency: Urgency = .none) {
+        if let plugin = item.plugin {
+            total += 1
+            confusion[plugin, default: [:]][got.plugin, default: 0] += 1
+            if got.plugin == plugin { correctPlugin += 1 }
+            if let intent = item.intent {
+                intentTotal += 1
+                if got.intent == intent { correctIntent += 1 }
+            }
+            if got.plugin != plugin || (item.intent != nil && got.intent != item.intent) {
+                misses.append(Miss(item: item, gotPlugin: got.plugin, gotIntent: got.intent))
+            }
         }
         let flags = got.entities.redFlags
         if let expected = item.redFlags, !expected.isEmpty {
             redFlagExpected += 1
             if !Set(expected).isDisjoint(with: flags) { redFlagCaught += 1 } else { redFlagMissed.append(item) }
-        } else if !flags.isEmpty && item.redFlags != nil {
-            falseRedFlags.append(item)
+        } else if item.redFlags != nil {
+            redFlagFreeLines += 1
+            if !flags.isEmpty { falseRedFlags.append(item) }
+        }
+        if let expected = item.urgency, item.redFlags?.isEmpty == false {
+            urgencyExpected += 1
+            if expected == urgency.rawValue { urgencyRight += 1 } else { urgencyWrong.append((item, urgency.rawValue)) }
         }
     }
 
@@ -87,17 +112,21 @@ public struct Evaluation: Sendable {
         return all == 0 ? nil : Double(row["fallback"] ?? 0) / Double(all)
     }
 
-    public func report(listing limit: Int = 50) -> String {
+    /// - Parameter countsOnly: figures only, never a line's text (for held-out data, so nobody tunes on it).
+    public func report(listing limit: Int = 50, countsOnly: Bool = false) -> String {
         func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
         var lines: [String] = []
         lines.append("lines: \(total)")
-        lines.append("plugin accuracy: \(percent(pluginAccuracy)) (\(correctPlugin)/\(total))")
+        if total > 0 { lines.append("plugin accuracy: \(percent(pluginAccuracy)) (\(correctPlugin)/\(total))") }
         if intentTotal > 0 { lines.append("intent accuracy: \(percent(intentAccuracy)) (\(correctIntent)/\(intentTotal))") }
         if confusion.keys.contains(where: { $0 != "fallback" }) { lines.append("in-scope plugin accuracy: \(percent(inScopeAccuracy))") }
         if let recall = outOfScopeRecall { lines.append("out-of-scope recall: \(percent(recall))") }
         if redFlagExpected > 0 {
             lines.append("red flags caught: \(redFlagCaught)/\(redFlagExpected)")
         }
+        if urgencyExpected > 0 { lines.append("urgency right: \(urgencyRight)/\(urgencyExpected)") }
+        if redFlagFreeLines > 0 { lines.append("false red flags: \(falseRedFlags.count)/\(redFlagFreeLines) lines without one") }
+        if countsOnly { return lines.joined(separator: "\n") }
         let plugins = Array(Set(confusion.keys).union(confusion.values.flatMap(\.keys))).sorted()
         lines.append("")
         lines.append("accuracy per plugin:")
@@ -117,12 +146,15 @@ public struct Evaluation: Sendable {
             lines.append("")
             lines.append("wrong (\(misses.count)\(misses.count > limit ? ", first \(limit)" : "")):")
             for miss in misses.prefix(limit) {
-                let expected = miss.item.plugin + (miss.item.intent.map { "/\($0)" } ?? "")
+                let expected = (miss.item.plugin ?? "") + (miss.item.intent.map { "/\($0)" } ?? "")
                 lines.append("  line \(miss.item.line): \"\(miss.item.text)\" → \(miss.gotPlugin)/\(miss.gotIntent), expected \(expected)")
             }
         }
         for missed in redFlagMissed { lines.append("  red flag missed, line \(missed.line): \"\(missed.text)\" expected \(missed.redFlags ?? [])") }
         for extra in falseRedFlags { lines.append("  red flag raised on a line without one, line \(extra.line): \"\(extra.text)\"") }
+        for wrong in urgencyWrong {
+            lines.append("  urgency \(wrong.got), expected \(wrong.item.urgency ?? ""), line \(wrong.item.line): \"\(wrong.item.text)\"")
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -161,6 +161,8 @@ public struct RedFlag: Codable, Sendable, Hashable {
     /// Each pattern is a list of groups; a sentence matches when every group has a word or phrase in it.
     /// `$concept` in a group stands for the words of a symptom concept; the loader expands it.
     public var patterns: [[[String]]]
+    /// Words that say the sign has passed or is something else ("went away"): the line then raises no flag.
+    public var unless: [String]?
     public var why: String
     /// What to do beyond the urgency's own instruction ("keep your weight off that foot"), if anything.
     public var action: String?

@@ -21,11 +21,11 @@ public struct Safety: Sendable {
         let facts = state.facts, areas = Set(state.areas)
         if answered.contains(.swelling), facts.swelling == true {
             // A "yes" to "any swelling, warmth or redness?" is read against the area under discussion.
+            // (A puffy knee or ankle alone stays caution: a hot, red joint is flagged from its own words.)
             if !areas.isDisjoint(with: ["calves", "hamstrings", "quads"]) { add("clot") }
-            if !areas.isDisjoint(with: ["knees", "ankles", "hips"]), !state.cautions.contains("strain") { add("hot-joint") }
         }
         if facts.urine == .brown { add("rhabdo") }
-        if facts.spread == .pinpoint, !areas.isDisjoint(with: ["shins", "feet"]) { add("stress-fracture") }
+        if facts.spread == .pinpoint, areas.contains("shins") { add("stress-fracture") }
         if let level = facts.painLevel, level >= 9, facts.swelling == true, !areas.isDisjoint(with: ["shins", "calves"]) {
             add("compartment")
         }
@@ -35,13 +35,19 @@ public struct Safety: Sendable {
         return flags
     }
 
-    /// The caution routes this turn adds: those the line describes, and those its answers imply.
+    /// The caution routes this line adds to the conversation.
     func cautions(for understanding: Understanding, state: ConversationState) -> [String] {
-        var routes = understanding.entities.cautions
-        func add(_ id: String) { if knowledge.caution(id) != nil, !routes.contains(id) { routes.append(id) } }
-        if state.facts.spread == .diffuse, state.areas.contains("shins") { add("shin-diffuse") }
-        if state.facts.urine == .darkYellow { add("dark-yellow-urine") }
-        return routes.filter { !state.cautions.contains($0) }
+        understanding.entities.cautions.filter { !state.cautions.contains($0) && knowledge.caution($0) != nil }
+    }
+
+    /// Every caution route that applies now: those said so far, and those the answers imply for the
+    /// areas now under discussion (a shin ache spread along the edge, dark yellow urine).
+    public func cautions(in state: ConversationState) -> [CautionRoute] {
+        var ids = state.cautions
+        if state.facts.spread == .diffuse, state.areas.contains("shins") { ids.append("shin-diffuse") }
+        if state.facts.urine == .darkYellow { ids.append("dark-yellow-urine") }
+        var seen = Set<String>()
+        return ids.filter { seen.insert($0).inserted }.compactMap(knowledge.caution)
     }
 
     /// The most urgent of the flags' urgencies; `.none` for no flags.
@@ -132,7 +138,7 @@ public struct Safety: Sendable {
     public func barredReminder(_ areas: [String], state: ConversationState) -> String {
         let flags = state.redFlags.compactMap { knowledge.redFlag($0) }
         let sign = flags.map(\.name).joined(separator: ", ")
-        return "I won't give massage advice for your \(knowledge.names(of: areas)): earlier you described a warning sign"
+        return "Please don't massage your \(knowledge.names(of: areas)): earlier you described a warning sign"
             + (sign.isEmpty ? "" : " (\(sign))") + ". " + knowledge.say("warning-stands") + " "
             + instruction(for: urgency(of: state.redFlags))
     }

@@ -252,7 +252,9 @@ struct ContentLoader {
             }
         }
         for index in knowledge.redFlags.indices {
-            knowledge.redFlags[index].patterns = expand(knowledge.redFlags[index].patterns, "red_flags:\(knowledge.redFlags[index].id)")
+            let owner = "red_flags:\(knowledge.redFlags[index].id)"
+            knowledge.redFlags[index].patterns = expand(knowledge.redFlags[index].patterns, owner)
+            if let unless = knowledge.redFlags[index].unless { knowledge.redFlags[index].unless = expand([[unless]], owner)[0][0] }
         }
         for index in knowledge.cautions.indices {
             knowledge.cautions[index].patterns = expand(knowledge.cautions[index].patterns, "cautions:\(knowledge.cautions[index].id)")

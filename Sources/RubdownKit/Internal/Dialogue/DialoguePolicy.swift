@@ -41,6 +41,17 @@ enum DialoguePolicy {
             || entities.painLevel != nil || entities.generalSoreness || entities.painKind != nil
     }
 
+    /// "my heel kills first thing", "got a blister on my toe": a body area with soreness, a symptom or a
+    /// caution sign, and no technique or bath asked about. Such a line gets the questions, never a clarifying one.
+    static func reportsDiscomfort(_ understanding: Understanding) -> Bool {
+        let entities = understanding.entities
+        guard entities.techniques.isEmpty, entities.baths.isEmpty, !looksLikeRequest(understanding) else { return false }
+        let discomfort = entities.generalSoreness || entities.painKind != nil || entities.painLevel != nil
+            || !entities.symptoms.isEmpty || !entities.cautions.isEmpty
+            || understanding.keywordIntents.contains { $0.hasPrefix("triage.") }
+        return discomfort && (!entities.bodyParts.isEmpty || entities.generalSoreness)
+    }
+
     /// Whether a line is an answer to the pending question rather than something new.
     /// - Parameter outOfScope: the line on its own would go to the fallback; mid-question that is
     ///   an answer that could not be read, to be asked again, not a change of subject.

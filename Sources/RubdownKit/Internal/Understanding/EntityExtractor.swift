@@ -5,6 +5,8 @@ import Foundation
 struct EntityExtractor: Sendable {
     let lexicon: Lexicon
     let redFlags: PatternDetector
+    /// A flag's `unless` words, as a rule per flag: met, they veto it.
+    let vetoes: PatternDetector
     let cautions: PatternDetector
     /// Serious symptom concepts, one rule each.
     let symptoms: PatternDetector
@@ -49,6 +51,10 @@ struct EntityExtractor: Sendable {
         // The area under discussion stands in for words only when this line names no area of its own.
         let areas = entities.bodyParts.isEmpty && entities.negatedBodyParts.isEmpty ? contextAreas : []
         entities.redFlags = redFlags.detect(tokens: tokens, spans: spans, contextAreas: areas)
+        if !entities.redFlags.isEmpty {
+            let vetoed = vetoes.detect(tokens: tokens, spans: spans, contextAreas: [])
+            entities.redFlags.removeAll(where: vetoed.contains)
+        }
         entities.cautions = cautions.detect(tokens: tokens, spans: spans, contextAreas: areas)
         entities.symptoms = symptoms.detect(tokens: tokens, spans: spans, contextAreas: [])
         entities.trend = Self.trend(tokens)
@@ -418,7 +424,8 @@ struct EntityExtractor: Sendable {
         ("burning", ["burn", "burny"]),
         ("throbbing", ["throb", "pulse", "pound"]),
         ("tight", ["tight", "stiff", "knot", "knotted", "tense", "seize", "cramp", "cramp"]),
-        ("dull", ["dull", "ache", "achy", "sore", "heavy"]),
+        // Not "sore": it says where, not what kind, so the question about the kind is still asked.
+        ("dull", ["dull", "ache", "achy", "heavy"]),
         ("tender", ["tender", "bruise"]),
     ]
     /// Each stem of `painKinds` and the first kind (by position) that lists it.

@@ -2,9 +2,9 @@
 > my knee keeps locking and it gave way on the stairs after my run
 plugin: triage
 entities.body_parts: ["knees"]
-entities.red_flags contains: knee-locking
+entities.red_flags contains: knee-injury
 awaiting: null
 triage.level: seek-care
-triage.reasons contains: red-flag:knee-locking
+triage.reasons contains: red-flag:knee-injury
 reply contains: today
 reply lacks: 1.
