@@ -26,6 +26,13 @@ public struct TriagePlugin: Plugin {
             slot: .spread, prompt: "Is the pain on one spot of the bone you could point to with a fingertip, or spread along the inner edge?",
             examples: "one spot; spread along the edge; not sure"),
         Question(
+            slot: .spread, prompt: "Does the pain stay in your back, or spread down one leg or both?",
+            examples: "stays in my back; down my left leg; both legs"),
+        Question(
+            slot: .urine,
+            prompt: "One check with back pain: any change in your pee or bladder or bowel control, or numbness around your bottom?",
+            examples: "no; all normal; some leaking"),
+        Question(
             slot: .painKind,
             prompt: "What kind of pain is it: a dull ache, tightness, or something sharp? And is there anything else with it, such as numbness, weakness or feeling unwell?",
             examples: "a dull ache; it's tight; sharp when I walk"),
@@ -45,6 +52,10 @@ public struct TriagePlugin: Plugin {
     /// Whether a question can change the outcome for what has been told so far.
     static func applies(_ question: Question, _ state: ConversationState) -> Bool {
         let facts = state.facts
+        let back = state.areas.contains("back")
+        // The back has its own screen (where the pain spreads, bladder and bowel), asked straight after swelling.
+        if back, question.prompt.contains("back") { return true }
+        if question.prompt.contains("back") { return false }
         switch question.slot {
         case .spread: return state.areas.contains("shins")
         // Ordinary soreness peaks by day three, then eases: from then on a flat or worsening course matters.

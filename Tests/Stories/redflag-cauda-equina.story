@@ -1,7 +1,7 @@
 # Lower back pain with numbness around the groin: emergency
 > my lower back hurts and I have numbness around my groin
 plugin: triage
-entities.body_parts: ["back"]
+entities.body_parts: ["back","hips"]
 entities.red_flags contains: cauda-equina
 awaiting: null
 triage.level: seek-care

@@ -47,7 +47,11 @@ public struct Safety: Sendable {
         if state.facts.spread == .diffuse, state.areas.contains("shins") { ids.append("shin-diffuse") }
         if state.facts.urine == .darkYellow { ids.append("dark-yellow-urine") }
         var seen = Set<String>()
-        return ids.filter { seen.insert($0).inserted }.compactMap(knowledge.caution)
+        // A route tied to areas no longer discussed ("sorry, I meant my calves") no longer applies.
+        return ids.filter { seen.insert($0).inserted }.compactMap(knowledge.caution).filter { route in
+            guard let areas = route.areas, !areas.isEmpty, !state.areas.isEmpty else { return true }
+            return !state.areas.isDisjoint(with: areas)
+        }
     }
 
     /// The most urgent of the flags' urgencies; `.none` for no flags.

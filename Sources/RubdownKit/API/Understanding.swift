@@ -57,6 +57,8 @@ public struct Entities: Sendable, Hashable {
     public var answer: Answer?
     /// "my legs are wrecked": soreness with no area named.
     public var generalSoreness = false
+    /// A word of discomfort anywhere in the line ("screaming", "stiff", "ow"), area or not.
+    public var discomfort = false
     /// "the other leg"
     public var otherSide = false
 

@@ -46,7 +46,7 @@ enum DialoguePolicy {
     static func reportsDiscomfort(_ understanding: Understanding) -> Bool {
         let entities = understanding.entities
         guard entities.techniques.isEmpty, entities.baths.isEmpty, !looksLikeRequest(understanding) else { return false }
-        let discomfort = entities.generalSoreness || entities.painKind != nil || entities.painLevel != nil
+        let discomfort = entities.generalSoreness || entities.discomfort || entities.painKind != nil || entities.painLevel != nil
             || !entities.symptoms.isEmpty || !entities.cautions.isEmpty
             || understanding.keywordIntents.contains { $0.hasPrefix("triage.") }
         return discomfort && (!entities.bodyParts.isEmpty || entities.generalSoreness)

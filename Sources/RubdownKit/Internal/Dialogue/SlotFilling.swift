@@ -11,7 +11,11 @@ enum SlotFilling {
         if !entities.negatedBodyParts.isEmpty {
             state.areas.removeAll { entities.negatedBodyParts.contains($0) }
         }
-        if !entities.bodyParts.isEmpty {
+        // An area named inside the answer to another question ("sharp when I go up on my toes") describes;
+        // it moves the questions only when it corrects ("actually my calves").
+        let describing = pending.map { $0.question.slot != .bodyPart && $0.question.slot != .clarify } ?? false
+            && !Self.corrects(understanding) && !Self.adds(understanding)
+        if !entities.bodyParts.isEmpty, !describing || state.areas.isEmpty {
             let words = Set(understanding.normalized.split(separator: " ").map(String.init))
             let adds = !words.isDisjoint(with: ["and", "also", "too", "plus", "both", "well"]) && pending?.question.slot != .bodyPart
             let fresh = entities.bodyParts.filter { !state.areas.contains($0) }
@@ -35,7 +39,8 @@ enum SlotFilling {
             state.facts.urine = urine
             filled.insert(.urine)
         }
-        if let spread = entities.spread, pending?.question.slot == .spread {
+        if pending?.question.slot == .spread, let spread = entities.spread ?? (entities.bodyParts.isEmpty && entities.answer == nil ? nil : .diffuse) {
+            // Where it spreads (for the back, "down my leg") is read as spread out unless it is one spot.
             state.facts.spread = spread
             filled.insert(.spread)
         }
@@ -77,5 +82,18 @@ enum SlotFilling {
             }
         }
         return filled
+    }
+
+    /// "my quads too", "and my hamstrings", "plus my calves".
+    static func adds(_ understanding: Understanding) -> Bool {
+        let words = Set(understanding.normalized.split(separator: " ").map(String.init))
+        return !words.isDisjoint(with: ["too", "also", "plus", "both"]) || understanding.normalized.hasPrefix("and ")
+    }
+
+    /// "actually it's my calves", "sorry, I meant...", "not my knees, my shins".
+    static func corrects(_ understanding: Understanding) -> Bool {
+        let words = Set(understanding.normalized.split(separator: " ").map(String.init))
+        return !understanding.entities.negatedBodyParts.isEmpty
+            || !words.isDisjoint(with: ["actually", "meant", "sorry", "wait", "correction", "instead", "rather"])
     }
 }

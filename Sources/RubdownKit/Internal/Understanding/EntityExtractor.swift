@@ -32,6 +32,7 @@ struct EntityExtractor: Sendable {
                 if !entities.baths.contains(id) { entities.baths.append(id) }
             case .word(let word):
                 if word == "sore" || word == "hurt" { entities.generalSoreness = !span.negated || entities.generalSoreness }
+                if Self.discomfortWords.contains(word), !span.negated { entities.discomfort = true }
             }
         }
         entities.bodyParts.removeAll { entities.negatedBodyParts.contains($0) && !occursUnnegated($0, spans) }
@@ -65,6 +66,8 @@ struct EntityExtractor: Sendable {
     }
 
     static let swellingStems = ["swell", "puffy", "swolen", "swole"]
+    /// Lexicon words that report discomfort.
+    static let discomfortWords: Set<String> = ["sore", "hurt", "stiff", "cramp", "swollen", "numb", "pain"]
 
     // MARK: Trend, urine colour, spread: the answers to the screening questions
 
@@ -120,8 +123,10 @@ struct EntityExtractor: Sendable {
     /// "one spot on the bone" or "all along the inside": pinpoint wins, it is the one that matters.
     static func spread(_ tokens: [Token], _ line: Line) -> Spread? {
         var found: Spread?
-        for token in tokens where !token.negated {
-            if pinpointWords.contains(token.text) && token.text != "bone" || token.text == "bone" && !tokens.contains(where: { $0.text == "along" }) {
+        for (index, token) in tokens.enumerated() where !token.negated {
+            // "not one spot", "rather than one point": the spot is what it is not.
+            let denied = tokens[max(0, index - 3)..<index].contains { ["not", "no", "rather", "isnt", "isn't"].contains($0.text) }
+            if !denied, pinpointWords.contains(token.text) && token.text != "bone" || token.text == "bone" && !tokens.contains(where: { $0.text == "along" }) {
                 return .pinpoint
             }
             if diffuseWords.contains(token.text) { found = .diffuse }
@@ -192,7 +197,7 @@ struct EntityExtractor: Sendable {
 
         // daysAgo
         let coupleOfDays: Phrase, coupleDays: Phrase, fewDays: Phrase, dayBeforeYesterday: Phrase, yesterday: Phrase
-        let lastNight: Phrase, overAWeek: Phrase, moreThanAWeek: Phrase, lastWeek: Phrase, aWeekAgo: Phrase, forAWeek: Phrase
+        let lastNight: Phrase, thisWeek: Phrase, overAWeek: Phrase, moreThanAWeek: Phrase, lastWeek: Phrase, aWeekAgo: Phrase, forAWeek: Phrase
         let now: [Phrase]
         /// Each weekday and its plural, in `weekdays`' order.
         let weekdays: [(day: Phrase, plural: Phrase)]
@@ -216,6 +221,7 @@ struct EntityExtractor: Sendable {
             dayBeforeYesterday = add("day before yesterday")
             yesterday = add("yesterday")
             lastNight = add("last night")
+            thisWeek = add("this week")
             overAWeek = add("over a week")
             moreThanAWeek = add("more than a week")
             lastWeek = add("last week")
@@ -367,6 +373,7 @@ struct EntityExtractor: Sendable {
         if line.contains(p.dayBeforeYesterday) { return 2 }
         if line.contains(p.yesterday) { return 1 }
         if line.contains(p.lastNight) { return 0.5 }
+        if line.contains(p.thisWeek) { return 3 }  // somewhere in the last few days
         if line.contains(p.overAWeek) || line.contains(p.moreThanAWeek) { return 8 }
         if line.contains(p.lastWeek) || line.contains(p.aWeekAgo) || line.contains(p.forAWeek) { return 7 }
         for phrase in p.now where line.contains(phrase) {
