@@ -156,7 +156,7 @@ public struct Conversation: Sendable {
                 state.lastIntent = route.intent
                 reply = ask(triage, route: route, understanding: understanding, answering: nil)
             }
-            reply = safety.check(reply, state: state)
+            reply = safety.check(reply, state: state, understanding: understanding, declined: coach.plugins.isOutOfScope(route.plugin))
         }
 
         switch reply.action {

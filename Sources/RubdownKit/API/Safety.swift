@@ -138,6 +138,16 @@ public struct Safety: Sendable {
         return text
     }
 
+    /// "can't I just roll it gently?", "what if I rub it?": a question about treating it anyway.
+    static func asksAboutTreating(_ understanding: Understanding) -> Bool {
+        let words = Set(understanding.normalized.split(separator: " ").map { Stemmer.stem(String($0)) })
+        return !understanding.entities.techniques.isEmpty || !understanding.entities.baths.isEmpty
+            || !words.isDisjoint(with: treatingStems)
+    }
+
+    static let treatingStems: Set<String> = Set(
+        ["roll", "rub", "massage", "press", "knead", "stretch", "foam", "ball", "ice", "heat", "bath", "work", "loosen"].map(Stemmer.stem))
+
     /// The short reminder given when the runner asks about massaging an area a warning sign bars.
     public func barredReminder(_ areas: [String], state: ConversationState) -> String {
         let flags = state.redFlags.compactMap { knowledge.redFlag($0) }
@@ -164,7 +174,16 @@ public struct Safety: Sendable {
 
     /// The safety rule, applied to every plugin's reply: no massage for a barred area, a warning never
     /// talked down for its area, and a standing warning repeated in one line beside advice for another.
-    func check(_ reply: PluginReply, state: ConversationState) -> PluginReply {
+    /// - Parameter declined: the reply is the out-of-scope one ("can't I just roll it?" reads as nothing in particular).
+    func check(_ reply: PluginReply, state: ConversationState, understanding: Understanding, declined: Bool) -> PluginReply {
+        if declined, !state.redFlags.isEmpty, Self.asksAboutTreating(understanding) {
+            let areas = state.areas.filter(state.isFlagged)
+            var safe = PluginReply(
+                barredReminder(areas.isEmpty ? Array(state.flaggedAreas.subtracting(["*"])).sorted() : areas, state: state),
+                knowledgeUsed: ["guidance:warning-stands"] + state.redFlags.map { "red_flags:\($0)" })
+            safe.action = reply.action
+            return safe
+        }
         let barred = reply.massages.filter(state.isFlagged)
         if let outcome = reply.triage, outcome.level != .seekCare, !state.redFlags.isEmpty,
             outcome.bodyParts.isEmpty || outcome.bodyParts.contains(where: state.isFlagged)

@@ -290,6 +290,8 @@ struct EntityExtractor: Sendable {
         "signs", "of", "or", "nor", "my", "the", "a", "an", "at", "all", "that", "too", "so", "very", "really", "it",
         "is", "was", "been", "do", "does", "did", "have", "has", "had", "feel", "feels", "felt", "seem", "seems", "look",
         "looks", "more", "extra", "unusual", "bad",
+        // "didn't hear a pop", "haven't seen any blood", "never noticed swelling": the sense verb is not what is denied.
+        "hear", "heard", "see", "seen", "saw", "notice", "noticed",
     ]
 
     // MARK: Numbers, distances, times

@@ -1,0 +1,147 @@
+import Foundation
+import RubdownKit
+import TestSupport
+import Testing
+
+/// The one owner of safety: urgency, wording, standing warnings, and lines that must never quit.
+@Suite struct SafetyTests {
+    let safety = shippedCoach.safety
+
+    @Test func everyRedFlagHasAnUrgencyThatSendsToCare() {
+        for flag in shippedCoach.content.knowledge.redFlags {
+            #expect([.emergency, .today, .soon].contains(flag.urgency), "\(flag.id)")
+        }
+        #expect(safety.urgency(of: ["clot"]) == .today)
+        #expect(safety.urgency(of: ["persistent", "chest"]) == .emergency)
+        #expect(safety.urgency(of: ["persistent"]) == .soon)
+        #expect(safety.urgency(of: []) == Urgency.none)
+        #expect(Urgency.emergency > .today && Urgency.today > .soon && Urgency.soon > Urgency.none)
+    }
+
+    @Test func cautionRoutesAreNoneOrSoon() {
+        #expect(!shippedCoach.content.knowledge.cautions.isEmpty)
+        for route in shippedCoach.content.knowledge.cautions { #expect(route.urgency <= .soon, "\(route.id)") }
+    }
+
+    @Test(arguments: [
+        ("my calf is swollen and hot", Urgency.today), ("I have chest pain and my calf hurts", .emergency),
+        ("my pee looks like cola after the ultra", .emergency), ("my shin has hurt for three weeks and it's getting worse", .soon),
+        ("my mate collapsed at the finish", .emergency), ("heard a pop at the back of my ankle and can't stand on tiptoe", .today),
+    ])
+    func theFirstReplyCarriesTheUrgency(line: String, urgency: Urgency) {
+        let turn = converse([line])[0]
+        #expect(turn.triage?.level == .seekCare, "\(line)")
+        #expect(turn.triage?.urgency == urgency, "\(line)")
+        #expect(turn.reply.contains("don't massage") || turn.reply.contains("Don't massage"), "\(turn.reply)")
+        #expect(!turn.reply.contains("1. Stroking"))
+        #expect(JSONContract.line(turn).contains("\"urgency\":\"\(urgency.rawValue)\""))
+        if urgency == .emergency { #expect(turn.reply.contains("999") && turn.reply.contains("112") && turn.reply.contains("911")) }
+    }
+
+    @Test func ordinarySorenessInStrongWordsIsSelfCare() {
+        let turns = converse(["my quads are absolutely destroyed after the marathon", "no", "a dull ache", "5", "yesterday"])
+        #expect(turns.allSatisfy { $0.entities.redFlags.isEmpty })
+        #expect(turns.last?.triage?.level == .selfCare)
+        #expect(turns.last?.triage?.urgency == Urgency.none)
+    }
+
+    @Test func aWarningOnceGivenStandsForItsArea() {
+        let turns = converse(["my calf is swollen and hot", "it's only a 6 though", "can't I just roll it gently?"])
+        #expect(turns[0].triage?.level == .seekCare)
+        for turn in turns.dropFirst() {
+            #expect(turn.triage == nil || turn.triage?.level == .seekCare, "\(turn.input) → \(turn.reply)")
+            #expect(!turn.reply.contains("Foam roller:") && !turn.reply.contains("1. Stroking"), "\(turn.input) → \(turn.reply)")
+        }
+        #expect(turns[2].reply.contains("still a warning sign"), "\(turns[2].reply)")
+    }
+
+    @Test func anOutcomeForAnotherAreaRepeatsTheStandingWarning() {
+        let turns = converse(["my calf is swollen and hot", "my quads are sore too", "no", "a dull ache", "3", "yesterday", "10k"])
+        let outcome = turns.last { $0.triage != nil && $0.triage?.level != .seekCare }
+        #expect(outcome != nil, "\(turns.map(\.reply))")
+        #expect(outcome?.reply.contains("Still standing from earlier") == true, "\(outcome?.reply ?? "")")
+        #expect(outcome?.triage?.bodyParts.contains("calves") == false)
+    }
+
+    @Test(arguments: ["I finished my 10k and my calves are sore", "bye bye calves, they're wrecked", "start over? my quads are toast after the race"])
+    func aLineAboutTheBodyNeverQuits(line: String) {
+        let turn = converse([line])[0]
+        #expect(!turn.ends, "\(line) → \(turn.reply)")
+        #expect(turn.plugin == "triage", "\(line) → \(turn.plugin)")
+    }
+
+    @Test func aBareCommandStillQuits() {
+        #expect(converse(["quit"])[0].ends)
+    }
+
+    @Test(arguments: ["I'm a bit breathless", "my calf feels a bit puffy", "I feel really dizzy"])
+    func aPossiblySeriousLineIsScreenedNotDismissed(line: String) {
+        let turn = converse([line])[0]
+        #expect(turn.plugin != "fallback", "\(line) → \(turn.reply)")
+        #expect(turn.awaiting != nil || turn.triage?.level == .seekCare, "\(line) → \(turn.reply)")
+    }
+
+    @Test func warningSignsAreGroupedByUrgency() {
+        let text = safety.warningSigns()
+        let emergency = text.range(of: "Call 999")!, today = text.range(of: "Get seen today")!, soon = text.range(of: "within a few days")!
+        #expect(emergency.lowerBound < today.lowerBound && today.lowerBound < soon.lowerBound)
+        #expect(text.range(of: "blood clot")!.lowerBound > today.lowerBound)
+        #expect(text.range(of: "compartment")!.lowerBound < today.lowerBound)
+    }
+
+    @Test func emergencyNumbersComeFromTheKnowledgeBase() {
+        var knowledge = shippedCoach.content.knowledge
+        let at = knowledge.guidance.firstIndex { $0.id == "emergency-numbers" }!
+        knowledge.guidance[at].text = "000 in Australia"
+        let instruction = Safety(knowledge).instruction(for: .emergency)
+        #expect(instruction.contains("000 in Australia") && !instruction.contains("999"))
+    }
+
+    @Test(arguments: [("like cola", "rhabdo"), ("brown", "rhabdo")])
+    func theUrineQuestionCanRaiseAFlag(answer: String, flag: String) {
+        let turns = converse(["my quads are in agony after the ultra", "no", "a deep ache", "9", "yesterday", "50k", answer])
+        #expect(turns.contains { $0.awaiting?.rawValue == "urine" }, "\(turns.map(\.reply))")
+        #expect(turns.last?.triage?.level == .seekCare)
+        #expect(turns.last?.triage?.urgency == .emergency)
+        #expect(turns.last?.triage?.reasons.contains("red-flag:\(flag)") == true)
+    }
+
+    @Test func darkYellowUrineIsDrinkAndRecheck() {
+        let turns = converse(["my quads are in agony after the ultra", "no", "a deep ache", "8", "yesterday", "50k", "dark yellow"])
+        #expect(turns.last?.triage?.level == .caution, "\(turns.map(\.reply))")
+        #expect(turns.last?.reply.contains("check again") == true)
+    }
+
+    @Test func pinpointShinPainIsAStressFractureAndSpreadOutIsCaution() {
+        let pinpoint = converse(["my shin hurts after my run", "no", "one spot on the bone I can point to"])
+        #expect(pinpoint.last?.triage?.reasons.contains("red-flag:stress-fracture") == true, "\(pinpoint.map(\.reply))")
+        let spread = converse(["my shin hurts after my run", "no", "all along the inside edge", "dull ache", "3", "yesterday", "10k"])
+        #expect(spread.last?.triage?.level == .caution)
+        #expect(spread.last?.triage?.reasons.contains("caution:shin-diffuse") == true)
+    }
+
+    @Test func easingSorenessOnDayFiveStaysSelfCareButNotEasingIsCaution() {
+        let easing = converse(["my calves are sore", "no", "dull ache", "3", "5 days ago", "easing off", "10k"])
+        #expect(easing.last?.triage?.level == .selfCare, "\(easing.map(\.reply))")
+        let flat = converse(["my calves are sore", "no", "dull ache", "3", "5 days ago", "about the same", "10k"])
+        #expect(flat.last?.triage?.level == .caution)
+        #expect(flat.last?.triage?.urgency == .soon)
+    }
+
+    @Test(arguments: ["I pulled my hamstring on the last rep", "tweaked my calf on the hill", "rolled my ankle on a tree root"])
+    func strainWordsAreCautionWithNoMassageOrHeat(line: String) {
+        let turns = converse([line, "no", "sharp", "4", "today", "8k"])
+        let last = turns.last!
+        #expect(last.triage?.level == .caution, "\(line) → \(last.reply)")
+        #expect(last.triage?.reasons.contains("caution:strain") == true)
+        #expect(last.reply.contains("no heat"), "\(last.reply)")
+        #expect(!last.reply.contains("Tennis ball:") && !last.reply.contains("Foam roller:"))
+    }
+
+    @Test func everyBathSuggestionSaysWhoShouldSkipIt() {
+        let turns = converse(["my calves are sore", "no", "dull ache", "3", "yesterday", "10k"])
+        #expect(turns.last?.reply.contains("Skip the warm bath if") == true)
+        #expect(turns.last?.reply.contains("Skip the ice-cold bath if") == true)
+        #expect(turns.last?.reply.contains("blood thinners") == true)
+    }
+}
