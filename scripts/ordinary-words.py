@@ -28,10 +28,17 @@ for t in yaml.safe_load(open(os.path.join(kb, "techniques.yaml")))["techniques"]
     for s in [t["id"], t["name"]] + t["synonyms"]: take(s)
 for b in yaml.safe_load(open(os.path.join(kb, "baths.yaml")))["baths"]:
     for s in [b["name"]] + b["synonyms"]: take(s)
-for flag in yaml.safe_load(open(os.path.join(kb, "red-flags.yaml")))["red_flags"]:
-    for pattern in flag["patterns"]:
-        for group in pattern:
-            for s in group: take(s)
+# Red flags and caution routes name symptom concepts as `$id`; the concepts' words are the vocabulary.
+for name, key in [("red-flags.yaml", "red_flags"), ("cautions.yaml", "cautions")]:
+    for entry in yaml.safe_load(open(os.path.join(kb, name)))[key]:
+        for pattern in entry["patterns"]:
+            for group in pattern:
+                for s in group:
+                    if not str(s).startswith("$"): take(s)
+        for s in entry.get("unless") or []:
+            if not str(s).startswith("$"): take(s)
+for concept in yaml.safe_load(open(os.path.join(kb, "symptoms.yaml")))["symptoms"]:
+    for s in concept["words"]: take(s)
 for entry in yaml.safe_load(open(os.path.join(kb, "lexicon.yaml")))["lexicon"]:
     for s in [entry["word"]] + entry["variants"]: take(s)
 vocabulary = {w for w in words if len(w) >= 5}
