@@ -45,7 +45,7 @@ public struct TriagePlugin: Plugin {
             examples: "easing; about the same; getting worse"),
         Question(slot: .distance, prompt: "How far did you run?", examples: "10k; half marathon; 6 miles"),
         Question(
-            slot: .urine, prompt: "With pain that strong after a big effort, one more check: what colour is your urine? Normal, dark yellow, or brown like cola or tea?",
+            slot: .urine, prompt: "One more check after a big effort: what colour is your urine? Normal, dark yellow, or brown like cola or tea?",
             examples: "normal; dark yellow; brown; like cola"),
     ]
 
@@ -60,7 +60,8 @@ public struct TriagePlugin: Plugin {
         case .spread: return state.areas.contains("shins")
         // Ordinary soreness peaks by day three, then eases: from then on a flat or worsening course matters.
         case .trend: return (facts.daysAgo ?? 0) >= 3
-        case .urine: return (facts.painLevel ?? 0) >= 7 || (facts.painLevel ?? 0) >= 6 && facts.isLongRun
+        // After a severe effort, strong pain or swollen legs, or when the runner mentioned it.
+        case .urine: return (facts.painLevel ?? 0) >= 7 || facts.isLongRun || facts.urineMentioned
         default: return true
         }
     }

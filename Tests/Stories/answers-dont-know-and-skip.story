@@ -16,6 +16,8 @@ entities.days_ago: 0
 awaiting: distance
 > half marathon
 entities.distance_km: 21.1
+awaiting: urine
+> normal
 awaiting: null
 triage.body_parts: ["feet"]
 triage.level: self-care

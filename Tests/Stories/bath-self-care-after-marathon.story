@@ -7,6 +7,8 @@ awaiting: pain_kind
 > dull ache
 awaiting: pain_level
 > 4
+awaiting: urine
+> normal
 triage.level: self-care
 reply contains: Foam roller
 reply lacks: Tennis ball:

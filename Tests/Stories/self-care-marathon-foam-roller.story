@@ -10,6 +10,8 @@ awaiting: swelling
 entities.answer: no
 awaiting: pain_level
 > 3
+awaiting: urine
+> normal
 awaiting: null
 triage.level: self-care
 triage.body_parts: ["quads"]

@@ -78,8 +78,13 @@ public struct Conversation: Sendable {
 
     /// Answers a line; `chosen` forces the intent (after a clarifying question).
     private mutating func respond(to line: String, chosen: String? = nil) -> Turn {
-        let understanding = coach.interpreter.understand(line, contextAreas: state.areas)
         let pending = state.pending
+        // "pale", "brown", "since Tuesday": answers about urine, time or distance do not describe the area.
+        // (With back pain the urine question is about bladder control, which is about the area.)
+        let aboutTheArea = pending.map {
+            ![Slot.when, .distance].contains($0.question.slot) && ($0.question.slot != .urine || state.areas.contains("back"))
+        } ?? true
+        let understanding = coach.interpreter.understand(line, contextAreas: aboutTheArea ? state.areas : [])
         let safety = coach.safety
         // The facts the line states are taken in only if it is not a side question,
         // so "how do I massage my feet?" mid-way does not move the questions to the feet.

@@ -57,6 +57,10 @@ public struct Facts: Sendable, Hashable {
     public var trend: Trend?
     public var urine: UrineColour?
     public var spread: Spread?
+    /// The pain began during the run rather than after it.
+    public var duringRun = false
+    /// The runner has mentioned their urine: its colour is worth asking.
+    public var urineMentioned = false
     /// Slots the runner could not or would not answer, or whose answer could not be read twice.
     public var unknown: Set<Slot> = []
 
@@ -114,6 +118,8 @@ public struct ConversationState: Sendable {
     public var flaggedAreas: Set<String> = []
     /// Caution routes raised in this conversation (a fresh strain, first-step heel pain...).
     public var cautions: [String] = []
+    /// Serious symptom concepts told so far, in any answer: safety combines what no single line says.
+    public var symptoms: Set<String> = []
     public var pending: PendingQuestion?
     public var lastTriage: TriageOutcome?
     /// The intent of the last line a plugin answered (not counting answers to questions).

@@ -15,24 +15,38 @@ public struct Safety: Sendable {
     /// one spot of the shin bone, pain not easing after a week).
     func flags(for understanding: Understanding, state: ConversationState, answered: Set<Slot>) -> [String] {
         var flags = understanding.entities.redFlags
+        let facts = state.facts, areas = Set(state.areas)
+        // "they feel swollen" after a long effort: the urine question first (see the swelling rule below).
+        if answered.contains(.swelling), flags == ["clot"], understanding.entities.bodyParts.isEmpty, deferClot(facts) { flags = [] }
         func add(_ id: String) {
             if knowledge.redFlag(id) != nil, !flags.contains(id), !state.redFlags.contains(id) { flags.append(id) }
         }
-        let facts = state.facts, areas = Set(state.areas)
-        if answered.contains(.swelling), facts.swelling == true {
-            // A "yes" to "any swelling, warmth or redness?" is read against the area under discussion.
+        if facts.swelling == true, !areas.isDisjoint(with: ["calves", "hamstrings", "quads"]) {
+            // A "yes" to "any swelling, warmth or redness?" is read against the area under discussion: a clot,
+            // unless the legs swelled after a long effort, where the urine question comes first (muscle breakdown).
             // (A puffy knee or ankle alone stays caution: a hot, red joint is flagged from its own words.)
-            if !areas.isDisjoint(with: ["calves", "hamstrings", "quads"]) { add("clot") }
+            if !deferClot(facts) { add("clot") }
         }
         if facts.urine == .brown { add("rhabdo") }
         if facts.spread == .pinpoint, areas.contains("shins") { add("stress-fracture") }
-        if let level = facts.painLevel, level >= 9, facts.swelling == true, !areas.isDisjoint(with: ["shins", "calves"]) {
+        if let level = facts.painLevel, level >= 8, facts.swelling == true, !areas.isDisjoint(with: ["shins", "calves"]) {
             add("compartment")
+        }
+        // Bruising told in one answer and strong pain in another: a muscle tear.
+        if state.symptoms.contains("muscle-tear-signs"), (facts.painLevel ?? 0) >= 6,
+            !areas.isDisjoint(with: ["calves", "hamstrings", "quads", "glutes"])
+        {
+            add("muscle-tear")
         }
         if let days = facts.daysAgo, days > 7, facts.trend != .easing, facts.trend != nil || facts.unknown.contains(.trend) {
             add("persistent")
         }
         return flags
+    }
+
+    /// Swollen legs after a long effort may be muscle breakdown rather than a clot: ask about urine first.
+    private func deferClot(_ facts: Facts) -> Bool {
+        facts.isLongRun && facts.urine == nil && !facts.unknown.contains(.urine)
     }
 
     /// The caution routes this line adds to the conversation.
@@ -46,6 +60,7 @@ public struct Safety: Sendable {
         var ids = state.cautions
         if state.facts.spread == .diffuse, state.areas.contains("shins") { ids.append("shin-diffuse") }
         if state.facts.urine == .darkYellow { ids.append("dark-yellow-urine") }
+        if state.facts.duringRun { ids.append("during-run") }
         var seen = Set<String>()
         // A route tied to areas no longer discussed ("sorry, I meant my calves") no longer applies.
         return ids.filter { seen.insert($0).inserted }.compactMap(knowledge.caution).filter { route in

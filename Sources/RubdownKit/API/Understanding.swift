@@ -54,6 +54,10 @@ public struct Entities: Sendable, Hashable {
     public var urine: UrineColour?
     /// One spot on the bone, or spread along?
     public var spread: Spread?
+    /// "started hurting 7k in", "during the run": the pain began on the run.
+    public var duringRun = false
+    /// The line talks about urine ("my pee is dark").
+    public var mentionsUrine = false
     public var answer: Answer?
     /// "my legs are wrecked": soreness with no area named.
     public var generalSoreness = false

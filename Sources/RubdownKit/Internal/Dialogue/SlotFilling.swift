@@ -27,6 +27,25 @@ enum SlotFilling {
         if let swelling = entities.swelling { state.facts.swelling = swelling; filled.insert(.swelling) }
         if let days = entities.daysAgo { state.facts.daysAgo = days; filled.insert(.when) }
         if let distance = entities.distanceKm { state.facts.distanceKm = distance; filled.insert(.distance) }
+        state.symptoms.formUnion(entities.symptoms)
+        if entities.duringRun {
+            state.facts.duringRun = true
+            if state.facts.daysAgo == nil { state.facts.daysAgo = 0; filled.insert(.when) }
+        }
+        if entities.mentionsUrine { state.facts.urineMentioned = true }
+        // With back pain the urine question screens bladder and bowel control: any answer is one (a warning
+        // sign in it is raised by safety from the words themselves).
+        if pending?.question.slot == .urine, state.areas.contains("back"), !filled.contains(.urine) {
+            state.facts.urine = .normal
+            filled.insert(.urine)
+        }
+        // Asked about swelling, warmth or redness, a bruise or a hot, red patch is a yes.
+        if pending?.question.slot == .swelling, state.facts.swelling == nil,
+            !Set(entities.symptoms).isDisjoint(with: ["swelling", "heat", "redness", "muscle-tear-signs", "big-bruise", "hardness"])
+        {
+            state.facts.swelling = true
+            filled.insert(.swelling)
+        }
         // Trend and spread are read from any line; a urine colour only when the line is about urine or answers
         // the question ("red" and "pale" mean other things elsewhere).
         if let trend = entities.trend, pending?.question.slot == .trend || trend == .worse || state.facts.daysAgo != nil {

@@ -19,6 +19,7 @@ struct EntityExtractor: Sendable {
         for span in spans {
             switch span.concept {
             case .area(let id):
+                if id == "back", Self.isBackFromARun(tokens, at: span.start) { continue }
                 // Only the first area in a negation's scope is ruled out: "not my knees my shins".
                 let scope = negationStart(tokens, before: span.start)
                 if span.negated, let scope, negatedScopeUsed.insert(scope).inserted {
@@ -61,11 +62,22 @@ struct EntityExtractor: Sendable {
         entities.trend = Self.trend(tokens)
         entities.urine = Self.urine(tokens, line)
         entities.spread = Self.spread(tokens, line)
+        entities.duringRun = Self.duringRun(words)
+        entities.mentionsUrine = words.contains { Self.urineWords.contains($0) }
         if entities.bodyParts.isEmpty == false { entities.generalSoreness = false }
         return entities
     }
 
     static let swellingStems = ["swell", "puffy", "swolen", "swole"]
+
+    /// "just got back from my run", "back home": "back" as in returning, not the lower back.
+    static func isBackFromARun(_ tokens: [Token], at index: Int) -> Bool {
+        guard tokens[index].text == "back" else { return false }
+        let before = index > 0 ? tokens[index - 1].text : ""
+        let after = index + 1 < tokens.count ? tokens[index + 1].text : ""
+        return ["got", "get", "gets", "getting", "came", "come", "comes", "coming", "just", "am", "be", "been", "go", "went", "head", "ran", "run", "jogged", "walked"]
+            .contains(before) || ["from", "home", "off", "out", "in", "again"].contains(after)
+    }
     /// Lexicon words that report discomfort.
     static let discomfortWords: Set<String> = ["sore", "hurt", "stiff", "cramp", "swollen", "numb", "pain"]
 
@@ -115,6 +127,25 @@ struct EntityExtractor: Sendable {
             }
         }
         return found
+    }
+
+    static let urineWords: Set<String> = ["urine", "pee", "peeing", "wee", "weeing", "piss", "pissing", "urinating"]
+
+    /// "during the run", "mid-run", "7k in", "halfway round", "started hurting on my run".
+    static func duringRun(_ words: [String]) -> Bool {
+        let text = " " + words.joined(separator: " ") + " "
+        if [" during the run ", " during my run ", " during the race ", " mid run ", " mid race ", " halfway round ", " halfway through ",
+            " half way through ", " while running ", " whilst running ", " into my run ", " into the run ", " into the race ",
+            " partway through ", " in the middle of the run "].contains(where: text.contains)
+        {
+            return true
+        }
+        // "about 7k in", "3 miles in"; "started aching on my run".
+        for (index, word) in words.enumerated() where index + 1 < words.count && words[index + 1] == "in" {
+            if word.hasSuffix("k") || word.hasSuffix("km") || ["miles", "mile", "km", "k", "kms"].contains(word) { return true }
+        }
+        let started = ["started", "began", "came", "kicked"].contains { words.contains($0) }
+        return started && [" on my run ", " on the run ", " on the race ", " in the race ", " on a run "].contains(where: text.contains)
     }
 
     static let pinpointWords: Set<String> = ["spot", "point", "pinpoint", "pinpointed", "finger", "fingertip", "coin", "bone", "bony", "localised", "localized", "specific", "exact", "precise"]
@@ -320,7 +351,7 @@ struct EntityExtractor: Sendable {
     }
 
     static let kmUnits: Set<String> = ["k", "km", "kms", "kilometer", "kilometers", "kilometre", "kilometres", "ks"]
-    static let mileUnits: Set<String> = ["mile", "miles", "mi", "mls"]
+    static let mileUnits: Set<String> = ["mile", "miles", "mi", "mls", "miler", "milers"]
     static let otherUnits: Set<String> = [
         "day", "days", "week", "weeks", "hour", "hours", "hrs", "hr", "minute", "minutes", "min", "mins", "am", "pm",
         "month", "months", "year", "years", "times", "time", "sets", "reps", "second", "seconds", "sec", "secs",
