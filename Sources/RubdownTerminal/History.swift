@@ -1,5 +1,6 @@
 import CReadline
 import Foundation
+import RubdownKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,7 +10,7 @@ public enum History {
     /// `$RUBDOWN_HISTORY`, else `$XDG_STATE_HOME/rubdown/history`, else `~/.local/state/rubdown/history`.
     public static func defaultPath(environment: [String: String]) -> String? {
         if let explicit = environment["RUBDOWN_HISTORY"], !explicit.isEmpty { return explicit }
-        return StateFolder.path(environment: environment).map { $0 + "/history" }
+        return XDGPaths(environment: environment).state.map { $0 + "/history" }
     }
 }
 

@@ -47,7 +47,7 @@ public struct ReadlineReader: LineReader {
             interrupted.store(false, ordering: .relaxed)
             guard let raw = readline(prompt) else {
                 // Ctrl-D: leave the shell's prompt on a line of its own.
-                if Termination.received == nil { print() }
+                if Termination.received == nil { StandardOutput.line("") }
                 return nil
             }
             defer { free(raw) }

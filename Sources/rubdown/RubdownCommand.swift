@@ -65,29 +65,28 @@ struct ContentOptions: ParsableArguments {
     /// The overlays, in the order they apply: the user's configuration folder, then --overlay folders.
     func overlays() throws -> [ContentSet] {
         var folders: [String] = []
-        if !noUserOverlay, let user = Self.userOverlayFolder(ProcessInfo.processInfo.environment) { folders.append(user) }
+        if !noUserOverlay, let user = XDGPaths(environment: ProcessInfo.processInfo.environment).config { folders.append(user) }
         folders += overlay
         return try folders.map(Content.overlay(in:)).filter { !$0.isEmpty }
-    }
-
-    /// `$XDG_CONFIG_HOME/rubdown`, else `~/.config/rubdown`.
-    static func userOverlayFolder(_ environment: [String: String]) -> String? {
-        if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty { return config + "/rubdown" }
-        return environment["HOME"].map { $0 + "/.config/rubdown" }
     }
 }
 
 enum Diagnostics {
-    static func report(_ error: any Error) {
-        let colour = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    /// Prints each diagnostic on stderr (file names and messages with control characters
+    /// escaped); the errno of the first write that failed, for `check` to act on.
+    @discardableResult
+    static func report(_ error: any Error) -> Int32? {
+        let colour = TerminalStyle.colourWanted(fileDescriptor: STDERR_FILENO)
+        var failure: Int32?
         for diagnostic in error.contentDiagnostics {
-            var line = diagnostic.description
+            var line = diagnostic.description.escapingControlCharacters
             if colour {
                 line = line.replacingOccurrences(
                     of: " \(diagnostic.severity.rawValue): ",
                     with: diagnostic.severity == .error ? " \u{1B}[31merror:\u{1B}[0m " : " \u{1B}[33mwarning:\u{1B}[0m ")
             }
-            StandardError.write(line + "\n")
+            failure = failure ?? StandardError.write(line + "\n")
         }
+        return failure
     }
 }
