@@ -44,7 +44,7 @@ struct Chat: ParsableCommand {
             let history = noHistory ? nil : History.defaultPath(environment: environment)
             reader = ReadlineReader(
                 prompt: json ? "" : style.prompt, completions: completionWords(coach), historyPath: history,
-                warn: StandardError.warn)
+                adoptsUnmarkedHistory: History.isOwnPath(environment: environment), warn: StandardError.warn)
             if !json {
                 StandardOutput.line(style.note("Rubdown: post-run self-massage coach. Ask me anything about sore legs after a run ('help' for ideas, 'quit' to leave)."))
             }
