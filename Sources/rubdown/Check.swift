@@ -15,7 +15,8 @@ struct Check: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let diagnostics = ContentCheck.run(try content.base(), overlays: try content.overlays(), plugins: registeredPlugins)
+        let diagnostics = ContentCheck.run(
+            try content.base(), overlays: try content.overlays(), plugins: registeredPlugins, redFlagsFile: content.redFlagsFile)
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
         // The report is what check is for: if it cannot be written (a full disk, a closed

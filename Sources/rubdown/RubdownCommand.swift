@@ -36,10 +36,34 @@ struct ContentOptions: ParsableArguments {
         help: "Load and index the content afresh, without reading or writing the start-up cache in $XDG_CACHE_HOME/rubdown (or ~/.cache/rubdown).")
     var noCache = false
 
-    /// Loads and validates the content and plugins; a bad data file exits 65 with file:line messages.
+    @Flag(name: .long, help: "Accept content without red flags (warning signs would then go unnoticed): for testing content only.")
+    var allowNoRedFlags = false
+
+    /// A missing --overlay folder is a mistake to report (64), not an empty overlay to ignore.
+    func validate() throws {
+        for folder in overlay {
+            var info = stat()
+            guard stat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+                throw ValidationError("--overlay \(folder.escapingControlCharacters): no such folder")
+            }
+        }
+    }
+
+    /// Where red flags are expected, for `ContentCheck.safety`; nil when their absence is allowed.
+    var redFlagsFile: String? {
+        allowNoRedFlags ? nil : (knowledge.map { ($0 as NSString).appendingPathComponent("red-flags.yaml") } ?? "Knowledge/red-flags.yaml")
+    }
+
+    /// Loads and validates the content and plugins; a bad data file exits 65 with file:line
+    /// messages, and so does content without red flags unless `--allow-no-red-flags`.
     func coach() throws -> Coach {
         do {
-            return try load()
+            let coach = try load()
+            if let redFlagsFile {
+                let problems = ContentCheck.safety(coach.content, redFlagsFile: redFlagsFile)
+                if !problems.isEmpty { throw ContentError(problems) }
+            }
+            return coach
         } catch {
             Diagnostics.report(error)
             throw ExitCode(65)
