@@ -130,7 +130,7 @@ public enum PrivateFile {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else {
             switch errno {
-            case ENOENT: return .missing
+            case ENOENT, ENOTDIR: return .missing
             case ELOOP, ENXIO: return .notRegular  // a symbolic link; a socket
             case let code: return .unreadable(code)
             }
