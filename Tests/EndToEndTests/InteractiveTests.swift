@@ -32,6 +32,24 @@ struct InteractiveTests {
         #expect(try pane.standardError().isEmpty)
     }
 
+    /// Replies are coloured at a terminal, except one that says it cannot show colour (TERM=dumb).
+    @Test func aDumbTerminalGetsNoColour() throws {
+        let coloured = try TerminalPane()
+        try coloured.waitForPrompt()
+        try coloured.say("my calves hurt", expecting: "Is there any swelling")
+        #expect(try coloured.screenWithAttributes().contains("\u{1B}["), "no colour at an ordinary terminal: the check below proves nothing")
+        try coloured.press("C-d")
+        try expectEnded(coloured, status: 0)
+
+        let dumb = try TerminalPane(environment: ["TERM": "dumb"])
+        try dumb.waitFor("Rubdown: post-run")
+        try dumb.waitForPrompt()
+        try dumb.say("my calves hurt", expecting: "Is there any swelling")
+        #expect(!(try dumb.screenWithAttributes().contains("\u{1B}[")), "colour at TERM=dumb")
+        try dumb.press("C-d")
+        try expectEnded(dumb, status: 0)
+    }
+
     @Test func tabCompletesATechnique() throws {
         let pane = try TerminalPane()
         try pane.waitForPrompt()

@@ -96,7 +96,7 @@ public struct CoachCache: Sendable {
 
     /// How many folder entries one pruning looks at: a folder stuffed with other files costs a
     /// bounded time per start, and later starts see the rest.
-    static let entriesLookedAt = 256
+    public static let entriesLookedAt = 256
 
     /// Writes the snapshot (privately and atomically, through `PrivateFile`), then keeps only the
     /// `kept` most recently used. Failing quietly is right: the cache only saves time.
