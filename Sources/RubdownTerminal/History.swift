@@ -67,7 +67,7 @@ public struct HistoryFile {
     public mutating func load() -> [String] {
         let folder = PrivateFile.folder(of: path)
         if let problem = PrivateFile.makeFolder(folder) {
-            warn("history is off: cannot create the folder \(folder): \(Self.describe(problem))")
+            warn("history is off: cannot create the folder \(folder): \(PrivateFile.describe(problem))")
             return []
         }
         var writeError: Int32 = 0
@@ -80,7 +80,7 @@ public struct HistoryFile {
                 saving = true
                 return []
             case .failure(let error) where error.code != EEXIST:
-                warn("history is off: cannot create \(path): \(Self.describe(error.code))")
+                warn("history is off: cannot create \(path): \(PrivateFile.describe(error.code))")
                 return []
             case .failure:  // made by another Rubdown just now
                 fd = open(path, O_RDWR | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
@@ -95,7 +95,7 @@ public struct HistoryFile {
             // Read-only (permissions, chattr +i, a read-only mount): still recall its lines.
             if [EACCES, EPERM, EROFS].contains(writeError) { fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
             guard fd >= 0 else {
-                warn("history is off: cannot open \(path): \(Self.describe(writeError))")
+                warn("history is off: cannot open \(path): \(PrivateFile.describe(writeError))")
                 return []
             }
         }
@@ -103,7 +103,7 @@ public struct HistoryFile {
         defer { Glibc.close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
-            warn("history is off: cannot read \(path): \(Self.describe(errno))")
+            warn("history is off: cannot read \(path): \(PrivateFile.describe(errno))")
             return []
         }
         switch info.st_mode & S_IFMT {
@@ -122,7 +122,7 @@ public struct HistoryFile {
             return []
         }
         guard case .success(let bytes) = PrivateFile.readAll(fd, limit: Self.maximumSize) else {
-            warn("history is off: cannot read \(path): \(Self.describe(errno))")
+            warn("history is off: cannot read \(path): \(PrivateFile.describe(errno))")
             return []
         }
         if bytes.contains(0) {
@@ -157,7 +157,7 @@ public struct HistoryFile {
             warn("skipped \(unreadable) unreadable line\(unreadable == 1 ? "" : "s") in the history file \(path)")
         }
         guard writable else {
-            warn("history will not be saved: cannot write \(path): \(Self.describe(writeError))")
+            warn("history will not be saved: cannot write \(path): \(PrivateFile.describe(writeError))")
             return lines
         }
         if !marked {
@@ -201,7 +201,7 @@ public struct HistoryFile {
         }
         if status != 0 {
             saving = false
-            warn("history is off: could not save to \(path): \(Self.describe(status))")
+            warn("history is off: could not save to \(path): \(PrivateFile.describe(status))")
             return
         }
         appended += 1
@@ -226,8 +226,6 @@ public struct HistoryFile {
     }
 
     // MARK: helpers
-
-    static func describe(_ code: Int32) -> String { String(cString: strerror(code)) }
 
     /// The whole file for these lines: the marker, then one line each.
     static func contents(_ lines: [String]) -> [UInt8] {

@@ -36,7 +36,10 @@ public struct JournalStore {
     /// The journal at start-up (nil: it is off for this session, as the warning says), and at
     /// most one warning. A missing file is an empty journal.
     public func load(now: Date = Date()) -> (journal: Journal?, warning: String?) {
-        locked {
+        // No journal yet (nobody said yes): nothing to read, and no folder or lock file made for it.
+        var info = stat()
+        if lstat(path, &info) != 0, errno == ENOENT { return (Journal(), nil) }
+        return locked {
             switch read() {
             case .journal(let journal):
                 tighten()
