@@ -39,6 +39,23 @@ import Glibc
         try ([HistoryFile.marker] + entries).map { $0 + "\n" }.joined().write(toFile: path, atomically: false, encoding: .utf8)
     }
 
+    /// A session's whole use of the history at `path`: one warning saying `warning`, no history
+    /// saved, and the file (at `check`, when `path` is a link to it) exactly as it was.
+    func expectLeftAlone(
+        _ path: String, warning: String, original: Data, at check: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let warnings = Warnings()
+        var file = historyFile(path, warnings)
+        #expect(file.load().isEmpty, sourceLocation: sourceLocation)
+        file.record("my calves hurt")
+        file.record("no")
+        file.close()
+        #expect(warnings.all.count == 1, "\(warnings.all)", sourceLocation: sourceLocation)
+        #expect(warnings.all.first?.contains(warning) == true, "\(warnings.all)", sourceLocation: sourceLocation)
+        #expect(!file.saving, sourceLocation: sourceLocation)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: check ?? path)) == original, sourceLocation: sourceLocation)
+    }
+
     func mode(_ path: String) -> mode_t {
         var info = stat()
         stat(path, &info)
@@ -170,14 +187,7 @@ import Glibc
         for index in bytes.indices { bytes[index] = UInt8(truncatingIfNeeded: index &* 7919 &+ 13) }
         let original = Data(bytes)
         try original.write(to: URL(fileURLWithPath: path))
-        let warnings = Warnings()
-        var file = historyFile(path, warnings)
-        #expect(file.load().isEmpty)
-        file.record("my calves hurt")
-        file.close()
-        #expect(warnings.all.count == 1)
-        #expect(warnings.all.first?.contains("not a text file") == true)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == original)
+        try expectLeftAlone(path, warning: "not a text file", original: original)
     }
 
     @Test func unreadableLinesAreSkippedWithOneWarning() throws {
@@ -255,16 +265,7 @@ import Glibc
         let target = scratch.path("notes.txt"), link = scratch.path("history")
         let original = try notes(at: target)
         #expect(symlink(target, link) == 0)
-        let warnings = Warnings()
-        var file = historyFile(link, warnings)
-        #expect(file.load().isEmpty)
-        file.record("my calves hurt")
-        file.record("no")
-        file.close()
-        #expect(warnings.all.count == 1)
-        #expect(warnings.all.first?.contains("symbolic link") == true)
-        #expect(!file.saving)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: target)) == original)
+        try expectLeftAlone(link, warning: "symbolic link", original: original, at: target)
         #expect(mode(target) == 0o644)
         var info = stat()
         #expect(lstat(link, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK, "the link itself was replaced")
@@ -276,14 +277,7 @@ import Glibc
         let scratch = try Scratch()
         let path = scratch.path("notes.txt")
         let original = try notes(at: path)
-        let warnings = Warnings()
-        var file = historyFile(path, warnings)
-        #expect(file.load().isEmpty)
-        file.record("my calves hurt")
-        file.close()
-        #expect(warnings.all.count == 1)
-        #expect(warnings.all.first?.contains("does not look like a Rubdown history") == true)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == original)
+        try expectLeftAlone(path, warning: "does not look like a Rubdown history", original: original)
         #expect(mode(path) == 0o644)
     }
 
