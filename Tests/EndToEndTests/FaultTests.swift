@@ -321,8 +321,9 @@ import Glibc
     }
 
     /// A FIFO where the start-up snapshot should be: read without blocking, seen not to be a
-    /// regular file, ignored.
-    @Test func aFIFOAtTheSnapshotPathDoesNotBlockTheStart() throws {
+    /// regular file, ignored. A FIFO named like a content file in the configuration folder
+    /// (read at every start): an error with its name, not a start that waits for ever.
+    @Test func aFIFODoesNotBlockTheStart() throws {
         let home = try Home()
         let first = try Self.shell(#"exec "$0" classify"#, input: "my calves hurt\n", home: home)
         let folder = home.file("cache/rubdown")
@@ -332,6 +333,12 @@ import Glibc
         let second = try Self.shell(#"exec "$0" classify"#, input: "my calves hurt\n", home: home, seconds: 30)
         #expect(second.status == 0)
         #expect(second.stdout == first.stdout)
+
+        try FileManager.default.createDirectory(atPath: home.file("config/rubdown/knowledge"), withIntermediateDirectories: true)
+        #expect(mkfifo(home.file("config/rubdown/knowledge/areas.yaml"), 0o600) == 0)
+        let content = try Self.shell(#"exec "$0" classify"#, input: "my calves hurt\n", home: home, seconds: 30)
+        #expect(content.status == 65)
+        #expect(content.stderr.contains("config/rubdown/knowledge/areas.yaml:0:0: error: not a regular file"))
     }
 
     // MARK: 7. Safety cannot be configured away by accident

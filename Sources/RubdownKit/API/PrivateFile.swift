@@ -124,10 +124,11 @@ public enum PrivateFile {
         case unreadable(Int32)
     }
 
-    /// Reads a regular file of at most `limit` bytes without following a symbolic link or
-    /// blocking on a FIFO.
-    public static func read(_ path: String, limit: Int) -> Contents {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
+    /// Reads a regular file of at most `limit` bytes without blocking on a FIFO, and without
+    /// following a symbolic link unless `followingLinks` (content folders, which the runner may
+    /// well build from links; never a file Rubdown writes).
+    public static func read(_ path: String, limit: Int, followingLinks: Bool = false) -> Contents {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
         guard descriptor >= 0 else {
             switch errno {
             case ENOENT, ENOTDIR: return .missing
