@@ -42,7 +42,7 @@ public struct JournalStore {
         return locked {
             switch read() {
             case .journal(let journal):
-                tighten()
+                Self.tighten(path)
                 return (journal.tidied(now: now), nil)
             case .missing:
                 return (Journal(), nil)
@@ -118,11 +118,13 @@ public struct JournalStore {
             number += 1
             aside = stamp + "-\(number)"
         }
-        return rename(path, aside) == 0 ? .success(aside) : .failure(PrivateFile.SystemError(code: errno))
+        guard rename(path, aside) == 0 else { return .failure(PrivateFile.SystemError(code: errno)) }
+        Self.tighten(aside)  // it may hold health details too
+        return .success(aside)
     }
 
-    /// Makes an existing journal of ours private (0600), without following a link.
-    func tighten() {
+    /// Makes an existing file of ours private (0600), without following a link.
+    static func tighten(_ path: String) {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         defer { close(descriptor) }
