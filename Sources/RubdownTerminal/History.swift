@@ -1,5 +1,6 @@
 import CReadline
 import Foundation
+import RubdownKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,35 +10,54 @@ public enum History {
     /// `$RUBDOWN_HISTORY`, else `$XDG_STATE_HOME/rubdown/history`, else `~/.local/state/rubdown/history`.
     public static func defaultPath(environment: [String: String]) -> String? {
         if let explicit = environment["RUBDOWN_HISTORY"], !explicit.isEmpty { return explicit }
-        return StateFolder.path(environment: environment).map { $0 + "/history" }
+        return XDGPaths(environment: environment).state.map { $0 + "/history" }
+    }
+
+    /// Whether the history is at Rubdown's own path (not one `RUBDOWN_HISTORY` chose), where a
+    /// text file without the marker can only be an older Rubdown's history.
+    public static func isOwnPath(environment: [String: String]) -> Bool {
+        (environment["RUBDOWN_HISTORY"] ?? "").isEmpty
     }
 }
 
-/// Readline's history list, backed by a file that is never a reason to stop the conversation.
+/// Readline's history list, backed by a file that is never a reason to stop the conversation,
+/// and never touches a file that is not its own.
 ///
-/// - The folder is created 0700 and the file 0600 (an existing file of ours is made 0600).
-/// - Each line is appended to the file as soon as it is entered (`append_history(1, path)`), so
-///   two Rubdowns at once both keep their lines, and a session that is killed keeps what it had.
-///   At the end the file is cut back to its last `limit` lines (`history_truncate_file`).
-/// - Anything wrong with the file (a folder that cannot be made, a read-only file, a full disk,
-///   a binary or oversized file, unreadable lines) gives one warning through `warn`; saving then
-///   stops for this run and the in-memory history (Up) keeps working. A file that does not look
-///   like a history (binary, or larger than `maximumSize`) is left untouched: it may be something
-///   else that `RUBDOWN_HISTORY` points at by mistake.
+/// - The folder is created 0700 and the file 0600 (an existing history of ours is made 0600).
+///   A new file starts with the line `marker`: that is how a file is known as a Rubdown history.
+/// - Each line is appended to the file as soon as it is entered (one `write` with `O_APPEND`),
+///   so two Rubdowns at once both keep their lines, and a session that is killed keeps what it
+///   had. At the end the file is cut back to its newest `limit` lines, rewritten through
+///   `PrivateFile` (0600, atomic); only a file that starts with the marker is ever cut.
+/// - What is not a history of ours is left untouched, with one warning, and the conversation
+///   goes on without a history file: a symbolic link (never followed), a file whose first line
+///   is not the marker (say a notes file `RUBDOWN_HISTORY` points at by mistake), a binary file,
+///   one larger than `maximumSize`, a folder, a FIFO. At the default path in Rubdown's own state
+///   folder, a text file without the marker is a history an older Rubdown wrote
+///   (`adoptsUnmarked`): it is kept and given the marker.
+/// - Anything else wrong with the file (a folder that cannot be made, a read-only file, a full
+///   disk, unreadable lines) gives one warning through `warn`; saving then stops for this run
+///   and the in-memory history (Up) keeps working. A character device is written to and never
+///   read (`/dev/null` keeps nothing; `/dev/full` is a full disk).
 public struct HistoryFile {
     public let path: String
     public let limit: Int
+    /// Whether a text file without the marker is taken as an older Rubdown's history.
+    public let adoptsUnmarked: Bool
     /// Larger than any history of `limit` lines of at most `Interpreter.maximumLineLength` characters.
     public static let maximumSize = 16 << 20
+    /// The first line of every history file Rubdown writes.
+    public static let marker = "#rubdown history"
 
     private let warn: (String) -> Void
     /// Whether lines are still written to the file; false after the first failure.
     public private(set) var saving = false
     private var appended = 0
 
-    public init(path: String, limit: Int, warn: @escaping (String) -> Void) {
+    public init(path: String, limit: Int, adoptsUnmarked: Bool = false, warn: @escaping (String) -> Void) {
         self.path = path
         self.limit = limit
+        self.adoptsUnmarked = adoptsUnmarked
         self.warn = warn
     }
 
@@ -45,28 +65,45 @@ public struct HistoryFile {
     /// Returns the lines loaded, oldest first.
     @discardableResult
     public mutating func load() -> [String] {
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty, let problem = Self.makeFolder(folder) {
-            warn("history is off: cannot create the folder \(folder): \(problem)")
+        let folder = PrivateFile.folder(of: path)
+        if let problem = PrivateFile.makeFolder(folder) {
+            warn("history is off: cannot create the folder \(folder): \(PrivateFile.describe(problem))")
             return []
         }
-        var writable = true
-        var fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_NONBLOCK | O_CLOEXEC, 0o600)
+        var writeError: Int32 = 0
+        var fd = open(path, O_RDWR | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        if fd < 0, errno == ENOENT {
+            // A new history: ours from its first line.
+            switch Self.create(path) {
+            case .success(let made):
+                Glibc.close(made)
+                saving = true
+                return []
+            case .failure(let error) where error.code != EEXIST:
+                warn("history is off: cannot create \(path): \(PrivateFile.describe(error.code))")
+                return []
+            case .failure:  // made by another Rubdown just now
+                fd = open(path, O_RDWR | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+            }
+        }
         if fd < 0 {
-            let writeError = errno
-            // Read-only (permissions, chattr +i, a read-only mount): still recall its lines.
-            if [EACCES, EPERM, EROFS].contains(writeError) { fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
-            guard fd >= 0 else {
-                warn("history is off: cannot open \(path): \(Self.describe(writeError))")
+            writeError = errno
+            if writeError == ELOOP {
+                warn("history is off: \(path) is a symbolic link; it was left alone")
                 return []
             }
-            writable = false
-            warn("history will not be saved: cannot write \(path): \(Self.describe(writeError))")
+            // Read-only (permissions, chattr +i, a read-only mount): still recall its lines.
+            if [EACCES, EPERM, EROFS].contains(writeError) { fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
+            guard fd >= 0 else {
+                warn("history is off: cannot open \(path): \(PrivateFile.describe(writeError))")
+                return []
+            }
         }
+        let writable = writeError == 0
         defer { Glibc.close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
-            warn("history is off: cannot read \(path): \(Self.describe(errno))")
+            warn("history is off: cannot read \(path): \(PrivateFile.describe(errno))")
             return []
         }
         switch info.st_mode & S_IFMT {
@@ -77,23 +114,27 @@ public struct HistoryFile {
             saving = writable
             return []
         default:
-            warn("history is off: \(path) is not a regular file")
+            warn("history is off: \(path) is not a regular file; it was left alone")
             return []
         }
         if Int(info.st_size) > Self.maximumSize {
             warn("history is off: \(path) is \(Int(info.st_size) >> 20) MB, too large for a history file; it was left alone")
             return []
         }
-        guard let bytes = Self.readAll(fd, expected: Int(info.st_size)) else {
-            warn("history is off: cannot read \(path): \(Self.describe(errno))")
+        guard case .success(let bytes) = PrivateFile.readAll(fd, limit: Self.maximumSize) else {
+            warn("history is off: cannot read \(path): \(PrivateFile.describe(errno))")
             return []
         }
         if bytes.contains(0) {
             warn("history is off: \(path) is not a text file; it was left alone")
             return []
         }
+        let marked = bytes.starts(with: Array((Self.marker + "\n").utf8))
+        guard marked || bytes.isEmpty || adoptsUnmarked else {
+            warn("history is off: \(path) does not look like a Rubdown history (its first line is not \"\(Self.marker)\"); it was left alone")
+            return []
+        }
         if writable, info.st_uid == geteuid(), info.st_mode & 0o077 != 0 { fchmod(fd, 0o600) }
-        saving = writable
 
         var lines: [String] = []
         var unreadable = 0
@@ -107,6 +148,7 @@ public struct HistoryFile {
                 unreadable += 1
                 continue
             }
+            if line == Self.marker { continue }
             lines.append(line)
         }
         lines = Array(lines.suffix(limit))
@@ -114,6 +156,20 @@ public struct HistoryFile {
         if unreadable > 0 {
             warn("skipped \(unreadable) unreadable line\(unreadable == 1 ? "" : "s") in the history file \(path)")
         }
+        guard writable else {
+            warn("history will not be saved: cannot write \(path): \(PrivateFile.describe(writeError))")
+            return lines
+        }
+        if !marked {
+            // Empty, or an older Rubdown's history: it gets the marker (and its newest lines).
+            do {
+                try PrivateFile.write(Self.contents(lines), to: path)
+            } catch {
+                warn("history is off: " + error.message(saving: "the history"))
+                return lines
+            }
+        }
+        saving = true
         return lines
     }
 
@@ -121,57 +177,71 @@ public struct HistoryFile {
     public mutating func record(_ line: String) {
         add_history(line)
         guard saving else { return }
-        // The file may have been removed since: append_history does not create it.
-        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_NONBLOCK | O_CLOEXEC, 0o600)
-        var status = fd < 0 ? errno : 0
-        if fd >= 0 { Glibc.close(fd) }
-        if status == 0 { status = append_history(1, path) }
+        var fd = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        var status: Int32 = 0
+        if fd < 0, errno == ENOENT {
+            // Removed since: made again, as a history of ours.
+            switch Self.create(path) {
+            case .success(let made): fd = made
+            case .failure(let error): status = error.code
+            }
+        } else if fd < 0 {
+            status = errno
+        }
+        if fd >= 0 {
+            var info = stat()
+            if fstat(fd, &info) != 0 {
+                status = errno
+            } else if ![S_IFREG, S_IFCHR].contains(info.st_mode & S_IFMT) {
+                status = EINVAL
+            } else {
+                status = PrivateFile.writeAll(fd, Array((line + "\n").utf8)) ?? 0
+            }
+            Glibc.close(fd)
+        }
         if status != 0 {
             saving = false
-            warn("history is off: could not save to \(path): \(Self.describe(status))")
+            warn("history is off: could not save to \(path): \(PrivateFile.describe(status))")
             return
         }
         appended += 1
     }
 
-    /// At the end: cuts the file back to its last `limit` lines (readline rewrites it only when longer).
+    /// At the end: cuts the file back to its newest `limit` lines, when it is still a history of
+    /// ours (a regular file that starts with the marker) and has grown beyond that.
     public mutating func close() {
         guard saving, appended > 0 else { return }
-        var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return }
-        _ = history_truncate_file(path, Int32(limit))
         appended = 0
+        guard case .bytes(let bytes) = PrivateFile.read(path, limit: Self.maximumSize),
+            bytes.starts(with: Array((Self.marker + "\n").utf8))
+        else { return }
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).dropFirst()
+        guard lines.count > limit else { return }
+        let kept = lines.suffix(limit).map { String(decoding: $0, as: UTF8.self) }
+        do {
+            try PrivateFile.write(Self.contents(kept), to: path)
+        } catch {
+            warn("history was not cut back: " + error.message(saving: "the history"))
+        }
     }
 
     // MARK: helpers
 
-    static func describe(_ code: Int32) -> String { String(cString: strerror(code)) }
-
-    /// `mkdir -p` with mode 0700; returns the reason it failed, or nil.
-    static func makeFolder(_ folder: String) -> String? {
-        var info = stat()
-        if stat(folder, &info) == 0 {
-            return info.st_mode & S_IFMT == S_IFDIR ? nil : describe(ENOTDIR)
-        }
-        let parent = (folder as NSString).deletingLastPathComponent
-        if !parent.isEmpty, parent != folder, let problem = makeFolder(parent) { return problem }
-        if mkdir(folder, 0o700) != 0, errno != EEXIST { return describe(errno) }
-        return nil
+    /// The whole file for these lines: the marker, then one line each.
+    static func contents(_ lines: [String]) -> [UInt8] {
+        Array(([marker] + lines).map { $0 + "\n" }.joined().utf8)
     }
 
-    static func readAll(_ fd: Int32, expected: Int) -> [UInt8]? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(expected)
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while bytes.count <= maximumSize {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if count == 0 { break }
-            bytes += buffer[0..<count]
+    /// Makes a new history file, 0600 and with the marker; its descriptor, open for appending.
+    static func create(_ path: String) -> Result<Int32, PrivateFile.SystemError> {
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return .failure(PrivateFile.SystemError(code: errno)) }
+        fchmod(fd, 0o600)
+        if let code = PrivateFile.writeAll(fd, Array((marker + "\n").utf8)) {
+            Glibc.close(fd)
+            unlink(path)
+            return .failure(PrivateFile.SystemError(code: code))
         }
-        return bytes
+        return .success(fd)
     }
 }

@@ -17,8 +17,12 @@ public struct ReadlineReader: LineReader {
     /// - Parameters:
     ///   - completions: words Tab completes (commands, areas, techniques).
     ///   - historyPath: where history is kept; nil keeps none.
+    ///   - adoptsUnmarkedHistory: a text file there without the marker is an older Rubdown's
+    ///     history (true at Rubdown's own path; see `HistoryFile`).
     ///   - warn: receives each warning about the history file (at most one per problem).
-    public init(prompt: String, completions: [String], historyPath: String?, warn: @escaping (String) -> Void) {
+    public init(
+        prompt: String, completions: [String], historyPath: String?, adoptsUnmarkedHistory: Bool = false, warn: @escaping (String) -> Void
+    ) {
         self.prompt = prompt
         completionWords.withLock { $0 = completions.sorted() }
         "rubdown".withCString { name in rubdown_set_readline_name(strdup(name)) }
@@ -36,7 +40,7 @@ public struct ReadlineReader: LineReader {
         using_history()
         stifle_history(Self.historyLimit)
         if let historyPath {
-            var file = HistoryFile(path: historyPath, limit: Int(Self.historyLimit), warn: warn)
+            var file = HistoryFile(path: historyPath, limit: Int(Self.historyLimit), adoptsUnmarked: adoptsUnmarkedHistory, warn: warn)
             previous = file.load().last
             history = file
         }
@@ -47,7 +51,7 @@ public struct ReadlineReader: LineReader {
             interrupted.store(false, ordering: .relaxed)
             guard let raw = readline(prompt) else {
                 // Ctrl-D: leave the shell's prompt on a line of its own.
-                if Termination.received == nil { print() }
+                if Termination.received == nil { StandardOutput.line("") }
                 return nil
             }
             defer { free(raw) }

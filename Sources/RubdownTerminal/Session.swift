@@ -2,7 +2,7 @@ import Foundation
 import RubdownKit
 
 /// The conversation loop: read a line, let the coach answer, print the reply (or the JSON
-/// contract line), flush. Ends at end of input or when the runner quits.
+/// contract line). Ends at end of input or when the runner quits.
 public struct Session {
     public enum Output { case text(TerminalStyle), json }
 
@@ -12,32 +12,33 @@ public struct Session {
     /// Count down timed routine steps in place (only ever on a terminal).
     private let pace: Bool
     /// Where to write the conversation's plan as Markdown when it ends.
-    private let planPath: String?
+    private let planFile: PlanFile?
 
     /// Where the journal is kept; nil keeps none.
     private let journalStore: JournalStore?
 
     public init(
-        conversation: Conversation, reader: any LineReader, output: Output, pace: Bool = false, planPath: String? = nil,
+        conversation: Conversation, reader: any LineReader, output: Output, pace: Bool = false, planFile: PlanFile? = nil,
         journalStore: JournalStore? = nil
     ) {
         self.conversation = conversation
         self.reader = reader
         self.output = output
         self.pace = pace
-        self.planPath = planPath
+        self.planFile = planFile
         self.journalStore = journalStore
     }
 
-    public mutating func run() {
+    /// Runs the conversation; the exit status: 0, or 74 when the plan asked for could not be saved.
+    public mutating func run() -> Int32 {
         // Next time: ask how the areas from the journal feel now.
         if case .text(let style) = output, let journal = conversation.state.journal,
             let question = journal.checkIn(now: Date(), knowledge: conversation.coach.content.knowledge)
         {
-            print(style.reply(question) + "\n")
-            fflush(nil)
+            StandardOutput.line(style.reply(question) + "\n")
         }
         var saved = conversation.state.journal
+        var journalWarnings = Set<String>()
         while let line = reader.readLine() {
             // A blank line is no turn at a prompt or in a script.
             // During a guided routine, Enter alone means "next".
@@ -48,43 +49,50 @@ public struct Session {
             let turn = conversation.send(line)
             switch output {
             case .json:
-                print(JSONContract.line(turn))
+                StandardOutput.line(JSONContract.line(turn))
             case .text(let style):
                 var style = style
                 if style.width != nil { style.width = TerminalStyle.currentWidth() }
                 let seekCare = turn.triage?.level == .seekCare
-                print((seekCare ? style.urgent(turn.reply) : style.reply(turn.reply)) + "\n")
+                StandardOutput.line((seekCare ? style.urgent(turn.reply) : style.reply(turn.reply)) + "\n")
             }
-            fflush(nil)  // all output streams; Swift 6 rejects naming the global stdout
             if pace, case .text(let style) = output, style.width != nil, let seconds = turn.routineStep?.step.seconds {
                 Self.countDown(seconds)
             }
-            if let store = journalStore, conversation.state.journal != saved, let journal = conversation.state.journal {
-                if let warning = store.save(journal) { StandardError.warn(warning) }
-                saved = journal
+            if let store = journalStore, let before = saved, let journal = conversation.state.journal, journal != before {
+                if let warning = store.save(from: before, to: journal) {
+                    // Said once; the change stays pending and is saved with the next one.
+                    if journalWarnings.insert(warning).inserted { StandardError.warn(warning) }
+                } else {
+                    saved = journal
+                }
             }
             if turn.ends { break }
         }
         reader.close()
-        if let planPath { savePlan(to: planPath) }
+        return savePlan()
     }
 
     /// A countdown that rewrites one line each second, so the runner can keep their hands busy.
     static func countDown(_ seconds: Int) {
         for left in stride(from: seconds, to: 0, by: -1) {
-            print("\r  \(left) s ", terminator: "")
-            fflush(nil)
+            StandardOutput.write("\r  \(left) s ")
             sleep(1)
         }
-        print("\r  time's up: next when ready")
-        fflush(nil)
+        StandardOutput.line("\r  time's up: next when ready")
     }
 
-    private func savePlan(to path: String) {
-        do {
-            try conversation.plan().write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            StandardError.warn("could not save the plan to \(path): \(error.localizedDescription)")
+    /// Writes the plan when one was asked for and there is one; 74 when it could not be written.
+    private func savePlan() -> Int32 {
+        guard let planFile else { return 0 }
+        guard conversation.hasPlan else {
+            StandardError.write("rubdown: note: no plan to save: the conversation did not get to one, so \(planFile.path.escapingControlCharacters) was not written\n")
+            return 0
         }
+        if let problem = planFile.save(conversation.plan()) {
+            StandardError.write("rubdown: error: \(problem.escapingControlCharacters)\n")
+            return StandardOutput.ioErrorStatus
+        }
+        return 0
     }
 }

@@ -1,3 +1,4 @@
+import RubdownKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,9 +9,13 @@ import Glibc
 /// counts as a closed stdout at the prompt.
 public enum StandardError {
     /// One warning line, `rubdown: warning: ...`: something went wrong, and the session goes on.
-    public static func warn(_ warning: String) { write("rubdown: warning: \(warning)\n") }
+    /// Paths and names in it may come from files or the environment: control characters are shown escaped.
+    public static func warn(_ warning: String) { write("rubdown: warning: \(warning.escapingControlCharacters)\n") }
 
-    public static func write(_ text: String) {
+    /// Writes the text; the errno when not all of it could be written (most callers go on
+    /// regardless: `check`, whose report is its product, does not).
+    @discardableResult
+    public static func write(_ text: String) -> Int32? {
         var pipeSignal = sigset_t()
         sigemptyset(&pipeSignal)
         sigaddset(&pipeSignal, SIGPIPE)
@@ -19,19 +24,12 @@ public enum StandardError {
         var pending = sigset_t()
         sigpending(&pending)
         let alreadyPending = sigismember(&pending, SIGPIPE) == 1
-        var broken = false
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let count = bytes.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            if count < 0, errno == EPIPE { broken = true }
-            if count <= 0 { break }
-            bytes = bytes.dropFirst(count)
-        }
-        if broken, !alreadyPending {
+        let failure = PrivateFile.writeAll(STDERR_FILENO, Array(text.utf8))
+        if failure == EPIPE, !alreadyPending {
             var noWait = timespec()
             _ = sigtimedwait(&pipeSignal, nil, &noWait)
         }
         pthread_sigmask(SIG_SETMASK, &previous, nil)
+        return failure
     }
 }

@@ -2,7 +2,8 @@
 import Glibc
 #endif
 
-/// How output looks: colour only on a terminal and never with NO_COLOR; replies wrapped to the width.
+/// How output looks: colour only on a terminal, never with NO_COLOR or TERM=dumb; replies wrapped
+/// to the width; control characters in what is shown escaped (see `escapingControlCharacters`).
 public struct TerminalStyle: Sendable {
     public var colour: Bool
     /// Width to wrap at; nil: do not wrap (pipes).
@@ -16,8 +17,19 @@ public struct TerminalStyle: Sendable {
     /// Detected from the environment and the file descriptor.
     public static func detect(fileDescriptor: Int32 = STDOUT_FILENO) -> TerminalStyle {
         let tty = isatty(fileDescriptor) == 1
-        let noColour = getenv("NO_COLOR").map { String(cString: $0).isEmpty == false } ?? false
-        return TerminalStyle(colour: tty && !noColour, width: tty ? currentWidth(fileDescriptor) : nil)
+        return TerminalStyle(colour: colourWanted(fileDescriptor: fileDescriptor), width: tty ? currentWidth(fileDescriptor) : nil)
+    }
+
+    /// Colour on this descriptor: only a terminal, and not when `NO_COLOR` is set (to anything
+    /// but empty) or `TERM` is `dumb` (a terminal that cannot show it).
+    public static func colourWanted(fileDescriptor: Int32, environment: [String: String]? = nil) -> Bool {
+        func variable(_ name: String) -> String? {
+            if let environment { return environment[name] }
+            return getenv(name).map { String(cString: $0) }
+        }
+        guard isatty(fileDescriptor) == 1 else { return false }
+        if let noColour = variable("NO_COLOR"), !noColour.isEmpty { return false }
+        return variable("TERM") != "dumb"
     }
 
     /// The terminal's current width, read each time so a resize rewraps the next reply.
@@ -31,7 +43,8 @@ public struct TerminalStyle: Sendable {
     public static let readableWidth = 100
 
     func wrapped(_ text: String) -> String {
-        width.map { Wrapper.wrap(text, width: min(Self.readableWidth, max(20, $0 - 1))) } ?? text
+        let text = text.escapingControlCharacters
+        return width.map { Wrapper.wrap(text, width: min(Self.readableWidth, max(20, $0 - 1))) } ?? text
     }
 
     public func reply(_ text: String) -> String {

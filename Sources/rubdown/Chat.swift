@@ -24,7 +24,16 @@ struct Chat: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("When the conversation ends, write its plan as Markdown to this file.", valueName: "FILE.md"))
     var savePlan: String?
 
+    @Flag(name: .long, help: "With --save-plan: replace the file even when it is not a plan Rubdown wrote.")
+    var force = false
+
     func run() throws {
+        // Refused before the conversation, so the runner does not talk their way to a plan that cannot be kept.
+        let planFile = savePlan.map { PlanFile(path: $0, force: force) }
+        if let refusal = planFile?.refusal() {
+            StandardError.write("rubdown: error: --save-plan: \(refusal.escapingControlCharacters)\n")
+            throw ExitCode(64)
+        }
         let coach = try content.coach()
         let interactive = isatty(STDIN_FILENO) == 1
         let style = TerminalStyle.detect()
@@ -35,26 +44,28 @@ struct Chat: ParsableCommand {
             let history = noHistory ? nil : History.defaultPath(environment: environment)
             reader = ReadlineReader(
                 prompt: json ? "" : style.prompt, completions: completionWords(coach), historyPath: history,
-                warn: StandardError.warn)
+                adoptsUnmarkedHistory: History.isOwnPath(environment: environment), warn: StandardError.warn)
             if !json {
-                print(style.note("Rubdown: post-run self-massage coach. Ask me anything about sore legs after a run ('help' for ideas, 'quit' to leave)."))
+                StandardOutput.line(style.note("Rubdown: post-run self-massage coach. Ask me anything about sore legs after a run ('help' for ideas, 'quit' to leave)."))
             }
         }
         var store: JournalStore?
         var journal: Journal?
         if !noJournal, let path = JournalStore.defaultPath(environment: ProcessInfo.processInfo.environment) {
-            store = JournalStore(path: path)
-            let loaded = store!.load()
+            let loaded = JournalStore(path: path).load()
             // write(2), not FileHandle: at the prompt SIGPIPE is handled, and FileHandle traps on a closed stderr.
             if let warning = loaded.warning { StandardError.warn(warning) }
+            // nil: a journal that could not be set aside is off, never overwritten.
             journal = loaded.journal
+            if journal != nil { store = JournalStore(path: path) }
         }
         var session = Session(
             conversation: coach.startConversation(journal: journal), reader: reader, output: output, pace: pace && interactive,
-            planPath: savePlan, journalStore: store)
-        session.run()
+            planFile: planFile, journalStore: store)
+        let status = session.run()
         // SIGTERM, SIGHUP or SIGPIPE at the prompt: the history is saved; now end as that signal would.
         Termination.finish()
+        if status != 0 { throw ExitCode(status) }
     }
 
     private func completionWords(_ coach: Coach) -> [String] {
@@ -62,7 +73,9 @@ struct Chat: ParsableCommand {
         let commands = ["help", "quit", "start over", "thanks", "why"]
         let areas = knowledge.areas.flatMap { [$0.id, $0.name] }
         let techniques = knowledge.techniques.flatMap { [$0.id, $0.name.lowercased()] }
+        // Readline lists these raw on a double Tab: a name with a control character is left out.
         return Array(Set(commands + areas + techniques + ["ice bath", "warm bath", "foam roller", "tennis ball"]))
+            .filter { $0 == $0.escapingControlCharacters }
     }
 }
 
@@ -81,11 +94,12 @@ struct Classify: ParsableCommand {
         while let line = readLine(strippingNewline: true) {
             let classification = coach.classify(line)
             if explain {
-                print(Explanation.text(for: classification.understanding) + "\nrouted to:   \(classification.plugin) / \(classification.intent)\n")
+                StandardOutput.line(
+                    (Explanation.text(for: classification.understanding) + "\nrouted to:   \(classification.plugin) / \(classification.intent)\n")
+                        .escapingControlCharacters)
             } else {
-                print(JSONContract.line(classification))
+                StandardOutput.line(JSONContract.line(classification))
             }
-            fflush(nil)
         }
     }
 }
@@ -103,9 +117,9 @@ struct Intents: ParsableCommand {
         let coach = try content.coach()
         for intent in coach.content.intents.intents {
             if json {
-                for example in intent.examples { print(JSONContract.line(example: example, intent: intent)) }
+                StandardOutput.write(intent.examples.map { JSONContract.line(example: $0, intent: intent) + "\n" }.joined())
             } else {
-                print("\(intent.id) (\(intent.plugin), \(intent.examples.count) examples): \(intent.description)")
+                StandardOutput.line("\(intent.id) (\(intent.plugin), \(intent.examples.count) examples): \(intent.description)".escapingControlCharacters)
             }
         }
     }

@@ -15,11 +15,16 @@ struct Check: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let diagnostics = ContentCheck.run(try content.base(), overlays: try content.overlays(), plugins: registeredPlugins)
-        Diagnostics.report(ContentError(diagnostics))
+        let diagnostics = ContentCheck.run(
+            try content.base(), overlays: try content.overlays(), plugins: registeredPlugins, redFlagsFile: content.redFlagsFile)
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        StandardError.write("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
+        // The report is what check is for: if it cannot be written (a full disk, a closed
+        // descriptor), that is an I/O error (74), not a silent pass. A reader that went away is not.
+        let failure =
+            Diagnostics.report(ContentError(diagnostics))
+            ?? StandardError.write("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
+        if let failure, failure != EPIPE { throw ExitCode(StandardOutput.ioErrorStatus) }
         if errors > 0 { throw ExitCode(65) }
         if strict && warnings > 0 { throw ExitCode(1) }
     }

@@ -34,7 +34,7 @@ struct Evaluate: ParsableCommand {
         var evaluation = Evaluation()
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
-                StandardError.write("rubdown: error: cannot read \(file)\n")
+                StandardError.write("rubdown: error: cannot read \(file.escapingControlCharacters)\n")
                 throw ExitCode(74)
             }
             let cases: [Evaluation.Case]
@@ -49,9 +49,9 @@ struct Evaluate: ParsableCommand {
                 evaluation.add(item, classification, urgency: coach.safety.urgency(of: classification.entities.redFlags))
             }
         }
-        print(evaluation.report(listing: list, countsOnly: countsOnly))
+        StandardOutput.line(evaluation.report(listing: list, countsOnly: countsOnly).escapingControlCharacters)
         if let minAccuracy, evaluation.pluginAccuracy < minAccuracy {
-            print(String(format: "plugin accuracy %.3f is below --min-accuracy %.3f", evaluation.pluginAccuracy, minAccuracy))
+            StandardOutput.line(String(format: "plugin accuracy %.3f is below --min-accuracy %.3f", evaluation.pluginAccuracy, minAccuracy))
             throw ExitCode(1)
         }
     }

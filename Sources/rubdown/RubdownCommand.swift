@@ -36,10 +36,34 @@ struct ContentOptions: ParsableArguments {
         help: "Load and index the content afresh, without reading or writing the start-up cache in $XDG_CACHE_HOME/rubdown (or ~/.cache/rubdown).")
     var noCache = false
 
-    /// Loads and validates the content and plugins; a bad data file exits 65 with file:line messages.
+    @Flag(name: .long, help: "Accept content without red flags (warning signs would then go unnoticed): for testing content only.")
+    var allowNoRedFlags = false
+
+    /// A missing --overlay folder is a mistake to report (64), not an empty overlay to ignore.
+    func validate() throws {
+        for folder in overlay {
+            var info = stat()
+            guard stat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+                throw ValidationError("--overlay \(folder.escapingControlCharacters): no such folder")
+            }
+        }
+    }
+
+    /// Where red flags are expected, for `ContentCheck.safety`; nil when their absence is allowed.
+    var redFlagsFile: String? {
+        allowNoRedFlags ? nil : (knowledge.map { ($0 as NSString).appendingPathComponent("red-flags.yaml") } ?? "Knowledge/red-flags.yaml")
+    }
+
+    /// Loads and validates the content and plugins; a bad data file exits 65 with file:line
+    /// messages, and so does content without red flags unless `--allow-no-red-flags`.
     func coach() throws -> Coach {
         do {
-            return try load()
+            let coach = try load()
+            if let redFlagsFile {
+                let problems = ContentCheck.safety(coach.content, redFlagsFile: redFlagsFile)
+                if !problems.isEmpty { throw ContentError(problems) }
+            }
+            return coach
         } catch {
             Diagnostics.report(error)
             throw ExitCode(65)
@@ -65,29 +89,28 @@ struct ContentOptions: ParsableArguments {
     /// The overlays, in the order they apply: the user's configuration folder, then --overlay folders.
     func overlays() throws -> [ContentSet] {
         var folders: [String] = []
-        if !noUserOverlay, let user = Self.userOverlayFolder(ProcessInfo.processInfo.environment) { folders.append(user) }
+        if !noUserOverlay, let user = XDGPaths(environment: ProcessInfo.processInfo.environment).config { folders.append(user) }
         folders += overlay
         return try folders.map(Content.overlay(in:)).filter { !$0.isEmpty }
-    }
-
-    /// `$XDG_CONFIG_HOME/rubdown`, else `~/.config/rubdown`.
-    static func userOverlayFolder(_ environment: [String: String]) -> String? {
-        if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty { return config + "/rubdown" }
-        return environment["HOME"].map { $0 + "/.config/rubdown" }
     }
 }
 
 enum Diagnostics {
-    static func report(_ error: any Error) {
-        let colour = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    /// Prints each diagnostic on stderr (file names and messages with control characters
+    /// escaped); the errno of the first write that failed, for `check` to act on.
+    @discardableResult
+    static func report(_ error: any Error) -> Int32? {
+        let colour = TerminalStyle.colourWanted(fileDescriptor: STDERR_FILENO)
+        var failure: Int32?
         for diagnostic in error.contentDiagnostics {
-            var line = diagnostic.description
+            var line = diagnostic.description.escapingControlCharacters
             if colour {
                 line = line.replacingOccurrences(
                     of: " \(diagnostic.severity.rawValue): ",
                     with: diagnostic.severity == .error ? " \u{1B}[31merror:\u{1B}[0m " : " \u{1B}[33mwarning:\u{1B}[0m ")
             }
-            StandardError.write(line + "\n")
+            failure = failure ?? StandardError.write(line + "\n")
         }
+        return failure
     }
 }

@@ -18,7 +18,7 @@ struct TestStories: ParsableCommand {
         var passed = 0, failed = 0
         for path in stories {
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                StandardError.write("rubdown: error: cannot read \(path)\n")
+                StandardError.write("rubdown: error: cannot read \(path.escapingControlCharacters)\n")
                 throw ExitCode(74)
             }
             let story: Story
@@ -34,11 +34,11 @@ struct TestStories: ParsableCommand {
                 passed += 1
             } else {
                 failed += 1
-                print("FAIL \(story.name)")
-                for failure in failures { print("  \(failure)") }
+                StandardOutput.line("FAIL \(story.name)".escapingControlCharacters)
+                for failure in failures { StandardOutput.line("  \(failure)".escapingControlCharacters) }
             }
         }
-        print("\(passed) passed, \(failed) failed")
+        StandardOutput.line("\(passed) passed, \(failed) failed")
         if failed > 0 { throw ExitCode(1) }
     }
 }

@@ -13,7 +13,11 @@ struct CleanProcess {
     let pid: pid_t
 
     /// The signals reset to their default action in the child.
-    static let resetSignals: [Int32] = [SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM, SIGCHLD, SIGALRM, SIGUSR1, SIGUSR2, SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH]
+    /// SIGXFSZ among them: a test in this process may have ignored it (`PrivateFile` does), and an
+    /// ignored signal stays ignored across exec, which would hide what `ulimit -f` does to a child.
+    static let resetSignals: [Int32] = [
+        SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM, SIGCHLD, SIGALRM, SIGUSR1, SIGUSR2, SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH, SIGXFSZ,
+    ]
 
     /// - Parameters:
     ///   - standardInput, standardOutput, standardError: descriptors for the child's 0, 1 and 2
@@ -60,6 +64,27 @@ struct CleanProcess {
     func wait() -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        return Self.shellStatus(status)
+    }
+
+    /// Waits at most `seconds`; nil when the process had not ended by then (it is then killed,
+    /// with its children, so a hang fails the test instead of stopping the run).
+    func wait(seconds: Double) -> Int32? {
+        let deadline = Date().addingTimeInterval(seconds)
+        var status: Int32 = 0
+        while Date() < deadline {
+            let done = waitpid(pid, &status, WNOHANG)
+            if done == pid { return Self.shellStatus(status) }
+            if done < 0, errno != EINTR { return nil }
+            usleep(10_000)
+        }
+        for child in childPIDs(of: pid, waiting: 0) { kill(child, SIGKILL) }
+        kill(pid, SIGKILL)
+        _ = wait()
+        return nil
+    }
+
+    static func shellStatus(_ status: Int32) -> Int32 {
         let signal = status & 0x7F
         return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
     }

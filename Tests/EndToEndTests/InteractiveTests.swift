@@ -19,7 +19,7 @@ struct InteractiveTests {
 
     func historyLines(_ path: String) -> [String] {
         let data = FileManager.default.contents(atPath: path) ?? Data()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init).filter { $0 != "#rubdown history" }
     }
 
     @Test func typingALineGetsAReply() throws {
@@ -30,6 +30,24 @@ struct InteractiveTests {
         try pane.press("C-d")
         try expectEnded(pane, status: 0)
         #expect(try pane.standardError().isEmpty)
+    }
+
+    /// Replies are coloured at a terminal, except one that says it cannot show colour (TERM=dumb).
+    @Test func aDumbTerminalGetsNoColour() throws {
+        let coloured = try TerminalPane()
+        try coloured.waitForPrompt()
+        try coloured.say("my calves hurt", expecting: "Is there any swelling")
+        #expect(try coloured.screenWithAttributes().contains("\u{1B}["), "no colour at an ordinary terminal: the check below proves nothing")
+        try coloured.press("C-d")
+        try expectEnded(coloured, status: 0)
+
+        let dumb = try TerminalPane(environment: ["TERM": "dumb"])
+        try dumb.waitFor("Rubdown: post-run")
+        try dumb.waitForPrompt()
+        try dumb.say("my calves hurt", expecting: "Is there any swelling")
+        #expect(!(try dumb.screenWithAttributes().contains("\u{1B}[")), "colour at TERM=dumb")
+        try dumb.press("C-d")
+        try expectEnded(dumb, status: 0)
     }
 
     @Test func tabCompletesATechnique() throws {
@@ -160,7 +178,7 @@ struct InteractiveTests {
 
     @Test func twoAtOnceBothKeepTheirLines() throws {
         let first = try TerminalPane()
-        try "from before\n".write(toFile: first.historyPath, atomically: false, encoding: .utf8)
+        try "#rubdown history\nfrom before\n".write(toFile: first.historyPath, atomically: false, encoding: .utf8)
         let second = try TerminalPane(historyPath: first.historyPath)
         try first.waitForPrompt()
         try second.waitForPrompt()
@@ -177,7 +195,7 @@ struct InteractiveTests {
         #expect(historyLines(first.historyPath) == ["from before", "hello from the first", "hello from the second", "quit"])
     }
 
-    enum HistoryProblem: String, CaseIterable { case fullDisk, folderCannotBeMade, binaryFile, readOnlyFile }
+    enum HistoryProblem: String, CaseIterable { case fullDisk, folderCannotBeMade, binaryFile, readOnlyFile, symbolicLink, notAHistory }
 
     @Test(arguments: HistoryProblem.allCases)
     func aHistoryProblemIsOneWarningAndTheConversationGoesOn(problem: HistoryProblem) throws {
@@ -196,9 +214,16 @@ struct InteractiveTests {
             try Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31) }).write(to: URL(fileURLWithPath: path))
         case .readOnlyFile:
             path = scratch.appendingPathComponent("history").path
-            try "sore calves\n".write(toFile: path, atomically: false, encoding: .utf8)
+            try "#rubdown history\nsore calves\n".write(toFile: path, atomically: false, encoding: .utf8)
             try #require(makeReadOnly(path), "cannot make a read-only file here")
+        case .symbolicLink, .notAHistory:
+            // The runner's own notes: RUBDOWN_HISTORY points at them, or at a link to them.
+            let notes = scratch.appendingPathComponent("notes.txt")
+            try (1...1500).map { "note \($0)\n" }.joined().write(to: notes, atomically: false, encoding: .utf8)
+            path = problem == .notAHistory ? notes.path : scratch.appendingPathComponent("history").path
+            if problem == .symbolicLink { #expect(symlink(notes.path, path) == 0) }
         }
+        let notesBefore = try? Data(contentsOf: scratch.appendingPathComponent("notes.txt"))
         defer { if problem == .readOnlyFile { _ = undoReadOnly(path) } }
         let pane = try TerminalPane(historyPath: path)
         try pane.waitForPrompt()
@@ -210,6 +235,9 @@ struct InteractiveTests {
         let warnings = try pane.standardError().split(separator: "\n")
         #expect(warnings.count == 1, "\(warnings)")
         #expect(warnings.allSatisfy { $0.hasPrefix("rubdown: warning: ") })
+        if let notesBefore {
+            #expect(try Data(contentsOf: scratch.appendingPathComponent("notes.txt")) == notesBefore, "the runner's file was changed")
+        }
     }
 
     @Test func noHistoryKeepsNoFile() throws {

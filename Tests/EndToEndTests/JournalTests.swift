@@ -55,7 +55,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stderr.contains("was damaged; it is set aside"))
         let names = try FileManager.default.contentsOfDirectory(atPath: journal.deletingLastPathComponent().path)
-        #expect(names.contains { $0.hasPrefix("journal.json.corrupt-") })
+        #expect(names.contains { $0.hasPrefix("journal.json.damaged-") })
     }
 
     @Test func sorenessSeveralDaysRunningMovesTheAdviceToCaution() throws {

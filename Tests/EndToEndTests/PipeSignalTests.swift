@@ -137,14 +137,14 @@ import Glibc
     }
 }
 
-/// The children of a process, from /proc.
-func childPIDs(of parent: pid_t) -> [pid_t] {
-    let deadline = Date().addingTimeInterval(5)
-    while Date() < deadline {
+/// The children of a process, from /proc, waiting up to `waiting` seconds for there to be one.
+func childPIDs(of parent: pid_t, waiting: Double = 5) -> [pid_t] {
+    let deadline = Date().addingTimeInterval(waiting)
+    repeat {
         let text = (try? String(contentsOfFile: "/proc/\(parent)/task/\(parent)/children", encoding: .utf8)) ?? ""
         let children = text.split(separator: " ").compactMap { pid_t($0) }
         if !children.isEmpty { return children }
         usleep(20_000)
-    }
+    } while Date() < deadline
     return []
 }

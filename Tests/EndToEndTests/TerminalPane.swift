@@ -132,6 +132,12 @@ final class TerminalPane {
         }
     }
 
+    /// What the pane shows now with its colours and attributes, as the escape sequences that
+    /// would draw it (`capture-pane -e`).
+    func screenWithAttributes() throws -> String {
+        try run(["capture-pane", "-p", "-e", "-t", session])
+    }
+
     /// Waits (polling every 20 ms, up to `timeout`) until the screen satisfies `condition`.
     @discardableResult
     func waitFor(_ what: String, timeout: TimeInterval = 10, _ condition: ([String]) -> Bool) throws -> [String] {

@@ -198,6 +198,24 @@ import Testing
         #expect(snapshots().isEmpty)
     }
 
+    /// Twenty thousand junk files in the cache folder once made a start prune for 11 s: a prune
+    /// now looks at a bounded number of entries (later starts see the rest), and removes only
+    /// snapshots and its own left-over temporary files, never anything else.
+    @Test func pruningLooksAtABoundedNumberOfEntries() throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let junk = 3_000
+        for index in 0..<junk {
+            let name = index % 2 == 0 ? String(format: "coach-%016x.snapshot", index) : "someone-else's-\(index).txt"
+            #expect(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data("junk".utf8)))
+        }
+        _ = try CoachCache(folder: folder, buildIdentity: "test build").coach(content, plugins: allPlugins)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        let removed = junk + 1 - names.count
+        #expect(removed > 0, "nothing was pruned")
+        #expect(removed <= CoachCache.entriesLookedAt, "the prune looked at every entry: \(removed) removed")
+        #expect(names.filter { $0.hasPrefix("someone-else's-") }.count == junk / 2)
+    }
+
     @Test func aCacheThatCannotBeWrittenOnlyCostsTime() throws {
         // A file where the folder should be: nothing can be saved, and the coach is built anyway.
         _ = FileManager.default.createFile(atPath: folder, contents: Data("not a folder".utf8))

@@ -36,6 +36,35 @@ import Testing
         #expect(found[0].description.contains(": error: invalid YAML"))
     }
 
+    /// Content files need no anchors or aliases, and an alias is how 443 bytes become 9^9
+    /// scalars: refused with file and line before any node is built, at once.
+    @Test(.timeLimit(.minutes(1))) func anchorsAndAliasesAreRefusedWithTheirLine() {
+        var lines = ["sources: &s [article]", "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+        for depth in 1...8 { lines.append("a\(depth): &a\(depth) [" + Array(repeating: "*a\(depth - 1)", count: 9).joined(separator: ", ") + "]") }
+        lines.append("areas: *a8")
+        let bomb = diagnostics([ContentFile(path: "overlay/knowledge/areas.yaml", text: lines.joined(separator: "\n") + "\n")])
+        #expect(bomb.map(\.description) == [
+            "overlay/knowledge/areas.yaml:1:10: error: YAML anchors (&name) are not allowed in content files; write the value out in full"
+        ])
+        // An alias alone (the anchor in no file of ours), and a merge key, are aliases too.
+        let alias = diagnostics([goodAreas, ContentFile(path: "Knowledge/sources.yaml", text: "sources:\n  - id: article\n    title: *t\n")])
+        #expect(alias.first?.description == "Knowledge/sources.yaml:3:12: error: YAML aliases (*name) are not allowed in content files; write the value out in full")
+    }
+
+    /// Yams checks a mapping for duplicate keys by hashing each key in full: an aliased key
+    /// standing for a huge tree would take for ever. It is refused before that check runs.
+    @Test(.timeLimit(.minutes(1))) func anAliasedKeyNeverReachesTheDuplicateKeyCheck() {
+        var lines = ["a0: &a0 {lol: 1, lal: 2, lel: 3, lil: 4, lul: 5, lyl: 6, lml: 7, lnl: 8, lpl: 9}"]
+        for depth in 1...8 {
+            lines.append("a\(depth): &a\(depth) [" + Array(repeating: "*a\(depth - 1)", count: 9).joined(separator: ", ") + "]")
+        }
+        lines.append("areas:\n  ? *a8\n  : one\n  ? *a8\n  : two")
+        let found = diagnostics([ContentFile(path: "Knowledge/areas.yaml", text: lines.joined(separator: "\n") + "\n")])
+        #expect(found.count == 1)
+        #expect(found.first?.line == 1)
+        #expect(found.first?.message.contains("anchors") == true)
+    }
+
     @Test func missingFieldIsNamedAtItsEntry() {
         let intents = ContentFile(
             path: "Intents/core.yaml", text: "plugin: core\nintents:\n  - id: core.greet\n    description: hi\n  - id: core.help\n    description: help\n")

@@ -28,12 +28,8 @@ public struct CoachCache: Sendable {
     /// `$XDG_CACHE_HOME/rubdown`, else `~/.cache/rubdown`, for the running executable; nil
     /// when neither is set or the executable cannot be identified.
     public static func standard(environment: [String: String]) -> CoachCache? {
-        guard let identity = executableIdentity() else { return nil }
-        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
-            return CoachCache(folder: cache + "/rubdown", buildIdentity: identity)
-        }
-        guard let home = environment["HOME"], !home.isEmpty else { return nil }
-        return CoachCache(folder: home + "/.cache/rubdown", buildIdentity: identity)
+        guard let identity = executableIdentity(), let folder = XDGPaths(environment: environment).cache else { return nil }
+        return CoachCache(folder: folder, buildIdentity: identity)
     }
 
     /// The running executable's device, inode, size and modification time: a rebuilt or
@@ -88,62 +84,53 @@ public struct CoachCache: Sendable {
         return folder + "/coach-" + String(repeating: "0", count: 16 - hex.count) + hex + ".snapshot"
     }
 
+    /// The largest snapshot read: far above any real one (a 10,000-intent table makes a few MB).
+    static let largestSnapshot = 256 << 20
+
+    /// A snapshot's bytes, or nil. Only a regular file is read, opened without blocking or
+    /// following a link (see `PrivateFile.read`), so a FIFO at the path never hangs a start.
     private static func read(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 else { return nil }
-        let size = Int(info.st_size)
-        var bytes = [UInt8](repeating: 0, count: size)
-        var done = 0
-        while done < size {
-            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + done, size - done) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            done += count
-        }
+        guard case .bytes(let bytes) = PrivateFile.read(path, limit: largestSnapshot), !bytes.isEmpty else { return nil }
         return bytes
     }
 
-    /// Writes a new file, mode 0600, straight from the bytes (no copy into `Data`).
-    private static func write(_ bytes: [UInt8], to path: String) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var done = 0
-        while done < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + done, bytes.count - done) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return false }
-            done += count
-        }
-        return true
+    /// How many folder entries one pruning looks at: a folder stuffed with other files costs a
+    /// bounded time per start, and later starts see the rest.
+    public static let entriesLookedAt = 256
+
+    /// Writes the snapshot (privately and atomically, through `PrivateFile`), then keeps only the
+    /// `kept` most recently used. Failing quietly is right: the cache only saves time.
+    private func save(_ bytes: [UInt8], to path: String) {
+        guard (try? PrivateFile.write(bytes, to: path)) != nil else { return }
+        prune(keeping: path)
     }
 
-    /// Writes beside the final name and renames, so a reader never sees half a snapshot; then
-    /// keeps only the `kept` most recently used. Failing quietly is right: the cache only saves time.
-    private func save(_ bytes: [UInt8], to path: String) {
-        let files = FileManager.default
-        guard (try? files.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])) != nil
-        else { return }
-        let temporary = folder + "/.coach-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).partial"
-        guard Self.write(bytes, to: temporary), rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return
+    /// Removes the least recently used snapshots beyond `kept`, and temporary files a process
+    /// killed while writing left behind, among at most `entriesLookedAt` entries of the folder.
+    func prune(keeping current: String) {
+        guard let directory = opendir(folder) else { return }
+        var snapshots: [(path: String, modified: Int)] = []
+        var looked = 0
+        let now = Int(time(nil))
+        while looked < Self.entriesLookedAt, let entry = readdir(directory) {
+            looked += 1
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let isSnapshot = name.hasPrefix("coach-") && name.hasSuffix(".snapshot")
+            let isLeftOver = name.hasPrefix(".coach-") && name.hasSuffix(".tmp")
+            guard isSnapshot || isLeftOver else { continue }
+            let path = folder + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            if isSnapshot {
+                snapshots.append((path, Int(info.st_mtim.tv_sec)))
+            } else if Int(info.st_mtim.tv_sec) < now - 600 {
+                unlink(path)
+            }
         }
-        let names = (try? files.contentsOfDirectory(atPath: folder)) ?? []
-        func modified(_ path: String) -> Date {
-            (try? files.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast
-        }
-        // What a process killed while writing left behind.
-        for name in names where name.hasPrefix(".coach-") && name.hasSuffix(".partial") {
-            if modified(folder + "/" + name) < Date(timeIntervalSinceNow: -600) { unlink(folder + "/" + name) }
-        }
-        let snapshots = names.filter { $0.hasPrefix("coach-") && $0.hasSuffix(".snapshot") }.map { folder + "/" + $0 }
+        closedir(directory)
         guard snapshots.count > Self.kept else { return }
-        for old in snapshots.sorted(by: { modified($0) > modified($1) }).dropFirst(Self.kept) where old != path {
-            unlink(old)
+        for old in snapshots.sorted(by: { $0.modified > $1.modified }).dropFirst(Self.kept) where old.path != current {
+            unlink(old.path)
         }
     }
 }

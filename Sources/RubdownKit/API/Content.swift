@@ -55,6 +55,9 @@ public struct Content: Sendable {
         return set
     }
 
+    /// The largest content file read.
+    public static let largestFile = 64 << 20
+
     /// The `*.yaml` files in a folder, sorted by name.
     public static func files(in directory: String) throws -> [ContentFile] {
         let names: [String]
@@ -66,10 +69,19 @@ public struct Content: Sendable {
         var files: [ContentFile] = []
         for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
             let path = (directory as NSString).appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: path) else {
+            // Never blocks: a FIFO or device named *.yaml (in the configuration folder, read at
+            // every start) is an error, not a start that waits for ever.
+            let data: [UInt8]
+            switch PrivateFile.read(path, limit: largestFile, followingLinks: true) {
+            case .bytes(let bytes): data = bytes
+            case .notRegular:
+                throw ContentError([ContentDiagnostic(file: path, line: 0, column: 0, message: "not a regular file")])
+            case .tooLarge:
+                throw ContentError([ContentDiagnostic(file: path, line: 0, column: 0, message: "larger than \(largestFile >> 20) MB; too large for a content file")])
+            case .missing, .unreadable:
                 throw ContentError([ContentDiagnostic(file: path, line: 0, column: 0, message: "cannot read the file")])
             }
-            guard let text = String(data: data, encoding: .utf8) else {
+            guard let text = String(validating: data, as: UTF8.self) else {
                 throw ContentError([ContentDiagnostic(file: path, line: 1, message: "the file is not UTF-8 text")])
             }
             files.append(ContentFile(path: path, text: text))

@@ -5,7 +5,11 @@ public enum ContentCheck {
     /// Fewer examples than this make an intent easy to miss.
     public static let minimumExamples = 12
 
-    public static func run(_ base: ContentSet, overlays: [ContentSet] = [], plugins: PluginRegistry) -> [ContentDiagnostic] {
+    /// - Parameter redFlagsFile: where the red flags are expected, for the error when there are
+    ///   none; nil when their absence is deliberate (`--allow-no-red-flags`).
+    public static func run(
+        _ base: ContentSet, overlays: [ContentSet] = [], plugins: PluginRegistry, redFlagsFile: String? = "Knowledge/red-flags.yaml"
+    ) -> [ContentDiagnostic] {
         let content: Content
         let coach: Coach
         do {
@@ -15,10 +19,25 @@ public enum ContentCheck {
             return error.contentDiagnostics
         }
         var found: [ContentDiagnostic] = []
+        if let redFlagsFile { found += safety(content, redFlagsFile: redFlagsFile) }
         found += examples(coach)
         found += questions(coach)
         found += unreachableKnowledge(coach)
         return found.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+    }
+
+    // MARK: Safety: warning signs cannot be configured away by accident
+
+    /// An error when the content has no red flags at all (a `--knowledge` folder without
+    /// `red-flags.yaml`, say): every warning sign would go unnoticed and "my calf is swollen and
+    /// hot" would get massage advice. The caller skips this only when told it is deliberate.
+    public static func safety(_ content: Content, redFlagsFile: String) -> [ContentDiagnostic] {
+        guard content.knowledge.redFlags.isEmpty else { return [] }
+        return [
+            ContentDiagnostic(
+                file: redFlagsFile, line: 1,
+                message: "the knowledge base has no red flags, so no warning sign would ever be noticed; add red-flags.yaml to the knowledge folder, or pass --allow-no-red-flags if this is deliberate")
+        ]
     }
 
     // MARK: Examples: duplicates, conflicts, too few, too similar

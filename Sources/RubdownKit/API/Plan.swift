@@ -1,12 +1,22 @@
 /// The conversation's outcome as a short Markdown plan a runner can keep or print
 /// (`summary`, `--save-plan FILE.md`): the areas, the level, the routine, the bath, when to get help.
 public enum Plan {
+    /// The plan's first line: how a file is recognised as a plan Rubdown wrote (one that
+    /// `--save-plan` may replace).
+    public static let title = "# Your post-run recovery plan"
+
+    /// Whether the conversation got as far as a plan: an area talked about, an assessment, a
+    /// warning sign or a guided routine. A bare `quit` has none, and writes no file.
+    public static func exists(state: ConversationState) -> Bool {
+        !state.areas.isEmpty || state.lastTriage != nil || !state.redFlags.isEmpty || state.routine != nil
+    }
+
     public static func markdown(state: ConversationState, knowledge: KnowledgeBase) -> String {
         let advice = Advice(knowledge)
         let flagged = state.areas.filter(state.isFlagged)
         let areas = state.areas.filter { !state.isFlagged($0) }
         let level = state.lastTriage?.level
-        var lines = ["# Your post-run recovery plan", ""]
+        var lines = [title, ""]
         lines.append("- **Areas:** " + (state.areas.isEmpty ? "legs in general" : knowledge.names(of: state.areas)))
         lines.append("- **Level:** " + (level.map(describe) ?? "not assessed (tell me what's sore to check it)"))
         if !state.redFlags.isEmpty {
@@ -48,4 +58,7 @@ public enum Plan {
 extension Conversation {
     /// This conversation's plan, as Markdown.
     public func plan() -> String { Plan.markdown(state: state, knowledge: coach.content.knowledge) }
+
+    /// Whether there is a plan to save (see `Plan.exists`).
+    public var hasPlan: Bool { Plan.exists(state: state) }
 }

@@ -1,3 +1,4 @@
+import CYaml
 import Yams
 
 /// One YAML content file, parsed once, that decodes into model types and turns every
@@ -8,6 +9,9 @@ struct YAMLFile {
 
     init(path: String, text: String) throws {
         self.path = path
+        // Before any node is built: an alias can make a few hundred bytes stand for a tree
+        // too large to walk (and Yams' duplicate-key check hashes aliased keys in full).
+        if let refusal = Self.anchorOrAlias(in: text, file: path) { throw ContentError([refusal]) }
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 throw ContentError([ContentDiagnostic(file: path, line: 1, message: "the file is empty")])
@@ -19,6 +23,46 @@ struct YAMLFile {
             throw ContentError([Self.diagnostic(for: error, file: path)])
         } catch {
             throw ContentError([ContentDiagnostic(file: path, line: 1, message: "cannot read YAML: \(error)")])
+        }
+    }
+
+    /// The first YAML anchor (`&name`) or alias (`*name`, `<<: *name`) in the text, as an error:
+    /// content files do not need them, and an alias is how a small file expands to an
+    /// exponentially large document ("billion laughs"). Read with libyaml's event parser, which
+    /// builds no nodes and so never expands anything; a syntax error is left for `compose` to report.
+    static func anchorOrAlias(in text: String, file: String) -> ContentDiagnostic? {
+        // Neither character: neither can occur (the common case, spared the extra pass).
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "*") }) else { return nil }
+        var bytes = Array(text.utf8)
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return nil }
+        defer { yaml_parser_delete(&parser) }
+        return bytes.withUnsafeMutableBufferPointer { buffer -> ContentDiagnostic? in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            while true {
+                var event = yaml_event_t()
+                guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+                defer { yaml_event_delete(&event) }
+                let line = Int(event.start_mark.line) + 1, column = Int(event.start_mark.column) + 1
+                let anchored: Bool
+                switch event.type {
+                case YAML_STREAM_END_EVENT:
+                    return nil
+                case YAML_ALIAS_EVENT:
+                    return ContentDiagnostic(
+                        file: file, line: line, column: column,
+                        message: "YAML aliases (*name) are not allowed in content files; write the value out in full")
+                case YAML_SCALAR_EVENT: anchored = event.data.scalar.anchor != nil
+                case YAML_SEQUENCE_START_EVENT: anchored = event.data.sequence_start.anchor != nil
+                case YAML_MAPPING_START_EVENT: anchored = event.data.mapping_start.anchor != nil
+                default: anchored = false
+                }
+                if anchored {
+                    return ContentDiagnostic(
+                        file: file, line: line, column: column,
+                        message: "YAML anchors (&name) are not allowed in content files; write the value out in full")
+                }
+            }
         }
     }
 

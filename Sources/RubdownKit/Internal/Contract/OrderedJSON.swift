@@ -31,6 +31,21 @@ final class OrderedJSONEncoder: Encoder {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// JSONEncoder escapes the C0 controls but leaves DEL and the C1 controls (U+0080 to U+009F,
+    /// among them CSI) raw; they are escaped too, so no JSON line can drive a terminal it is shown on.
+    static func escapingDeleteAndC1(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: { (0x7F...0x9F).contains($0.value) }) else { return json }
+        var escaped = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            if (0x7F...0x9F).contains(scalar.value) {
+                escaped.append(contentsOf: "\\u00\(String(scalar.value, radix: 16, uppercase: true))".unicodeScalars)
+            } else {
+                escaped.append(scalar)
+            }
+        }
+        return String(escaped)
+    }
+
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if case .object = storage.kind {} else { storage.kind = .object([]) }
         return KeyedEncodingContainer(Keyed<Key>(node: storage))
@@ -47,7 +62,7 @@ final class OrderedJSONEncoder: Encoder {
     static func node<T: Encodable>(for value: T) throws -> Node {
         let node = Node()
         switch value {
-        case let string as String: node.kind = .leaf(leaf(string))
+        case let string as String: node.kind = .leaf(escapingDeleteAndC1(leaf(string)))
         case let number as Double: node.kind = .leaf(leaf(number))
         case let number as Int: node.kind = .leaf(leaf(number))
         case let flag as Bool: node.kind = .leaf(leaf(flag))
