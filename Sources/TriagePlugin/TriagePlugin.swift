@@ -61,7 +61,7 @@ public struct TriagePlugin: Plugin {
         // Ordinary soreness peaks by day three, then eases: from then on a flat or worsening course matters.
         case .trend: return (facts.daysAgo ?? 0) >= 3
         // After a severe effort, strong pain or swollen legs, or when the runner mentioned it.
-        case .urine: return (facts.painLevel ?? 0) >= 7 || facts.isLongRun || facts.urineMentioned
+        case .urine: return (facts.painLevel ?? 0) >= 8 || facts.isLongRun || facts.urineMentioned
         default: return true
         }
     }
@@ -173,8 +173,9 @@ public struct TriagePlugin: Plugin {
         text += "\n" + knowledge.say("massage-contraindications")
         text += "\nSay \"walk me through it\" and I'll lead you through it step by step."
         text += "\n" + knowledge.say("see-professional")
+        if level == .selfCare { text += " " + knowledge.say("professional-sessions") }
         used += Advice.used(techniques) + areas.map { "areas:\($0)" } + bath.used
-            + (level == .selfCare ? ["guidance:hydrate-move"] : [])
+            + (level == .selfCare ? ["guidance:hydrate-move", "guidance:professional-sessions"] : [])
             + ["guidance:massage-contraindications", "guidance:see-professional"]
         return PluginReply(text, triage: outcome, massages: level == .selfCare || !routes.contains { $0.noMassageOn == true } ? areas : [], knowledgeUsed: used)
     }

@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func ordinarySorenessInStrongWordsIsSelfCare() {
-        let turns = converse(["my quads are absolutely destroyed after the marathon", "no", "a dull ache", "5", "yesterday"])
+        let turns = converse(["my quads are absolutely destroyed after the marathon", "no", "a dull ache", "5", "yesterday", "normal"])
         #expect(turns.allSatisfy { $0.entities.redFlags.isEmpty })
         #expect(turns.last?.triage?.level == .selfCare)
         #expect(turns.last?.triage?.urgency == Urgency.none)

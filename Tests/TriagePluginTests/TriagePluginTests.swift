@@ -24,7 +24,8 @@ import Testing
     @Test func redFlagIsSeekCareWithUrgency() {
         let turn = converse(["my calf hurts and I'm short of breath"])[0]
         #expect(turn.triage?.level == .seekCare)
-        #expect(turn.reply.contains("urgent"))
+        #expect(turn.triage?.urgency == .emergency)
+        #expect(turn.reply.contains("emergency") && turn.reply.contains("999"))
     }
 
     @Test func overAWeekIsSeekCare() {

@@ -150,7 +150,8 @@ public enum ContentCheck {
         // Guidance and sources: shown when some plugin or data-only intent uses them. Probe
         // conversations answer every follow-up question with its first, last or middle example
         // answer, which lead to different outcomes; every red flag is probed too.
-        var used = Set(content.intents.intents.flatMap(\.knowledge))
+        // Safety words every warning from these, whatever conversation leads there.
+        var used = Set(content.intents.intents.flatMap(\.knowledge)).union(Safety.guidance.map { "guidance:\($0)" })
         for intent in content.intents.intents {
             for (example, pick) in zip(intent.examples.prefix(4), [AnswerPick.first, .last, .middle, .first]) {
                 used.formUnion(probe(coach, opening: example, answering: pick))
@@ -166,7 +167,7 @@ public enum ContentCheck {
         }
         var cited = Set<String>()
         for list in [knowledge.areas.map(\.sources), knowledge.techniques.map(\.sources), knowledge.baths.map(\.sources),
-            knowledge.redFlags.map(\.sources), knowledge.guidance.map(\.sources)] {
+            knowledge.redFlags.map(\.sources), knowledge.cautions.map(\.sources), knowledge.guidance.map(\.sources)] {
             for sources in list { cited.formUnion(sources) }
         }
         for source in knowledge.sources where !cited.contains(source.id) {

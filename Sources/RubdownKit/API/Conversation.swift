@@ -120,7 +120,7 @@ public struct Conversation: Sendable {
             }
         } else {
             let refersBack = state.lastIntent != nil && DialoguePolicy.refersBack(understanding)
-            if chosen == nil, !refersBack, !safety.needsScreening(understanding), !DialoguePolicy.reportsDiscomfort(understanding),
+            if chosen == nil, !refersBack, !Safety.needsScreening(understanding), !DialoguePolicy.reportsDiscomfort(understanding),
                 let (first, second) = DialoguePolicy.ambiguity(understanding, plugins: coach.plugins, table: coach.content.intents)
             {
                 state = proposed
@@ -131,11 +131,11 @@ public struct Conversation: Sendable {
             if refersBack, let last = state.lastIntent, let intent = coach.content.intents.intent(last)
             {
                 route = .init(plugin: intent.plugin, intent: intent.id)
-            } else if DialoguePolicy.reportsDiscomfort(understanding),
-                let triage = DialoguePolicy.redFlagRoute(understanding, plugins: coach.plugins, table: coach.content.intents, always: true)
+            } else if DialoguePolicy.reportsDiscomfort(understanding), let triage = coach.plugins.plugin(with: .redFlags),
+                let first = coach.content.intents.firstIntent(of: triage.name)
             {
                 // A report of discomfort starts the questions, whatever it shares with other intents.
-                route = triage
+                route = .init(plugin: triage.name, intent: first.id)
             }
         }
         state.cautions += safety.cautions(for: understanding, state: state)

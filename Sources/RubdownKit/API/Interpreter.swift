@@ -89,7 +89,8 @@ public struct Interpreter: Sendable {
                 rules: knowledge.redFlags.compactMap { flag in flag.unless.map { (flag.id, [[$0]]) } }, areaOf: { _ in nil }, words: words),
             cautions: PatternDetector(rules: knowledge.cautions.map { ($0.id, $0.patterns) }, areaOf: areaOf, words: words),
             symptoms: PatternDetector(
-                rules: knowledge.symptoms.filter(\.isSerious).map { ($0.id, [[$0.words]]) }, areaOf: { _ in nil }, words: words))
+                rules: knowledge.symptoms.filter(\.isSerious).map { ($0.id, [[$0.words]]) }, areaOf: { _ in nil }, words: words),
+            standalone: Set(knowledge.symptoms.filter(\.standsAlone).map(\.id)))
     }
 
     /// Understands one line. `contextAreas` are the areas under discussion, so that a symptom

@@ -173,10 +173,13 @@ public struct RedFlag: Codable, Sendable, Hashable {
 public struct SymptomConcept: Codable, Sendable, Hashable {
     public var id: String
     public var words: [String]
-    /// Worth the screening questions even alone: never answered with routine advice or the out-of-scope reply.
+    /// Worth the screening questions in a line about the body: never answered with routine advice or the out-of-scope reply.
     public var serious: Bool?
+    /// Worth them even in a line about nothing else ("I feel faint").
+    public var alone: Bool?
 
     public var isSerious: Bool { serious ?? false }
+    public var standsAlone: Bool { alone ?? false }
 }
 
 /// More than ordinary soreness but not a warning sign: its own advice, and no hands-on work on it when asked.

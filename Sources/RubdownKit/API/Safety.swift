@@ -76,8 +76,10 @@ public struct Safety: Sendable {
 
     /// A line worth the screening questions though it raises no flag: it names a serious symptom
     /// ("my calf is a bit puffy") and must get questions, never routine advice or the out-of-scope reply.
-    func needsScreening(_ understanding: Understanding) -> Bool {
-        understanding.entities.redFlags.isEmpty && !understanding.entities.symptoms.isEmpty
+    static func needsScreening(_ understanding: Understanding) -> Bool {
+        let entities = understanding.entities
+        guard entities.redFlags.isEmpty, !entities.symptoms.isEmpty else { return false }
+        return entities.symptomStandsAlone || !entities.bodyParts.isEmpty || entities.discomfort || entities.generalSoreness
     }
 
     // MARK: Recording
@@ -97,6 +99,9 @@ public struct Safety: Sendable {
     }
 
     // MARK: Wording
+
+    /// The guidance entries safety words its warnings from.
+    public static let guidance = ["emergency-numbers", "urgency-emergency", "urgency-today", "urgency-soon", "warning-stands"]
 
     /// What to do at this urgency, in the knowledge base's words, with the emergency numbers filled in.
     public func instruction(for urgency: Urgency) -> String {

@@ -48,6 +48,8 @@ public struct Entities: Sendable, Hashable {
     public var cautions: [String] = []
     /// Serious symptom concepts the line names, flag or not ("swelling", "numbness"): reason to ask, never to dismiss.
     public var symptoms: [String] = []
+    /// Whether one of `symptoms` is worth the questions even without an area ("I feel faint").
+    public var symptomStandsAlone = false
     /// Is it easing, the same, or getting worse?
     public var trend: Trend?
     /// The colour of the runner's urine, as told.

@@ -26,8 +26,13 @@ enum DialoguePolicy {
     /// The plugin that answers red flags (and screens possibly serious lines), with its best intent for
     /// the line; nil when the line has no red flag, unless `always`.
     static func redFlagRoute(_ understanding: Understanding, plugins: PluginRegistry, table: IntentTable, always: Bool = false) -> Route? {
-        guard always || !understanding.entities.redFlags.isEmpty || !understanding.entities.symptoms.isEmpty,
-            let handler = plugins.plugin(with: .redFlags)
+        // A possibly serious line is screened, unless it is a clear request of its own ("cold soak for
+        // swollen ankles?" is about a bath) that some plugin answers.
+        let screen = Safety.needsScreening(understanding)
+            && (!looksLikeRequest(understanding) || plugins.isOutOfScope(understanding.top?.plugin ?? "")
+                || understanding.confidence < clearRequest)
+            && understanding.entities.techniques.isEmpty && understanding.entities.baths.isEmpty
+        guard always || !understanding.entities.redFlags.isEmpty || screen, let handler = plugins.plugin(with: .redFlags)
         else { return nil }
         let intent = understanding.ranking.first { $0.plugin == handler.name }?.intent
             ?? table.firstIntent(of: handler.name)?.id

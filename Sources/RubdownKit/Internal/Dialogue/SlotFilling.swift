@@ -35,7 +35,7 @@ enum SlotFilling {
         if entities.mentionsUrine { state.facts.urineMentioned = true }
         // With back pain the urine question screens bladder and bowel control: any answer is one (a warning
         // sign in it is raised by safety from the words themselves).
-        if pending?.question.slot == .urine, state.areas.contains("back"), !filled.contains(.urine) {
+        if let pending, pending.question.slot == .urine, pending.question.prompt.contains("bladder"), !filled.contains(.urine) {
             state.facts.urine = .normal
             filled.insert(.urine)
         }
@@ -58,7 +58,10 @@ enum SlotFilling {
             state.facts.urine = urine
             filled.insert(.urine)
         }
-        if pending?.question.slot == .spread, let spread = entities.spread ?? (entities.bodyParts.isEmpty && entities.answer == nil ? nil : .diffuse) {
+        let wordsOfLine = Set(understanding.normalized.split(separator: " ").map(String.init))
+        let saysWhere = !entities.bodyParts.isEmpty || entities.answer != nil
+            || !wordsOfLine.isDisjoint(with: ["leg", "legs", "back", "stays", "down", "both", "buttock", "bum", "thigh", "foot"])
+        if pending?.question.slot == .spread, let spread = entities.spread ?? (saysWhere ? .diffuse : nil) {
             // Where it spreads (for the back, "down my leg") is read as spread out unless it is one spot.
             state.facts.spread = spread
             filled.insert(.spread)

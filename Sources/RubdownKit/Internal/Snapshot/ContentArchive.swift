@@ -129,12 +129,14 @@ extension SymptomConcept: Archivable {
         id = try archive.read()
         words = try archive.read()
         serious = try archive.read(Bool?.self)
+        alone = try archive.read(Bool?.self)
     }
 
     func archive(into archive: inout ArchiveWriter) {
         archive.write(id)
         archive.write(words)
         archive.write(serious)
+        archive.write(alone)
     }
 }
 

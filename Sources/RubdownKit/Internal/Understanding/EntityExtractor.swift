@@ -10,6 +10,8 @@ struct EntityExtractor: Sendable {
     let cautions: PatternDetector
     /// Serious symptom concepts, one rule each.
     let symptoms: PatternDetector
+    /// The ones of them that stand alone.
+    let standalone: Set<String>
 
     func extract(tokens: [Token], spans: [ConceptSpan], contextAreas: [String]) -> Entities {
         var entities = Entities()
@@ -59,6 +61,7 @@ struct EntityExtractor: Sendable {
         }
         entities.cautions = cautions.detect(tokens: tokens, spans: spans, contextAreas: areas)
         entities.symptoms = symptoms.detect(tokens: tokens, spans: spans, contextAreas: [])
+        entities.symptomStandsAlone = entities.symptoms.contains(where: standalone.contains)
         entities.trend = Self.trend(tokens)
         entities.urine = Self.urine(tokens, line)
         entities.spread = Self.spread(tokens, line)
