@@ -57,7 +57,8 @@ public struct TriagePlugin: Plugin {
         if back, question.prompt.contains("back") { return true }
         if question.prompt.contains("back") { return false }
         switch question.slot {
-        case .spread: return state.areas.contains("shins")
+        // Shins, and a swollen foot (the top of the foot is where stress fractures swell).
+        case .spread: return state.areas.contains("shins") || state.areas.contains("feet") && facts.swelling == true
         // Ordinary soreness peaks by day three, then eases: from then on a flat or worsening course matters.
         case .trend: return (facts.daysAgo ?? 0) >= 3
         // After a severe effort, strong pain or swollen legs, or when the runner mentioned it.

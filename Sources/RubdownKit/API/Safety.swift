@@ -17,7 +17,7 @@ public struct Safety: Sendable {
         var flags = understanding.entities.redFlags
         let facts = state.facts, areas = Set(state.areas)
         // "they feel swollen" after a long effort: the urine question first (see the swelling rule below).
-        if answered.contains(.swelling), flags == ["clot"], understanding.entities.bodyParts.isEmpty, deferClot(facts) { flags = [] }
+        if answered.contains(.swelling), flags == ["clot"], understanding.entities.bodyParts.isEmpty, deferClot(state) { flags = [] }
         func add(_ id: String) {
             if knowledge.redFlag(id) != nil, !flags.contains(id), !state.redFlags.contains(id) { flags.append(id) }
         }
@@ -25,10 +25,10 @@ public struct Safety: Sendable {
             // A "yes" to "any swelling, warmth or redness?" is read against the area under discussion: a clot,
             // unless the legs swelled after a long effort, where the urine question comes first (muscle breakdown).
             // (A puffy knee or ankle alone stays caution: a hot, red joint is flagged from its own words.)
-            if !deferClot(facts) { add("clot") }
+            if !deferClot(state) { add("clot") }
         }
         if facts.urine == .brown { add("rhabdo") }
-        if facts.spread == .pinpoint, areas.contains("shins") { add("stress-fracture") }
+        if facts.spread == .pinpoint, areas.contains("shins") || areas.contains("feet") && facts.swelling == true { add("stress-fracture") }
         if let level = facts.painLevel, level >= 8, facts.swelling == true, !areas.isDisjoint(with: ["shins", "calves"]) {
             add("compartment")
         }
@@ -44,9 +44,14 @@ public struct Safety: Sendable {
         return flags
     }
 
-    /// Swollen legs after a long effort may be muscle breakdown rather than a clot: ask about urine first.
-    private func deferClot(_ facts: Facts) -> Bool {
-        facts.isLongRun && facts.urine == nil && !facts.unknown.contains(.urine)
+    /// A swollen leg is a clot unless the rest could make it something more urgent: after a long effort,
+    /// muscle breakdown (ask about urine first); tight or hard as well, a compartment (ask how bad first).
+    private func deferClot(_ state: ConversationState) -> Bool {
+        let facts = state.facts
+        let urineFirst = facts.isLongRun && facts.urine == nil && !facts.unknown.contains(.urine)
+        let tight = state.symptoms.contains("hardness") || facts.painKind == "tight"
+        let levelFirst = tight && facts.painLevel == nil && !facts.unknown.contains(.painLevel)
+        return urineFirst || levelFirst
     }
 
     /// The caution routes this line adds to the conversation.
