@@ -73,10 +73,10 @@ public struct Advice: Sendable {
     public func whoShouldSkip(_ baths: [Bath]) -> String {
         baths.map { bath in
             let reasons = bath.avoidIf.map { reason in
-                let short = reason.components(separatedBy: " — ").first ?? reason
-                return short.hasPrefix("You ") ? "y" + short.dropFirst() : short
+                let short = (reason.components(separatedBy: " — ").first ?? reason).trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+                return short.prefix(1).lowercased() + short.dropFirst()
             }
-            return "Skip the \(bath.name.lowercased()) if " + reasons.joined(separator: "; ").trimmingCharacters(in: CharacterSet(charactersIn: ".")) + "."
+            return "Skip the \(bath.name.lowercased()) if " + reasons.joined(separator: "; ") + "."
         }.joined(separator: " ")
     }
 
