@@ -1,9 +1,9 @@
 import Foundation
 import RubdownKit
 
-/// Soreness triage: asks what it needs one question at a time (red-flag questions first),
-/// then gives an outcome (self-care, caution or seek-care) with advice built for the case.
-/// Red flags win over everything: the dialogue sends every line that describes one here.
+/// Soreness triage: asks what it needs one question at a time (the red-flag screen first),
+/// then gives an outcome (self-care or caution) with advice built for the case. Red flags are
+/// answered by `Safety` before any plugin; this plugin is the one screening lines are routed to.
 public struct TriagePlugin: Plugin {
     public init() {}
 
@@ -49,6 +49,18 @@ public struct TriagePlugin: Plugin {
             examples: "normal; dark yellow; brown; like cola"),
     ]
 
+    /// The next question: while safety holds a swollen leg between a clot and something more urgent,
+    /// the question that decides it (how bad, then the urine) comes first.
+    static func next(_ state: ConversationState) -> Question? {
+        let open = questions.filter { !state.facts.has($0.slot, areas: state.areas) && applies($0, state) }
+        if state.facts.swelling == true, !Set(state.areas).isDisjoint(with: ["calves", "shins", "quads", "hamstrings"]),
+            let deciding = open.first(where: { $0.slot == .painLevel || $0.slot == .urine && !$0.prompt.contains("bladder") })
+        {
+            return deciding
+        }
+        return open.first
+    }
+
     /// Whether a question can change the outcome for what has been told so far.
     static func applies(_ question: Question, _ state: ConversationState) -> Bool {
         let facts = state.facts
@@ -73,14 +85,7 @@ public struct TriagePlugin: Plugin {
         if request.intent == "triage.is_serious" && request.answering == nil {
             return whenToWorry(state, context)
         }
-        if request.answering == nil, state.lastTriage != nil, !request.understanding.entities.bodyParts.isEmpty {
-            // A new complaint after an outcome: the pain details were about the old one.
-            let kept = (state.facts.daysAgo, state.facts.distanceKm)
-            state.facts = Facts()
-            (state.facts.daysAgo, state.facts.distanceKm) = kept
-            state.lastTriage = nil
-        }
-        if let question = Self.questions.first(where: { !state.facts.has($0.slot, areas: state.areas) && Self.applies($0, state) }) {
+        if let question = Self.next(state) {
             var lead = ""
             if request.answering == nil, question.slot != .bodyPart, !state.areas.isEmpty {
                 lead = "Sorry to hear about your \(context.knowledge.names(of: state.areas)). A few quick questions first. "

@@ -144,4 +144,45 @@ import Testing
         #expect(turns.last?.reply.contains("Skip the ice-cold bath if") == true)
         #expect(turns.last?.reply.contains("blood thinners") == true)
     }
+
+    @Test func aYesToTheBackScreenIsAWarningSign() {
+        let turns = converse(["my lower back aches after my long run", "no", "stays in my back", "yes"])
+        #expect(turns[3].triage?.level == .seekCare, "\(turns.map(\.reply))")
+        #expect(turns[3].triage?.reasons.contains("red-flag:cauda-equina") == true)
+        #expect(turns[3].triage?.urgency == .emergency)
+    }
+
+    @Test func aWarningSignStopsARoutineUnderWay() {
+        let turns = converse(["walk me through a calf routine", "my calf is swollen and hot", "next"])
+        #expect(turns[0].routineStep != nil)
+        #expect(turns[1].triage?.level == .seekCare)
+        #expect(turns[2].routineStep == nil, "\(turns[2].reply)")
+        #expect(!turns[2].reply.contains("Step"), "\(turns[2].reply)")
+    }
+
+    @Test func anEmergencyBarsMassageEverywhere() {
+        let turns = converse(["my pee looks like cola after the ultra and my quads are agony", "how do I foam roll my calves?", "walk me through a routine"])
+        #expect(turns[0].triage?.urgency == .emergency)
+        for turn in turns.dropFirst() {
+            #expect(turn.routineStep == nil && !turn.reply.contains("Foam roller:"), "\(turn.input) → \(turn.reply)")
+            #expect(turn.reply.contains("don't massage"), "\(turn.input) → \(turn.reply)")
+        }
+    }
+
+    @Test func aLineAboutTheBodyIsNotAnAnswerToTheJournalQuestion() {
+        var conversation = shippedCoach.startConversation(journal: Journal())
+        for line in ["my calves hurt after a 10k", "no", "a dull ache", "3", "yesterday"] { _ = conversation.send(line) }
+        #expect(conversation.state.pending?.question.slot == .journalConsent)
+        let turn = conversation.send("yes, but now my chest is tight and I can't catch my breath")
+        #expect(turn.triage?.level == .seekCare, "\(turn.reply)")
+        #expect(turn.triage?.urgency == .emergency)
+    }
+
+    @Test func aNewComplaintStartsWithoutTheOldOnesFacts() {
+        let turns = converse(["my knee hurts after my run", "yes, a bit swollen", "a dull ache", "8", "yesterday", "10k", "normal", "my shins hurt as well"])
+        #expect(turns[6].triage?.level == .caution, "\(turns.map(\.reply))")
+        // The knee's swelling and pain of 8 were about the knee: no compartment emergency for the shins.
+        #expect(turns[7].triage == nil, "\(turns[7].reply)")
+        #expect(turns[7].awaiting?.rawValue == "swelling", "\(turns[7].reply)")
+    }
 }

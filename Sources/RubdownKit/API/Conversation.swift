@@ -16,7 +16,9 @@ public struct Conversation: Sendable {
         if let pending = state.pending, pending.question.slot == .journalConsent {
             state.pending = nil
             let understanding = coach.interpreter.understand(line)
-            switch understanding.entities.answer {
+            // "yes, but now my chest is tight": the body comes first; the question is not asked again.
+            let aboutTheBody = !understanding.entities.redFlags.isEmpty || DialoguePolicy.mentionsTheBody(understanding)
+            switch aboutTheBody ? nil : understanding.entities.answer {
             case .yes?:
                 state.journal?.consent = true
                 if let outcome = state.lastTriage { record(outcome) }
@@ -89,6 +91,11 @@ public struct Conversation: Sendable {
         // The facts the line states are taken in only if it is not a side question,
         // so "how do I massage my feet?" mid-way does not move the questions to the feet.
         var proposed = state
+        if pending == nil, state.lastTriage != nil, !understanding.entities.bodyParts.isEmpty, !DialoguePolicy.refersBack(understanding) {
+            // A new complaint after an outcome: the pain details were about the old one (the day and the
+            // distance of the run still hold).
+            proposed.startNewComplaint()
+        }
         let filled = SlotFilling.absorb(understanding, into: &proposed, pending: pending)
         let redFlags = safety.flags(for: understanding, state: proposed, answered: filled)
 
@@ -140,7 +147,8 @@ public struct Conversation: Sendable {
         }
         state.cautions += safety.cautions(for: understanding, state: state)
 
-        guard let plugin = coach.plugins.plugin(named: route.plugin) else {
+        let plugin = coach.plugins.plugin(named: route.plugin)
+        if plugin == nil, redFlags.isEmpty {
             return finish(
                 understanding, PluginReply("Sorry, that part of Rubdown is not available."), route: route, confidence: confidence)
         }
@@ -151,7 +159,7 @@ public struct Conversation: Sendable {
             // Red flags win: safety answers, whatever plugin the line would have gone to.
             reply = safety.seekCare(redFlags, state: &state)
         } else {
-            reply = ask(plugin, route: route, understanding: understanding, answering: answering)
+            reply = ask(plugin!, route: route, understanding: understanding, answering: answering)
             // "quit", "start over" or "finish" inside a report of soreness is not the command.
             if reply.action != .none, DialoguePolicy.mentionsTheBody(understanding),
                 let handler = DialoguePolicy.redFlagRoute(understanding, plugins: coach.plugins, table: coach.content.intents, always: true),
@@ -190,7 +198,9 @@ public struct Conversation: Sendable {
         }
         if let outcome = reply.triage {
             state.lastTriage = outcome
-            if outcome.level == .seekCare { safety.record(Safety.flags(of: outcome), in: &state, areas: outcome.bodyParts) }
+            // Flags a plugin's outcome raises (the journal's) are recorded here; safety's own are already.
+            let new = Safety.flags(of: outcome).filter { !state.redFlags.contains($0) }
+            if !new.isEmpty { safety.record(new, in: &state, areas: outcome.bodyParts) }
             if state.journal?.consent == true {
                 record(outcome)
             } else if state.journal != nil, state.journal?.consent == nil, state.pending == nil, !outcome.bodyParts.isEmpty {
@@ -240,7 +250,7 @@ public struct Conversation: Sendable {
     private mutating func resolveClarification(_ pending: PendingQuestion, answer: String) -> Turn {
         let understanding = coach.interpreter.understand(answer, contextAreas: state.areas)
         state.pending = nil
-        if let chosen = DialoguePolicy.choice(understanding, among: pending.options) {
+        if understanding.entities.redFlags.isEmpty, let chosen = DialoguePolicy.choice(understanding, among: pending.options) {
             var turn = respond(to: pending.originalInput, chosen: chosen)
             turn.input = answer
             turn.entities = understanding.entities

@@ -59,6 +59,8 @@ public struct Facts: Sendable, Hashable {
     public var spread: Spread?
     /// The pain began during the run rather than after it.
     public var duringRun = false
+    /// A "yes" to the back screen: a change in bladder or bowel control, or numbness around the bottom.
+    public var bladderChange = false
     /// The runner has mentioned their urine: its colour is worth asking.
     public var urineMentioned = false
     /// Slots the runner could not or would not answer, or whose answer could not be read twice.
@@ -114,8 +116,9 @@ public struct ConversationState: Sendable {
     public var areas: [String] = []
     public var facts = Facts()
     /// Red flags raised in this conversation, and the areas they concern (`*` when not tied to an area).
-    public var redFlags: [String] = []
-    public var flaggedAreas: Set<String> = []
+    /// Only safety records these: plugins read them.
+    public internal(set) var redFlags: [String] = []
+    public internal(set) var flaggedAreas: Set<String> = []
     /// Caution routes raised in this conversation (a fresh strain, first-step heel pain...).
     public var cautions: [String] = []
     /// Serious symptom concepts told so far, in any answer: safety combines what no single line says.
@@ -132,6 +135,16 @@ public struct ConversationState: Sendable {
     public var previous: (understanding: Understanding, knowledgeUsed: [String])?
 
     public init() {}
+
+    /// A new complaint after an outcome: what was told about the old one goes, the run stays.
+    mutating func startNewComplaint() {
+        let kept = (facts.daysAgo, facts.distanceKm)
+        facts = Facts()
+        (facts.daysAgo, facts.distanceKm) = kept
+        lastTriage = nil
+        symptoms = []
+        cautions = []
+    }
 
     /// Whether massage advice for the area is barred in this conversation.
     public func isFlagged(_ area: String) -> Bool { flaggedAreas.contains(area) || flaggedAreas.contains("*") }

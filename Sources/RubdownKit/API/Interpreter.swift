@@ -90,7 +90,8 @@ public struct Interpreter: Sendable {
             cautions: PatternDetector(rules: knowledge.cautions.map { ($0.id, $0.patterns) }, areaOf: areaOf, words: words),
             symptoms: PatternDetector(
                 rules: knowledge.symptoms.filter(\.isSerious).map { ($0.id, [[$0.words]]) }, areaOf: { _ in nil }, words: words),
-            standalone: Set(knowledge.symptoms.filter(\.standsAlone).map(\.id)))
+            standalone: Set(knowledge.symptoms.filter(\.standsAlone).map(\.id)),
+            emergencies: Set(knowledge.redFlags.filter { $0.urgency == .emergency }.map(\.id)))
     }
 
     /// Understands one line. `contextAreas` are the areas under discussion, so that a symptom

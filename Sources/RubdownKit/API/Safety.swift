@@ -28,6 +28,7 @@ public struct Safety: Sendable {
             if !deferClot(state) { add("clot") }
         }
         if facts.urine == .brown { add("rhabdo") }
+        if facts.bladderChange { add("cauda-equina") }
         if facts.spread == .pinpoint, areas.contains("shins") || areas.contains("feet") && facts.swelling == true { add("stress-fracture") }
         if let level = facts.painLevel, level >= 8, facts.swelling == true, !areas.isDisjoint(with: ["shins", "calves"]) {
             add("compartment")
@@ -97,10 +98,16 @@ public struct Safety: Sendable {
     /// Records the flags: the areas they concern are off limits for massage from now on.
     func record(_ flagIDs: [String], in state: inout ConversationState, areas given: [String]? = nil) {
         for id in flagIDs where !state.redFlags.contains(id) { state.redFlags.append(id) }
-        let named = flagIDs.compactMap { knowledge.redFlag($0) }.flatMap(\.areas)
-        let areas = given ?? (state.areas + named)
-        if areas.isEmpty { state.flaggedAreas.insert("*") } else { state.flaggedAreas.formUnion(areas) }
-        if !flagIDs.isEmpty { state.pending = nil }
+        let flags = flagIDs.compactMap { knowledge.redFlag($0) }
+        let areas = given ?? (state.areas + flags.flatMap(\.areas))
+        // An emergency, or a sign of the whole body (collapse, chest, urine), bars massage everywhere.
+        let wholeBody = flags.contains { $0.urgency == .emergency || $0.areas.isEmpty }
+        if areas.isEmpty || wholeBody { state.flaggedAreas.insert("*") }
+        state.flaggedAreas.formUnion(areas)
+        if !flagIDs.isEmpty {
+            state.pending = nil
+            state.routine = nil  // a routine under way stops: "next" must not carry on over a warning sign
+        }
     }
 
     // MARK: Wording
@@ -124,7 +131,7 @@ public struct Safety: Sendable {
     }
 
     /// The seek-care reply for these flags: the instruction for the highest urgency first, then why.
-    /// (The dialogue records the flags from the outcome's reasons.)
+    /// (For a plugin's outcome, such as the journal's, the dialogue records the flags from its reasons.)
     public func seekCareReply(for flagIDs: [String], areas named: [String]) -> PluginReply {
         let flags = flagIDs.compactMap { knowledge.redFlag($0) }
         let urgency = urgency(of: flagIDs)
@@ -177,7 +184,8 @@ public struct Safety: Sendable {
     public func barredReminder(_ areas: [String], state: ConversationState) -> String {
         let flags = state.redFlags.compactMap { knowledge.redFlag($0) }
         let sign = flags.map(\.name).joined(separator: ", ")
-        return "Please don't massage your \(knowledge.names(of: areas)): earlier you described a warning sign"
+        let named = areas.filter { $0 != "*" }
+        return "Please don't massage your \(named.isEmpty ? "legs" : knowledge.names(of: named)): earlier you described a warning sign"
             + (sign.isEmpty ? "" : " (\(sign))") + ". " + knowledge.say("warning-stands") + " "
             + instruction(for: urgency(of: state.redFlags))
     }
@@ -209,7 +217,9 @@ public struct Safety: Sendable {
             safe.action = reply.action
             return safe
         }
-        let barred = reply.massages.filter(state.isFlagged)
+        // With every area barred, a routine or a technique for the legs in general is barred too.
+        let general = state.flaggedAreas.contains("*") && (reply.routine != nil || reply.knowledgeUsed.contains { $0.hasPrefix("techniques:") })
+        let barred = general && reply.massages.isEmpty ? (state.areas.isEmpty ? ["*"] : state.areas) : reply.massages.filter(state.isFlagged)
         if let outcome = reply.triage, outcome.level != .seekCare, !state.redFlags.isEmpty,
             outcome.bodyParts.isEmpty || outcome.bodyParts.contains(where: state.isFlagged)
         {
@@ -218,7 +228,7 @@ public struct Safety: Sendable {
             var kept = PluginReply(
                 knowledge.say("warning-stands") + " " + instruction(for: urgency),
                 triage: TriageOutcome(
-                    level: .seekCare, bodyParts: outcome.bodyParts.filter(state.isFlagged),
+                    level: .seekCare, bodyParts: (outcome.bodyParts.isEmpty ? state.areas : outcome.bodyParts).filter { $0 != "*" && state.isFlagged($0) },
                     reasons: state.redFlags.map { "red-flag:\($0)" }, urgency: urgency),
                 knowledgeUsed: ["guidance:warning-stands", "guidance:urgency-\(urgency.rawValue)"])
             kept.action = reply.action

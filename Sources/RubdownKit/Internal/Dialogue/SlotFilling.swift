@@ -36,6 +36,8 @@ enum SlotFilling {
         // With back pain the urine question screens bladder and bowel control: any answer is one (a warning
         // sign in it is raised by safety from the words themselves).
         if let pending, pending.question.slot == .urine, pending.question.prompt.contains("bladder"), !filled.contains(.urine) {
+            // "yes", "a bit", "some": a change, which safety reads as a warning sign.
+            if entities.answer == .yes { state.facts.bladderChange = true }
             state.facts.urine = .normal
             filled.insert(.urine)
         }

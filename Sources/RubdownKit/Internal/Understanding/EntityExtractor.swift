@@ -12,6 +12,8 @@ struct EntityExtractor: Sendable {
     let symptoms: PatternDetector
     /// The ones of them that stand alone.
     let standalone: Set<String>
+    /// Red flags whose urgency is an emergency: no `unless` word vetoes them when several signs are told.
+    let emergencies: Set<String>
 
     func extract(tokens: [Token], spans: [ConceptSpan], contextAreas: [String]) -> Entities {
         var entities = Entities()
@@ -54,13 +56,17 @@ struct EntityExtractor: Sendable {
         entities.otherSide = zip(words, words.dropFirst()).contains { $0 == "other" && ["leg", "side", "one", "calf", "foot"].contains($1) }
         // The area under discussion stands in for words only when this line names no area of its own.
         let areas = entities.bodyParts.isEmpty && entities.negatedBodyParts.isEmpty ? contextAreas : []
+        entities.symptoms = symptoms.detect(tokens: tokens, spans: spans, contextAreas: [])
         entities.redFlags = redFlags.detect(tokens: tokens, spans: spans, contextAreas: areas)
+        // "went away", "compression socks" veto a flag; never an emergency in a line with two signs that
+        // stand alone: "breathless for a minute, then coughing blood" keeps its flag. (A vetoed sign still
+        // gets the questions.)
         if !entities.redFlags.isEmpty {
+            let severalSigns = entities.symptoms.filter(standalone.contains).count >= 2
             let vetoed = vetoes.detect(tokens: tokens, spans: spans, contextAreas: [])
-            entities.redFlags.removeAll(where: vetoed.contains)
+            entities.redFlags.removeAll { vetoed.contains($0) && !(severalSigns && emergencies.contains($0)) }
         }
         entities.cautions = cautions.detect(tokens: tokens, spans: spans, contextAreas: areas)
-        entities.symptoms = symptoms.detect(tokens: tokens, spans: spans, contextAreas: [])
         entities.symptomStandsAlone = entities.symptoms.contains(where: standalone.contains)
         entities.trend = Self.trend(tokens)
         entities.urine = Self.urine(tokens, line)
