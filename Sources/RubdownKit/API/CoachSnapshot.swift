@@ -6,7 +6,7 @@
 /// reads as no snapshot, and the caller loads from YAML as usual. See `CoachCache`.
 public enum CoachSnapshot {
     /// Bumped whenever what is archived changes shape.
-    static let formatVersion: UInt32 = 3
+    static let formatVersion: UInt32 = 4
     static let magic = Array("RUBDCOCH".utf8)
     /// magic, format, key, payload length, payload checksum.
     static let headerSize = 8 + 4 + 8 + 8 + 8

@@ -74,7 +74,7 @@ public struct Interpreter: Sendable {
     }
 
     /// The entity stage, with the detectors for red flags, caution routes and serious symptoms built from the
-    /// knowledge base (they follow from it, so a snapshot does not save them).
+    /// knowledge base.
     static func extractor(lexicon: Lexicon, knowledge: KnowledgeBase, words: (String) -> [String]) -> EntityExtractor {
         // A pattern's group stands for an area when it names the area itself ("calf", "calves"), not a part of it.
         let areaStems = knowledge.areas.map { area in (area.id, Set([area.id, area.name].map(Stemmer.stem))) }
@@ -91,6 +91,14 @@ public struct Interpreter: Sendable {
             symptoms: PatternDetector(
                 rules: knowledge.symptoms.filter(\.isSerious).map { ($0.id, [[$0.words]]) }, areaOf: { _ in nil }, words: words),
             standalone: Set(knowledge.symptoms.filter(\.standsAlone).map(\.id)),
+            emergencies: Set(knowledge.redFlags.filter { $0.urgency == .emergency }.map(\.id)))
+    }
+
+    /// The entity stage with its detectors as a snapshot saved them.
+    static func extractor(lexicon: Lexicon, knowledge: KnowledgeBase, reading archive: inout ArchiveReader) throws -> EntityExtractor {
+        EntityExtractor(
+            lexicon: lexicon, redFlags: try archive.read(), vetoes: try archive.read(), cautions: try archive.read(),
+            symptoms: try archive.read(), standalone: Set(knowledge.symptoms.filter(\.standsAlone).map(\.id)),
             emergencies: Set(knowledge.redFlags.filter { $0.urgency == .emergency }.map(\.id)))
     }
 
@@ -272,7 +280,8 @@ extension Interpreter {
         let intents = content.intents.intents
         let lexicon = try Lexicon(from: &archive, knowledge: content.knowledge)
         self.lexicon = lexicon
-        self.extractor = Self.extractor(lexicon: lexicon, knowledge: content.knowledge, words: Tokenizer.words)
+        // The detectors are saved as built: building them is most of a start from a snapshot.
+        self.extractor = try Self.extractor(lexicon: lexicon, knowledge: content.knowledge, reading: &archive)
         self.matcher = try IntentMatcher(from: &archive, intents: intents)
         self.keywords = try archive.read(keyedBy: String.self) { reader in
             try reader.read { (intent: try $0.read(Int.self), stems: try $0.read([String].self)) }
@@ -287,6 +296,10 @@ extension Interpreter {
 
     func archive(into archive: inout ArchiveWriter) {
         lexicon.archive(into: &archive)
+        archive.write(extractor.redFlags)
+        archive.write(extractor.vetoes)
+        archive.write(extractor.cautions)
+        archive.write(extractor.symptoms)
         matcher.archive(into: &archive)
         archive.write(keywords) { writer, entries in
             writer.write(entries) { writer, entry in

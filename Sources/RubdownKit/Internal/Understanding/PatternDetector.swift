@@ -23,13 +23,28 @@ struct PatternDetector: Sendable {
     /// - Parameter words: `Tokenizer.words`, possibly remembered (patterns repeat their phrases).
     init(rules: [(id: String, patterns: [[[String]]])], areaOf: (String) -> String?, words: (String) -> [String] = Tokenizer.words) {
         var ids: [[String]: Int] = [:]
+        // A symptom concept expands to the same group of phrases in every pattern that names it: each
+        // distinct group is built once, and its phrases stemmed once.
+        var groupOf: [[String]: Int] = [:]
+        var stemsOf: [String: [String]] = [:]
         for flag in rules {
             for pattern in flag.patterns {
                 var groups: [Int] = []
                 for phrases in pattern {
+                    if let known = groupOf[phrases] {
+                        groups.append(known)
+                        continue
+                    }
                     let group = groupAreas.count
+                    groupOf[phrases] = group
                     groupAreas.append(Set(phrases.compactMap(areaOf)))
-                    for stems in phrases.map({ words($0).map(Stemmer.stem) }) where !stems.isEmpty {
+                    let stemmed = phrases.map { phrase in
+                        if let stems = stemsOf[phrase] { return stems }
+                        let stems = words(phrase).map(Stemmer.stem)
+                        stemsOf[phrase] = stems
+                        return stems
+                    }
+                    for stems in stemmed where !stems.isEmpty {
                         let id: Int
                         if let known = ids[stems] {
                             id = known
@@ -78,3 +93,32 @@ struct PatternDetector: Sendable {
     }
 }
 
+// A coach snapshot (see `CoachSnapshot`) saves the detector as built; here, beside its fields.
+extension PatternDetector: Archivable {
+    init(from archive: inout ArchiveReader) throws {
+        patterns = try archive.read { Pattern(flag: try $0.read(String.self), groups: try $0.read([Int].self)) }
+        phrases = try archive.read()
+        // In id order, as they were added.
+        for (id, stems) in phrases.enumerated() {
+            if let first = stems.first { phrasesByFirstStem[first, default: []].append(id) }
+        }
+        groupsOfPhrase = try archive.read()
+        groupAreas = try archive.read { try $0.read(Set<String>.self) }
+        // Ids index these arrays when a line is read: a damaged snapshot must not make them point outside.
+        let groupCount = groupAreas.count, phraseCount = phrases.count
+        guard groupsOfPhrase.count == phraseCount,
+            patterns.allSatisfy({ $0.groups.allSatisfy { (0..<groupCount).contains($0) } }),
+            groupsOfPhrase.allSatisfy({ $0.allSatisfy { (0..<groupCount).contains($0) } })
+        else { throw ArchiveError.damaged }
+    }
+
+    func archive(into archive: inout ArchiveWriter) {
+        archive.write(patterns) { writer, pattern in
+            writer.write(pattern.flag)
+            writer.write(pattern.groups)
+        }
+        archive.write(phrases)
+        archive.write(groupsOfPhrase)
+        archive.write(groupAreas) { $0.write($1) }
+    }
+}
