@@ -142,20 +142,29 @@ struct EntityExtractor: Sendable {
 
     /// "during the run", "mid-run", "7k in", "halfway round", "started hurting on my run".
     static func duringRun(_ words: [String]) -> Bool {
-        let text = " " + words.joined(separator: " ") + " "
-        if [" during the run ", " during my run ", " during the race ", " mid run ", " mid race ", " halfway round ", " halfway through ",
-            " half way through ", " while running ", " whilst running ", " into my run ", " into the run ", " into the race ",
-            " partway through ", " in the middle of the run "].contains(where: text.contains)
-        {
-            return true
+        func says(_ phrases: [[String]]) -> Bool {
+            phrases.contains { phrase in
+                words.count >= phrase.count && (0...(words.count - phrase.count)).contains { start in
+                    phrase.indices.allSatisfy { words[start + $0] == phrase[$0] }
+                }
+            }
         }
+        if says(duringPhrases) { return true }
         // "about 7k in", "3 miles in"; "started aching on my run".
         for (index, word) in words.enumerated() where index + 1 < words.count && words[index + 1] == "in" {
             if word.hasSuffix("k") || word.hasSuffix("km") || ["miles", "mile", "km", "k", "kms"].contains(word) { return true }
         }
         let started = ["started", "began", "came", "kicked"].contains { words.contains($0) }
-        return started && [" on my run ", " on the run ", " on the race ", " in the race ", " on a run "].contains(where: text.contains)
+        return started && says(onTheRunPhrases)
     }
+
+    static let duringPhrases: [[String]] = [
+        "during the run", "during my run", "during the race", "mid run", "mid race", "halfway round", "halfway through",
+        "half way through", "while running", "whilst running", "into my run", "into the run", "into the race", "partway through",
+        "in the middle of the run",
+    ].map { $0.split(separator: " ").map(String.init) }
+    static let onTheRunPhrases: [[String]] = ["on my run", "on the run", "on the race", "in the race", "on a run"]
+        .map { $0.split(separator: " ").map(String.init) }
 
     static let pinpointWords: Set<String> = ["spot", "point", "pinpoint", "pinpointed", "finger", "fingertip", "coin", "bone", "bony", "localised", "localized", "specific", "exact", "precise"]
     static let diffuseWords: Set<String> = ["along", "spread", "spreads", "diffuse", "general", "generally", "whole", "length", "edge", "everywhere", "across", "band", "wide", "big", "large", "all"]
