@@ -159,7 +159,7 @@ public struct TriagePlugin: Plugin {
                 text += (handsOff ? "\nFor now, only this around (not on) the sore spot:\n" : "\nGentle work that suits it:\n")
                     + advice.brief(techniques)
             }
-            if urgency == .soon { text += "\nBook a GP or physiotherapist within the next few days to have it looked at." }
+            if urgency == .soon { text += "\n" + context.safety.cautionSoon }
         } else {
             techniques = advice.techniques(for: areas, gentle: hardRun)
             text = "This sounds like ordinary post-run soreness in your \(names). " + knowledge.say("self-care-soreness")
@@ -171,7 +171,7 @@ public struct TriagePlugin: Plugin {
         let notes = level == .selfCare ? advice.areaNotes(areas) : ""
         if !notes.isEmpty { text += "\n" + notes }
         if !flagged.isEmpty {
-            text += "\nNot your \(knowledge.names(of: flagged)), though: leave that alone until a professional has checked the warning sign you described."
+            text += "\n" + context.safety.notThisArea(flagged)
         }
         let bath = advice.bathSuggestion(level: level, hardRun: hardRun)
         if !bath.text.isEmpty { text += "\n" + bath.text }

@@ -185,4 +185,13 @@ import Testing
         #expect(turns[7].triage == nil, "\(turns[7].reply)")
         #expect(turns[7].awaiting?.rawValue == "swelling", "\(turns[7].reply)")
     }
+
+    @Test func contentWithoutTheWarningWordingIsAnError() {
+        var content = shippedCoach.content
+        content.knowledge.guidance.removeAll { $0.id == "urgency-emergency" }
+        let found = ContentCheck.safety(content, redFlagsFile: "Knowledge/red-flags.yaml")
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains("urgency-emergency") == true)
+        #expect(ContentCheck.safety(shippedCoach.content, redFlagsFile: "Knowledge/red-flags.yaml").isEmpty)
+    }
 }

@@ -32,7 +32,15 @@ public enum ContentCheck {
     /// `red-flags.yaml`, say): every warning sign would go unnoticed and "my calf is swollen and
     /// hot" would get massage advice. The caller skips this only when told it is deliberate.
     public static func safety(_ content: Content, redFlagsFile: String) -> [ContentDiagnostic] {
-        guard content.knowledge.redFlags.isEmpty else { return [] }
+        guard content.knowledge.redFlags.isEmpty else {
+            // Every warning is worded from these: without one, an emergency would say nothing of what to do.
+            let missing = Safety.guidance.filter { content.knowledge.guidance($0) == nil }
+            return missing.isEmpty ? [] : [
+                ContentDiagnostic(
+                    file: redFlagsFile, line: 1,
+                    message: "the guidance entries that warnings are worded from are missing: \(missing.joined(separator: ", ")); add them to guidance.yaml (see Knowledge/guidance.yaml)")
+            ]
+        }
         return [
             ContentDiagnostic(
                 file: redFlagsFile, line: 1,

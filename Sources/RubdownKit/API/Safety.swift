@@ -113,13 +113,28 @@ public struct Safety: Sendable {
     // MARK: Wording
 
     /// The guidance entries safety words its warnings from.
-    public static let guidance = ["emergency-numbers", "urgency-emergency", "urgency-today", "urgency-soon", "warning-stands"]
+    public static let guidance = [
+        "emergency-numbers", "urgency-emergency", "urgency-today", "urgency-soon", "warning-stands", "heading-emergency",
+        "heading-today", "heading-soon", "caution-soon", "not-this-area", "not-diagnosis",
+    ]
+
+    /// A guidance entry with the emergency numbers filled in.
+    private func say(_ id: String) -> String {
+        knowledge.say(id).replacingOccurrences(of: "{emergency-numbers}", with: knowledge.say("emergency-numbers"))
+    }
+
+    /// For a caution that should be seen within days: the line that says so.
+    public var cautionSoon: String { say("caution-soon") }
+
+    /// Beside advice for other areas: the one line that keeps the flagged ones out of it.
+    public func notThisArea(_ areas: [String]) -> String {
+        say("not-this-area").replacingOccurrences(of: "{areas}", with: knowledge.names(of: areas))
+    }
 
     /// What to do at this urgency, in the knowledge base's words, with the emergency numbers filled in.
     public func instruction(for urgency: Urgency) -> String {
         guard urgency != .none else { return "" }
-        return knowledge.say("urgency-\(urgency.rawValue)")
-            .replacingOccurrences(of: "{emergency-numbers}", with: knowledge.say("emergency-numbers"))
+        return say("urgency-\(urgency.rawValue)")
     }
 
     /// The seek-care reply for these flags, with the flags recorded in the conversation.
@@ -158,13 +173,7 @@ public struct Safety: Sendable {
         for urgency in [Urgency.emergency, .today, .soon] {
             let flags = knowledge.redFlags.filter { $0.urgency == urgency }
             guard !flags.isEmpty else { continue }
-            let heading: String
-            switch urgency {
-            case .emergency: heading = "Call \(knowledge.say("emergency-numbers")) or go to A&E now"
-            case .today: heading = "Get seen today (GP, urgent care, or NHS 111 in the UK)"
-            default: heading = "Book a GP or physio within a few days"
-            }
-            text += "\n\n\(heading):"
+            text += "\n\n\(say("heading-\(urgency.rawValue)")):"
             for flag in flags { text += "\n- \(flag.name.prefix(1).uppercased() + flag.name.dropFirst()): \(flag.why)" }
         }
         return text
