@@ -10,7 +10,7 @@ import Testing
 @Suite struct SafetyGateTests {
     static let tuningLines = [
         "safety-lines.tuning.jsonl", "safety-lines.tuning-2.jsonl", "safety-lines.tuning-3.jsonl", "safety-lines.tuning-4.jsonl",
-        "safety-lines.tuning-5.jsonl",
+        "safety-lines.tuning-5.jsonl", "safety-lines.tuning-6.jsonl",
     ]
 
     func evaluate(_ name: String) throws -> Evaluation {
@@ -26,7 +26,7 @@ import Testing
     @Test(arguments: tuningLines) func tuningLinesAreAllCaught(file: String) throws {
         let evaluation = try evaluate(file)
         let allowed = Self.tuningMissesAllowed[file, default: 0]
-        #expect(evaluation.redFlagExpected >= 220)
+        #expect(evaluation.redFlagExpected >= 200)
         #expect(evaluation.redFlagCaught >= evaluation.redFlagExpected - allowed, "\(evaluation.report(listing: 40))")
         #expect(evaluation.urgencyRight >= evaluation.urgencyExpected - allowed - 4, "\(evaluation.report(listing: 40))")
         #expect(Double(evaluation.falseRedFlags.count) <= 0.01 * Double(evaluation.redFlagFreeLines), "\(evaluation.report(listing: 40))")
@@ -37,8 +37,8 @@ import Testing
     /// still missed, most of them one-line answers ("nah, more like coffee") that need the conversation's
     /// question to be read, which the conversations below cover.
     static let tuningMissesAllowed: [String: Int] = [
-        "safety-lines.tuning-2.jsonl": 7, "safety-lines.tuning-3.jsonl": 12, "safety-lines.tuning-4.jsonl": 2,
-        "safety-lines.tuning-5.jsonl": 25,
+        "safety-lines.tuning-2.jsonl": 4, "safety-lines.tuning-3.jsonl": 12, "safety-lines.tuning-4.jsonl": 0,
+        "safety-lines.tuning-5.jsonl": 25, "safety-lines.tuning-6.jsonl": 2,
     ]
 
     @Test func heldOutLines() throws {
@@ -49,9 +49,9 @@ import Testing
         #expect(Double(evaluation.falseRedFlags.count) <= Self.heldOutFalseFlags * Double(evaluation.redFlagFreeLines), "\(counts)")
     }
 
-    // Reached: 233 of 262 caught (88.9%), 7 of 117 look-alikes flagged (6.0%). The targets are 97% and 1%.
+    // Reached: 233 of 262 caught (88.9%), 6 of 117 look-alikes flagged (5.1%). The targets are 97% and 1%.
     static let heldOutCaught = 0.88
-    static let heldOutFalseFlags = 0.065
+    static let heldOutFalseFlags = 0.06
 
     @Test(arguments: ["safety-conversations.tuning.jsonl", "safety-conversations.tuning-2.jsonl"])
     func tuningConversationsReachSeekCareWithTheRightUrgency(file: String) throws {

@@ -62,7 +62,8 @@ struct EntityExtractor: Sendable {
         // stand alone: "breathless for a minute, then coughing blood" keeps its flag. (A vetoed sign still
         // gets the questions.)
         if !entities.redFlags.isEmpty {
-            let severalSigns = entities.symptoms.filter(standalone.contains).count >= 2
+            // ("Nearly fainted" is both faint and collapse: one sign, not two.)
+            let severalSigns = entities.symptoms.filter { standalone.contains($0) && $0 != "faint" }.count >= 2
             let vetoed = vetoes.detect(tokens: tokens, spans: spans, contextAreas: [])
             entities.redFlags.removeAll { vetoed.contains($0) && !(severalSigns && emergencies.contains($0)) }
         }
@@ -320,7 +321,9 @@ struct EntityExtractor: Sendable {
         for index in tokens.indices {
             let text = tokens[index].text
             if negators.contains(text) {
-                remaining = 4
+                // "No, I can't stand on it": a "no" that answers, before a pronoun, negates nothing.
+                let next = index + 1 < tokens.count ? tokens[index + 1].text : ""
+                remaining = text == "no" && ["i", "it", "its", "we", "he", "she", "they", ","].contains(next) ? 0 : 4
                 continue
             }
             if scopeBreakers.contains(text) { remaining = 0 }
