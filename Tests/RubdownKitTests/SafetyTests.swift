@@ -194,4 +194,11 @@ import Testing
         #expect(found.first?.message.contains("urgency-emergency") == true)
         #expect(ContentCheck.safety(shippedCoach.content, redFlagsFile: "Knowledge/red-flags.yaml").isEmpty)
     }
+
+    @Test func aSwollenAreaStillBeingAskedAboutGetsNoMassageAdvice() {
+        let turns = converse(["my calves ache after the marathon", "yes they're a bit swollen", "how do I foam roll my calves?"])
+        #expect(turns[1].triage == nil, "\(turns[1].reply)")
+        #expect(!turns[2].reply.contains("Foam roller:"), "\(turns[2].reply)")
+        #expect(turns[2].reply.contains("finish the questions"), "\(turns[2].reply)")
+    }
 }

@@ -115,7 +115,7 @@ public struct Safety: Sendable {
     /// The guidance entries safety words its warnings from.
     public static let guidance = [
         "emergency-numbers", "urgency-emergency", "urgency-today", "urgency-soon", "warning-stands", "heading-emergency",
-        "heading-today", "heading-soon", "caution-soon", "not-this-area", "not-diagnosis",
+        "heading-today", "heading-soon", "caution-soon", "not-this-area", "not-diagnosis", "hold-while-asking",
     ]
 
     /// A guidance entry with the emergency numbers filled in.
@@ -229,6 +229,14 @@ public struct Safety: Sendable {
         // With every area barred, a routine or a technique for the legs in general is barred too.
         let general = state.flaggedAreas.contains("*") && (reply.routine != nil || reply.knowledgeUsed.contains { $0.hasPrefix("techniques:") })
         let barred = general && reply.massages.isEmpty ? (state.areas.isEmpty ? ["*"] : state.areas) : reply.massages.filter(state.isFlagged)
+        // A swollen area still being asked about ("how do I roll my calves?" mid-questions) waits for the answers.
+        if barred.isEmpty, reply.triage == nil, state.facts.swelling == true, state.lastTriage == nil,
+            reply.massages.contains(where: state.areas.contains)
+        {
+            var held = PluginReply(say("hold-while-asking"), knowledgeUsed: ["guidance:hold-while-asking"])
+            held.action = reply.action
+            return held
+        }
         if let outcome = reply.triage, outcome.level != .seekCare, !state.redFlags.isEmpty,
             outcome.bodyParts.isEmpty || outcome.bodyParts.contains(where: state.isFlagged)
         {
