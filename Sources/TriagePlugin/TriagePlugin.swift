@@ -27,11 +27,11 @@ public struct TriagePlugin: Plugin {
             examples: "one spot; spread along the edge; not sure"),
         Question(
             slot: .spread, prompt: "Does the pain stay in your back, or spread down one leg or both?",
-            examples: "stays in my back; down my left leg; both legs"),
+            examples: "stays in my back; down my left leg; both legs", area: "back"),
         Question(
             slot: .urine,
             prompt: "One check with back pain: any change in your pee or bladder or bowel control, or numbness around your bottom?",
-            examples: "no; all normal; some leaking"),
+            examples: "no; all normal; some leaking", area: "back"),
         Question(
             slot: .painKind,
             prompt: "What kind of pain is it: a dull ache, tightness, or something sharp? And is there anything else with it, such as numbness, weakness or feeling unwell?",
@@ -54,7 +54,7 @@ public struct TriagePlugin: Plugin {
     static func next(_ state: ConversationState) -> Question? {
         let open = questions.filter { !state.facts.has($0.slot, areas: state.areas) && applies($0, state) }
         if state.facts.swelling == true, !Set(state.areas).isDisjoint(with: ["calves", "shins", "quads", "hamstrings"]),
-            let deciding = open.first(where: { $0.slot == .painLevel || $0.slot == .urine && !$0.prompt.contains("bladder") })
+            let deciding = open.first(where: { $0.slot == .painLevel || $0.slot == .urine && $0.area == nil })
         {
             return deciding
         }
@@ -64,10 +64,8 @@ public struct TriagePlugin: Plugin {
     /// Whether a question can change the outcome for what has been told so far.
     static func applies(_ question: Question, _ state: ConversationState) -> Bool {
         let facts = state.facts
-        let back = state.areas.contains("back")
         // The back has its own screen (where the pain spreads, bladder and bowel), asked straight after swelling.
-        if back, question.prompt.contains("back") { return true }
-        if question.prompt.contains("back") { return false }
+        if let area = question.area { return state.areas.contains(area) }
         switch question.slot {
         // Shins, and a swollen foot (the top of the foot is where stress fractures swell).
         case .spread: return state.areas.contains("shins") || state.areas.contains("feet") && facts.swelling == true

@@ -84,7 +84,7 @@ public struct Conversation: Sendable {
         // "pale", "brown", "since Tuesday": answers about urine, time or distance do not describe the area.
         // (With back pain the urine question is about bladder control, which is about the area.)
         let aboutTheArea = pending.map {
-            ![Slot.when, .distance].contains($0.question.slot) && ($0.question.slot != .urine || state.areas.contains("back"))
+            ![Slot.when, .distance].contains($0.question.slot) && ($0.question.slot != .urine || $0.question.area != nil)
         } ?? true
         let understanding = coach.interpreter.understand(line, contextAreas: aboutTheArea ? state.areas : [])
         let safety = coach.safety
@@ -107,7 +107,7 @@ public struct Conversation: Sendable {
 
         if !redFlags.isEmpty {
             state = proposed
-            route = DialoguePolicy.redFlagRoute(understanding, plugins: coach.plugins, table: coach.content.intents, always: true) ?? route
+            route = DialoguePolicy.screeningRoute(understanding, plugins: coach.plugins, table: coach.content.intents, always: true) ?? route
         } else if let pending {
             let answered = filled.contains(pending.question.slot)
             if DialoguePolicy.isAnswer(
@@ -162,7 +162,7 @@ public struct Conversation: Sendable {
             reply = ask(plugin!, route: route, understanding: understanding, answering: answering)
             // "quit", "start over" or "finish" inside a report of soreness is not the command.
             if reply.action != .none, DialoguePolicy.mentionsTheBody(understanding),
-                let handler = DialoguePolicy.redFlagRoute(understanding, plugins: coach.plugins, table: coach.content.intents, always: true),
+                let handler = DialoguePolicy.screeningRoute(understanding, plugins: coach.plugins, table: coach.content.intents, always: true),
                 let triage = coach.plugins.plugin(named: handler.plugin)
             {
                 route = handler
@@ -222,7 +222,7 @@ public struct Conversation: Sendable {
         let request = PluginRequest(
             understanding: understanding, intent: route.intent, answering: answering,
             alternatives: Array(understanding.ranking.dropFirst().prefix(2)))
-        var context = PluginContext(knowledge: coach.content.knowledge, intents: coach.content.intents, interpreter: coach.interpreter, state: state)
+        var context = PluginContext(knowledge: coach.content.knowledge, intents: coach.content.intents, state: state)
         let reply = plugin.respond(to: request, context: &context)
         state = context.state
         return reply

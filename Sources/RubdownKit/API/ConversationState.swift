@@ -28,11 +28,15 @@ public struct Question: Sendable, Hashable {
     public var prompt: String
     /// Example answers, shown when an answer could not be read.
     public var examples: String
+    /// The area this wording of the slot's question is for ("back": where the pain spreads, bladder control);
+    /// nil for the general wording.
+    public var area: String?
 
-    public init(slot: Slot, prompt: String, examples: String) {
+    public init(slot: Slot, prompt: String, examples: String, area: String? = nil) {
         self.slot = slot
         self.prompt = prompt
         self.examples = examples
+        self.area = area
     }
 }
 

@@ -42,14 +42,11 @@ public struct PluginRequest: Sendable {
 public struct PluginContext: Sendable {
     public let knowledge: KnowledgeBase
     public let intents: IntentTable
-    /// For plugins that read a symptom against the areas under discussion.
-    public let interpreter: Interpreter
     public var state: ConversationState
 
-    public init(knowledge: KnowledgeBase, intents: IntentTable, interpreter: Interpreter, state: ConversationState) {
+    public init(knowledge: KnowledgeBase, intents: IntentTable, state: ConversationState) {
         self.knowledge = knowledge
         self.intents = intents
-        self.interpreter = interpreter
         self.state = state
     }
 

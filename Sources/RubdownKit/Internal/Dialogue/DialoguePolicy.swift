@@ -14,7 +14,7 @@ enum DialoguePolicy {
 
     /// The plugin and intent for a line on its own, without conversation state.
     static func route(_ understanding: Understanding, plugins: PluginRegistry, table: IntentTable) -> Route {
-        if let handler = redFlagRoute(understanding, plugins: plugins, table: table) { return handler }
+        if let handler = screeningRoute(understanding, plugins: plugins, table: table) { return handler }
         let fallback = plugins.plugin(with: .outOfScope)?.name ?? "fallback"
         let threshold = understanding.inDomain ? inDomainThreshold : outOfScopeThreshold
         guard let top = understanding.top, top.score >= threshold else {
@@ -23,9 +23,10 @@ enum DialoguePolicy {
         return Route(plugin: top.plugin, intent: top.intent)
     }
 
-    /// The plugin that answers red flags (and screens possibly serious lines), with its best intent for
-    /// the line; nil when the line has no red flag, unless `always`.
-    static func redFlagRoute(_ understanding: Understanding, plugins: PluginRegistry, table: IntentTable, always: Bool = false) -> Route? {
+    /// The plugin with the red-flags capability (triage), which screens possibly serious lines and
+    /// reports of discomfort, with its best intent for the line; nil when the line is neither a red flag
+    /// nor worth screening, unless `always`.
+    static func screeningRoute(_ understanding: Understanding, plugins: PluginRegistry, table: IntentTable, always: Bool = false) -> Route? {
         // A possibly serious line is screened, unless it is a clear request of its own ("cold soak for
         // swollen ankles?" is about a bath) that some plugin answers.
         let screen = Safety.needsScreening(understanding)
@@ -71,9 +72,8 @@ enum DialoguePolicy {
             return true
         }
         let entities = understanding.entities
-        let words = Set(understanding.normalized.split(separator: " ").map(String.init))
         // A correction ("actually it's my hamstrings", "not my knees, my shins") is an answer.
-        if fillsOther && (!entities.negatedBodyParts.isEmpty || !words.isDisjoint(with: ["actually", "meant", "sorry", "wait", "correction"])) {
+        if fillsOther && SlotFilling.corrects(understanding) {
             return true
         }
         // Other facts count as an answer unless the line is clearly a request of its own

@@ -35,7 +35,7 @@ enum SlotFilling {
         if entities.mentionsUrine { state.facts.urineMentioned = true }
         // With back pain the urine question screens bladder and bowel control: any answer is one (a warning
         // sign in it is raised by safety from the words themselves).
-        if let pending, pending.question.slot == .urine, pending.question.prompt.contains("bladder"), !filled.contains(.urine) {
+        if let pending, pending.question.slot == .urine, pending.question.area == "back", !filled.contains(.urine) {
             // "yes", "a bit", "some": a change, which safety reads as a warning sign.
             if entities.answer == .yes { state.facts.bladderChange = true }
             state.facts.urine = .normal
@@ -118,6 +118,6 @@ enum SlotFilling {
     static func corrects(_ understanding: Understanding) -> Bool {
         let words = Set(understanding.normalized.split(separator: " ").map(String.init))
         return !understanding.entities.negatedBodyParts.isEmpty
-            || !words.isDisjoint(with: ["actually", "meant", "sorry", "wait", "correction", "instead", "rather"])
+            || !words.isDisjoint(with: ["actually", "meant", "sorry", "wait", "correction"])
     }
 }
