@@ -27,8 +27,8 @@ let package = Package(
         .target(name: "TriagePlugin", dependencies: ["RubdownKit"]),
         .target(name: "BathPlugin", dependencies: ["RubdownKit"]),
         .target(name: "AnswersPlugin", dependencies: ["RubdownKit"]),
-        // The bundled Intents/ and Knowledge/, embedded in the binary at build time.
-        .executableTarget(name: "EmbedContent", path: "Tools/EmbedContent"),
+        // The bundled Intents/ and Knowledge/, and the coach built from them, embedded in the binary at build time.
+        .executableTarget(name: "EmbedContent", dependencies: ["RubdownKit"], path: "Tools/EmbedContent"),
         .plugin(name: "EmbedContentPlugin", capability: .buildTool(), dependencies: ["EmbedContent"]),
         .target(name: "BundledContent", dependencies: ["RubdownKit"], plugins: ["EmbedContentPlugin"]),
         // GNU readline (GPL) through a system-library module.

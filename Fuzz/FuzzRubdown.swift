@@ -7,9 +7,6 @@
 //   1  dialogue: each line sent in one conversation; every turn must have a reply
 //   2  knowledge loader: the text replaces one bundled knowledge file (chosen by the second byte)
 //   3  intent loader: the text replaces one bundled intent file (chosen by the second byte)
-//   4  coach snapshot reader: the shipped coach's snapshot, edited and resealed (so that the
-//      checksum passes and the reader's own checks are what stands): byte 1 cuts that many
-//      16-byte blocks off the end, then each 5 bytes set one byte (4-byte offset, value)
 import Foundation
 import RubdownKit
 
@@ -86,34 +83,13 @@ func exerciseContent(_ text: String, replacing selector: UInt8, knowledgeSide: B
     exerciseConversation("my calves hurt after a 10k\nno\na dull ache\n4\nyesterday\nhow do I do drumming?\nwhy", coach: coach)
 }
 
-/// The shipped coach's snapshot, made once.
-let snapshot = CoachSnapshot.bytes(of: bundle.coach, key: 1)
-let snapshotHeader = 36
-
-func exerciseSnapshot(_ input: Slice<UnsafeBufferPointer<UInt8>>) {
-    guard let cut = input.first else { return }
-    var bytes = Array(snapshot.dropLast(min(snapshot.count - snapshotHeader, Int(cut) * 16)))
-    let edits = Array(input.dropFirst())
-    var at = 0
-    while at + 5 <= edits.count {
-        let offset = Int(edits[at]) | Int(edits[at + 1]) << 8 | Int(edits[at + 2]) << 16 | Int(edits[at + 3]) << 24
-        if bytes.count > snapshotHeader { bytes[snapshotHeader + offset % (bytes.count - snapshotHeader)] = edits[at + 4] }
-        at += 5
-    }
-    guard let coach = CoachSnapshot.coach(from: CoachSnapshot.resealed(bytes), key: 1, plugins: registeredPlugins) else { return }
-    exerciseConversation("my calves hurt after a 10k\nno\na dull ache\n4\nyesterday\nhow do I do drumming?\nwhy", coach: coach)
-    exerciseUnderstanding("my calf is swollen and hot\nhi\nwhats the capital of peru\nfoam rolling my quads", coach: coach)
-}
-
 /// RUBDOWN_FUZZ=text: modes 0 and 1 only; =content: modes 2 and 3 only (they are ~100 times
-/// slower: each loads and cross-checks all content and builds a coach); =snapshot: mode 4;
-/// unset: all.
+/// slower: each loads and cross-checks all content and builds a coach); unset: all.
 let focus: ClosedRange<UInt8> = {
     switch ProcessInfo.processInfo.environment["RUBDOWN_FUZZ"] {
     case "text": return 0...1
     case "content": return 2...3
-    case "snapshot": return 4...4
-    default: return 0...4
+    default: return 0...3
     }
 }()
 
@@ -121,15 +97,13 @@ let focus: ClosedRange<UInt8> = {
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
     let bytes = UnsafeBufferPointer(start: data, count: size)
-    let mode = bytes[0] % 5
+    let mode = bytes[0] % 4
     guard focus.contains(mode) else { return -1 }  // -1: libFuzzer keeps it out of the corpus
     switch mode {
     case 0, 1:
         // Any bytes: invalid UTF-8 is repaired, as the terminal and pipe readers do.
         let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
         if mode == 0 { exerciseUnderstanding(text, coach: bundle.coach) } else { exerciseConversation(text, coach: bundle.coach) }
-    case 4:
-        exerciseSnapshot(bytes.dropFirst())
     default:
         guard size > 1 else { return 0 }
         // Content files are read as UTF-8 or refused before parsing (Content.files(in:)).

@@ -2,13 +2,12 @@
 # Fuzzes Rubdown with libFuzzer: the understanding pipeline, the dialogue and the content loaders
 # (see FuzzRubdown.swift for what each input exercises). Not part of `swift test`.
 #
-#   Fuzz/run.sh [RUNS [CONTENT_RUNS [SNAPSHOT_RUNS]]] [extra libFuzzer flags...]
+#   Fuzz/run.sh [RUNS [CONTENT_RUNS]] [extra libFuzzer flags...]
 #
 # RUNS (default 200000) inputs go to understanding and dialogue, CONTENT_RUNS (default 5000) to
 # the content loaders, which are about a hundred times slower per input (each one loads and
-# cross-checks all the content and builds a coach), SNAPSHOT_RUNS (default 5000) to the coach
-# snapshot reader (the start-up cache's file, edited behind a valid checksum). A count of 0
-# skips that pass. Example, long lines from the first input on: Fuzz/run.sh 20000 0 0 -len_control=0
+# cross-checks all the content and builds a coach). A count of 0 skips that pass. Example, long
+# lines from the first input on: Fuzz/run.sh 20000 0 -len_control=0
 #
 # Builds RubdownKit and the plugins with coverage instrumentation and AddressSanitizer in their
 # own scratch folder (Fuzz/.build, never the main .build), links FuzzRubdown.swift against them
@@ -21,8 +20,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 runs=${1:-200000}
 content_runs=${2:-5000}
-snapshot_runs=${3:-5000}
-shift $(( $# < 3 ? $# : 3 ))
+shift $(( $# < 2 ? $# : 2 ))
 scratch=Fuzz/.build
 configuration=release
 # RubdownKit and every plugin module (a Sources/*Plugin folder, as Benchmarks/Package.swift finds them).
@@ -61,8 +59,7 @@ swiftc -swift-version 5 -parse-as-library -O -g \
   Fuzz/FuzzRubdown.swift Sources/rubdown/Plugins.swift "${objects[@]}" \
   -o "$scratch/fuzz-rubdown"
 
-# Seeds: byte 0 picks the mode (0 understanding, 1 dialogue, 2 knowledge file, 3 intent file,
-# 4 snapshot edits).
+# Seeds: byte 0 picks the mode (0 understanding, 1 dialogue, 2 knowledge file, 3 intent file).
 seeds="$scratch/seeds"
 corpus="$scratch/corpus"
 artifacts="$scratch/artifacts"
@@ -93,21 +90,15 @@ for story in sorted(pathlib.Path("Tests/Stories").glob("*.story")):
 for mode, folder in ((2, "Knowledge"), (3, "Intents")):
     for index, path in enumerate(sorted(pathlib.Path(folder).glob("*.yaml"))):
         write(f"content-{folder}-{path.stem}", mode, bytes([index]) + path.read_bytes())
-import random
-rng = random.Random(7)
-for index in range(32):
-    edits = b"".join(rng.getrandbits(32).to_bytes(4, "little") + bytes([rng.choice([0, 1, 0x7f, 0xff, rng.getrandbits(8)])]) for _ in range(1 + index % 6))
-    write(f"snapshot-{index:02}", 4, bytes([0 if index % 4 else index]) + edits)
 PY
 echo "fuzz: $(ls "$seeds" | wc -l) seeds" >&2
 
 export RUBDOWN_ROOT="$root"
 # ASan: a Swift trap is a crash for libFuzzer; leaks of global caches are no findings.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
-for pass in text content snapshot; do
+for pass in text content; do
   count=$runs
   [ "$pass" = content ] && count=$content_runs
-  [ "$pass" = snapshot ] && count=$snapshot_runs
   [ "$count" -gt 0 ] || continue
   echo "fuzz: $pass: $count inputs" >&2
   mkdir -p "$corpus/$pass"
@@ -116,4 +107,4 @@ for pass in text content snapshot; do
     -artifact_prefix="$artifacts/" -print_final_stats=1 \
     "$@" "$corpus/$pass" "$seeds"
 done
-echo "fuzz: $runs + $content_runs + $snapshot_runs inputs, no crash, trap or hang" >&2
+echo "fuzz: $runs + $content_runs inputs, no crash, trap or hang" >&2

@@ -2,7 +2,8 @@ import Foundation
 import PackagePlugin
 
 /// Embeds the bundled content (`Intents/` and `Knowledge/`) into the `BundledContent`
-/// module, so that `rubdown` carries its data wherever the binary is copied.
+/// module, as text and as the coach built from it, so that `rubdown` carries its data wherever
+/// the binary is copied and no start parses or indexes it.
 @main
 struct EmbedContentPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -21,6 +22,8 @@ struct EmbedContentPlugin: BuildToolPlugin {
                 displayName: "Embedding Intents/ and Knowledge/",
                 executable: try context.tool(named: "EmbedContent").url,
                 arguments: [output.path, root.path] + folders.map(\.path),
+                // Hashing in a fixed order makes the same content give the same snapshot.
+                environment: ["SWIFT_DETERMINISTIC_HASHING": "1"],
                 inputFiles: folders + files,
                 outputFiles: [output]
             )

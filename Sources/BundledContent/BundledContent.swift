@@ -1,3 +1,4 @@
+import Foundation
 import RubdownKit
 
 /// The intent table and knowledge base that ship inside the `rubdown` binary, so it works
@@ -9,6 +10,12 @@ public enum BundledContent {
     /// Loads the bundled content; it is validated by the test suite, so a failure here is a build defect.
     public static func load() throws -> Content {
         try Content.load(knowledge: knowledge, intents: intents)
+    }
+
+    /// The coach built from the bundled content when `rubdown` was compiled, with `plugins`:
+    /// no YAML parsed and no index built at start-up.
+    public static func coach(plugins: PluginRegistry) throws -> Coach {
+        try CoachSnapshot.coach(from: Array(Data(base64Encoded: embeddedSnapshot)!), plugins: plugins)
     }
 
     private static func files(under folder: String) -> [ContentFile] {

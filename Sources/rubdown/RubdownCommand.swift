@@ -3,6 +3,7 @@ import BundledContent
 import Foundation
 import RubdownKit
 import RubdownTerminal
+import Synchronization
 
 struct RubdownCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,7 +34,7 @@ struct ContentOptions: ParsableArguments {
 
     @Flag(
         name: .long,
-        help: "Load and index the content afresh, without reading or writing the start-up cache in $XDG_CACHE_HOME/rubdown (or ~/.cache/rubdown).")
+        help: "Build the coach from the bundled YAML at start-up, as with an overlay, instead of using the one compiled into the binary (for measuring and testing).")
     var noCache = false
 
     @Flag(name: .long, help: "Accept content without red flags (warning signs would then go unnoticed): for testing content only.")
@@ -54,11 +55,16 @@ struct ContentOptions: ParsableArguments {
         allowNoRedFlags ? nil : (knowledge.map { ($0 as NSString).appendingPathComponent("red-flags.yaml") } ?? "Knowledge/red-flags.yaml")
     }
 
+    /// Every coach loaded, kept until the process exits: freeing one (thousands of strings and
+    /// arrays) at exit would only cost time, about a tenth of a start.
+    private static let kept = Mutex<[Coach]>([])
+
     /// Loads and validates the content and plugins; a bad data file exits 65 with file:line
     /// messages, and so does content without red flags unless `--allow-no-red-flags`.
     func coach() throws -> Coach {
         do {
             let coach = try load()
+            Self.kept.withLock { $0.append(coach) }
             if let redFlagsFile {
                 let problems = ContentCheck.safety(coach.content, redFlagsFile: redFlagsFile)
                 if !problems.isEmpty { throw ContentError(problems) }
@@ -71,11 +77,12 @@ struct ContentOptions: ParsableArguments {
     }
 
     private func load() throws -> Coach {
-        let (base, overlays) = (try base(), try overlays())
-        if !noCache, let cache = CoachCache.standard(environment: ProcessInfo.processInfo.environment) {
-            return try cache.coach(base, overlays: overlays, plugins: registeredPlugins)
+        let overlays = try overlays()
+        // The bundled content was built into a coach when this binary was compiled.
+        if overlays.isEmpty, intents == nil, knowledge == nil, !noCache {
+            return try BundledContent.coach(plugins: registeredPlugins)
         }
-        return try Coach(content: Content.load(base, overlays: overlays), plugins: registeredPlugins)
+        return try Coach(content: Content.load(try base(), overlays: overlays), plugins: registeredPlugins)
     }
 
     /// The bundled content, or the folders given instead of it.

@@ -223,33 +223,18 @@ import Testing
         #expect(result.stderr.contains("did you mean 'calves'?"))
     }
 
-    /// The start-up cache: a second start answers from the snapshot the first wrote, exactly
-    /// alike; a damaged snapshot is ignored; `--no-cache` writes nothing.
-    @Test func theStartUpCacheAnswersAlikeAndSurvivesDamage() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-cache-home-\(UUID().uuidString)").path
+    /// Every start uses the coach compiled into the binary: it answers exactly as the coach
+    /// built from the YAML at start-up (`--no-cache`), and nothing is written to the cache folder.
+    @Test func theCompiledCoachAnswersAsTheYAMLAndWritesNothing() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-home-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: home) }
         let lines = "my calves hurt after a 10k\nhow do I do drumming?\nmy calf is swollen and hot\nwhat's the capital of peru\n"
-        let first = try run(["classify"], input: lines, home: home)
-        let folder = home + "/cache/rubdown"
-        let snapshots = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".snapshot") }
-        #expect(snapshots.count == 1)
-        let second = try run(["classify"], input: lines, home: home)
-        #expect(first.status == 0 && second.status == 0)
-        #expect(second.stdout == first.stdout && second.stderr.isEmpty)
-        #expect(first.lines.count == 4)
-        // Cut in half: read as no snapshot, built afresh, written anew.
-        let path = folder + "/" + snapshots[0]
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: path))
-        let third = try run(["classify"], input: lines, home: home)
-        #expect(third.status == 0 && third.stdout == first.stdout && third.stderr.isEmpty)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: path)).count == bytes.count)
-        // Without the cache: the same answers, and no folder.
-        let other = FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-nocache-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: other) }
-        let fresh = try run(["classify", "--no-cache"], input: lines, home: other)
-        #expect(fresh.stdout == first.stdout)
-        #expect(!FileManager.default.fileExists(atPath: other + "/cache"))
+        let compiled = try run(["classify"], input: lines, home: home)
+        let fromYAML = try run(["classify", "--no-cache"], input: lines, home: home)
+        #expect(compiled.status == 0 && fromYAML.status == 0 && compiled.stderr.isEmpty)
+        #expect(compiled.lines.count == 4)
+        #expect(compiled.stdout == fromYAML.stdout)
+        #expect(!FileManager.default.fileExists(atPath: home + "/cache/rubdown"))
     }
 }
 

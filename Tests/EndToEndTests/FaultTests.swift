@@ -128,7 +128,6 @@ import Glibc
     /// save re-reads the journal under a lock and adds its own entry).
     @Test func twentyConsentingSessionsAtOnceKeepTwentyEntries() throws {
         let home = try Home()
-        _ = try Self.shell(#"exec "$0" classify"#, input: "hello\n", home: home)  // the start-up cache, built once
         let runs = try (0..<20).map { _ in try Self.start(#"exec "$0""#, input: Self.intake + "yes\n", home: home) }
         for run in runs {
             let status = run.process.wait(seconds: 120)
@@ -298,7 +297,7 @@ import Glibc
         #expect(failed.stderr.hasPrefix("rubdown: error: could not save the plan to \(home.file("a-file/plan.md")): Not a directory"))
     }
 
-    // MARK: 6. No hang from content or cache
+    // MARK: 6. No hang from content
 
     /// A 455-byte file of nested anchors and aliases, the last one a mapping key, stands for a
     /// key of 9^9 scalars, which Yams' duplicate-key check hashes in full: more than 30 s with
@@ -320,20 +319,10 @@ import Glibc
         #expect(everyStart.stderr.contains("config/rubdown/knowledge/areas.yaml:1:5: error:"))
     }
 
-    /// A FIFO where the start-up snapshot should be: read without blocking, seen not to be a
-    /// regular file, ignored. A FIFO named like a content file in the configuration folder
-    /// (read at every start): an error with its name, not a start that waits for ever.
+    /// A FIFO named like a content file in the configuration folder (read at every start): an
+    /// error with its name, not a start that waits for ever.
     @Test func aFIFODoesNotBlockTheStart() throws {
         let home = try Home()
-        let first = try Self.shell(#"exec "$0" classify"#, input: "my calves hurt\n", home: home)
-        let folder = home.file("cache/rubdown")
-        let snapshot = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".snapshot") })
-        unlink(folder + "/" + snapshot)
-        #expect(mkfifo(folder + "/" + snapshot, 0o600) == 0)
-        let second = try Self.shell(#"exec "$0" classify"#, input: "my calves hurt\n", home: home, seconds: 30)
-        #expect(second.status == 0)
-        #expect(second.stdout == first.stdout)
-
         try FileManager.default.createDirectory(atPath: home.file("config/rubdown/knowledge"), withIntermediateDirectories: true)
         #expect(mkfifo(home.file("config/rubdown/knowledge/areas.yaml"), 0o600) == 0)
         let content = try Self.shell(#"exec "$0" classify"#, input: "my calves hurt\n", home: home, seconds: 30)

@@ -14,11 +14,13 @@ import TriagePlugin
 /// The shipped coach, built once for all tests: bundled content and every plugin.
 public var shippedCoach: Coach { cachedCoach.withLock { $0 } }
 
+/// The coach compiled into the binary, as `rubdown` starts with it (`CoachSnapshotTests` checks
+/// that it is the one the YAML builds).
 private let cachedCoach = Mutex<Coach>({
     do {
-        return try Coach(content: BundledContent.load(), plugins: allPlugins)
+        return try BundledContent.coach(plugins: allPlugins)
     } catch {
-        fatalError("the bundled content does not load:\n\(error)")
+        fatalError("the bundled coach does not load:\n\(error)")
     }
 }())
 
@@ -68,4 +70,23 @@ private func shell(_ arguments: String...) -> Bool {
     guard (try? process.run()) != nil else { return false }
     process.waitUntilExit()
     return process.terminationStatus == 0
+}
+
+/// Randomness a failing test can repeat: tests print the seed beside what failed (SplitMix64).
+public struct SeededGenerator: RandomNumberGenerator {
+    public let seed: UInt64
+    private var state: UInt64
+
+    public init(seed: UInt64) {
+        self.seed = seed
+        state = seed
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

@@ -5,7 +5,7 @@ import RubdownKit
 /// Times, in-process, with the shipped content: reading the YAML into `Content` (what `rubdown`
 /// does at every start), hashing every content byte (what a cache keyed by content must do
 /// first, to never use a stale one), decoding the same `Content` from JSON written by a
-/// Codable mirror (a stand-in for a cache file or a build-time compiled form), and building
+/// Content's own Codable (a stand-in for a cache file or a build-time compiled form), and building
 /// the coach (lexicon, red-flag detector, intent index), which a cache of the parsed content
 /// alone would not save.
 func loadCostCommand(_ arguments: Arguments) {
@@ -42,30 +42,23 @@ func loadCostCommand(_ arguments: Arguments) {
         hash = h
     }
     sink &+= Int(truncatingIfNeeded: hash)
-    let data = try! JSONEncoder().encode(ContentMirror(content))
+    let data = try! JSONEncoder().encode(content)
     var decoded: Content!
     let json = median {
-        decoded = try! JSONDecoder().decode(ContentMirror.self, from: data).content
+        decoded = try! JSONDecoder().decode(Content.self, from: data)
     }
-    let plistData = try! PropertyListEncoder().encode(ContentMirror(content))
+    let plistData = try! PropertyListEncoder().encode(content)
     let plist = median {
-        decoded = try! PropertyListDecoder().decode(ContentMirror.self, from: plistData).content
+        decoded = try! PropertyListDecoder().decode(Content.self, from: plistData)
     }
     let index = median {
         sink &+= (try! Coach(content: decoded, plugins: allPlugins())).content.intents.intents.count
     }
-    // What `rubdown` does now: a snapshot of the built coach, cached by content hash (CoachCache).
+    // What `rubdown` does now: the coach built when the binary is compiled (CoachSnapshot), read back at every start.
     let built = try! Coach(content: content, plugins: allPlugins())
-    let key: UInt64 = 42
     var snapshot: [UInt8] = []
-    let encode = median { snapshot = CoachSnapshot.bytes(of: built, key: key) }
-    let decode = median { sink &+= CoachSnapshot.coach(from: snapshot, key: key, plugins: allPlugins())!.content.intents.intents.count }
-    let folder = NSTemporaryDirectory() + "rubdown-bench-cache-\(getpid())"
-    let cache = CoachCache(folder: folder, buildIdentity: "bench")
-    let set = ContentSet(knowledge: knowledgeFiles, intents: intentFiles)
-    _ = try! cache.coach(set, plugins: allPlugins())
-    let hit = median { sink &+= (try! cache.coach(set, plugins: allPlugins())).content.intents.intents.count }
-    try? FileManager.default.removeItem(atPath: folder)
+    let encode = median { snapshot = try! CoachSnapshot.bytes(of: content) }
+    let decode = median { sink &+= (try! CoachSnapshot.coach(from: snapshot, plugins: allPlugins())).content.intents.intents.count }
     // The decoded content must understand lines exactly as the parsed one does.
     let fromJSON = try! Coach(content: decoded, plugins: allPlugins())
     let probe = ["my calves hurt after a 10k", "how do I do drumming?", "my calf is swollen and hot", "hi"]
@@ -78,85 +71,20 @@ func loadCostCommand(_ arguments: Arguments) {
             [
                 ["Content.load from YAML (parse, decode, cross-check)", ms(yaml)],
                 ["hash every content byte (FNV-1a; a cache key)", fmt(hashing / 1_000_000, 2)],
-                ["Content from JSON (JSONDecoder, Codable mirror; \(data.count / 1024) KiB)", ms(json)],
+                ["Content from JSON (JSONDecoder, Content's own Codable; \(data.count / 1024) KiB)", ms(json)],
                 ["Content from binary plist (PropertyListDecoder; \(plistData.count / 1024) KiB)", ms(plist)],
                 ["Coach.init (lexicon, red flags, intent index)", ms(index)],
-                ["coach snapshot: encode (\(snapshot.count / 1024) KiB; once after each content change)", ms(encode)],
-                ["coach snapshot: decode (content, lexicon, red flags, index)", ms(decode)],
-                ["CoachCache hit: key over every content byte, read the file, decode", ms(hit)],
+                ["coach snapshot: encode (\(snapshot.count / 1024) KiB; at build time)", ms(encode)],
+                ["coach snapshot: decode (content, lexicon, red flags, index; every start)", ms(decode)],
             ]))
     print("   decoded content classifies the probe lines like the parsed one: \(agree)\n")
     writeJSON(
         [
             "files": files.count, "yaml_bytes": bytes, "json_bytes": data.count, "plist_bytes": plistData.count,
             "yaml_load_ns": yaml, "hash_ns": hashing, "json_decode_ns": json, "plist_decode_ns": plist, "coach_init_ns": index,
-            "snapshot_bytes": snapshot.count, "snapshot_encode_ns": encode, "snapshot_decode_ns": decode, "cache_hit_ns": hit,
+            "snapshot_bytes": snapshot.count, "snapshot_encode_ns": encode, "snapshot_decode_ns": decode,
             "decoded_agrees": agree,
         ], to: out + "/loadcost.json")
-}
-
-/// The parsed content in a Codable form: the knowledge base's own Codable entries, and the
-/// intents field by field.
-private struct ContentMirror: Codable {
-    struct IntentRecord: Codable {
-        var id, plugin, description: String
-        var examples, keywords: [String]
-        var needsKeyword: Bool
-        var offer, reply: String?
-        var knowledge: [String]
-        var exampleLines: [Int]
-        var file: String
-        var line: Int
-    }
-    var sources: [Source]
-    var areas: [BodyArea]
-    var techniques: [Technique]
-    var baths: [Bath]
-    var redFlags: [RedFlag]
-    var guidance: [Guidance]
-    var lexicon: [LexiconEntry]
-    var ordinaryWords: [String]
-    var intents: [IntentRecord]
-    var locationKeys: [String]
-    var locationFiles: [String]
-    var locationLines: [Int]
-
-    init(_ content: Content) {
-        let k = content.knowledge
-        (sources, areas, techniques, baths, redFlags, guidance, lexicon, ordinaryWords) =
-            (k.sources, k.areas, k.techniques, k.baths, k.redFlags, k.guidance, k.lexicon, k.ordinaryWords)
-        intents = content.intents.intents.map {
-            IntentRecord(
-                id: $0.id, plugin: $0.plugin, description: $0.description, examples: $0.examples, keywords: $0.keywords,
-                needsKeyword: $0.needsKeyword, offer: $0.offer, reply: $0.reply, knowledge: $0.knowledge,
-                exampleLines: $0.exampleLines, file: $0.file, line: $0.line)
-        }
-        let locations = content.locations.sorted { $0.key < $1.key }
-        locationKeys = locations.map(\.key)
-        locationFiles = locations.map(\.value.file)
-        locationLines = locations.map(\.value.line)
-    }
-
-    var content: Content {
-        var knowledge = KnowledgeBase(
-            sources: sources, areas: areas, techniques: techniques, baths: baths, redFlags: redFlags, guidance: guidance,
-            lexicon: lexicon)
-        knowledge.ordinaryWords = ordinaryWords
-        let table = IntentTable(
-            intents: intents.map { record in
-                var intent = Intent(
-                    id: record.id, plugin: record.plugin, description: record.description, examples: record.examples,
-                    keywords: record.keywords, offer: record.offer, file: record.file, line: record.line)
-                intent.needsKeyword = record.needsKeyword
-                intent.reply = record.reply
-                intent.knowledge = record.knowledge
-                intent.exampleLines = record.exampleLines
-                return intent
-            })
-        var content = Content(knowledge: knowledge, intents: table)
-        for index in locationKeys.indices { content.locations[locationKeys[index]] = (locationFiles[index], locationLines[index]) }
-        return content
-    }
 }
 
 /// `rubdown-bench snapshot-loop [--runs N]`: decodes the shipped coach's snapshot N times and
@@ -164,9 +92,9 @@ private struct ContentMirror: Codable {
 func snapshotLoopCommand(_ arguments: Arguments) {
     let repo = repositoryRoot(arguments)
     let (coach, _) = loadCoach(knowledgeDirectory: repo + "/Knowledge", intentsDirectory: repo + "/Intents")
-    let bytes = CoachSnapshot.bytes(of: coach, key: 1)
+    let bytes = try! CoachSnapshot.bytes(of: coach.content)
     let runs = arguments.int("runs", 2000)
     let start = now()
-    for _ in 0..<runs { sink &+= CoachSnapshot.coach(from: bytes, key: 1, plugins: allPlugins())!.content.intents.intents.count }
+    for _ in 0..<runs { sink &+= (try! CoachSnapshot.coach(from: bytes, plugins: allPlugins())).content.intents.intents.count }
     print("decode: \(fmt(Double(now() - start) / Double(runs) / 1000, 1)) µs per snapshot (mean of \(runs))")
 }

@@ -51,7 +51,7 @@ func scaleCommand(_ arguments: Arguments) {
             parseTimes.append(result["parse_ns"] as! Double)
             indexTimes.append(result["index_ns"] as! Double)
         }
-        // Later starts with the same table: the coach from the snapshot the first run stored.
+        // The same table compiled in: the coach from the snapshot the first run stored.
         var cachedTimes: [Double] = []
         for run in 0..<loads {
             let json = "\(directory)/cached-\(run).json"
@@ -160,12 +160,12 @@ func scaleCommand(_ arguments: Arguments) {
 func scaleOneCommand(_ arguments: Arguments) {
     let repo = repositoryRoot(arguments)
     guard let directory = arguments.options["dir"], let json = arguments.options["json"] else { fail("scale-one needs --dir and --json") }
-    let cache = CoachCache(folder: directory + "/cache", buildIdentity: "rubdown-bench")
+    let snapshotPath = directory + "/coach.snapshot"
     if arguments.flag("cached") {
-        // A later start: the content read and fingerprinted, the coach from its snapshot.
+        // The table compiled in, as the bundled content is: the coach read back from its snapshot.
+        let bytes = [UInt8](FileManager.default.contents(atPath: snapshotPath)!)
         let start = now()
-        let set = ContentSet(knowledge: contentFiles(repo + "/Knowledge"), intents: contentFiles(directory + "/intents"))
-        let coach = try! cache.coach(set, plugins: allPlugins())
+        let coach = try! CoachSnapshot.coach(from: bytes, plugins: allPlugins())
         writeJSON(["cached_load_ns": Double(now() - start), "intents": coach.content.intents.intents.count], to: json)
         return
     }
@@ -208,11 +208,10 @@ func scaleOneCommand(_ arguments: Arguments) {
         }
     }
     let hwmEnd = procStatusKiB("VmHWM")
-    // What `rubdown` keeps for its next start with this content (CoachCache); after the peak
+    // The coach as `rubdown`'s build would compile it in, for the --cached runs; after the peak
     // RSS is read, which is the coach's own.
-    let set = ContentSet(knowledge: contentFiles(repo + "/Knowledge"), intents: contentFiles(directory + "/intents"))
     let storeStart = now()
-    cache.store(coach, builtFrom: set)
+    FileManager.default.createFile(atPath: snapshotPath, contents: Data(try! CoachSnapshot.bytes(of: coach.content)))
     result["snapshot_store_ns"] = Double(now() - storeStart)
     result["latency_ns"] = ["generated": Summary(generated).json, "dev-set": Summary(devSamples).json]
     result["accuracy"] = Double(correct) / Double(max(1, queries.count))

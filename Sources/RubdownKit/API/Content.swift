@@ -2,11 +2,16 @@ import Foundation
 
 /// Everything Rubdown knows and understands: the knowledge base and the intent table,
 /// loaded and cross-checked together.
-public struct Content: Sendable {
+public struct Content: Sendable, Codable {
     public var knowledge: KnowledgeBase
     public var intents: IntentTable
     /// Where each knowledge entry (`techniques:drumming`) was defined, for diagnostics.
-    public var locations: [String: (file: String, line: Int)] = [:]
+    public var locations: [String: Location] = [:]
+
+    public struct Location: Sendable, Codable {
+        public var file: String
+        public var line: Int
+    }
 
     public init(knowledge: KnowledgeBase, intents: IntentTable) {
         self.knowledge = knowledge

@@ -137,7 +137,7 @@ public enum ContentCheck {
         let knowledge = content.knowledge
         var found: [ContentDiagnostic] = []
         func warn(_ key: String, _ message: String) {
-            let place = content.locations[key] ?? ("Knowledge", 0)
+            let place = content.locations[key] ?? Content.Location(file: "Knowledge", line: 0)
             found.append(ContentDiagnostic(file: place.file, line: place.line, severity: .warning, message: message))
         }
         for technique in knowledge.techniques where !knowledge.areas.contains(where: { technique.fits($0.id) }) {

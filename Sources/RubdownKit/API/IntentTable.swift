@@ -1,5 +1,5 @@
 /// The intent table: what users say, and which plugin answers. Loaded from `Intents/*.yaml`.
-public struct IntentTable: Sendable {
+public struct IntentTable: Sendable, Codable {
     public var intents: [Intent] { didSet { index() } }
     /// Where each intent id, and each plugin's first intent, is in `intents`: routing looks
     /// intents up on every line, and a table may hold thousands.
@@ -23,7 +23,7 @@ public struct IntentTable: Sendable {
     public var pluginNames: Set<String> { Set(firstOfPlugin.keys) }
 }
 
-public struct Intent: Sendable, Hashable {
+public struct Intent: Sendable, Hashable, Codable {
     public var id: String
     public var plugin: String
     public var description: String

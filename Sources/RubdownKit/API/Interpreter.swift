@@ -1,17 +1,21 @@
 /// Understanding: turns a line into an `Understanding` through separate stages:
 /// normalise → correct typos → tokenise and stem → mark negation → entities → intent ranking.
 /// Everything it knows comes from the content; it keeps no state between lines.
-public struct Interpreter: Sendable {
-    let lexicon: Lexicon
+public struct Interpreter: Sendable, Codable {
     let extractor: EntityExtractor
     private let matcher: IntentMatcher
-    /// Keywords by their first stem: (intent index, the keyword's stems), so a line looks up
-    /// only the keywords that start with one of its words.
-    private let keywords: [String: [(intent: Int, stems: [String])]]
-    private let isFallback: [Bool]
+    /// Keywords by their first stem, so a line looks up only the keywords that start with one of its words.
+    private let keywords: [String: [Keyword]]
+    struct Keyword: Sendable, Codable {
+        var intent: Int
+        var stems: [String]
+    }
+    /// Set for the plugins of the coach it serves (see `serving(outOfScopePlugins:)`).
+    private var isFallback: [Bool]
     /// `intents[i].needsKeyword`, packed: the eligibility test reads it for many intents a line.
     private let needsKeyword: [Bool]
-    private let intents: [Intent]
+    var lexicon: Lexicon { extractor.lexicon }
+    private var intents: [Intent] { matcher.intents }
     static let keywordFloor = 0.5
     /// How much of a line is read.
     public static let maximumLineLength = 4000
@@ -52,7 +56,6 @@ public struct Interpreter: Sendable {
             return words
         }
         let lexicon = Lexicon(knowledge: content.knowledge, extraWords: vocabulary, words: words)
-        self.lexicon = lexicon
         self.extractor = Self.extractor(lexicon: lexicon, knowledge: content.knowledge, words: words)
         // Examples go through the same stages as input, minus spelling correction; each distinct word is stemmed once.
         let vocabularyTokens = Self.tokens(vocabulary)
@@ -60,17 +63,23 @@ public struct Interpreter: Sendable {
             let tokens = exampleWords[exampleStart[example]..<exampleStart[example + 1]].map { vocabularyTokens[Int($0)] }
             return Self.features(tokens, spans: lexicon.spans(in: tokens))
         }, boost: Self.boost)
-        var keywords: [String: [(intent: Int, stems: [String])]] = [:]
+        var keywords: [String: [Keyword]] = [:]
         for (index, intent) in content.intents.intents.enumerated() {
             for keyword in intent.keywords {
                 let stems = Tokenizer.words(keyword).map(Stemmer.stem)
-                if let first = stems.first { keywords[first, default: []].append((index, stems)) }
+                if let first = stems.first { keywords[first, default: []].append(Keyword(intent: index, stems: stems)) }
             }
         }
         self.keywords = keywords
-        self.intents = content.intents.intents
         self.isFallback = content.intents.intents.map { outOfScopePlugins.contains($0.plugin) }
         self.needsKeyword = content.intents.intents.map(\.needsKeyword)
+    }
+
+    /// This interpreter for a coach whose out-of-scope plugins are these (a snapshot is built without plugins).
+    func serving(outOfScopePlugins: Set<String>) -> Interpreter {
+        var interpreter = self
+        interpreter.isFallback = intents.map { outOfScopePlugins.contains($0.plugin) }
+        return interpreter
     }
 
     /// The entity stage, with the detectors for red flags, caution routes and serious symptoms built from the
@@ -91,14 +100,6 @@ public struct Interpreter: Sendable {
             symptoms: PatternDetector(
                 rules: knowledge.symptoms.filter(\.isSerious).map { ($0.id, [[$0.words]]) }, areaOf: { _ in nil }, words: words),
             standalone: Set(knowledge.symptoms.filter(\.standsAlone).map(\.id)),
-            emergencies: Set(knowledge.redFlags.filter { $0.urgency == .emergency }.map(\.id)))
-    }
-
-    /// The entity stage with its detectors as a snapshot saved them.
-    static func extractor(lexicon: Lexicon, knowledge: KnowledgeBase, reading archive: inout ArchiveReader) throws -> EntityExtractor {
-        EntityExtractor(
-            lexicon: lexicon, redFlags: try archive.read(), vetoes: try archive.read(), cautions: try archive.read(),
-            symptoms: try archive.read(), standalone: Set(knowledge.symptoms.filter(\.standsAlone).map(\.id)),
             emergencies: Set(knowledge.redFlags.filter { $0.urgency == .emergency }.map(\.id)))
     }
 
@@ -270,42 +271,4 @@ public struct Interpreter: Sendable {
         "with", "from", "up", "some", "any", "bit", "quite", "pretty", "also", "too", "then", "there", "here", "um",
         "uh", "oh", "ok", "okay", "well", "like", "its", "by", "as", "into", "please", "abit", "lol", "haha",
     ]
-}
-
-// A coach snapshot (see `CoachSnapshot`) saves the interpreter as built; here, beside its fields.
-// What follows from the content and the plugins alone is worked out again, not saved.
-extension Interpreter {
-    /// The interpreter as saved, for `content` (saved with it) and the same out-of-scope plugins.
-    init(from archive: inout ArchiveReader, content: Content, outOfScopePlugins: Set<String>) throws {
-        let intents = content.intents.intents
-        let lexicon = try Lexicon(from: &archive, knowledge: content.knowledge)
-        self.lexicon = lexicon
-        // The detectors are saved as built: building them is most of a start from a snapshot.
-        self.extractor = try Self.extractor(lexicon: lexicon, knowledge: content.knowledge, reading: &archive)
-        self.matcher = try IntentMatcher(from: &archive, intents: intents)
-        self.keywords = try archive.read(keyedBy: String.self) { reader in
-            try reader.read { (intent: try $0.read(Int.self), stems: try $0.read([String].self)) }
-        }
-        self.isFallback = intents.map { outOfScopePlugins.contains($0.plugin) }
-        self.needsKeyword = intents.map(\.needsKeyword)
-        self.intents = intents
-        guard keywords.values.allSatisfy({ $0.allSatisfy { (0..<intents.count).contains($0.intent) } }) else {
-            throw ArchiveError.damaged
-        }
-    }
-
-    func archive(into archive: inout ArchiveWriter) {
-        lexicon.archive(into: &archive)
-        archive.write(extractor.redFlags)
-        archive.write(extractor.vetoes)
-        archive.write(extractor.cautions)
-        archive.write(extractor.symptoms)
-        matcher.archive(into: &archive)
-        archive.write(keywords) { writer, entries in
-            writer.write(entries) { writer, entry in
-                writer.write(entry.intent)
-                writer.write(entry.stems)
-            }
-        }
-    }
 }

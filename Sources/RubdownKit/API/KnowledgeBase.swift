@@ -1,5 +1,5 @@
 /// The one knowledge base every plugin answers from. Loaded from `Knowledge/*.yaml`.
-public struct KnowledgeBase: Sendable {
+public struct KnowledgeBase: Sendable, Codable {
     public var sources: [Source]
     public var areas: [BodyArea]
     public var techniques: [Technique]

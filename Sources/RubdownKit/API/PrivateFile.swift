@@ -3,7 +3,7 @@ import Glibc
 #endif
 
 /// The one way Rubdown writes and reads the runner's own files: the journal, a saved plan, the
-/// history when it is cut back, the start-up cache's snapshots. They hold health details, so:
+/// history when it is cut back. They hold health details, so:
 ///
 /// - a file is private from its first byte: a new temporary file in the same folder is created
 ///   by `open(2)` with `O_CREAT | O_EXCL` and mode 0600 (never with the umask's mode and made

@@ -6,14 +6,11 @@
 public struct XDGPaths: Sendable, Equatable {
     /// What Rubdown remembers between sessions: the history and the journal.
     public var state: String?
-    /// The start-up cache (snapshots of built coaches).
-    public var cache: String?
     /// The runner's own overlay, merged over the content at every start.
     public var config: String?
 
     public init(environment: [String: String]) {
         state = Self.folder(environment, "XDG_STATE_HOME", default: ".local/state")
-        cache = Self.folder(environment, "XDG_CACHE_HOME", default: ".cache")
         config = Self.folder(environment, "XDG_CONFIG_HOME", default: ".config")
     }
 

@@ -141,7 +141,7 @@ struct ContentLoader {
         guard diagnostics.isEmpty else { throw ContentError(diagnostics) }
         var content = Content(knowledge: knowledge, intents: IntentTable(intents: intents))
         for (key, place) in places {
-            content.locations[key] = (place.file.path, place.file.line(at: place.path))
+            content.locations[key] = Content.Location(file: place.file.path, line: place.file.line(at: place.path))
         }
         return content
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Stage 3 of understanding: the facts a line states (areas, distance, time, pain, answers),
 /// read from tokens that already carry their stems and negation scope.
-struct EntityExtractor: Sendable {
+struct EntityExtractor: Sendable, Codable {
     let lexicon: Lexicon
     let redFlags: PatternDetector
     /// A flag's `unless` words, as a rule per flag: met, they veto it.

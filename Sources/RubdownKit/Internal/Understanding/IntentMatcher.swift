@@ -8,7 +8,7 @@ import Foundation
 /// Features are numbered once, at index time; postings and each example's own features are
 /// flat arrays. An example's weight for a feature is the feature's IDF, so a dot product is a
 /// sum of squared IDFs over the features the line and the example share.
-struct IntentMatcher: Sendable {
+struct IntentMatcher: Sendable, Codable {
     /// Feature ids.
     private var termIDs: [String: Int32] = [:]
     /// IDF (times boost) by feature id.
@@ -26,9 +26,9 @@ struct IntentMatcher: Sendable {
     private var inverseNorm: [Float] = []
     /// Distinct features per example, on average (rounded up): the cost of scoring an example from its own features.
     private var averageExampleLength = 1
-    private let intents: [Intent]
+    let intents: [Intent]
     /// Reusable scratch arrays for `rank`, so that a line allocates and clears nothing the size of the table.
-    private let scratch = ScratchPool()
+    private var scratch = ScratchPool()
 
     /// - Parameters:
     ///   - features: the features of an example, by its index among all the examples, intent by
@@ -480,7 +480,12 @@ final class Scratch: @unchecked Sendable {
 
 /// Scratch arrays for lines understood at the same time (an `Interpreter` is shared between
 /// threads): each call takes one, or makes one, and gives it back.
-final class ScratchPool: @unchecked Sendable {
+/// Saved as nothing: a coach read back starts with an empty pool.
+final class ScratchPool: @unchecked Sendable, Codable {
+    init() {}
+    init(from decoder: any Decoder) {}
+    func encode(to encoder: any Encoder) {}
+
     private let lock = NSLock()
     private var free: [Scratch] = []
 
@@ -495,59 +500,5 @@ final class ScratchPool: @unchecked Sendable {
         lock.lock()
         free.append(scratch)
         lock.unlock()
-    }
-}
-
-// A coach snapshot (see `CoachSnapshot`) saves the index as built; here, beside its fields.
-extension IntentMatcher {
-    /// The index as saved; `intents` are the content's, saved with it.
-    init(from archive: inout ArchiveReader, intents: [Intent]) throws {
-        self.intents = intents
-        // Features in id order (ids follow the features' sorted order).
-        let terms = try archive.read([String].self)
-        termIDs.reserveCapacity(terms.count)
-        for (id, term) in terms.enumerated() { termIDs[term] = Int32(id) }
-        idf = try archive.read(numbers: Float.self)
-        postingStart = try archive.read(numbers: Int32.self)
-        postingExamples = try archive.read(numbers: Int32.self)
-        exampleTermStart = try archive.read(numbers: Int32.self)
-        exampleTerms = try archive.read(numbers: Int32.self)
-        exampleIntent = try archive.read(numbers: Int32.self)
-        intentExampleStart = try archive.read(numbers: Int32.self)
-        exampleNorm = try archive.read(numbers: Float.self)
-        try checkShape()
-        inverseNorm = exampleNorm.map { 1 / $0 }
-        averageExampleLength = Self.averageLength(features: exampleTerms.count, examples: exampleIntent.count)
-    }
-
-    func archive(into archive: inout ArchiveWriter) {
-        var terms = [String](repeating: "", count: termIDs.count)
-        for (term, id) in termIDs { terms[Int(id)] = term }
-        archive.write(terms)
-        archive.write(numbers: idf)
-        archive.write(numbers: postingStart)
-        archive.write(numbers: postingExamples)
-        archive.write(numbers: exampleTermStart)
-        archive.write(numbers: exampleTerms)
-        archive.write(numbers: exampleIntent)
-        archive.write(numbers: intentExampleStart)
-        archive.write(numbers: exampleNorm)
-    }
-
-    /// Every id in the index points inside the arrays it indexes, so that a damaged snapshot
-    /// throws here instead of reading out of bounds at the first line.
-    private func checkShape() throws {
-        let terms = termIDs.count, examples = exampleIntent.count
-        func offsets(_ starts: [Int32], count: Int, end: Int) -> Bool {
-            starts.count == count + 1 && starts.first == 0 && Int(starts.last!) == end
-                && zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 }
-        }
-        func within(_ ids: [Int32], _ count: Int) -> Bool { ids.allSatisfy { $0 >= 0 && Int($0) < count } }
-        guard idf.count == terms, exampleNorm.count == examples,
-            offsets(postingStart, count: terms, end: postingExamples.count),
-            offsets(exampleTermStart, count: examples, end: exampleTerms.count),
-            offsets(intentExampleStart, count: intents.count, end: examples),
-            within(postingExamples, examples), within(exampleTerms, terms), within(exampleIntent, intents.count)
-        else { throw ArchiveError.damaged }
     }
 }

@@ -7,6 +7,30 @@ enum Concept: Hashable, Sendable {
     case word(String)
 }
 
+// Saved as "kind:id", one string: thousands of phrases each carry one.
+extension Concept: Codable {
+    init(from decoder: any Decoder) throws {
+        let saved = try String(from: decoder)
+        let parts = saved.split(separator: ":", maxSplits: 1).map(String.init)
+        switch parts.first {
+        case "area" where parts.count == 2: self = .area(parts[1])
+        case "technique" where parts.count == 2: self = .technique(parts[1])
+        case "bath" where parts.count == 2: self = .bath(parts[1])
+        case "word" where parts.count == 2: self = .word(parts[1])
+        default: throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a concept: \(saved)"))
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .area(let id): try "area:\(id)".encode(to: encoder)
+        case .technique(let id): try "technique:\(id)".encode(to: encoder)
+        case .bath(let id): try "bath:\(id)".encode(to: encoder)
+        case .word(let word): try "word:\(word)".encode(to: encoder)
+        }
+    }
+}
+
 /// Where a concept phrase stands in the tokens.
 struct ConceptSpan: Sendable {
     var start: Int
@@ -25,14 +49,18 @@ struct Token: Sendable {
 
 /// The domain's phrases (areas, techniques, baths, slang), all drawn from the knowledge base,
 /// matched longest first over stems; and the vocabulary that typos are corrected towards.
-struct Lexicon: Sendable {
-    private var phrases: [String: [(stems: [String], concept: Concept)]] = [:]
+struct Lexicon: Sendable, Codable {
+    struct Phrase: Sendable, Codable {
+        var stems: [String]
+        var concept: Concept
+    }
+    private var phrases: [String: [Phrase]] = [:]
     private var known: Set<String> = []
     /// Everyday words typo correction leaves alone (`KnowledgeBase.ordinaryWords`).
     private var ordinary: Set<String> = []
     /// The words typos are corrected towards: by first letter, sorted, only words of five letters
     /// or more, each with what lets most candidates be ruled out without an edit distance.
-    private var typoCandidates: [Character: [TypoCandidate]] = [:]
+    private var typoCandidates: [String: [TypoCandidate]] = [:]
     /// Stems of words that put a line in Rubdown's domain (soreness, massage), beyond concept phrases.
     private var domainStems: Set<String> = []
 
@@ -45,7 +73,7 @@ struct Lexicon: Sendable {
         func add(_ phrase: String, _ concept: Concept) {
             let phraseWords = words(phrase)
             guard let first = phraseWords.first else { return }
-            phrases[Stemmer.stem(first), default: []].append((phraseWords.map(Stemmer.stem), concept))
+            phrases[Stemmer.stem(first), default: []].append(Phrase(stems: phraseWords.map(Stemmer.stem), concept: concept))
             for word in phraseWords { learnLater(word) }
         }
         for area in knowledge.areas {
@@ -80,7 +108,7 @@ struct Lexicon: Sendable {
         for word in toLearn { learn(word, into: &vocabulary) }
         ordinary = Set(knowledge.ordinaryWords)
         for (letter, words) in vocabulary {
-            typoCandidates[letter] = Array(Set(words)).sorted().filter { $0.count >= 5 }.map(TypoCandidate.init)
+            typoCandidates[String(letter)] = Array(Set(words)).sorted().filter { $0.count >= 5 }.map(TypoCandidate.init)
         }
     }
 
@@ -167,8 +195,8 @@ struct Lexicon: Sendable {
             }
         }
         let first = word.first!
-        consider(typoCandidates[first] ?? [])
-        if let second = word.dropFirst().first, let swapped = typoCandidates[second] { consider(swapped) }
+        consider(typoCandidates[String(first)] ?? [])
+        if let second = word.dropFirst().first, let swapped = typoCandidates[String(second)] { consider(swapped) }
         return best?.word
     }
 }
@@ -230,62 +258,8 @@ enum Tokenizer {
     }
 }
 
-// A coach snapshot (see `CoachSnapshot`) saves the lexicon as built; here, beside its fields.
-extension Lexicon {
-    /// The lexicon as saved, for the knowledge base it was built from (saved with it).
-    init(from archive: inout ArchiveReader, knowledge: KnowledgeBase) throws {
-        phrases = try archive.read(keyedBy: String.self) { reader in
-            try reader.read { (stems: try $0.read([String].self), concept: try $0.read(Concept.self)) }
-        }
-        known = try archive.read()
-        ordinary = Set(knowledge.ordinaryWords)
-        // Saved as words: what else a candidate holds is cheaply worked out again.
-        typoCandidates = try Self.byLetter(try archive.read(keyedBy: String.self) { try $0.read([String].self) })
-            .mapValues { $0.map(TypoCandidate.init) }
-        domainStems = try archive.read()
-    }
-
-    func archive(into archive: inout ArchiveWriter) {
-        archive.write(phrases) { writer, candidates in
-            writer.write(candidates) { writer, candidate in
-                writer.write(candidate.stems)
-                writer.write(candidate.concept)
-            }
-        }
-        archive.write(known)
-        archive.write(Dictionary(uniqueKeysWithValues: typoCandidates.map { (String($0.key), $0.value.map(\.word)) })) { $0.write($1) }
-        archive.write(domainStems)
-    }
-
-    private static func byLetter<T>(_ dictionary: [String: T]) throws -> [Character: T] {
-        var result: [Character: T] = [:]
-        for (key, value) in dictionary {
-            guard key.count == 1, let letter = key.first else { throw ArchiveError.damaged }
-            result[letter] = value
-        }
-        return result
-    }
-}
-
-extension Concept: Archivable {
-    init(from archive: inout ArchiveReader) throws {
-        let kind = try archive.read(UInt8.self)
-        let id = try archive.read(String.self)
-        switch kind {
-        case 0: self = .area(id)
-        case 1: self = .technique(id)
-        case 2: self = .bath(id)
-        case 3: self = .word(id)
-        default: throw ArchiveError.damaged
-        }
-    }
-
-    func archive(into archive: inout ArchiveWriter) {
-        switch self {
-        case .area(let id): archive.write(UInt8(0)); archive.write(id)
-        case .technique(let id): archive.write(UInt8(1)); archive.write(id)
-        case .bath(let id): archive.write(UInt8(2)); archive.write(id)
-        case .word(let word): archive.write(UInt8(3)); archive.write(word)
-        }
-    }
+// Saved as the word alone: the rest follows from it.
+extension TypoCandidate: Codable {
+    init(from decoder: any Decoder) throws { self.init(try String(from: decoder)) }
+    func encode(to encoder: any Encoder) throws { try word.encode(to: encoder) }
 }

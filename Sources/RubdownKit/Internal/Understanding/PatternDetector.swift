@@ -4,8 +4,8 @@
 /// negation ("no swelling" is not swelling). A group that names a body area ("calves") is also
 /// met by that area being under discussion when the line names none, so "it's swollen" about
 /// the calves counts.
-struct PatternDetector: Sendable {
-    private struct Pattern: Sendable {
+struct PatternDetector: Sendable, Codable {
+    private struct Pattern: Sendable, Codable {
         var flag: String
         /// Ids of the pattern's groups (each group: phrases, one of which must occur).
         var groups: [Int]
@@ -90,35 +90,5 @@ struct PatternDetector: Sendable {
             if pattern.groups.allSatisfy({ met[$0] }) { found.append(pattern.flag) }
         }
         return found
-    }
-}
-
-// A coach snapshot (see `CoachSnapshot`) saves the detector as built; here, beside its fields.
-extension PatternDetector: Archivable {
-    init(from archive: inout ArchiveReader) throws {
-        patterns = try archive.read { Pattern(flag: try $0.read(String.self), groups: try $0.read([Int].self)) }
-        phrases = try archive.read()
-        // In id order, as they were added.
-        for (id, stems) in phrases.enumerated() {
-            if let first = stems.first { phrasesByFirstStem[first, default: []].append(id) }
-        }
-        groupsOfPhrase = try archive.read()
-        groupAreas = try archive.read { try $0.read(Set<String>.self) }
-        // Ids index these arrays when a line is read: a damaged snapshot must not make them point outside.
-        let groupCount = groupAreas.count, phraseCount = phrases.count
-        guard groupsOfPhrase.count == phraseCount,
-            patterns.allSatisfy({ $0.groups.allSatisfy { (0..<groupCount).contains($0) } }),
-            groupsOfPhrase.allSatisfy({ $0.allSatisfy { (0..<groupCount).contains($0) } })
-        else { throw ArchiveError.damaged }
-    }
-
-    func archive(into archive: inout ArchiveWriter) {
-        archive.write(patterns) { writer, pattern in
-            writer.write(pattern.flag)
-            writer.write(pattern.groups)
-        }
-        archive.write(phrases)
-        archive.write(groupsOfPhrase)
-        archive.write(groupAreas) { $0.write($1) }
     }
 }
