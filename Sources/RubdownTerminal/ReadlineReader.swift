@@ -15,7 +15,7 @@ public struct ReadlineReader: LineReader {
     public static let historyLimit: Int32 = 1000
 
     /// - Parameters:
-    ///   - completions: words Tab completes (commands, areas, techniques).
+    ///   - completions: words Tab completes, one spelling per name (`Completion.words`).
     ///   - historyPath: where history is kept; nil keeps none.
     ///   - adoptsUnmarkedHistory: a text file there without the marker is an older Rubdown's
     ///     history (true at Rubdown's own path; see `HistoryFile`).
@@ -94,8 +94,8 @@ private func complete(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int3
 }
 
 private func generate(_ text: UnsafePointer<CChar>?, _ state: Int32) -> UnsafeMutablePointer<CChar>? {
-    let prefix = text.map { String(cString: $0).lowercased() } ?? ""
-    let matches = completionWords.withLock { words in words.filter { $0.hasPrefix(prefix) } }
+    let typed = text.map { String(cString: $0) } ?? ""
+    let matches = completionWords.withLock { words in Completion.matches(typed, in: words) }
     let index = Int(state)
     guard index < matches.count else { return nil }
     return strdup(matches[index])

@@ -19,7 +19,7 @@ public struct TechniquesPlugin: Plugin {
         switch request.intent {
         case "technique.howto":
             guard let id = entities.techniques.first, let technique = context.knowledge.technique(id) else {
-                return list(context, lead: "Which technique would you like? Here are the five I know:")
+                return list(context, lead: "Which technique would you like? Here are the \(Self.count(context)) I know:")
             }
             var text = reminder + context.advice.explain(technique, for: areas)
             if gentle && technique.gentleness >= 3, let softer = context.advice.techniques(for: areas, gentle: true).last {
@@ -27,7 +27,7 @@ public struct TechniquesPlugin: Plugin {
             }
             return PluginReply(text, massages: areas.filter { technique.fits($0) }, knowledgeUsed: ["techniques:\(technique.id)"])
         case "technique.list":
-            return list(context, lead: reminder + "I know five techniques. Do them from the feet upwards:")
+            return list(context, lead: reminder + "I know \(Self.count(context)) techniques. Do them from the feet upwards:")
         case "technique.routine":
             return routine(for: areas, gentle: gentle, context, lead: reminder)
         case "technique.guide":
@@ -94,6 +94,14 @@ public struct TechniquesPlugin: Plugin {
         let text = lead + "\n" + context.advice.brief(techniques) + "\nAsk \"how do I do pressing?\" for the steps of any of them.\n"
             + context.knowledge.say("why-massage")
         return PluginReply(text, knowledgeUsed: Advice.used(techniques) + ["guidance:why-massage"])
+    }
+
+    /// How many techniques the knowledge base has, in words ("five"), not written into the
+    /// replies: an overlay may add one.
+    static func count(_ context: PluginContext) -> String {
+        let count = context.knowledge.techniques.count
+        let words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+        return words.indices.contains(count) ? words[count] : String(count)
     }
 
     static func reminder(_ areas: [String], _ context: PluginContext) -> String {

@@ -68,14 +68,9 @@ struct Chat: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
+    /// Tab completes the commands and the content's areas, techniques and baths, one spelling each.
     private func completionWords(_ coach: Coach) -> [String] {
-        let knowledge = coach.content.knowledge
-        let commands = ["help", "quit", "start over", "thanks", "why"]
-        let areas = knowledge.areas.flatMap { [$0.id, $0.name] }
-        let techniques = knowledge.techniques.flatMap { [$0.id, $0.name.lowercased()] }
-        // Readline lists these raw on a double Tab: a name with a control character is left out.
-        return Array(Set(commands + areas + techniques + ["ice bath", "warm bath", "foam roller", "tennis ball"]))
-            .filter { $0 == $0.escapingControlCharacters }
+        Completion.words(knowledge: coach.content.knowledge, commands: ["help", "quit", "start over", "thanks", "why", "summary", "journal"])
     }
 }
 

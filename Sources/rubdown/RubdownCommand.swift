@@ -9,6 +9,7 @@ struct RubdownCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rubdown",
         abstract: "A terminal coach for runners' post-run self-massage. Self-care guidance, not diagnosis.",
+        version: version,
         subcommands: [Chat.self, Classify.self, Intents.self, Evaluate.self, TestStories.self, Check.self],
         defaultSubcommand: Chat.self
     )

@@ -64,6 +64,18 @@ struct InteractiveTests {
         try expectEnded(pane, status: 0)
     }
 
+    /// One spelling per name: "foam" offered "foam roller" and "foam-roller" and completed nothing.
+    @Test func tabCompletesFoamToFoamRoller() throws {
+        let pane = try TerminalPane()
+        try pane.waitForPrompt()
+        try pane.type("can I use a foam")
+        try pane.waitFor("> can I use a foam")
+        try pane.press("Tab")
+        try pane.waitFor("> can I use a foam roller")
+        try pane.press("C-a", "C-k", "C-d")
+        try expectEnded(pane, status: 0)
+    }
+
     @Test func upRecallsLinesFromThisAndTheLastSession() throws {
         let first = try TerminalPane()
         try first.waitForPrompt()

@@ -1,3 +1,4 @@
+import RubdownKit
 import TestSupport
 import Testing
 
@@ -27,5 +28,20 @@ import Testing
     @Test func listsAllFive() {
         let reply = converse(["what techniques do you know?"])[0].reply
         for name in ["Stroking", "Pressing", "Drumming", "Tennis ball", "Foam roller"] { #expect(reply.contains(name)) }
+    }
+
+    @Test func theCountOfTechniquesComesFromTheContent() throws {
+        #expect(converse(["what techniques do you know?"])[0].reply.hasPrefix("I know five techniques."))
+        var content = shippedCoach.content
+        var gun = content.knowledge.techniques[0]
+        gun.id = "massage-gun"
+        gun.name = "Massage gun"
+        gun.synonyms = ["massage gun"]
+        content.knowledge.techniques.append(gun)
+        let coach = try Coach(content: content, plugins: allPlugins)
+        let reply = converse(["what techniques do you know?"], coach: coach)[0].reply
+        #expect(reply.hasPrefix("I know six techniques."))
+        #expect(reply.contains("Massage gun"))
+        #expect(converse(["explain the steps of the massage"], coach: coach)[0].reply.contains("Here are the six I know:"))
     }
 }
