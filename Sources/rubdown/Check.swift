@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RubdownKit
+import RubdownPlugins
 import RubdownTerminal
 
 /// Validates the intent table and knowledge base together, compiler style.

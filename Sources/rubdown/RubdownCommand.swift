@@ -2,6 +2,7 @@ import ArgumentParser
 import BundledContent
 import Foundation
 import RubdownKit
+import RubdownPlugins
 import RubdownTerminal
 import Synchronization
 

@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func aSnapshotReadsBackEveryField() throws {
-        let restored = try CoachSnapshot.coach(from: CoachSnapshot.bytes(of: Self.fromYAML.content), plugins: allPlugins)
+        let restored = try CoachSnapshot.coach(from: CoachSnapshot.bytes(of: Self.fromYAML.content, plugins: allPlugins), plugins: allPlugins)
         #expect(canonical(restored.content) == canonical(Self.fromYAML.content))
         #expect(canonical(restored.interpreter) == canonical(Self.fromYAML.interpreter))
     }
@@ -47,7 +47,7 @@ import Testing
 
     /// Bytes cut short anywhere throw; they never crash or read past the end.
     @Test func aSnapshotCutShortThrows() throws {
-        let bytes = try CoachSnapshot.bytes(of: Self.fromYAML.content)
+        let bytes = try CoachSnapshot.bytes(of: Self.fromYAML.content, plugins: allPlugins)
         var generator = SeededGenerator(seed: 14)
         for _ in 0..<40 {
             let cut = Int.random(in: 0..<bytes.count, using: &generator)

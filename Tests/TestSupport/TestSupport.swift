@@ -8,6 +8,7 @@ import Glibc
 #endif
 import Synchronization
 import RubdownKit
+import RubdownPlugins
 import TechniquesPlugin
 import TriagePlugin
 
@@ -24,7 +25,7 @@ private let cachedCoach = Mutex<Coach>({
     }
 }())
 
-public let allPlugins = PluginRegistry([CoreChatPlugin(), FallbackPlugin(), TechniquesPlugin(), TriagePlugin(), BathPlugin(), AnswersPlugin()])
+public let allPlugins = registeredPlugins
 
 /// Sends the lines in a fresh conversation and returns every turn.
 public func converse(_ lines: [String], coach: Coach = shippedCoach) -> [Turn] {

@@ -211,7 +211,7 @@ func scaleOneCommand(_ arguments: Arguments) {
     // The coach as `rubdown`'s build would compile it in, for the --cached runs; after the peak
     // RSS is read, which is the coach's own.
     let storeStart = now()
-    FileManager.default.createFile(atPath: snapshotPath, contents: Data(try! CoachSnapshot.bytes(of: coach.content)))
+    FileManager.default.createFile(atPath: snapshotPath, contents: Data(try! CoachSnapshot.bytes(of: coach.content, plugins: allPlugins())))
     result["snapshot_store_ns"] = Double(now() - storeStart)
     result["latency_ns"] = ["generated": Summary(generated).json, "dev-set": Summary(devSamples).json]
     result["accuracy"] = Double(correct) / Double(max(1, queries.count))

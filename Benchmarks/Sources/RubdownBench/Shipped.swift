@@ -2,7 +2,7 @@ import Foundation
 import RubdownKit
 
 /// Every plugin `rubdown` registers, in the same order: `registeredPlugins` comes from
-/// Sources/rubdown/Plugins.swift itself (linked in as RegisteredPlugins.swift by Package.swift).
+/// Sources/RubdownPlugins/RegisteredPlugins.swift itself (linked in as RegisteredPlugins.swift by Package.swift).
 func allPlugins() -> PluginRegistry { registeredPlugins }
 
 /// Reads the `*.yaml` files of a folder through the public API (`rubdown --intents DIR` does the same).

@@ -5,6 +5,7 @@ public enum Explanation {
         let corrections = understanding.corrections.map { "\($0.from) → \($0.to)" }
         lines.append("corrections: \(corrections.isEmpty ? "none" : corrections.joined(separator: ", "))")
         lines.append("entities:    \(describe(understanding.entities))")
+        lines.append("in domain:   \(understanding.inDomain ? "yes" : "no")\(understanding.keywordIntents.isEmpty ? "" : "; keywords of " + understanding.keywordIntents.sorted().joined(separator: ", "))")
         lines.append("top intents:")
         for score in understanding.ranking.prefix(3) {
             lines.append("  \(score.intent) (\(score.plugin)) \(String(format: "%.3f", score.score))")

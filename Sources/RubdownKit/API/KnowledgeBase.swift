@@ -13,6 +13,12 @@ public struct KnowledgeBase: Sendable, Codable {
     public var cautions: [CautionRoute] = []
     /// Everyday words close to the vocabulary that typo correction must leave alone.
     public var ordinaryWords: [String] = []
+    /// Domain words that often mean something else (`other-senses.yaml`): alone, they put a line in
+    /// the domain only when no other word of it is foreign to the content.
+    public var otherSenses: [String] = []
+    /// Everyday nouns of other topics (`other-topics.yaml`, from WordNet): said beside such a word,
+    /// and unknown to the content, they mark a line as about something else.
+    public var otherTopicWords: [String] = []
 
     public init(
         sources: [Source] = [], areas: [BodyArea] = [], techniques: [Technique] = [], baths: [Bath] = [],

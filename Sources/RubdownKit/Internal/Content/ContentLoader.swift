@@ -31,13 +31,17 @@ struct ContentLoader {
         case "cautions.yaml": let cautions = decode(file, "cautions", [CautionRoute].self); Self.merge(&knowledge.cautions, cautions, overriding: overriding)
         case "guidance.yaml": let guidance = decode(file, "guidance", [Guidance].self); Self.merge(&knowledge.guidance, guidance, overriding: overriding)
         case "lexicon.yaml": let lexicon = decode(file, "lexicon", [LexiconEntry].self); Self.merge(&knowledge.lexicon, lexicon, overriding: overriding)
+        case "other-topics.yaml":
+            do { knowledge.otherTopicWords += try file.decode([String].self, key: "other_topic_words") } catch { diagnostics += error.contentDiagnostics }
+        case "other-senses.yaml":
+            do { knowledge.otherSenses += try file.decode([String].self, key: "other_senses") } catch { diagnostics += error.contentDiagnostics }
         case "ordinary-words.yaml":
             do { knowledge.ordinaryWords += try file.decode([String].self, key: "ordinary_words") } catch { diagnostics += error.contentDiagnostics }
         default:
             diagnostics.append(
                 file.diagnostic(
                     at: file.root,
-                    "unknown knowledge file; expected one of sources, areas, techniques, baths, red-flags, cautions, symptoms, guidance, lexicon, ordinary-words (.yaml)"
+                    "unknown knowledge file; expected one of sources, areas, techniques, baths, red-flags, cautions, symptoms, guidance, lexicon, ordinary-words, other-senses, other-topics (.yaml)"
                 ))
         }
     }

@@ -63,9 +63,17 @@ struct Lexicon: Sendable, Codable {
     private var typoCandidates: [String: [TypoCandidate]] = [:]
     /// Stems of words that put a line in Rubdown's domain (soreness, massage), beyond concept phrases.
     private var domainStems: Set<String> = []
+    /// Stems of domain words that often mean something else (`KnowledgeBase.otherSenses`).
+    private var otherSenses: Set<String> = []
+    /// Stems of everyday nouns of other topics (`KnowledgeBase.otherTopicWords`) that the domain's
+    /// own words (its phrases, in-scope examples) never use.
+    private var otherTopics: Set<String> = []
 
-    /// - Parameter words: `Tokenizer.words`, possibly remembered (content repeats its phrases).
-    init(knowledge: KnowledgeBase, extraWords: [String], words: (String) -> [String] = Tokenizer.words) {
+    /// - Parameters:
+    ///   - extraWords: every word of the intent examples.
+    ///   - outOfScopeWords: the words of them only out-of-scope examples use.
+    ///   - words: `Tokenizer.words`, possibly remembered (content repeats its phrases).
+    init(knowledge: KnowledgeBase, extraWords: [String], outOfScopeWords: Set<String> = [], words: (String) -> [String] = Tokenizer.words) {
         // Each word is learnt once, in order of first appearance (learning is idempotent).
         var learnt = Set<String>()
         var toLearn: [String] = []
@@ -95,6 +103,9 @@ struct Lexicon: Sendable, Codable {
                 $0.element.stems.count != $1.element.stems.count ? $0.element.stems.count > $1.element.stems.count : $0.offset < $1.offset
             }.map(\.element)
         }
+        // The domain's own words: its phrases and what in-scope examples say (not what warning signs
+        // or their vetoes name: "phone" and "sofa" are there to rule a sign out).
+        let domainWords = learnt.union(extraWords.filter { !outOfScopeWords.contains($0) })
         for word in extraWords { learnLater(word) }
         // Symptom words are vocabulary too: "wound" must not become "would", and "swolen" should become "swollen".
         for flag in knowledge.redFlags {
@@ -107,6 +118,8 @@ struct Lexicon: Sendable, Codable {
         var vocabulary: [Character: [String]] = [:]
         for word in toLearn { learn(word, into: &vocabulary) }
         ordinary = Set(knowledge.ordinaryWords)
+        otherSenses = Set(knowledge.otherSenses.map(Stemmer.stem))
+        otherTopics = Set(knowledge.otherTopicWords.map(Stemmer.stem)).subtracting(domainWords.map(Stemmer.stem))
         for (letter, words) in vocabulary {
             typoCandidates[String(letter)] = Array(Set(words)).sorted().filter { $0.count >= 5 }.map(TypoCandidate.init)
         }
@@ -125,15 +138,30 @@ struct Lexicon: Sendable, Codable {
     }
 
     /// Whether the line is about Rubdown's domain: it names an area, technique or bath, or a domain word.
+    /// A single domain word that often means something else counts only when the line says no
+    /// noun of another topic: "press a shirt", "drum lessons", "a newborn calf" are not about
+    /// self-massage; "how do I do pressing?" and "contrast bath, hot and cold" are.
     func isInDomain(_ tokens: [Token], spans: [ConceptSpan]) -> Bool {
+        // The domain's words in the line, each counted once, and whether one of them is plainly the domain's.
+        var evidence = Set<String>(), plain = false
         for span in spans {
             switch span.concept {
-            case .area, .technique, .bath: return true
-            case .word(let word): if domainStems.contains(Stemmer.stem(word)) { return true }
+            case .area, .technique, .bath: break
+            case .word(let word): guard domainStems.contains(Stemmer.stem(word)) else { continue }
             }
+            evidence.insert(tokens[span.start].stem)
+            if span.length > 1 || !otherSenses.contains(tokens[span.start].stem) { plain = true }
         }
-        return tokens.contains { domainStems.contains($0.stem) }
+        for token in tokens where domainStems.contains(token.stem) {
+            evidence.insert(token.stem)
+            if !otherSenses.contains(token.stem) { plain = true }
+        }
+        guard !evidence.isEmpty else { return false }
+        return plain || evidence.count > 1 || !tokens.contains(where: isOtherTopic)
     }
+
+    /// A noun of another topic that the domain never uses.
+    private func isOtherTopic(_ token: Token) -> Bool { otherTopics.contains(token.stem) }
 
     func isKnown(_ word: String) -> Bool { known.contains(word) || known.contains(Stemmer.stem(word)) }
 
