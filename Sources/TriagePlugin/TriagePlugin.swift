@@ -138,7 +138,8 @@ public struct TriagePlugin: Plugin {
 
         let advice = context.advice
         let hardRun = facts.isHardRun
-        let names = knowledge.names(of: areas)
+        // Never "in your ." when no area was understood.
+        let names = areas.isEmpty ? "legs" : knowledge.names(of: areas)
         var text: String
         var used: [String]
         let techniques: [Technique]

@@ -256,6 +256,14 @@ public struct Conversation: Sendable {
             turn.entities = understanding.entities
             return turn
         }
+        // "not sure", "idk", "skip": the likelier reading, said so.
+        if understanding.entities.redFlags.isEmpty, [.unknown, .skip].contains(understanding.entities.answer), let first = pending.options.first {
+            var turn = respond(to: pending.originalInput, chosen: first)
+            turn.input = answer
+            turn.entities = understanding.entities
+            turn.reply = "Then I'll start with the likelier one.\n" + turn.reply
+            return turn
+        }
         // Not a choice: treat it as a new line.
         return respond(to: answer)
     }

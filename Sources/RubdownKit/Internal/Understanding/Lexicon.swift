@@ -138,11 +138,11 @@ struct Lexicon: Sendable, Codable {
     }
 
     /// Whether the line is about Rubdown's domain: it names an area, technique or bath, or a domain word.
-    /// A single domain word that often means something else counts only when the line says no
-    /// noun of another topic: "press a shirt", "drum lessons", "a newborn calf" are not about
-    /// self-massage; "how do I do pressing?" and "contrast bath, hot and cold" are.
+    /// Domain words that often mean something else count only when the line says no noun of
+    /// another topic: "press a shirt", "drum lessons", "a newborn calf" are not about self-massage;
+    /// "how do I do pressing?" and "contrast bath, hot and cold" are.
     func isInDomain(_ tokens: [Token], spans: [ConceptSpan]) -> Bool {
-        // The domain's words in the line, each counted once, and whether one of them is plainly the domain's.
+        // Whether the line has a domain word, and whether one of them is plainly the domain's.
         var evidence = Set<String>(), plain = false
         for span in spans {
             switch span.concept {
@@ -157,7 +157,7 @@ struct Lexicon: Sendable, Codable {
             if !otherSenses.contains(token.stem) { plain = true }
         }
         guard !evidence.isEmpty else { return false }
-        return plain || evidence.count > 1 || !tokens.contains(where: isOtherTopic)
+        return plain || !tokens.contains(where: isOtherTopic)
     }
 
     /// A noun of another topic that the domain never uses.
