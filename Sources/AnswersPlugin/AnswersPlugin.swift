@@ -8,7 +8,7 @@ public struct AnswersPlugin: Plugin {
 
     public var name: String { "answers" }
 
-    public func respond(to request: PluginRequest, context: inout PluginContext) -> PluginReply {
+    public func respond(to request: PluginRequest, context: PluginContext) -> PluginReply {
         guard let intent = context.intents.intent(request.intent) else {
             return PluginReply("I have no answer written for that yet.")
         }

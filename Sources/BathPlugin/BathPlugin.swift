@@ -6,7 +6,7 @@ public struct BathPlugin: Plugin {
 
     public var name: String { "bath" }
 
-    public func respond(to request: PluginRequest, context: inout PluginContext) -> PluginReply {
+    public func respond(to request: PluginRequest, context: PluginContext) -> PluginReply {
         let knowledge = context.knowledge
         let level = context.state.lastTriage?.level ?? .selfCare
         if level == .seekCare || !context.state.redFlags.isEmpty {

@@ -6,7 +6,7 @@ public struct CoreChatPlugin: Plugin {
 
     public var name: String { "core" }
 
-    public func respond(to request: PluginRequest, context: inout PluginContext) -> PluginReply {
+    public func respond(to request: PluginRequest, context: PluginContext) -> PluginReply {
         switch request.intent {
         case "core.greet":
             return PluginReply("Hello! " + Self.offer)
@@ -56,7 +56,7 @@ public struct FallbackPlugin: Plugin {
     public var name: String { "fallback" }
     public var capabilities: Set<PluginCapability> { [.outOfScope] }
 
-    public func respond(to request: PluginRequest, context: inout PluginContext) -> PluginReply {
+    public func respond(to request: PluginRequest, context: PluginContext) -> PluginReply {
         let offers = (request.understanding.ranking)
             .filter { $0.plugin != name && $0.score >= 0.15 }
             .compactMap { context.intents.intent($0.intent)?.offer }

@@ -6,7 +6,7 @@ public struct TechniquesPlugin: Plugin {
 
     public var name: String { "techniques" }
 
-    public func respond(to request: PluginRequest, context: inout PluginContext) -> PluginReply {
+    public func respond(to request: PluginRequest, context: PluginContext) -> PluginReply {
         let entities = request.understanding.entities
         let named = entities.bodyParts.isEmpty ? context.state.areas : entities.bodyParts
         let areas = named.filter { !context.state.isFlagged($0) }

@@ -77,9 +77,8 @@ public struct TriagePlugin: Plugin {
         }
     }
 
-    public func respond(to request: PluginRequest, context: inout PluginContext) -> PluginReply {
-        var state = context.state
-        defer { context.state = state }
+    public func respond(to request: PluginRequest, context: PluginContext) -> PluginReply {
+        let state = context.state
         if request.intent == "triage.is_serious" && request.answering == nil {
             return whenToWorry(state, context)
         }
@@ -94,12 +93,12 @@ public struct TriagePlugin: Plugin {
             }
             return PluginReply(lead + question.prompt, asking: question)
         }
-        return outcome(&state, context)
+        return outcome(state, context)
     }
 
     // MARK: Outcomes
 
-    private func outcome(_ state: inout ConversationState, _ context: PluginContext) -> PluginReply {
+    private func outcome(_ state: ConversationState, _ context: PluginContext) -> PluginReply {
         let facts = state.facts
         let knowledge = context.knowledge
         // Areas with a warning sign get no advice here; the others still do.
@@ -134,7 +133,6 @@ public struct TriagePlugin: Plugin {
             return context.safety.seekCareReply(for: [Self.persistentFlag], areas: state.areas)
         }
         let outcome = TriageOutcome(level: level, bodyParts: areas, reasons: reasons, urgency: urgency)
-        state.lastTriage = outcome
 
         let advice = context.advice
         let hardRun = facts.isHardRun

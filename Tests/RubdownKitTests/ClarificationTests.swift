@@ -6,7 +6,7 @@ import Testing
 @Suite struct ClarificationTests {
     struct Echo: Plugin {
         let name: String
-        func respond(to request: PluginRequest, context: inout PluginContext) -> PluginReply {
+        func respond(to request: PluginRequest, context: PluginContext) -> PluginReply {
             PluginReply("\(name) answers \(request.intent) for \(request.understanding.input)")
         }
     }

@@ -9,36 +9,75 @@ public struct Conversation: Sendable {
 
     init(coach: Coach) { self.coach = coach }
 
-    public mutating func send(_ line: String) -> Turn {
-        if let pending = state.pending, pending.question.slot == .clarify {
-            return resolveClarification(pending, answer: line)
-        }
-        if let pending = state.pending, pending.question.slot == .journalConsent {
-            state.pending = nil
-            let understanding = coach.interpreter.understand(line)
-            // "yes, but now my chest is tight": the body comes first; the question is not asked again.
-            let aboutTheBody = !understanding.entities.redFlags.isEmpty || DialoguePolicy.mentionsTheBody(understanding)
-            switch aboutTheBody ? nil : understanding.entities.answer {
-            case .yes?:
-                state.journal?.consent = true
-                if let outcome = state.lastTriage { record(outcome) }
-                return finish(understanding, PluginReply("Thanks. I'll keep a short private note on this computer and ask how your legs feel next time. Say \"journal\" to see it, \"forget my journal\" to erase it."), route: .init(plugin: pending.plugin, intent: pending.intent), confidence: 1)
-            case .no?:
-                state.journal?.consent = false
-                return finish(understanding, PluginReply("No problem: no notes kept."), route: .init(plugin: pending.plugin, intent: pending.intent), confidence: 1)
-            default:
-                break  // not an answer: the line is taken as it comes, and the question is not asked again
+    /// What the dialogue is doing when a line arrives; each mode has its own handler below.
+    public enum Mode: Sendable {
+        /// Nothing pending: the line is understood and routed as it comes.
+        case freeTalk
+        /// A follow-up question is pending: the line is read as its answer first.
+        case answering(PendingQuestion)
+        /// Two readings were offered: the line picks one.
+        case clarifying(PendingQuestion)
+        /// The journal was offered: the line may say yes or no.
+        case askingConsent(PendingQuestion)
+        /// A routine is being led step by step: "next", "back", "stop" move it.
+        case guidingRoutine(Routine)
+    }
+
+    public var mode: Mode {
+        if let pending = state.pending {
+            switch pending.question.slot {
+            case .clarify: return .clarifying(pending)
+            case .journalConsent: return .askingConsent(pending)
+            default: if state.routine == nil { return .answering(pending) }
             }
         }
-        if state.routine != nil, let command = Routine.command(line) {
-            return guide(command, line: line)
+        if let routine = state.routine { return .guidingRoutine(routine) }
+        return .freeTalk
+    }
+
+    public mutating func send(_ line: String) -> Turn {
+        switch mode {
+        case .clarifying(let pending):
+            return resolveClarification(pending, answer: line)
+        case .askingConsent(let pending):
+            state.pending = nil
+            // Not an answer: the line is taken as it comes, and the question is not asked again.
+            return answerConsent(pending, line) ?? send(line)
+        case .guidingRoutine:
+            if let command = Routine.command(line) { return guide(command, line: line) }
+            return talk(line)
+        case .answering, .freeTalk:
+            return talk(line)
         }
+    }
+
+    /// A line in free talk, or an answer to a pending question.
+    private mutating func talk(_ line: String) -> Turn {
         var turn = respond(to: line)
         // A question mid-routine is answered, then the routine waits where it was.
         if let routine = state.routine, turn.routineStep == nil, !turn.ends {
             turn.reply += "\n\n(Routine paused at step \(routine.index + 1) of \(routine.steps.count): say next to carry on, or stop.)"
         }
         return turn
+    }
+
+    /// Yes or no to keeping a journal; nil when the line is not such an answer.
+    private mutating func answerConsent(_ pending: PendingQuestion, _ line: String) -> Turn? {
+        let understanding = coach.interpreter.understand(line)
+        // "yes, but now my chest is tight": the body comes first; the question is not asked again.
+        let aboutTheBody = !understanding.entities.redFlags.isEmpty || DialoguePolicy.mentionsTheBody(understanding)
+        let route = DialoguePolicy.Route(plugin: pending.plugin, intent: pending.intent)
+        switch aboutTheBody ? nil : understanding.entities.answer {
+        case .yes?:
+            state.journal?.consent = true
+            if let outcome = state.lastTriage { record(outcome) }
+            return finish(understanding, PluginReply("Thanks. I'll keep a short private note on this computer and ask how your legs feel next time. Say \"journal\" to see it, \"forget my journal\" to erase it."), route: route, confidence: 1)
+        case .no?:
+            state.journal?.consent = false
+            return finish(understanding, PluginReply("No problem: no notes kept."), route: route, confidence: 1)
+        default:
+            return nil
+        }
     }
 
     /// Whether a guided routine is under way: an empty line then means "next".
@@ -172,6 +211,14 @@ public struct Conversation: Sendable {
             reply = safety.check(reply, state: state, understanding: understanding, declined: coach.plugins.isOutOfScope(route.plugin))
         }
 
+        apply(&reply, route: route, answering: answering, asked: pending, resuming: redFlags.isEmpty ? digressingFrom : nil)
+        return finish(understanding, reply, route: route, confidence: confidence)
+    }
+
+    /// The one place a reply's effects change the conversation: a question to ask (or the one
+    /// set aside to return to), an outcome (recorded, and the journal offered), a routine to lead,
+    /// an end, a fresh start or an erased journal.
+    private mutating func apply(_ reply: inout PluginReply, route: DialoguePolicy.Route, answering: PendingQuestion?, asked: PendingQuestion?, resuming: PendingQuestion?) {
         switch reply.action {
         case .resetConversation:
             let journal = state.journal
@@ -183,13 +230,13 @@ public struct Conversation: Sendable {
             state.pending = nil
         case .none:
             if let question = reply.asking {
-                let again = pending.map { $0.question.slot == question.slot } ?? false
+                let again = asked.map { $0.question.slot == question.slot } ?? false
                 state.pending = PendingQuestion(
                     question: question, plugin: route.plugin, intent: answering?.intent ?? route.intent,
-                    attempts: again ? (pending?.attempts ?? 0) + 1 : 1)
-            } else if let digressingFrom, redFlags.isEmpty {
-                reply.text += "\n\n" + backTo(digressingFrom)
-                state.pending = digressingFrom
+                    attempts: again ? (asked?.attempts ?? 0) + 1 : 1)
+            } else if let resuming {
+                reply.text += "\n\n" + backTo(resuming)
+                state.pending = resuming
             }
         }
         if var routine = reply.routine, !routine.steps.isEmpty {
@@ -200,7 +247,7 @@ public struct Conversation: Sendable {
             state.lastTriage = outcome
             // Flags a plugin's outcome raises (the journal's) are recorded here; safety's own are already.
             let new = Safety.flags(of: outcome).filter { !state.redFlags.contains($0) }
-            if !new.isEmpty { safety.record(new, in: &state, areas: outcome.bodyParts) }
+            if !new.isEmpty { coach.safety.record(new, in: &state, areas: outcome.bodyParts) }
             if state.journal?.consent == true {
                 record(outcome)
             } else if state.journal != nil, state.journal?.consent == nil, state.pending == nil, !outcome.bodyParts.isEmpty {
@@ -212,20 +259,17 @@ public struct Conversation: Sendable {
                     intent: route.intent, attempts: 1)
             }
         }
-        return finish(understanding, reply, route: route, confidence: confidence)
     }
 
-    /// One plugin's answer: it reads a copy of the conversation and the line.
+    /// One plugin's answer: it reads the conversation and the line, and changes neither.
     private mutating func ask(_ plugin: any Plugin, route: DialoguePolicy.Route, understanding: Understanding, answering: PendingQuestion?)
         -> PluginReply
     {
         let request = PluginRequest(
             understanding: understanding, intent: route.intent, answering: answering,
             alternatives: Array(understanding.ranking.dropFirst().prefix(2)))
-        var context = PluginContext(knowledge: coach.content.knowledge, intents: coach.content.intents, state: state)
-        let reply = plugin.respond(to: request, context: &context)
-        state = context.state
-        return reply
+        let context = PluginContext(knowledge: coach.content.knowledge, intents: coach.content.intents, state: state)
+        return plugin.respond(to: request, context: context)
     }
 
     /// Notes an outcome in the journal.
