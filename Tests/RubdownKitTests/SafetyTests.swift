@@ -202,3 +202,27 @@ import Testing
         #expect(turns[2].reply.contains("finish the questions"), "\(turns[2].reply)")
     }
 }
+
+/// A warning sign told in an earlier session, kept in the journal, still bars massage of its areas.
+@Suite struct StandingWarningAcrossSessionsTests {
+    @Test func aSeekCareEntryOfLastWeekBarsItsAreasInANewSession() {
+        let entry = Journal.Entry(
+            date: Date().addingTimeInterval(-2 * 86_400), areas: ["achilles"], level: "seek-care", painLevel: 6,
+            redFlags: ["achilles-rupture"])
+        var conversation = shippedCoach.startConversation(journal: Journal(consent: true, entries: [entry]))
+        let turn = conversation.send("loads better, how do I massage my achilles?")
+        #expect(turn.reply.contains("Please don't massage"), "\(turn.reply)")
+        #expect(!turn.reply.contains("Stroking:"), "\(turn.reply)")
+        // Another area still gets advice, with the standing warning beside it.
+        let other = conversation.send("how do I massage my quads?")
+        #expect(other.reply.contains("Pressing") || other.reply.contains("Stroking"), "\(other.reply)")
+    }
+
+    @Test func anOldOrOrdinaryEntryBarsNothing() {
+        let old = Journal.Entry(date: Date().addingTimeInterval(-30 * 86_400), areas: ["achilles"], level: "seek-care", painLevel: 6)
+        let ordinary = Journal.Entry(date: Date(), areas: ["calves"], level: "self-care", painLevel: 3)
+        var conversation = shippedCoach.startConversation(journal: Journal(consent: true, entries: [old, ordinary]))
+        #expect(conversation.state.flaggedAreas.isEmpty)
+        #expect(!conversation.send("how do I massage my achilles?").reply.contains("Please don't massage"))
+    }
+}

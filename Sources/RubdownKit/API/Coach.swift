@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rubdown's engine: content, understanding and plugins, validated together at start-up.
 /// Stateless and shareable; each conversation keeps its own state.
 public struct Coach: Sendable {
@@ -26,6 +28,10 @@ public struct Coach: Sendable {
     public func startConversation(journal: Journal? = nil) -> Conversation {
         var conversation = Conversation(coach: self)
         conversation.state.journal = journal
+        // A warning sign told in an earlier session still bars massage of its areas.
+        for entry in journal?.standingWarnings(now: Date()) ?? [] {
+            safety.record(entry.redFlags ?? [], in: &conversation.state, areas: entry.areas)
+        }
         return conversation
     }
 

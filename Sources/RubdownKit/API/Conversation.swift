@@ -211,14 +211,17 @@ public struct Conversation: Sendable {
             reply = safety.check(reply, state: state, understanding: understanding, declined: coach.plugins.isOutOfScope(route.plugin))
         }
 
-        apply(&reply, route: route, answering: answering, asked: pending, resuming: redFlags.isEmpty ? digressingFrom : nil)
+        apply(&reply, route: route, answering: answering, asked: pending, took: filled, resuming: redFlags.isEmpty ? digressingFrom : nil)
         return finish(understanding, reply, route: route, confidence: confidence)
     }
 
     /// The one place a reply's effects change the conversation: a question to ask (or the one
     /// set aside to return to), an outcome (recorded, and the journal offered), a routine to lead,
     /// an end, a fresh start or an erased journal.
-    private mutating func apply(_ reply: inout PluginReply, route: DialoguePolicy.Route, answering: PendingQuestion?, asked: PendingQuestion?, resuming: PendingQuestion?) {
+    private mutating func apply(
+        _ reply: inout PluginReply, route: DialoguePolicy.Route, answering: PendingQuestion?, asked: PendingQuestion?, took: Set<Slot>,
+        resuming: PendingQuestion?
+    ) {
         switch reply.action {
         case .resetConversation:
             let journal = state.journal
@@ -231,6 +234,12 @@ public struct Conversation: Sendable {
         case .none:
             if let question = reply.asking {
                 let again = asked.map { $0.question.slot == question.slot } ?? false
+                // The same question again after a line that answered others: say what was taken, so
+                // the question is never repeated without a reason.
+                let noted = SlotFilling.describe(took, in: state, knowledge: coach.content.knowledge)
+                if again, answering != nil, !noted.isEmpty, !reply.text.hasPrefix("Noted") {
+                    reply.text = "Noted: \(noted). " + reply.text
+                }
                 state.pending = PendingQuestion(
                     question: question, plugin: route.plugin, intent: answering?.intent ?? route.intent,
                     attempts: again ? (asked?.attempts ?? 0) + 1 : 1)
@@ -276,7 +285,9 @@ public struct Conversation: Sendable {
     private mutating func record(_ outcome: TriageOutcome) {
         guard state.journal?.consent == true, !outcome.bodyParts.isEmpty else { return }
         state.journal?.entries.append(
-            Journal.Entry(date: Date(), areas: outcome.bodyParts, level: outcome.level.rawValue, painLevel: state.facts.painLevel))
+            Journal.Entry(
+                date: Date(), areas: outcome.bodyParts, level: outcome.level.rawValue, painLevel: state.facts.painLevel,
+                redFlags: outcome.level == .seekCare ? state.redFlags : nil))
     }
 
     /// Asks which of two equally likely intents the runner meant, instead of guessing.

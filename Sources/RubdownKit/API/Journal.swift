@@ -8,13 +8,22 @@ public struct Journal: Sendable, Codable, Equatable {
         public var areas: [String]
         public var level: String
         public var painLevel: Int?
+        /// The warning signs behind a seek-care entry: they still bar massage of its areas next time.
+        public var redFlags: [String]?
 
-        public init(date: Date, areas: [String], level: String, painLevel: Int?) {
+        public init(date: Date, areas: [String], level: String, painLevel: Int?, redFlags: [String]? = nil) {
             self.date = date
             self.areas = areas
             self.level = level
             self.painLevel = painLevel
+            self.redFlags = redFlags
         }
+    }
+
+    /// Seek-care entries of the last two weeks: a warning sign told in an earlier session still stands.
+    public func standingWarnings(now: Date) -> [Entry] {
+        guard consent == true else { return [] }
+        return entries.filter { $0.level == "seek-care" && Self.days(since: $0.date, now: now) <= 14 }
     }
 
     /// nil until the runner has been asked.
@@ -92,7 +101,9 @@ public struct Journal: Sendable, Codable, Equatable {
         else { return nil }
         let days = Int(Self.days(since: last.date, now: now))
         let when = days == 0 ? "earlier today" : days == 1 ? "yesterday" : "\(days) days ago"
-        return "Welcome back. \(when.prefix(1).uppercased() + when.dropFirst()) your \(knowledge.names(of: last.areas)) were sore. How do they feel now?"
+        let warned = last.level == "seek-care"
+            ? " You described a warning sign then: please don't massage there until it has been checked." : ""
+        return "Welcome back. \(when.prefix(1).uppercased() + when.dropFirst()) your \(knowledge.names(of: last.areas)) were sore.\(warned) How do they feel now?"
     }
 
     /// The entries as the runner reads them (`journal`): the year is shown for a date not in

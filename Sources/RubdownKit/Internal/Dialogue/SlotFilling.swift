@@ -2,6 +2,27 @@
 enum SlotFilling {
     /// Merges what the line says into the state; returns the slots it filled.
     @discardableResult
+    /// What a line told, in a few words, for the slots it filled ("a dull ache, 3 days ago").
+    static func describe(_ slots: Set<Slot>, in state: ConversationState, knowledge: KnowledgeBase) -> String {
+        let facts = state.facts
+        let order: [Slot] = [.bodyPart, .swelling, .spread, .painKind, .painLevel, .when, .trend, .distance, .urine]
+        let said: [String] = order.filter(slots.contains).compactMap { slot in
+            switch slot {
+            case .bodyPart: return state.areas.isEmpty ? nil : "your \(knowledge.names(of: state.areas))"
+            case .swelling: return facts.swelling.map { $0 ? "some swelling" : "no swelling" }
+            case .painKind: return facts.painKind.map { $0 == "dull" ? "a dull ache" : "\($0) pain" }
+            case .painLevel: return facts.painLevel.map { "\($0) out of 10" }
+            case .when: return facts.daysAgo.map { $0 < 1 ? "today" : $0 < 2 ? "since yesterday" : "\(Int($0)) days" }
+            case .trend: return facts.trend.map { "\($0.rawValue)" }
+            case .distance: return facts.distanceKm.map { "a \(Int($0.rounded())) km run" }
+            case .urine: return facts.urine.map { "urine \($0.rawValue)" }
+            case .spread: return facts.spread.map { "\($0.rawValue)" }
+            default: return nil
+            }
+        }
+        return said.joined(separator: ", ")
+    }
+
     static func absorb(_ understanding: Understanding, into state: inout ConversationState, pending: PendingQuestion?)
         -> Set<Slot>
     {
