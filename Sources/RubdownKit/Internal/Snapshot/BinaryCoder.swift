@@ -93,11 +93,11 @@ final class BinarySink: Encoder {
     func singleValueContainer() -> any SingleValueEncodingContainer { SingleValueSink(self) }
 }
 
-/// Writes its count when it is done with (its values are written as they come).
-private final class UnkeyedSink: UnkeyedEncodingContainer {
+/// A container being written: its values are written as they come, and its count (and, for a
+/// container nested under a key, its byte length) when it is done with.
+private class ContainerSink {
     let sink: BinarySink
     let countOffset: Int
-    /// Where its byte length goes, for a container nested under a key.
     let lengthOffset: Int?
     var count = 0
     var codingPath: [any CodingKey] { [] }
@@ -112,6 +112,9 @@ private final class UnkeyedSink: UnkeyedEncodingContainer {
         sink.fill(countOffset, with: count)
         if let lengthOffset { sink.fill(lengthOffset, with: sink.bytes.count - lengthOffset - 4) }
     }
+}
+
+private final class UnkeyedSink: ContainerSink, UnkeyedEncodingContainer {
 
     func encodeNil() throws { throw EncodingError.invalidValue(0, .init(codingPath: [], debugDescription: "nil in a list")) }
     func encode<T: Encodable>(_ value: T) throws {
@@ -129,24 +132,7 @@ private final class UnkeyedSink: UnkeyedEncodingContainer {
     func superEncoder() -> any Encoder { sink }
 }
 
-private final class KeyedSink<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    let sink: BinarySink
-    let countOffset: Int
-    /// Where its byte length goes, for a container nested under a key.
-    let lengthOffset: Int?
-    var count = 0
-    var codingPath: [any CodingKey] { [] }
-
-    init(_ sink: BinarySink, length: Int? = nil) {
-        self.sink = sink
-        lengthOffset = length
-        countOffset = sink.reserve()
-    }
-
-    deinit {
-        sink.fill(countOffset, with: count)
-        if let lengthOffset { sink.fill(lengthOffset, with: sink.bytes.count - lengthOffset - 4) }
-    }
+private final class KeyedSink<Key: CodingKey>: ContainerSink, KeyedEncodingContainerProtocol {
 
     func encodeNil(forKey key: Key) throws {}  // an absent entry reads back as nil
 
