@@ -117,6 +117,7 @@ public struct Interpreter: Sendable, Codable {
             words[index] = corrected
         }
         var tokens = Self.tokens(words)
+        WordClass.mark(&tokens)
         EntityExtractor.markNegation(&tokens)
         let spans = lexicon.spans(in: tokens)
         let entities = extractor.extract(tokens: tokens, spans: spans, contextAreas: contextAreas)

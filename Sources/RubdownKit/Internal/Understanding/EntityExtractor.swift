@@ -18,7 +18,6 @@ struct EntityExtractor: Sendable, Codable {
     func extract(tokens: [Token], spans: [ConceptSpan], contextAreas: [String]) -> Entities {
         var entities = Entities()
         let words = tokens.map(\.text)
-        let stems = tokens.map(\.stem)
         var negatedScopeUsed = Set<Int>()
         for span in spans {
             switch span.concept {
@@ -41,17 +40,17 @@ struct EntityExtractor: Sendable, Codable {
             }
         }
         entities.bodyParts.removeAll { entities.negatedBodyParts.contains($0) && !occursUnnegated($0, spans) }
-        let line = Line(words)
+        let line = Line(tokens)
         entities.distanceKm = Self.distance(line)
         entities.daysAgo = Self.daysAgo(line)
         entities.painLevel = Self.painLevel(line)
         entities.painKind = Self.painKind(tokens)
         entities.answer = Self.answer(line)
-        if let index = stems.firstIndex(where: { Self.swellingStems.contains($0) }) {
+        if let index = tokens.firstIndex(where: { $0.classes.contains(.swelling) }) {
             entities.swelling = !tokens[index].negated
         }
-        if stems.contains("sore") || stems.contains("hurt") || stems.contains("ache") || stems.contains("pain") {
-            entities.generalSoreness = entities.generalSoreness || stems.contains("leg")
+        if tokens.contains(where: { $0.classes.contains(.soreness) }) {
+            entities.generalSoreness = entities.generalSoreness || tokens.contains { $0.classes.contains(.leg) }
         }
         entities.otherSide = zip(words, words.dropFirst()).contains { $0 == "other" && ["leg", "side", "one", "calf", "foot"].contains($1) }
         // The area under discussion stands in for words only when this line names no area of its own.
@@ -72,8 +71,8 @@ struct EntityExtractor: Sendable, Codable {
         entities.trend = Self.trend(tokens)
         entities.urine = Self.urine(tokens, line)
         entities.spread = Self.spread(tokens, line)
-        entities.duringRun = Self.duringRun(words)
-        entities.mentionsUrine = words.contains { Self.urineWords.contains($0) }
+        entities.duringRun = Self.duringRun(tokens)
+        entities.mentionsUrine = tokens.contains { $0.classes.contains(.urineWord) }
         if entities.bodyParts.isEmpty == false { entities.generalSoreness = false }
         return entities
     }
@@ -103,12 +102,13 @@ struct EntityExtractor: Sendable, Codable {
     static func trend(_ tokens: [Token]) -> Trend? {
         var found: Trend?
         for token in tokens {
-            if worseStems.contains(token.stem) { return token.negated ? .same : .worse }
-            if easingStems.contains(token.stem), token.text != "going" || tokens.contains(where: { $0.text == "away" || $0.text == "down" }) {
+            let classes = token.classes
+            if classes.contains(.worse) { return token.negated ? .same : .worse }
+            if classes.contains(.easing), !classes.contains(.going) || tokens.contains(where: { $0.classes.contains(.awayOrDown) }) {
                 found = token.negated ? .same : (found ?? .easing)
             }
-            if sameStems.contains(token.stem), found == nil { found = .same }
-            if token.text == "change", token.negated { found = .same }
+            if classes.contains(.same), found == nil { found = .same }
+            if classes.contains(.change), token.negated { found = .same }
         }
         return found
     }
@@ -126,13 +126,13 @@ struct EntityExtractor: Sendable, Codable {
     static func urine(_ tokens: [Token], _ line: Line) -> UrineColour? {
         var found: UrineColour?
         for (index, token) in tokens.enumerated() where !token.negated {
-            let next = index + 1 < tokens.count ? tokens[index + 1].text : ""
-            if brownUrineWords.contains(token.text) { return .brown }
-            if token.text == "dark" || token.text == "darker" || token.text == "deep" || token.text == "bright" {
-                if next == "yellow" || next == "yellowish" || next == "than" { found = .darkYellow }
-            } else if darkYellowWords.contains(token.text) || token.text == "yellow" && found == nil {
+            let classes = token.classes
+            if classes.contains(.brownUrine) { return .brown }
+            if classes.contains(.darkShade) {
+                if index + 1 < tokens.count, tokens[index + 1].classes.contains(.afterDarkShade) { found = .darkYellow }
+            } else if classes.contains(.darkYellow) || classes.contains(.yellow) && found == nil {
                 found = .darkYellow
-            } else if normalUrineWords.contains(token.text), found == nil {
+            } else if classes.contains(.normalUrine), found == nil {
                 found = .normal
             }
         }
@@ -142,7 +142,8 @@ struct EntityExtractor: Sendable, Codable {
     static let urineWords: Set<String> = ["urine", "pee", "peeing", "wee", "weeing", "piss", "pissing", "urinating"]
 
     /// "during the run", "mid-run", "7k in", "halfway round", "started hurting on my run".
-    static func duringRun(_ words: [String]) -> Bool {
+    static func duringRun(_ tokens: [Token]) -> Bool {
+        let words = tokens.map(\.text)
         func says(_ phrases: [[String]]) -> Bool {
             phrases.contains { phrase in
                 words.count >= phrase.count && (0...(words.count - phrase.count)).contains { start in
@@ -150,15 +151,22 @@ struct EntityExtractor: Sendable, Codable {
                 }
             }
         }
-        if says(duringPhrases) { return true }
+        // Only where a phrase's first word is (`duringStart`): the same answer, without trying each phrase at each word.
+        let mayBeDuring = tokens.indices.contains { start in
+            tokens[start].classes.contains(.duringStart) && duringPhrases.contains { phrase in
+                start + phrase.count <= words.count && phrase.indices.allSatisfy { words[start + $0] == phrase[$0] }
+            }
+        }
+        if mayBeDuring { return true }
         // "about 7k in", "3 miles in"; "started aching on my run".
         for (index, word) in words.enumerated() where index + 1 < words.count && words[index + 1] == "in" {
             if word.hasSuffix("k") || word.hasSuffix("km") || ["miles", "mile", "km", "k", "kms"].contains(word) { return true }
         }
-        let started = ["started", "began", "came", "kicked"].contains { words.contains($0) }
+        let started = tokens.contains { $0.classes.contains(.started) }
         return started && says(onTheRunPhrases)
     }
 
+    static let startedWords = ["started", "began", "came", "kicked"]
     static let duringPhrases: [[String]] = [
         "during the run", "during my run", "during the race", "mid run", "mid race", "halfway round", "halfway through",
         "half way through", "while running", "whilst running", "into my run", "into the run", "into the race", "partway through",
@@ -168,18 +176,23 @@ struct EntityExtractor: Sendable, Codable {
         .map { $0.split(separator: " ").map(String.init) }
 
     static let pinpointWords: Set<String> = ["spot", "point", "pinpoint", "pinpointed", "finger", "fingertip", "coin", "bone", "bony", "localised", "localized", "specific", "exact", "precise"]
+    static let denialWords = ["not", "no", "rather", "isnt", "isn't"]
     static let diffuseWords: Set<String> = ["along", "spread", "spreads", "diffuse", "general", "generally", "whole", "length", "edge", "everywhere", "across", "band", "wide", "big", "large", "all"]
 
     /// "one spot on the bone" or "all along the inside": pinpoint wins, it is the one that matters.
     static func spread(_ tokens: [Token], _ line: Line) -> Spread? {
         var found: Spread?
         for (index, token) in tokens.enumerated() where !token.negated {
+            let classes = token.classes
             // "not one spot", "rather than one point": the spot is what it is not.
-            let denied = tokens[max(0, index - 3)..<index].contains { ["not", "no", "rather", "isnt", "isn't"].contains($0.text) }
-            if !denied, pinpointWords.contains(token.text) && token.text != "bone" || token.text == "bone" && !tokens.contains(where: { $0.text == "along" }) {
+            let denied = tokens[max(0, index - 3)..<index].contains { $0.classes.contains(.denial) }
+            if !denied,
+                classes.contains(.pinpoint) && !classes.contains(.bone)
+                    || classes.contains(.bone) && !tokens.contains(where: { $0.classes.contains(.along) })
+            {
                 return .pinpoint
             }
-            if diffuseWords.contains(token.text) { found = .diffuse }
+            if classes.contains(.diffuse) { found = .diffuse }
         }
         return found
     }
@@ -192,21 +205,25 @@ struct EntityExtractor: Sendable, Codable {
     /// characters keep the string test, so that its Unicode comparison rules still apply.
     struct Line {
         let words: [String]
+        /// Each word's `WordClass`es.
+        let classes: [WordClass]
         let numbers: [Double?]
         private let text: String?
         /// By phrase id: whether the phrase occurs, and whether it starts the line.
         private var occurs: [Bool] = []
         private var starts: [Bool] = []
 
-        init(_ words: [String]) {
+        init(_ tokens: [Token]) {
+            let words = tokens.map(\.text)
             self.words = words
-            numbers = words.map(EntityExtractor.number)
+            classes = tokens.map(\.classes)
+            numbers = tokens.map { EntityExtractor.number($0.text, isNumberWord: $0.classes.contains(.numberWord)) }
             text = words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? nil : " " + words.joined(separator: " ") + " "
             guard text == nil else { return }
             let book = LinePhrases.shared
             occurs = [Bool](repeating: false, count: book.phrases.count)
             starts = occurs
-            for start in words.indices {
+            for start in words.indices where tokens[start].classes.contains(.linePhraseStart) {
                 guard let ids = book.byFirstWord[words[start]] else { continue }
                 for id in ids {
                     let phrase = book.phrases[id].words
@@ -303,7 +320,7 @@ struct EntityExtractor: Sendable, Codable {
     private func negationStart(_ tokens: [Token], before index: Int) -> Int? {
         var i = index
         while i >= 0 {
-            if Self.negators.contains(tokens[i].text) { return i }
+            if tokens[i].classes.contains(.negator) { return i }
             if tokens[i].isBreak { return nil }
             i -= 1
         }
@@ -316,22 +333,23 @@ struct EntityExtractor: Sendable, Codable {
     /// Marks the tokens a negation covers: from the negator up to and including the first word
     /// that carries meaning ("no real swelling", "not going away for weeks" negates only "going"),
     /// continued through "or" ("no swelling or redness"); never past a clause break or four words.
+    /// (Reads the tokens' `WordClass`es, which must be marked.)
     static func markNegation(_ tokens: inout [Token]) {
         var remaining = 0
         for index in tokens.indices {
-            let text = tokens[index].text
-            if negators.contains(text) {
+            let classes = tokens[index].classes
+            if classes.contains(.negator) {
                 // "No, I can't stand on it": a "no" that answers, before a pronoun, negates nothing.
-                let next = index + 1 < tokens.count ? tokens[index + 1].text : ""
-                remaining = text == "no" && ["i", "it", "its", "we", "he", "she", "they", ","].contains(next) ? 0 : 4
+                let answers = index + 1 < tokens.count && tokens[index + 1].classes.contains(.answeringPronoun)
+                remaining = tokens[index].text == "no" && answers ? 0 : 4
                 continue
             }
-            if scopeBreakers.contains(text) { remaining = 0 }
+            if classes.contains(.scopeBreaker) { remaining = 0 }
             guard remaining > 0 else { continue }
             tokens[index].negated = true
             remaining -= 1
-            let carriesMeaning = !negationFiller.contains(text) && !Interpreter.stopwords.contains(text)
-            let continues = index + 1 < tokens.count && ["or", "nor"].contains(tokens[index + 1].text)
+            let carriesMeaning = !classes.contains(.negationFiller) && !classes.contains(.stopword)
+            let continues = index + 1 < tokens.count && tokens[index + 1].classes.contains(.orNor)
             if carriesMeaning && !continues { remaining = 0 }
         }
     }
@@ -354,10 +372,13 @@ struct EntityExtractor: Sendable, Codable {
         "a": 1, "an": 1, "couple": 2, "few": 3, "several": 4,
     ]
 
-    static func number(_ word: String) -> Double? {
-        if mayBeNumeral(word), let value = Double(word) { return value }
-        if word.hasSuffix("ish"), mayBeNumeral(word), let value = Double(word.dropLast(3)) { return value }  // "7ish"
-        return numberWords[word]
+    /// - Parameter isNumberWord: whether `numberWords` has the word (`WordClass.numberWord`).
+    static func number(_ word: String, isNumberWord: Bool) -> Double? {
+        if mayBeNumeral(word) {
+            if let value = Double(word) { return value }
+            if word.hasSuffix("ish"), let value = Double(word.dropLast(3)) { return value }  // "7ish"
+        }
+        return isNumberWord ? numberWords[word] : nil
     }
 
     /// False when `Double(_:)` must fail on the word: it starts with an ASCII character that no
@@ -371,6 +392,8 @@ struct EntityExtractor: Sendable, Codable {
         }
     }
 
+    /// The words `distance` reads on their own.
+    static let distanceWords = ["half", "halfmarathon", "hm", "marathon", "ultra", "ultramarathon", "50k", "parkrun"]
     static let kmUnits: Set<String> = ["k", "km", "kms", "kilometer", "kilometers", "kilometre", "kilometres", "ks"]
     static let mileUnits: Set<String> = ["mile", "miles", "mi", "mls", "miler", "milers"]
     static let otherUnits: Set<String> = [
@@ -397,6 +420,7 @@ struct EntityExtractor: Sendable, Codable {
                 if kmUnits.contains(next) { return round1(value) }
                 if mileUnits.contains(next) { return round1(value * 1.609) }
             }
+            guard line.classes[index].contains(.distanceWord) else { continue }
             switch word {
             case "half":
                 if next == "marathon" || ["a", "the", "my", "ran", "did"].contains(previous)
@@ -474,7 +498,9 @@ struct EntityExtractor: Sendable, Codable {
         let p = LinePhrases.shared
         if line.contains(p.notBad) || line.contains(p.notTooBad) || line.contains(p.notThatBad) { return 3 }
         if line.contains(p.veryBad) || line.contains(p.reallyBad) { return 8 }
-        for word in words { if let level = severity[word] { return level } }
+        for (index, word) in words.enumerated() where line.classes[index].contains(.severity) {
+            if let level = severity[word] { return level }
+        }
         return nil
     }
 
@@ -500,7 +526,7 @@ struct EntityExtractor: Sendable, Codable {
     static func painKind(_ tokens: [Token]) -> String? {
         var first = Int.max
         for token in tokens where !token.negated {
-            if let kind = painKindOfStem[token.stem], kind < first { first = kind }
+            if let kind = token.classes.painKind, kind < first { first = kind }
         }
         return first == Int.max ? nil : painKinds[first].0
     }

@@ -44,6 +44,8 @@ struct Token: Sendable {
     var text: String
     var stem: String
     var negated = false
+    /// For the tokens of an input line, the fixed word lists its text and stem are in (see `WordClass.mark`).
+    var classes: WordClass = []
     var isBreak: Bool { text == "," }
 }
 

@@ -67,10 +67,14 @@ struct PatternDetector: Sendable, Codable {
     func detect(tokens: [Token], spans: [ConceptSpan], contextAreas: [String]) -> [String] {
         // A group is met when one of its phrases occurs outside a negation (starting at a token
         // no negation covers), or when it names an area under discussion.
-        var met = [Bool](repeating: false, count: groupAreas.count)
-        var occurs = [Bool](repeating: false, count: phrases.count)
+        var met: [Bool] = []
+        var occurs: [Bool] = []
         for start in tokens.indices where !tokens[start].negated {
             guard let candidates = phrasesByFirstStem[tokens[start].stem] else { continue }
+            if met.isEmpty {
+                met = [Bool](repeating: false, count: groupAreas.count)
+                occurs = [Bool](repeating: false, count: phrases.count)
+            }
             for id in candidates where !occurs[id] {
                 let phrase = phrases[id]
                 guard start + phrase.count <= tokens.count else { continue }
@@ -81,6 +85,18 @@ struct PatternDetector: Sendable, Codable {
                     for group in groupsOfPhrase[id] { met[group] = true }
                 }
             }
+        }
+        if met.isEmpty {
+            // No phrase of any rule starts at any token, and no area is under discussion: no group is
+            // met, so only a pattern of no groups (should content have one) can match.
+            if contextAreas.isEmpty {
+                var found: [String] = []
+                for index in patterns.indices where patterns[index].groups.isEmpty && !found.contains(patterns[index].flag) {
+                    found.append(patterns[index].flag)
+                }
+                return found
+            }
+            met = [Bool](repeating: false, count: groupAreas.count)
         }
         if !contextAreas.isEmpty {
             for group in groupAreas.indices where !met[group] && !groupAreas[group].isDisjoint(with: contextAreas) { met[group] = true }
