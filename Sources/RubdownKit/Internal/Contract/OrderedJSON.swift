@@ -24,7 +24,7 @@ enum OrderedJSON {
         private mutating func key(_ key: String) {
             if json.count > 1 { json.append(UInt8(ascii: ",")) }
             json.append(UInt8(ascii: "\""))
-            json.append(contentsOf: key.utf8)
+            OrderedJSON.append(key, to: &json)
             json.append(UInt8(ascii: "\""))
             json.append(UInt8(ascii: ":"))
         }
@@ -97,7 +97,7 @@ enum OrderedJSON {
         json.append(UInt8(ascii: "\""))
         // The common case, nothing to escape, is appended whole.
         if !string.utf8.contains(where: mayNeedEscape) {
-            json.append(contentsOf: string.utf8)
+            append(string, to: &json)
         } else {
             for scalar in string.unicodeScalars {
                 switch scalar.value {
@@ -118,6 +118,13 @@ enum OrderedJSON {
             }
         }
         json.append(UInt8(ascii: "\""))
+    }
+
+    /// The string's UTF-8 bytes, copied at once (a native string's are contiguous).
+    @inline(__always) private static func append(_ string: String, to json: inout [UInt8]) {
+        if string.utf8.withContiguousStorageIfAvailable({ json.append(contentsOf: $0) }) == nil {
+            json.append(contentsOf: string.utf8)
+        }
     }
 
     /// Whether a UTF-8 byte may belong to a character that is escaped: a C0 control, `"`, `\`,

@@ -15,9 +15,16 @@ struct EntityExtractor: Sendable, Codable {
     /// Red flags whose urgency is an emergency: no `unless` word vetoes them when several signs are told.
     let emergencies: Set<String>
 
-    func extract(tokens: [Token], spans: [ConceptSpan], contextAreas: [String]) -> Entities {
+    /// The pattern detectors, in the order `extract`'s `detectorPhrases` numbers them.
+    var detectors: [PatternDetector] { [redFlags, vetoes, cautions, symptoms] }
+
+    /// - Parameter detectorPhrases: for a detector (by its index in `detectors`) and a token (by
+    ///   index), the ids of the detector's phrases starting with the token's stem.
+    func extract(tokens: [Token], spans: [ConceptSpan], contextAreas: [String], detectorPhrases: (Int, Int) -> [Int]?) -> Entities {
         var entities = Entities()
-        let words = tokens.map(\.text)
+        // (Closures rather than key paths here and below: `map(\.text)` was not inlined, a key-path
+        // call per element.)
+        let words = tokens.map { $0.text }
         var negatedScopeUsed = Set<Int>()
         for span in spans {
             switch span.concept {
@@ -40,7 +47,7 @@ struct EntityExtractor: Sendable, Codable {
             }
         }
         entities.bodyParts.removeAll { entities.negatedBodyParts.contains($0) && !occursUnnegated($0, spans) }
-        let line = Line(tokens)
+        let line = Line(tokens, words: words)
         entities.distanceKm = Self.distance(line)
         entities.daysAgo = Self.daysAgo(line)
         entities.painLevel = Self.painLevel(line)
@@ -55,23 +62,23 @@ struct EntityExtractor: Sendable, Codable {
         entities.otherSide = zip(words, words.dropFirst()).contains { $0 == "other" && ["leg", "side", "one", "calf", "foot"].contains($1) }
         // The area under discussion stands in for words only when this line names no area of its own.
         let areas = entities.bodyParts.isEmpty && entities.negatedBodyParts.isEmpty ? contextAreas : []
-        entities.symptoms = symptoms.detect(tokens: tokens, spans: spans, contextAreas: [])
-        entities.redFlags = redFlags.detect(tokens: tokens, spans: spans, contextAreas: areas)
+        entities.symptoms = symptoms.detect(tokens: tokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(3, $0) })
+        entities.redFlags = redFlags.detect(tokens: tokens, spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(0, $0) })
         // "went away", "compression socks" veto a flag; never an emergency in a line with two signs that
         // stand alone: "breathless for a minute, then coughing blood" keeps its flag. (A vetoed sign still
         // gets the questions.)
         if !entities.redFlags.isEmpty {
             // ("Nearly fainted" is both faint and collapse: one sign, not two.)
             let severalSigns = entities.symptoms.filter { standalone.contains($0) && $0 != "faint" }.count >= 2
-            let vetoed = vetoes.detect(tokens: tokens, spans: spans, contextAreas: [])
+            let vetoed = vetoes.detect(tokens: tokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(1, $0) })
             entities.redFlags.removeAll { vetoed.contains($0) && !(severalSigns && emergencies.contains($0)) }
         }
-        entities.cautions = cautions.detect(tokens: tokens, spans: spans, contextAreas: areas)
+        entities.cautions = cautions.detect(tokens: tokens, spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(2, $0) })
         entities.symptomStandsAlone = entities.symptoms.contains(where: standalone.contains)
         entities.trend = Self.trend(tokens)
         entities.urine = Self.urine(tokens, line)
         entities.spread = Self.spread(tokens, line)
-        entities.duringRun = Self.duringRun(tokens)
+        entities.duringRun = Self.duringRun(tokens, words: words)
         entities.mentionsUrine = tokens.contains { $0.classes.contains(.urineWord) }
         if entities.bodyParts.isEmpty == false { entities.generalSoreness = false }
         return entities
@@ -142,8 +149,7 @@ struct EntityExtractor: Sendable, Codable {
     static let urineWords: Set<String> = ["urine", "pee", "peeing", "wee", "weeing", "piss", "pissing", "urinating"]
 
     /// "during the run", "mid-run", "7k in", "halfway round", "started hurting on my run".
-    static func duringRun(_ tokens: [Token]) -> Bool {
-        let words = tokens.map(\.text)
+    static func duringRun(_ tokens: [Token], words: [String]) -> Bool {
         func says(_ phrases: [[String]]) -> Bool {
             phrases.contains { phrase in
                 words.count >= phrase.count && (0...(words.count - phrase.count)).contains { start in
@@ -213,10 +219,10 @@ struct EntityExtractor: Sendable, Codable {
         private var occurs: [Bool] = []
         private var starts: [Bool] = []
 
-        init(_ tokens: [Token]) {
-            let words = tokens.map(\.text)
+        /// - Parameter words: the tokens' texts.
+        init(_ tokens: [Token], words: [String]) {
             self.words = words
-            classes = tokens.map(\.classes)
+            classes = tokens.map { $0.classes }
             numbers = tokens.map { EntityExtractor.number($0.text, isNumberWord: $0.classes.contains(.numberWord)) }
             text = words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? nil : " " + words.joined(separator: " ") + " "
             guard text == nil else { return }
@@ -258,7 +264,8 @@ struct EntityExtractor: Sendable, Codable {
 
     /// Every phrase the readers of a line test for, numbered, with the ids of those starting
     /// with each word.
-    struct LinePhrases: Sendable {
+    /// (A class: readers take the shared book by reference, not a copy of all its phrases.)
+    final class LinePhrases: Sendable {
         let phrases: [Phrase]
         let byFirstWord: [String: [Int]]
 
@@ -382,12 +389,18 @@ struct EntityExtractor: Sendable, Codable {
     }
 
     /// False when `Double(_:)` must fail on the word: it starts with an ASCII character that no
-    /// numeral starts with (digits, sign, point, or the i of "inf" and n of "nan").
+    /// numeral starts with (digits, sign, point, or the i of "inf" and n of "nan"), or with an i or
+    /// n that does not start "inf" or "nan".
     private static func mayBeNumeral(_ word: String) -> Bool {
         guard let first = word.utf8.first else { return true }
         if first >= 0x80 || first &- UInt8(ascii: "0") < 10 { return true }
         switch first | 0x20 {
-        case UInt8(ascii: "i"), UInt8(ascii: "n"): return true
+        case UInt8(ascii: "i"), UInt8(ascii: "n"):
+            // Only "inf", "infinity" and "nan" (any case, "nan(...)" too) among such words parse.
+            var bytes = word.utf8.makeIterator()
+            let a = bytes.next().map { $0 | 0x20 }, b = bytes.next().map { $0 | 0x20 }, c = bytes.next().map { $0 | 0x20 }
+            return a == UInt8(ascii: "i") && b == UInt8(ascii: "n") && c == UInt8(ascii: "f")
+                || a == UInt8(ascii: "n") && b == UInt8(ascii: "a") && c == UInt8(ascii: "n")
         default: return first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: ".")
         }
     }
@@ -537,12 +550,12 @@ struct EntityExtractor: Sendable, Codable {
         for phrase in p.unknown where line.contains(phrase) {
             return .unknown
         }
-        if p.skip.contains(where: line.hasPrefix) || words == ["skip"] {
+        if p.skip.contains(where: { line.hasPrefix($0) }) || words == ["skip"] {
             return .skip
         }
         guard let first = words.first else { return nil }
-        if p.no.contains(where: line.hasPrefix) { return .no }
-        if Self.yesWords.contains(first) || p.yes.contains(where: line.hasPrefix) || line.hasPrefix(p.itIs) && words.count <= 3 {
+        if p.no.contains(where: { line.hasPrefix($0) }) { return .no }
+        if Self.yesWords.contains(first) || p.yes.contains(where: { line.hasPrefix($0) }) || line.hasPrefix(p.itIs) && words.count <= 3 {
             return .yes
         }
         if Self.noWords.contains(first) { return .no }

@@ -85,10 +85,12 @@ struct WordClass: OptionSet, Sendable {
         return value == 0 ? nil : value - 1
     }
 
-    /// Sets each token's classes.
-    static func mark(_ tokens: inout [Token]) {
+    /// Sets each token's classes: by its text, and by its stem from the stem's entry (`StemIndex`,
+    /// which holds `byStem`), given for each token (-1: none).
+    static func mark(_ tokens: inout [Token], entries: [Int32], of table: StemIndex.Table) {
         for index in tokens.indices {
-            tokens[index].classes = (byText[tokens[index].text] ?? []).union(byStem[tokens[index].stem] ?? [])
+            let byStem = entries[index] >= 0 ? table.entries[Int(entries[index])].classes : []
+            tokens[index].classes = (byText[tokens[index].text] ?? []).union(byStem)
         }
     }
 
