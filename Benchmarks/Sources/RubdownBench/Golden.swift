@@ -1,7 +1,7 @@
 import Foundation
 import RubdownKit
 
-/// `rubdown-bench golden --out FILE`: everything the understanding pipeline says about a large,
+/// `rubdown-bench golden --file FILE [--full]`: everything the understanding pipeline says about a large,
 /// fixed set of lines (development set, CLINC150, story lines, hostile and Unicode lines, random
 /// strings, and generated queries against a generated table), one line of text per input and
 /// context. Two builds that print the same file understand every one of those lines alike, so
@@ -43,6 +43,8 @@ func goldenCommand(_ arguments: Arguments) {
         lines.append(line)
     }
 
+    // `--full`: also the entities' other fields and the JSON line (a longer file).
+    let full = arguments.flag("full")
     var out = ""
     func dump(_ coach: Coach, _ line: String, context: [String]) {
         let u = coach.interpreter.understand(line, contextAreas: context)
@@ -57,6 +59,13 @@ func goldenCommand(_ arguments: Arguments) {
         s += "  rank " + u.ranking.map { "\($0.intent)/\($0.plugin)=\(String(format: "%.6f", $0.score))" }.joined(separator: " ") + "\n"
         let c = coach.classify(line)
         s += "  route \(c.plugin) \(c.intent)\n"
+        if full {
+            // Every other field of the entities, and the JSON line `rubdown classify` prints.
+            s += "  more symptoms=\(e.symptoms) alone=\(e.symptomStandsAlone) cautions=\(e.cautions) trend=\(e.trend?.rawValue ?? "-")"
+            s += " urine=\(e.urine?.rawValue ?? "-") spread=\(e.spread?.rawValue ?? "-") during=\(e.duringRun) mentionsUrine=\(e.mentionsUrine)"
+            s += " discomfort=\(e.discomfort) normalized=\(debugString(c.understanding.normalized))\n"
+            s += "  json \(JSONContract.line(c))\n"
+        }
         out += s
     }
     for line in lines {

@@ -5,7 +5,7 @@
 //   rubdown-bench turns [--repo DIR] [--conversations N] [--out DIR]
 //   rubdown-bench scale [--sizes 100,1000,10000] [--examples 20] [--queries N] [--rubdown PATH] [--out DIR]
 //   rubdown-bench scale-one --dir DIR --json FILE [--load-only]      (one size, run by `scale`)
-//   rubdown-bench golden --file FILE [--size N]   (understanding of many lines, to compare two builds)
+//   rubdown-bench golden --file FILE [--size N] [--full]   (understanding of many lines, to compare two builds)
 //   rubdown-bench probe [--dir DIR] [--reps N] [--top N] [--classify] (the slowest lines, shipped content or a `scale` table)
 //   rubdown-bench loadcost [--runs N] [--out DIR]   (what a cached form of the content would save at start-up)
 import Foundation

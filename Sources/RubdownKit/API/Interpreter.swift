@@ -13,6 +13,8 @@ public struct Interpreter: Sendable, Codable {
     private let isFallback: [Bool]
     /// `intents[i].needsKeyword`, packed: the eligibility test reads it for many intents a line.
     private let needsKeyword: [Bool]
+    /// The tables above by stem, in one (derived when first needed; saved as nothing).
+    private var stemIndex = StemIndex()
     var lexicon: Lexicon { extractor.lexicon }
     private var intents: [Intent] { matcher.intents }
     static let keywordFloor = 0.5
@@ -114,15 +116,26 @@ public struct Interpreter: Sendable, Codable {
             words[index] = corrected
         }
         var tokens = Self.tokens(words)
+        // Each token's stem looked up once, for every stage below.
+        let table =
+            stemIndex.stored
+            ?? stemIndex.store(
+                StemIndex.build(
+                    lexiconPhrases: lexicon.phrasesByFirstStem, domainStems: lexicon.domainStemSet, keywords: keywords,
+                    detectorPhrases: extractor.detectors.map(\.phraseStarts)))
+        let entries = table.entries(of: tokens)
+        WordClass.mark(&tokens, entries: entries, of: table)
         EntityExtractor.markNegation(&tokens)
-        let spans = lexicon.spans(in: tokens)
-        let entities = extractor.extract(tokens: tokens, spans: spans, contextAreas: contextAreas)
+        let spans = lexicon.spans(in: tokens) { entries[$0] >= 0 ? table.entries[Int(entries[$0])].lexiconPhrases : nil }
+        let entities = extractor.extract(tokens: tokens, spans: spans, contextAreas: contextAreas) { detector, index in
+            entries[index] >= 0 ? table.entries[Int(entries[index])].detectorPhrases(detector) : nil
+        }
         // An in-scope intent needs the line to be about the domain, or to say one of its keywords.
-        let inDomain = lexicon.isInDomain(tokens, spans: spans)
-        let stems = tokens.map(\.stem)
+        let inDomain = lexicon.isInDomain(tokens, spans: spans) { entries[$0] >= 0 && table.entries[Int(entries[$0])].isDomain }
+        let stems = tokens.map { $0.stem }
         var hits = Set<Int>()
-        for (position, stem) in stems.enumerated() {
-            for keyword in keywords[stem] ?? [] where !hits.contains(keyword.intent) {
+        for position in stems.indices where entries[position] >= 0 {
+            for keyword in table.entries[Int(entries[position])].keywords ?? [] where !hits.contains(keyword.intent) {
                 if position + keyword.stems.count <= stems.count,
                     keyword.stems.indices.allSatisfy({ stems[position + $0] == keyword.stems[$0] })
                 {
@@ -163,8 +176,26 @@ public struct Interpreter: Sendable, Codable {
             ranking = Self.best(5, of: ranking)
         }
         return Understanding(
-            input: input, normalized: words.joined(separator: " "), corrections: corrections, entities: entities,
+            input: input, normalized: Self.joined(words), corrections: corrections, entities: entities,
             ranking: Array(ranking.prefix(5)), inDomain: inDomain, keywordIntents: keywordIntents)
+    }
+
+    /// `words.joined(separator: " ")`, in one allocation.
+    static func joined(_ words: [String]) -> String {
+        var length = max(0, words.count - 1)
+        for word in words { length += word.utf8.count }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var at = 0
+            for (index, word) in words.enumerated() {
+                if index > 0 {
+                    buffer[at] = UInt8(ascii: " ")
+                    at += 1
+                }
+                var word = word
+                at = word.withUTF8 { utf8 in buffer[at...].initialize(fromContentsOf: utf8) }
+            }
+            return at
+        }
     }
 
     /// The first `count` of the scores sorted best first (ties: by intent id), without sorting
@@ -199,12 +230,17 @@ public struct Interpreter: Sendable, Codable {
     /// replaced by placeholders so that "my calves hurt" teaches "my shins hurt" too.
     static func features(_ tokens: [Token], spans: [ConceptSpan]) -> [String] {
         var features: [String] = []
-        var covered = [Concept?](repeating: nil, count: tokens.count)
-        for span in spans { for index in span.start..<(span.start + span.length) { covered[index] = span.concept } }
+        features.reserveCapacity(tokens.count + 4)
+        // The span covering each token, if any (by index in `spans`; -1 for none).
+        var covered = [Int32](repeating: -1, count: tokens.count)
+        for (number, span) in spans.enumerated() {
+            for index in span.start..<(span.start + span.length) { covered[index] = Int32(number) }
+        }
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
-            if let concept = covered[index] {
+            if covered[index] >= 0 {
+                let concept = spans[Int(covered[index])].concept
                 let length = spans.first { $0.start == index }?.length ?? 1
                 switch concept {
                 case .area(let id):

@@ -15,10 +15,16 @@ struct EntityExtractor: Sendable, Codable {
     /// Red flags whose urgency is an emergency: no `unless` word vetoes them when several signs are told.
     let emergencies: Set<String>
 
-    func extract(tokens: [Token], spans: [ConceptSpan], contextAreas: [String]) -> Entities {
+    /// The pattern detectors, in the order `extract`'s `detectorPhrases` numbers them.
+    var detectors: [PatternDetector] { [redFlags, vetoes, cautions, symptoms] }
+
+    /// - Parameter detectorPhrases: for a detector (by its index in `detectors`) and a token (by
+    ///   index), the ids of the detector's phrases starting with the token's stem.
+    func extract(tokens: [Token], spans: [ConceptSpan], contextAreas: [String], detectorPhrases: (Int, Int) -> [Int]?) -> Entities {
         var entities = Entities()
-        let words = tokens.map(\.text)
-        let stems = tokens.map(\.stem)
+        // (Closures rather than key paths here and below: `map(\.text)` was not inlined, a key-path
+        // call per element.)
+        let words = tokens.map { $0.text }
         var negatedScopeUsed = Set<Int>()
         for span in spans {
             switch span.concept {
@@ -41,39 +47,39 @@ struct EntityExtractor: Sendable, Codable {
             }
         }
         entities.bodyParts.removeAll { entities.negatedBodyParts.contains($0) && !occursUnnegated($0, spans) }
-        let line = Line(words)
+        let line = Line(tokens, words: words)
         entities.distanceKm = Self.distance(line)
         entities.daysAgo = Self.daysAgo(line)
         entities.painLevel = Self.painLevel(line)
         entities.painKind = Self.painKind(tokens)
         entities.answer = Self.answer(line)
-        if let index = stems.firstIndex(where: { Self.swellingStems.contains($0) }) {
+        if let index = tokens.firstIndex(where: { $0.classes.contains(.swelling) }) {
             entities.swelling = !tokens[index].negated
         }
-        if stems.contains("sore") || stems.contains("hurt") || stems.contains("ache") || stems.contains("pain") {
-            entities.generalSoreness = entities.generalSoreness || stems.contains("leg")
+        if tokens.contains(where: { $0.classes.contains(.soreness) }) {
+            entities.generalSoreness = entities.generalSoreness || tokens.contains { $0.classes.contains(.leg) }
         }
         entities.otherSide = zip(words, words.dropFirst()).contains { $0 == "other" && ["leg", "side", "one", "calf", "foot"].contains($1) }
         // The area under discussion stands in for words only when this line names no area of its own.
         let areas = entities.bodyParts.isEmpty && entities.negatedBodyParts.isEmpty ? contextAreas : []
-        entities.symptoms = symptoms.detect(tokens: tokens, spans: spans, contextAreas: [])
-        entities.redFlags = redFlags.detect(tokens: tokens, spans: spans, contextAreas: areas)
+        entities.symptoms = symptoms.detect(tokens: tokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(3, $0) })
+        entities.redFlags = redFlags.detect(tokens: tokens, spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(0, $0) })
         // "went away", "compression socks" veto a flag; never an emergency in a line with two signs that
         // stand alone: "breathless for a minute, then coughing blood" keeps its flag. (A vetoed sign still
         // gets the questions.)
         if !entities.redFlags.isEmpty {
             // ("Nearly fainted" is both faint and collapse: one sign, not two.)
             let severalSigns = entities.symptoms.filter { standalone.contains($0) && $0 != "faint" }.count >= 2
-            let vetoed = vetoes.detect(tokens: tokens, spans: spans, contextAreas: [])
+            let vetoed = vetoes.detect(tokens: tokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(1, $0) })
             entities.redFlags.removeAll { vetoed.contains($0) && !(severalSigns && emergencies.contains($0)) }
         }
-        entities.cautions = cautions.detect(tokens: tokens, spans: spans, contextAreas: areas)
+        entities.cautions = cautions.detect(tokens: tokens, spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(2, $0) })
         entities.symptomStandsAlone = entities.symptoms.contains(where: standalone.contains)
         entities.trend = Self.trend(tokens)
         entities.urine = Self.urine(tokens, line)
         entities.spread = Self.spread(tokens, line)
-        entities.duringRun = Self.duringRun(words)
-        entities.mentionsUrine = words.contains { Self.urineWords.contains($0) }
+        entities.duringRun = Self.duringRun(tokens, words: words)
+        entities.mentionsUrine = tokens.contains { $0.classes.contains(.urineWord) }
         if entities.bodyParts.isEmpty == false { entities.generalSoreness = false }
         return entities
     }
@@ -103,12 +109,13 @@ struct EntityExtractor: Sendable, Codable {
     static func trend(_ tokens: [Token]) -> Trend? {
         var found: Trend?
         for token in tokens {
-            if worseStems.contains(token.stem) { return token.negated ? .same : .worse }
-            if easingStems.contains(token.stem), token.text != "going" || tokens.contains(where: { $0.text == "away" || $0.text == "down" }) {
+            let classes = token.classes
+            if classes.contains(.worse) { return token.negated ? .same : .worse }
+            if classes.contains(.easing), !classes.contains(.going) || tokens.contains(where: { $0.classes.contains(.awayOrDown) }) {
                 found = token.negated ? .same : (found ?? .easing)
             }
-            if sameStems.contains(token.stem), found == nil { found = .same }
-            if token.text == "change", token.negated { found = .same }
+            if classes.contains(.same), found == nil { found = .same }
+            if classes.contains(.change), token.negated { found = .same }
         }
         return found
     }
@@ -126,13 +133,13 @@ struct EntityExtractor: Sendable, Codable {
     static func urine(_ tokens: [Token], _ line: Line) -> UrineColour? {
         var found: UrineColour?
         for (index, token) in tokens.enumerated() where !token.negated {
-            let next = index + 1 < tokens.count ? tokens[index + 1].text : ""
-            if brownUrineWords.contains(token.text) { return .brown }
-            if token.text == "dark" || token.text == "darker" || token.text == "deep" || token.text == "bright" {
-                if next == "yellow" || next == "yellowish" || next == "than" { found = .darkYellow }
-            } else if darkYellowWords.contains(token.text) || token.text == "yellow" && found == nil {
+            let classes = token.classes
+            if classes.contains(.brownUrine) { return .brown }
+            if classes.contains(.darkShade) {
+                if index + 1 < tokens.count, tokens[index + 1].classes.contains(.afterDarkShade) { found = .darkYellow }
+            } else if classes.contains(.darkYellow) || classes.contains(.yellow) && found == nil {
                 found = .darkYellow
-            } else if normalUrineWords.contains(token.text), found == nil {
+            } else if classes.contains(.normalUrine), found == nil {
                 found = .normal
             }
         }
@@ -142,7 +149,7 @@ struct EntityExtractor: Sendable, Codable {
     static let urineWords: Set<String> = ["urine", "pee", "peeing", "wee", "weeing", "piss", "pissing", "urinating"]
 
     /// "during the run", "mid-run", "7k in", "halfway round", "started hurting on my run".
-    static func duringRun(_ words: [String]) -> Bool {
+    static func duringRun(_ tokens: [Token], words: [String]) -> Bool {
         func says(_ phrases: [[String]]) -> Bool {
             phrases.contains { phrase in
                 words.count >= phrase.count && (0...(words.count - phrase.count)).contains { start in
@@ -150,15 +157,22 @@ struct EntityExtractor: Sendable, Codable {
                 }
             }
         }
-        if says(duringPhrases) { return true }
+        // Only where a phrase's first word is (`duringStart`): the same answer, without trying each phrase at each word.
+        let mayBeDuring = tokens.indices.contains { start in
+            tokens[start].classes.contains(.duringStart) && duringPhrases.contains { phrase in
+                start + phrase.count <= words.count && phrase.indices.allSatisfy { words[start + $0] == phrase[$0] }
+            }
+        }
+        if mayBeDuring { return true }
         // "about 7k in", "3 miles in"; "started aching on my run".
         for (index, word) in words.enumerated() where index + 1 < words.count && words[index + 1] == "in" {
             if word.hasSuffix("k") || word.hasSuffix("km") || ["miles", "mile", "km", "k", "kms"].contains(word) { return true }
         }
-        let started = ["started", "began", "came", "kicked"].contains { words.contains($0) }
+        let started = tokens.contains { $0.classes.contains(.started) }
         return started && says(onTheRunPhrases)
     }
 
+    static let startedWords = ["started", "began", "came", "kicked"]
     static let duringPhrases: [[String]] = [
         "during the run", "during my run", "during the race", "mid run", "mid race", "halfway round", "halfway through",
         "half way through", "while running", "whilst running", "into my run", "into the run", "into the race", "partway through",
@@ -168,18 +182,23 @@ struct EntityExtractor: Sendable, Codable {
         .map { $0.split(separator: " ").map(String.init) }
 
     static let pinpointWords: Set<String> = ["spot", "point", "pinpoint", "pinpointed", "finger", "fingertip", "coin", "bone", "bony", "localised", "localized", "specific", "exact", "precise"]
+    static let denialWords = ["not", "no", "rather", "isnt", "isn't"]
     static let diffuseWords: Set<String> = ["along", "spread", "spreads", "diffuse", "general", "generally", "whole", "length", "edge", "everywhere", "across", "band", "wide", "big", "large", "all"]
 
     /// "one spot on the bone" or "all along the inside": pinpoint wins, it is the one that matters.
     static func spread(_ tokens: [Token], _ line: Line) -> Spread? {
         var found: Spread?
         for (index, token) in tokens.enumerated() where !token.negated {
+            let classes = token.classes
             // "not one spot", "rather than one point": the spot is what it is not.
-            let denied = tokens[max(0, index - 3)..<index].contains { ["not", "no", "rather", "isnt", "isn't"].contains($0.text) }
-            if !denied, pinpointWords.contains(token.text) && token.text != "bone" || token.text == "bone" && !tokens.contains(where: { $0.text == "along" }) {
+            let denied = tokens[max(0, index - 3)..<index].contains { $0.classes.contains(.denial) }
+            if !denied,
+                classes.contains(.pinpoint) && !classes.contains(.bone)
+                    || classes.contains(.bone) && !tokens.contains(where: { $0.classes.contains(.along) })
+            {
                 return .pinpoint
             }
-            if diffuseWords.contains(token.text) { found = .diffuse }
+            if classes.contains(.diffuse) { found = .diffuse }
         }
         return found
     }
@@ -192,21 +211,25 @@ struct EntityExtractor: Sendable, Codable {
     /// characters keep the string test, so that its Unicode comparison rules still apply.
     struct Line {
         let words: [String]
+        /// Each word's `WordClass`es.
+        let classes: [WordClass]
         let numbers: [Double?]
         private let text: String?
         /// By phrase id: whether the phrase occurs, and whether it starts the line.
         private var occurs: [Bool] = []
         private var starts: [Bool] = []
 
-        init(_ words: [String]) {
+        /// - Parameter words: the tokens' texts.
+        init(_ tokens: [Token], words: [String]) {
             self.words = words
-            numbers = words.map(EntityExtractor.number)
+            classes = tokens.map { $0.classes }
+            numbers = tokens.map { EntityExtractor.number($0.text, isNumberWord: $0.classes.contains(.numberWord)) }
             text = words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? nil : " " + words.joined(separator: " ") + " "
             guard text == nil else { return }
             let book = LinePhrases.shared
             occurs = [Bool](repeating: false, count: book.phrases.count)
             starts = occurs
-            for start in words.indices {
+            for start in words.indices where tokens[start].classes.contains(.linePhraseStart) {
                 guard let ids = book.byFirstWord[words[start]] else { continue }
                 for id in ids {
                     let phrase = book.phrases[id].words
@@ -241,7 +264,8 @@ struct EntityExtractor: Sendable, Codable {
 
     /// Every phrase the readers of a line test for, numbered, with the ids of those starting
     /// with each word.
-    struct LinePhrases: Sendable {
+    /// (A class: readers take the shared book by reference, not a copy of all its phrases.)
+    final class LinePhrases: Sendable {
         let phrases: [Phrase]
         let byFirstWord: [String: [Int]]
 
@@ -303,7 +327,7 @@ struct EntityExtractor: Sendable, Codable {
     private func negationStart(_ tokens: [Token], before index: Int) -> Int? {
         var i = index
         while i >= 0 {
-            if Self.negators.contains(tokens[i].text) { return i }
+            if tokens[i].classes.contains(.negator) { return i }
             if tokens[i].isBreak { return nil }
             i -= 1
         }
@@ -316,22 +340,23 @@ struct EntityExtractor: Sendable, Codable {
     /// Marks the tokens a negation covers: from the negator up to and including the first word
     /// that carries meaning ("no real swelling", "not going away for weeks" negates only "going"),
     /// continued through "or" ("no swelling or redness"); never past a clause break or four words.
+    /// (Reads the tokens' `WordClass`es, which must be marked.)
     static func markNegation(_ tokens: inout [Token]) {
         var remaining = 0
         for index in tokens.indices {
-            let text = tokens[index].text
-            if negators.contains(text) {
+            let classes = tokens[index].classes
+            if classes.contains(.negator) {
                 // "No, I can't stand on it": a "no" that answers, before a pronoun, negates nothing.
-                let next = index + 1 < tokens.count ? tokens[index + 1].text : ""
-                remaining = text == "no" && ["i", "it", "its", "we", "he", "she", "they", ","].contains(next) ? 0 : 4
+                let answers = index + 1 < tokens.count && tokens[index + 1].classes.contains(.answeringPronoun)
+                remaining = tokens[index].text == "no" && answers ? 0 : 4
                 continue
             }
-            if scopeBreakers.contains(text) { remaining = 0 }
+            if classes.contains(.scopeBreaker) { remaining = 0 }
             guard remaining > 0 else { continue }
             tokens[index].negated = true
             remaining -= 1
-            let carriesMeaning = !negationFiller.contains(text) && !Interpreter.stopwords.contains(text)
-            let continues = index + 1 < tokens.count && ["or", "nor"].contains(tokens[index + 1].text)
+            let carriesMeaning = !classes.contains(.negationFiller) && !classes.contains(.stopword)
+            let continues = index + 1 < tokens.count && tokens[index + 1].classes.contains(.orNor)
             if carriesMeaning && !continues { remaining = 0 }
         }
     }
@@ -354,23 +379,34 @@ struct EntityExtractor: Sendable, Codable {
         "a": 1, "an": 1, "couple": 2, "few": 3, "several": 4,
     ]
 
-    static func number(_ word: String) -> Double? {
-        if mayBeNumeral(word), let value = Double(word) { return value }
-        if word.hasSuffix("ish"), mayBeNumeral(word), let value = Double(word.dropLast(3)) { return value }  // "7ish"
-        return numberWords[word]
+    /// - Parameter isNumberWord: whether `numberWords` has the word (`WordClass.numberWord`).
+    static func number(_ word: String, isNumberWord: Bool) -> Double? {
+        if mayBeNumeral(word) {
+            if let value = Double(word) { return value }
+            if word.hasSuffix("ish"), let value = Double(word.dropLast(3)) { return value }  // "7ish"
+        }
+        return isNumberWord ? numberWords[word] : nil
     }
 
     /// False when `Double(_:)` must fail on the word: it starts with an ASCII character that no
-    /// numeral starts with (digits, sign, point, or the i of "inf" and n of "nan").
+    /// numeral starts with (digits, sign, point, or the i of "inf" and n of "nan"), or with an i or
+    /// n that does not start "inf" or "nan".
     private static func mayBeNumeral(_ word: String) -> Bool {
         guard let first = word.utf8.first else { return true }
         if first >= 0x80 || first &- UInt8(ascii: "0") < 10 { return true }
         switch first | 0x20 {
-        case UInt8(ascii: "i"), UInt8(ascii: "n"): return true
+        case UInt8(ascii: "i"), UInt8(ascii: "n"):
+            // Only "inf", "infinity" and "nan" (any case, "nan(...)" too) among such words parse.
+            var bytes = word.utf8.makeIterator()
+            let a = bytes.next().map { $0 | 0x20 }, b = bytes.next().map { $0 | 0x20 }, c = bytes.next().map { $0 | 0x20 }
+            return a == UInt8(ascii: "i") && b == UInt8(ascii: "n") && c == UInt8(ascii: "f")
+                || a == UInt8(ascii: "n") && b == UInt8(ascii: "a") && c == UInt8(ascii: "n")
         default: return first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: ".")
         }
     }
 
+    /// The words `distance` reads on their own.
+    static let distanceWords = ["half", "halfmarathon", "hm", "marathon", "ultra", "ultramarathon", "50k", "parkrun"]
     static let kmUnits: Set<String> = ["k", "km", "kms", "kilometer", "kilometers", "kilometre", "kilometres", "ks"]
     static let mileUnits: Set<String> = ["mile", "miles", "mi", "mls", "miler", "milers"]
     static let otherUnits: Set<String> = [
@@ -397,6 +433,7 @@ struct EntityExtractor: Sendable, Codable {
                 if kmUnits.contains(next) { return round1(value) }
                 if mileUnits.contains(next) { return round1(value * 1.609) }
             }
+            guard line.classes[index].contains(.distanceWord) else { continue }
             switch word {
             case "half":
                 if next == "marathon" || ["a", "the", "my", "ran", "did"].contains(previous)
@@ -474,7 +511,9 @@ struct EntityExtractor: Sendable, Codable {
         let p = LinePhrases.shared
         if line.contains(p.notBad) || line.contains(p.notTooBad) || line.contains(p.notThatBad) { return 3 }
         if line.contains(p.veryBad) || line.contains(p.reallyBad) { return 8 }
-        for word in words { if let level = severity[word] { return level } }
+        for (index, word) in words.enumerated() where line.classes[index].contains(.severity) {
+            if let level = severity[word] { return level }
+        }
         return nil
     }
 
@@ -500,7 +539,7 @@ struct EntityExtractor: Sendable, Codable {
     static func painKind(_ tokens: [Token]) -> String? {
         var first = Int.max
         for token in tokens where !token.negated {
-            if let kind = painKindOfStem[token.stem], kind < first { first = kind }
+            if let kind = token.classes.painKind, kind < first { first = kind }
         }
         return first == Int.max ? nil : painKinds[first].0
     }
@@ -511,12 +550,12 @@ struct EntityExtractor: Sendable, Codable {
         for phrase in p.unknown where line.contains(phrase) {
             return .unknown
         }
-        if p.skip.contains(where: line.hasPrefix) || words == ["skip"] {
+        if p.skip.contains(where: { line.hasPrefix($0) }) || words == ["skip"] {
             return .skip
         }
         guard let first = words.first else { return nil }
-        if p.no.contains(where: line.hasPrefix) { return .no }
-        if Self.yesWords.contains(first) || p.yes.contains(where: line.hasPrefix) || line.hasPrefix(p.itIs) && words.count <= 3 {
+        if p.no.contains(where: { line.hasPrefix($0) }) { return .no }
+        if Self.yesWords.contains(first) || p.yes.contains(where: { line.hasPrefix($0) }) || line.hasPrefix(p.itIs) && words.count <= 3 {
             return .yes
         }
         if Self.noWords.contains(first) { return .no }

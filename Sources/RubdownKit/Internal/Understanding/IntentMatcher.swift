@@ -161,6 +161,8 @@ struct IntentMatcher: Sendable, Codable {
     ) -> [(intent: Int32, score: Float)] {
         let generation = buffers.next()
         var touched: [Int32] = []
+        // At most one per posting (few on this path): reserved at once rather than grown.
+        touched.reserveCapacity(terms.reduce(0) { $0 + Int(postingStart[Int($1.id) + 1] - postingStart[Int($1.id)]) })
         for (id, weight) in terms {
             for position in Int(postingStart[Int(id)])..<Int(postingStart[Int(id) + 1]) {
                 let example = Int(postingExamples[position])
@@ -174,6 +176,7 @@ struct IntentMatcher: Sendable, Codable {
         }
         var top = TopIntents(limit: limit)
         var intents: [Int32] = []
+        intents.reserveCapacity(touched.count)
         for example in touched {
             let cosine = buffers.dot[Int(example)] / (queryNorm * exampleNorm[Int(example)])
             let intent = exampleIntent[Int(example)]

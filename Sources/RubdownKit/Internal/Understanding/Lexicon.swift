@@ -44,6 +44,8 @@ struct Token: Sendable {
     var text: String
     var stem: String
     var negated = false
+    /// For the tokens of an input line, the fixed word lists its text and stem are in (see `WordClass.mark`).
+    var classes: WordClass = []
     var isBreak: Bool { text == "," }
 }
 
@@ -58,8 +60,9 @@ struct Lexicon: Sendable, Codable {
     private var known: Set<String> = []
     /// Everyday words typo correction leaves alone (`KnowledgeBase.ordinaryWords`).
     private var ordinary: Set<String> = []
-    /// The words typos are corrected towards: by first letter, sorted, only words of five letters
-    /// or more, each with what lets most candidates be ruled out without an edit distance.
+    /// The words typos are corrected towards: by first letter, only words of five letters or
+    /// more, sorted by length and then alphabetically (so the lengths within reach are found by a
+    /// binary search), each with what lets most candidates be ruled out without an edit distance.
     private var typoCandidates: [String: [TypoCandidate]] = [:]
     /// Stems of words that put a line in Rubdown's domain (soreness, massage), beyond concept phrases.
     private var domainStems: Set<String> = []
@@ -121,7 +124,9 @@ struct Lexicon: Sendable, Codable {
         otherSenses = Set(knowledge.otherSenses.map(Stemmer.stem))
         otherTopics = Set(knowledge.otherTopicWords.map(Stemmer.stem)).subtracting(domainWords.map(Stemmer.stem))
         for (letter, words) in vocabulary {
-            typoCandidates[String(letter)] = Array(Set(words)).sorted().filter { $0.count >= 5 }.map(TypoCandidate.init)
+            typoCandidates[String(letter)] = Array(Set(words)).filter { $0.count >= 5 }.map(TypoCandidate.init).sorted {
+                $0.characterCount != $1.characterCount ? $0.characterCount < $1.characterCount : $0.word < $1.word
+            }
         }
     }
 
@@ -137,26 +142,35 @@ struct Lexicon: Sendable, Codable {
         }
     }
 
+    /// The phrases by their first stem, and the domain stems (for `StemIndex`).
+    var phrasesByFirstStem: [String: [Phrase]] { phrases }
+    var domainStemSet: Set<String> { domainStems }
+
     /// Whether the line is about Rubdown's domain: it names an area, technique or bath, or a domain word.
     /// Domain words that often mean something else count only when the line says no noun of
     /// another topic: "press a shirt", "drum lessons", "a newborn calf" are not about self-massage;
     /// "how do I do pressing?" and "contrast bath, hot and cold" are.
     func isInDomain(_ tokens: [Token], spans: [ConceptSpan]) -> Bool {
+        isInDomain(tokens, spans: spans) { domainStems.contains(tokens[$0].stem) }
+    }
+
+    /// - Parameter isDomainStem: whether the stem of the token at an index is a domain stem.
+    func isInDomain(_ tokens: [Token], spans: [ConceptSpan], isDomainStem: (Int) -> Bool) -> Bool {
         // Whether the line has a domain word, and whether one of them is plainly the domain's.
-        var evidence = Set<String>(), plain = false
+        var evidence = false, plain = false
         for span in spans {
             switch span.concept {
             case .area, .technique, .bath: break
             case .word(let word): guard domainStems.contains(Stemmer.stem(word)) else { continue }
             }
-            evidence.insert(tokens[span.start].stem)
+            evidence = true
             if span.length > 1 || !otherSenses.contains(tokens[span.start].stem) { plain = true }
         }
-        for token in tokens where domainStems.contains(token.stem) {
-            evidence.insert(token.stem)
-            if !otherSenses.contains(token.stem) { plain = true }
+        for index in tokens.indices where isDomainStem(index) {
+            evidence = true
+            if !otherSenses.contains(tokens[index].stem) { plain = true }
         }
-        guard !evidence.isEmpty else { return false }
+        guard evidence else { return false }
         return plain || !tokens.contains(where: isOtherTopic)
     }
 
@@ -165,9 +179,10 @@ struct Lexicon: Sendable, Codable {
 
     func isKnown(_ word: String) -> Bool { known.contains(word) || known.contains(Stemmer.stem(word)) }
 
-    /// The longest phrase starting at `index`, as (length in tokens, concept).
-    func match(_ tokens: [Token], at index: Int) -> (length: Int, concept: Concept)? {
-        guard let candidates = phrases[tokens[index].stem] else { return nil }
+    /// The longest phrase starting at `index`, as (length in tokens, concept), among `candidates`
+    /// (the phrases starting with the token's stem).
+    private func match(_ tokens: [Token], at index: Int, among candidates: [Phrase]?) -> (length: Int, concept: Concept)? {
+        guard let candidates else { return nil }
         for candidate in candidates where index + candidate.stems.count <= tokens.count {
             if candidate.stems.indices.allSatisfy({ tokens[index + $0].stem == candidate.stems[$0] }) {
                 return (candidate.stems.count, candidate.concept)
@@ -178,10 +193,15 @@ struct Lexicon: Sendable, Codable {
 
     /// The concept phrases in the tokens, longest first, left to right.
     func spans(in tokens: [Token]) -> [ConceptSpan] {
+        spans(in: tokens) { phrases[tokens[$0].stem] }
+    }
+
+    /// `spans(in:)`, given the phrases starting with the stem of the token at an index.
+    func spans(in tokens: [Token], phrasesAt: (Int) -> [Phrase]?) -> [ConceptSpan] {
         var spans: [ConceptSpan] = []
         var index = 0
         while index < tokens.count {
-            if let match = match(tokens, at: index) {
+            if let match = match(tokens, at: index, among: phrasesAt(index)) {
                 spans.append(ConceptSpan(start: index, length: match.length, concept: match.concept, negated: tokens[index].negated))
                 index += match.length
             } else {
@@ -205,26 +225,42 @@ struct Lexicon: Sendable, Codable {
         let query = TypoCandidate(word)
         let limit = query.characterCount >= 8 ? 2 : 1
         // Candidates: the words with the same first letter, then those starting with the second
-        // letter (a swap of the first two), both in sorted order; the first at the least distance wins.
-        var best: (word: String, distance: Int)?
-        func consider(_ candidates: [TypoCandidate]) {
-            for candidate in candidates {
-                // Ruled out cheaply when the distance must exceed the limit: lengths differ by more,
-                // or the sets of letters do (each edit changes at most two letters of the set).
-                if abs(candidate.characterCount - query.characterCount) > limit { continue }
-                if let a = candidate.letters, let b = query.letters, (a ^ b).nonzeroBitCount > 2 * limit { continue }
+        // letter (a swap of the first two), each group in alphabetical order; the first at the least
+        // distance wins. (Each group is sorted by length first: the best is the least by distance,
+        // then group, then word.)
+        var best: (word: String, distance: Int, group: Int)?
+        func consider(_ candidates: [TypoCandidate], group: Int) {
+            // Ruled out cheaply when the distance must exceed the limit: lengths differ by more (outside
+            // the range searched), or the sets of letters do (each edit changes at most two letters of the set).
+            var low = 0, high = candidates.count
+            while low < high {
+                let middle = (low + high) / 2
+                if candidates[middle].characterCount < query.characterCount - limit { low = middle + 1 } else { high = middle }
+            }
+            // (By index, so that a candidate ruled out is not copied.)
+            for index in low..<candidates.count {
+                if candidates[index].characterCount > query.characterCount + limit { break }
+                if let a = candidates[index].letters, let b = query.letters, (a ^ b).nonzeroBitCount > 2 * limit { continue }
+                let candidate = candidates[index]
                 let distance =
                     if let a = candidate.bytes, let b = query.bytes {
                         EditDistance.between(a, b, limit: limit)
                     } else {
                         EditDistance.between(word, candidate.word, limit: limit)
                     }
-                if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate.word, distance) }
+                guard distance <= limit else { continue }
+                if let best,
+                    distance > best.distance
+                        || distance == best.distance && (group > best.group || group == best.group && candidate.word > best.word)
+                {
+                    continue
+                }
+                best = (candidate.word, distance, group)
             }
         }
         let first = word.first!
-        consider(typoCandidates[String(first)] ?? [])
-        if let second = word.dropFirst().first, let swapped = typoCandidates[String(second)] { consider(swapped) }
+        consider(typoCandidates[String(first)] ?? [], group: 0)
+        if let second = word.dropFirst().first, let swapped = typoCandidates[String(second)] { consider(swapped, group: 1) }
         return best?.word
     }
 }
@@ -266,6 +302,8 @@ enum Tokenizer {
     /// "can not stand", "could not", "not able to" → "unable", so that an inability is a symptom,
     /// not a negation ("I can't stand on tiptoe" must still be read as a red flag).
     static func rewriteInability(_ words: [String]) -> [String] {
+        // Every rewrite has a "not" in it.
+        guard words.contains("not") else { return words }
         var out: [String] = []
         var index = 0
         while index < words.count {

@@ -19,6 +19,10 @@ struct PatternDetector: Sendable, Codable {
     private var groupsOfPhrase: [[Int]] = []
     /// The areas each group names itself, by group id; met by those areas being under discussion.
     private var groupAreas: [Set<String>] = []
+    /// The patterns (by index, ascending) that have each group, by group id: only they can match once it is met.
+    private var patternsOfGroup: [[Int]] = []
+    /// Patterns of no groups, which every line meets (content has none; kept so that it would behave alike).
+    private var patternsWithoutGroups: [Int] = []
 
     /// - Parameter words: `Tokenizer.words`, possibly remembered (patterns repeat their phrases).
     init(rules: [(id: String, patterns: [[[String]]])], areaOf: (String) -> String?, words: (String) -> [String] = Tokenizer.words) {
@@ -62,32 +66,62 @@ struct PatternDetector: Sendable, Codable {
                 patterns.append(Pattern(flag: flag.id, groups: groups))
             }
         }
+        patternsOfGroup = [[Int]](repeating: [], count: groupAreas.count)
+        for (index, pattern) in patterns.enumerated() {
+            if pattern.groups.isEmpty { patternsWithoutGroups.append(index) }
+            for group in pattern.groups where patternsOfGroup[group].last != index { patternsOfGroup[group].append(index) }
+        }
     }
 
+    /// The phrase ids by their first stem (for `StemIndex`).
+    var phraseStarts: [String: [Int]] { phrasesByFirstStem }
+
     func detect(tokens: [Token], spans: [ConceptSpan], contextAreas: [String]) -> [String] {
+        detect(tokens: tokens, spans: spans, contextAreas: contextAreas) { phrasesByFirstStem[tokens[$0].stem] }
+    }
+
+    /// - Parameter phrasesAt: the ids of the phrases starting with the stem of the token at an
+    ///   index (`phraseStarts`).
+    func detect(tokens: [Token], spans: [ConceptSpan], contextAreas: [String], phrasesAt: (Int) -> [Int]?) -> [String] {
         // A group is met when one of its phrases occurs outside a negation (starting at a token
         // no negation covers), or when it names an area under discussion.
-        var met = [Bool](repeating: false, count: groupAreas.count)
-        var occurs = [Bool](repeating: false, count: phrases.count)
+        var met: [Bool] = []  // by group id, made when a first group is met
+        var metGroups: [Int] = []
+        func meet(_ group: Int) {
+            if met.isEmpty { met = [Bool](repeating: false, count: groupAreas.count) }
+            if !met[group] {
+                met[group] = true
+                metGroups.append(group)
+            }
+        }
         for start in tokens.indices where !tokens[start].negated {
-            guard let candidates = phrasesByFirstStem[tokens[start].stem] else { continue }
-            for id in candidates where !occurs[id] {
+            guard let candidates = phrasesAt(start) else { continue }
+            for id in candidates {
                 let phrase = phrases[id]
                 guard start + phrase.count <= tokens.count else { continue }
                 var index = 1
                 while index < phrase.count, tokens[start + index].stem == phrase[index] { index += 1 }
                 if index == phrase.count {
-                    occurs[id] = true
-                    for group in groupsOfPhrase[id] { met[group] = true }
+                    for group in groupsOfPhrase[id] { meet(group) }
                 }
             }
         }
         if !contextAreas.isEmpty {
-            for group in groupAreas.indices where !met[group] && !groupAreas[group].isDisjoint(with: contextAreas) { met[group] = true }
+            for group in groupAreas.indices where (met.isEmpty || !met[group]) && !groupAreas[group].isDisjoint(with: contextAreas) {
+                meet(group)
+            }
         }
+        // Only a pattern with a met group (or with none) can match: those are tried, in the patterns' order.
+        var candidates = patternsWithoutGroups
+        for group in metGroups { candidates += patternsOfGroup[group] }
+        guard !candidates.isEmpty else { return [] }
+        candidates.sort()
         var found: [String] = []
-        for pattern in patterns where !found.contains(pattern.flag) {
-            if pattern.groups.allSatisfy({ met[$0] }) { found.append(pattern.flag) }
+        var previous = -1
+        for index in candidates where index != previous {
+            previous = index
+            let pattern = patterns[index]
+            if !found.contains(pattern.flag), pattern.groups.allSatisfy({ met[$0] }) { found.append(pattern.flag) }
         }
         return found
     }

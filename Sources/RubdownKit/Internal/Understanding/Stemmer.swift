@@ -20,31 +20,38 @@ enum Stemmer {
         }
         guard isWord else { return word }
         if let exception = exceptions[word] { return exception }
-        let w = word.utf8
-        let n = w.count
-        func ends(_ suffix: StaticString) -> Bool {
-            let count = suffix.utf8CodeUnitCount
-            return n >= count && suffix.withUTF8Buffer { w.suffix(count).elementsEqual($0) }
-        }
-        func prefix(_ count: Int) -> String { String(decoding: w.prefix(count), as: UTF8.self) }
-        func undoublePrefix(_ count: Int) -> String {
-            // `undouble`: a doubled last letter other than l, s or z is dropped ("stopp" → "stop").
-            if count > 2 {
-                let last = w[w.index(w.startIndex, offsetBy: count - 1)], before = w[w.index(w.startIndex, offsetBy: count - 2)]
-                if last == before, last != UInt8(ascii: "l"), last != UInt8(ascii: "s"), last != UInt8(ascii: "z") {
-                    return prefix(count - 1)
-                }
+        // On the word's bytes (a native string's UTF-8 is contiguous); nil: the word is its own stem.
+        var bytes = word
+        let stem = bytes.withUTF8 { w -> String? in
+            let n = w.count
+            func ends(_ suffix: StaticString) -> Bool {
+                let count = suffix.utf8CodeUnitCount
+                guard n >= count else { return false }
+                let tail = suffix.utf8Start
+                for offset in 0..<count where w[n - count + offset] != tail[offset] { return false }
+                return true
             }
-            return prefix(count)
+            func prefix(_ count: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: w[0..<count]), as: UTF8.self) }
+            func undoublePrefix(_ count: Int) -> String {
+                // `undouble`: a doubled last letter other than l, s or z is dropped ("stopp" → "stop").
+                if count > 2 {
+                    let last = w[count - 1], before = w[count - 2]
+                    if last == before, last != UInt8(ascii: "l"), last != UInt8(ascii: "s"), last != UInt8(ascii: "z") {
+                        return prefix(count - 1)
+                    }
+                }
+                return prefix(count)
+            }
+            if ends("ies"), n > 4 { return prefix(n - 3) + "y" }
+            if ends("sses") { return prefix(n - 2) }
+            if ends("ing"), n > 5 { return undoublePrefix(n - 3) }
+            if ends("ed"), n > 4, !ends("eed") { return undoublePrefix(n - 2) }
+            if ends("ly"), n > 5 { return prefix(n - 2) }
+            if ends("es"), n > 4, ends("shes") || ends("ches") || ends("xes") { return prefix(n - 2) }
+            if ends("s"), !ends("ss"), !ends("us"), !ends("is") { return prefix(n - 1) }
+            return nil
         }
-        if ends("ies"), n > 4 { return prefix(n - 3) + "y" }
-        if ends("sses") { return prefix(n - 2) }
-        if ends("ing"), n > 5 { return undoublePrefix(n - 3) }
-        if ends("ed"), n > 4, !ends("eed") { return undoublePrefix(n - 2) }
-        if ends("ly"), n > 5 { return prefix(n - 2) }
-        if ends("es"), n > 4, ends("shes") || ends("ches") || ends("xes") { return prefix(n - 2) }
-        if ends("s"), !ends("ss"), !ends("us"), !ends("is") { return prefix(n - 1) }
-        return word
+        return stem ?? word
     }
 
     /// The stemmer for any word; `asciiStem` gives the same answer faster for ASCII words.
