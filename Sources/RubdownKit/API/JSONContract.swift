@@ -1,122 +1,81 @@
-import Foundation
-
 /// The machine-readable contract: one JSON object per line. Keys keep the documented order;
 /// fields may be added, never renamed or removed.
 public enum JSONContract {
+    /// `{"input", "reply", "plugin", "intent", "confidence", "entities", "awaiting", "triage", "routine_step"}`.
     public static func line(_ turn: Turn) -> String {
-        encode(TurnJSON(turn))
+        var json = OrderedJSON.Object()
+        json.add("input", turn.input)
+        json.add("reply", turn.reply)
+        json.add("plugin", turn.plugin)
+        json.add("intent", turn.intent)
+        json.add("confidence", rounded(turn.confidence))
+        json.add("entities", object(turn.entities))
+        json.add("awaiting", turn.awaiting?.rawValue)
+        json.add("triage", turn.triage.map(object))
+        json.add("routine_step", turn.routineStep.map(object))
+        return json.closed
     }
 
+    /// `{"input", "plugin", "intent", "confidence", "entities"}`.
     public static func line(_ classification: Classification) -> String {
-        encode(ClassificationJSON(classification))
+        var json = OrderedJSON.Object()
+        json.add("input", classification.input)
+        json.add("plugin", classification.plugin)
+        json.add("intent", classification.intent)
+        json.add("confidence", rounded(classification.confidence))
+        json.add("entities", object(classification.entities))
+        return json.closed
     }
 
+    /// `{"text", "intent", "plugin"}`.
     public static func line(example: String, intent: Intent) -> String {
-        encode(ExampleJSON(text: example, intent: intent.id, plugin: intent.plugin))
-    }
-
-    static func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = OrderedJSONEncoder()
-        try? value.encode(to: encoder)
-        return encoder.storage.rendered
+        var json = OrderedJSON.Object()
+        json.add("text", example)
+        json.add("intent", intent.id)
+        json.add("plugin", intent.plugin)
+        return json.closed
     }
 
     /// Confidence with three decimals, so output is stable and readable.
     static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
-}
 
-private struct ExampleJSON: Encodable {
-    var text: String
-    var intent: String
-    var plugin: String
-}
-
-struct EntitiesJSON: Encodable {
-    let entities: Entities
-
-    enum Keys: String, CodingKey {
-        case bodyParts = "body_parts", distanceKm = "distance_km", redFlags = "red_flags"
-        case negatedBodyParts = "negated_body_parts", techniques, baths, painLevel = "pain_level"
-        case painKind = "pain_kind", swelling, daysAgo = "days_ago", answer, cautions, trend, urine, spread
+    /// What the line said: `body_parts` and `red_flags` always, the rest only when said.
+    static func object(_ entities: Entities) -> OrderedJSON.Object {
+        var json = OrderedJSON.Object()
+        json.add("body_parts", entities.bodyParts)
+        if let distance = entities.distanceKm { json.add("distance_km", distance) }
+        json.add("red_flags", entities.redFlags)
+        if !entities.negatedBodyParts.isEmpty { json.add("negated_body_parts", entities.negatedBodyParts) }
+        if !entities.techniques.isEmpty { json.add("techniques", entities.techniques) }
+        if !entities.baths.isEmpty { json.add("baths", entities.baths) }
+        if let level = entities.painLevel { json.add("pain_level", level) }
+        if let kind = entities.painKind { json.add("pain_kind", kind) }
+        if let swelling = entities.swelling { json.add("swelling", swelling) }
+        if let days = entities.daysAgo { json.add("days_ago", days) }
+        if let answer = entities.answer { json.add("answer", answer.rawValue) }
+        if !entities.cautions.isEmpty { json.add("cautions", entities.cautions) }
+        if let trend = entities.trend { json.add("trend", trend.rawValue) }
+        if let urine = entities.urine { json.add("urine", urine.rawValue) }
+        if let spread = entities.spread { json.add("spread", spread.rawValue) }
+        return json
     }
 
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(entities.bodyParts, forKey: .bodyParts)
-        try c.encodeIfPresent(entities.distanceKm, forKey: .distanceKm)
-        try c.encode(entities.redFlags, forKey: .redFlags)
-        if !entities.negatedBodyParts.isEmpty { try c.encode(entities.negatedBodyParts, forKey: .negatedBodyParts) }
-        if !entities.techniques.isEmpty { try c.encode(entities.techniques, forKey: .techniques) }
-        if !entities.baths.isEmpty { try c.encode(entities.baths, forKey: .baths) }
-        try c.encodeIfPresent(entities.painLevel, forKey: .painLevel)
-        try c.encodeIfPresent(entities.painKind, forKey: .painKind)
-        try c.encodeIfPresent(entities.swelling, forKey: .swelling)
-        try c.encodeIfPresent(entities.daysAgo, forKey: .daysAgo)
-        try c.encodeIfPresent(entities.answer?.rawValue, forKey: .answer)
-        if !entities.cautions.isEmpty { try c.encode(entities.cautions, forKey: .cautions) }
-        try c.encodeIfPresent(entities.trend?.rawValue, forKey: .trend)
-        try c.encodeIfPresent(entities.urine?.rawValue, forKey: .urine)
-        try c.encodeIfPresent(entities.spread?.rawValue, forKey: .spread)
+    private static func object(_ outcome: TriageOutcome) -> OrderedJSON.Object {
+        var json = OrderedJSON.Object()
+        json.add("level", outcome.level.rawValue)
+        json.add("body_parts", outcome.bodyParts)
+        json.add("reasons", outcome.reasons)
+        json.add("urgency", outcome.urgency.rawValue)
+        return json
     }
-}
 
-private struct TriageJSON: Encodable {
-    let outcome: TriageOutcome
-    enum Keys: String, CodingKey { case level, bodyParts = "body_parts", reasons, urgency }
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(outcome.level.rawValue, forKey: .level)
-        try c.encode(outcome.bodyParts, forKey: .bodyParts)
-        try c.encode(outcome.reasons, forKey: .reasons)
-        try c.encode(outcome.urgency.rawValue, forKey: .urgency)
-    }
-}
-
-private struct TurnJSON: Encodable {
-    let turn: Turn
-    init(_ turn: Turn) { self.turn = turn }
-    enum Keys: String, CodingKey {
-        case input, reply, plugin, intent, confidence, entities, awaiting, triage
-        case routineStep = "routine_step"
-    }
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(turn.input, forKey: .input)
-        try c.encode(turn.reply, forKey: .reply)
-        try c.encode(turn.plugin, forKey: .plugin)
-        try c.encode(turn.intent, forKey: .intent)
-        try c.encode(JSONContract.rounded(turn.confidence), forKey: .confidence)
-        try c.encode(EntitiesJSON(entities: turn.entities), forKey: .entities)
-        try c.encode(turn.awaiting?.rawValue, forKey: .awaiting)
-        try c.encode(turn.triage.map(TriageJSON.init), forKey: .triage)
-        try c.encode(turn.routineStep.map(RoutineStepJSON.init), forKey: .routineStep)
-    }
-}
-
-private struct RoutineStepJSON: Encodable {
-    let index: Int, of: Int, step: Routine.Step
-    init(_ value: (index: Int, of: Int, step: Routine.Step)) { (index, of, step) = value }
-    enum Keys: String, CodingKey { case index, of, technique, leg, seconds }
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(index, forKey: .index)
-        try c.encode(of, forKey: .of)
-        try c.encode(step.technique, forKey: .technique)
-        try c.encode(step.leg, forKey: .leg)
-        try c.encode(step.seconds, forKey: .seconds)
-    }
-}
-
-private struct ClassificationJSON: Encodable {
-    let classification: Classification
-    init(_ classification: Classification) { self.classification = classification }
-    enum Keys: String, CodingKey { case input, plugin, intent, confidence, entities }
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(classification.input, forKey: .input)
-        try c.encode(classification.plugin, forKey: .plugin)
-        try c.encode(classification.intent, forKey: .intent)
-        try c.encode(JSONContract.rounded(classification.confidence), forKey: .confidence)
-        try c.encode(EntitiesJSON(entities: classification.entities), forKey: .entities)
+    private static func object(_ step: (index: Int, of: Int, step: Routine.Step)) -> OrderedJSON.Object {
+        var json = OrderedJSON.Object()
+        json.add("index", step.index)
+        json.add("of", step.of)
+        json.add("technique", step.step.technique)
+        json.add("leg", step.step.leg)
+        json.add("seconds", step.step.seconds)
+        return json
     }
 }

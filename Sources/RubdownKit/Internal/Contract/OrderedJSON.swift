@@ -1,164 +1,141 @@
-import Foundation
+/// A small writer for the contract's JSON lines: compact, keys in the order they are added
+/// (the contract documents one; Foundation's JSONEncoder does not keep it), and every value
+/// written as Foundation's JSONEncoder (with `.withoutEscapingSlashes`) writes it, so the bytes
+/// are those the contract has always printed:
+/// - strings: `"` and `\` escaped, the C0 controls as `\b \f \n \r \t` or `\u00xx` (lower-case
+///   hex), and — beyond JSONEncoder — DEL and the C1 controls (U+007F to U+009F, among them CSI)
+///   as `\u007F`...`\u009F` (upper-case hex), so no JSON line can drive a terminal it is shown on;
+///   everything else, `/` and non-ASCII included, as it is;
+/// - numbers: a finite `Double` as its `description` without a trailing `.0` (`10`, `0.438`,
+///   `1e+16`), any other as `null` (JSONEncoder refuses them, and the contract wrote `null`);
+///   an `Int` in decimal.
+enum OrderedJSON {
+    /// One JSON object, written key by key: `{"a":1,"b":[]}`. Keys are written as they are
+    /// (the contract's keys are plain ASCII names).
+    struct Object {
+        /// The UTF-8 bytes written so far (appending bytes costs less than appending to a String).
+        private var json: [UInt8]
 
-/// Foundation's JSONEncoder does not keep key order, and the contract documents one; this
-/// keyed-container encoder keeps the order keys are encoded in and lets Foundation render
-/// every leaf value (escaping, numbers), so only the object layout is ours.
-final class OrderedJSONEncoder: Encoder {
-    final class Node {
-        enum Kind { case object([(String, Node)]), array([Node]), leaf(String) }
-        var kind: Kind = .leaf("null")
-
-        var rendered: String {
-            switch kind {
-            case .leaf(let text): return text
-            case .array(let items): return "[" + items.map(\.rendered).joined(separator: ",") + "]"
-            case .object(let pairs):
-                return "{" + pairs.map { OrderedJSONEncoder.leaf($0.0) + ":" + $0.1.rendered }.joined(separator: ",") + "}"
-            }
+        init() {
+            json = [UInt8(ascii: "{")]
+            json.reserveCapacity(256)
         }
-    }
 
-    let storage: Node
-    var codingPath: [any CodingKey] = []
-    var userInfo: [CodingUserInfoKey: Any] = [:]
+        private mutating func key(_ key: String) {
+            if json.count > 1 { json.append(UInt8(ascii: ",")) }
+            json.append(UInt8(ascii: "\""))
+            json.append(contentsOf: key.utf8)
+            json.append(UInt8(ascii: "\""))
+            json.append(UInt8(ascii: ":"))
+        }
 
-    init(storage: Node = Node()) { self.storage = storage }
+        private mutating func null() { json.append(contentsOf: "null".utf8) }
 
-    static func leaf<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "null" }
-        return String(decoding: data, as: UTF8.self)
-    }
+        mutating func add(_ key: String, _ value: String) {
+            self.key(key)
+            OrderedJSON.write(value, to: &json)
+        }
 
-    /// JSONEncoder escapes the C0 controls but leaves DEL and the C1 controls (U+0080 to U+009F,
-    /// among them CSI) raw; they are escaped too, so no JSON line can drive a terminal it is shown on.
-    static func escapingDeleteAndC1(_ json: String) -> String {
-        guard json.unicodeScalars.contains(where: { (0x7F...0x9F).contains($0.value) }) else { return json }
-        var escaped = String.UnicodeScalarView()
-        for scalar in json.unicodeScalars {
-            if (0x7F...0x9F).contains(scalar.value) {
-                escaped.append(contentsOf: "\\u00\(String(scalar.value, radix: 16, uppercase: true))".unicodeScalars)
+        /// `null` when absent.
+        mutating func add(_ key: String, _ value: String?) {
+            self.key(key)
+            if let value { OrderedJSON.write(value, to: &json) } else { null() }
+        }
+
+        mutating func add(_ key: String, _ value: Double) {
+            self.key(key)
+            OrderedJSON.write(value, to: &json)
+        }
+
+        mutating func add(_ key: String, _ value: Int) {
+            self.key(key)
+            json.append(contentsOf: String(value).utf8)
+        }
+
+        /// `null` when absent.
+        mutating func add(_ key: String, _ value: Int?) {
+            self.key(key)
+            if let value { json.append(contentsOf: String(value).utf8) } else { null() }
+        }
+
+        mutating func add(_ key: String, _ value: Bool) {
+            self.key(key)
+            json.append(contentsOf: (value ? "true" : "false").utf8)
+        }
+
+        mutating func add(_ key: String, _ values: [String]) {
+            self.key(key)
+            json.append(UInt8(ascii: "["))
+            for (index, value) in values.enumerated() {
+                if index > 0 { json.append(UInt8(ascii: ",")) }
+                OrderedJSON.write(value, to: &json)
+            }
+            json.append(UInt8(ascii: "]"))
+        }
+
+        /// A nested object; `null` when absent.
+        mutating func add(_ key: String, _ value: Object?) {
+            self.key(key)
+            if let value {
+                json.append(contentsOf: value.json)
+                json.append(UInt8(ascii: "}"))
             } else {
-                escaped.append(scalar)
+                null()
             }
         }
-        return String(escaped)
-    }
 
-    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .object = storage.kind {} else { storage.kind = .object([]) }
-        return KeyedEncodingContainer(Keyed<Key>(node: storage))
-    }
-
-    func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        storage.kind = .array([])
-        return Unkeyed(node: storage)
-    }
-
-    func singleValueContainer() -> any SingleValueEncodingContainer { Single(node: storage) }
-
-    /// Encodes a value into a node: plain values through JSONEncoder, containers through us.
-    static func node<T: Encodable>(for value: T) throws -> Node {
-        let node = Node()
-        switch value {
-        case let string as String: node.kind = .leaf(escapingDeleteAndC1(leaf(string)))
-        case let number as Double: node.kind = .leaf(leaf(number))
-        case let number as Int: node.kind = .leaf(leaf(number))
-        case let flag as Bool: node.kind = .leaf(leaf(flag))
-        default: try value.encode(to: OrderedJSONEncoder(storage: node))
-        }
-        return node
-    }
-
-    struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
-        let node: Node
-        var codingPath: [any CodingKey] = []
-
-        private func append(_ key: Key, _ child: Node) {
-            guard case .object(var pairs) = node.kind else { return }
-            pairs.append((key.stringValue, child))
-            node.kind = .object(pairs)
-        }
-
-        mutating func encodeNil(forKey key: Key) throws {
-            let child = Node()
-            append(key, child)
-        }
-
-        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            append(key, try OrderedJSONEncoder.node(for: value))
-        }
-
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
-            -> KeyedEncodingContainer<NestedKey>
-        {
-            let child = Node()
-            child.kind = .object([])
-            append(key, child)
-            return KeyedEncodingContainer(Keyed<NestedKey>(node: child))
-        }
-
-        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-            let child = Node()
-            child.kind = .array([])
-            append(key, child)
-            return Unkeyed(node: child)
-        }
-
-        mutating func superEncoder() -> any Encoder { OrderedJSONEncoder(storage: node) }
-        mutating func superEncoder(forKey key: Key) -> any Encoder {
-            let child = Node()
-            append(key, child)
-            return OrderedJSONEncoder(storage: child)
+        /// The object's text, closed.
+        var closed: String {
+            var bytes = json
+            bytes.append(UInt8(ascii: "}"))
+            return String(decoding: bytes, as: UTF8.self)
         }
     }
 
-    struct Unkeyed: UnkeyedEncodingContainer {
-        let node: Node
-        var codingPath: [any CodingKey] = []
-        var count: Int {
-            if case .array(let items) = node.kind { return items.count }
-            return 0
+    /// A string literal (see the type's comment for the escapes).
+    static func write(_ string: String, to json: inout [UInt8]) {
+        json.append(UInt8(ascii: "\""))
+        // The common case, nothing to escape, is appended whole.
+        if !string.utf8.contains(where: mayNeedEscape) {
+            json.append(contentsOf: string.utf8)
+        } else {
+            for scalar in string.unicodeScalars {
+                switch scalar.value {
+                case 0x22: json.append(contentsOf: #"\""#.utf8)
+                case 0x5C: json.append(contentsOf: #"\\"#.utf8)
+                case 0x08: json.append(contentsOf: #"\b"#.utf8)
+                case 0x0C: json.append(contentsOf: #"\f"#.utf8)
+                case 0x0A: json.append(contentsOf: #"\n"#.utf8)
+                case 0x0D: json.append(contentsOf: #"\r"#.utf8)
+                case 0x09: json.append(contentsOf: #"\t"#.utf8)
+                case 0x00...0x1F, 0x7F...0x9F:
+                    let hex = scalar.value < 0x20 ? Self.lowerHex : Self.upperHex
+                    json.append(contentsOf: #"\u00"#.utf8)
+                    json.append(hex[Int(scalar.value >> 4)])
+                    json.append(hex[Int(scalar.value & 0xF)])
+                default: json.append(contentsOf: String(scalar).utf8)
+                }
+            }
         }
-
-        private func append(_ child: Node) {
-            guard case .array(var items) = node.kind else { return }
-            items.append(child)
-            node.kind = .array(items)
-        }
-
-        mutating func encodeNil() throws { append(Node()) }
-        mutating func encode<T: Encodable>(_ value: T) throws { append(try OrderedJSONEncoder.node(for: value)) }
-
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-            let child = Node()
-            child.kind = .object([])
-            append(child)
-            return KeyedEncodingContainer(Keyed<NestedKey>(node: child))
-        }
-
-        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-            let child = Node()
-            child.kind = .array([])
-            append(child)
-            return Unkeyed(node: child)
-        }
-
-        mutating func superEncoder() -> any Encoder {
-            let child = Node()
-            append(child)
-            return OrderedJSONEncoder(storage: child)
-        }
+        json.append(UInt8(ascii: "\""))
     }
 
-    struct Single: SingleValueEncodingContainer {
-        let node: Node
-        var codingPath: [any CodingKey] = []
-        mutating func encodeNil() throws { node.kind = .leaf("null") }
-        mutating func encode<T: Encodable>(_ value: T) throws {
-            let child = try OrderedJSONEncoder.node(for: value)
-            node.kind = child.kind
+    /// Whether a UTF-8 byte may belong to a character that is escaped: a C0 control, `"`, `\`,
+    /// DEL, or the lead byte 0xC2 of U+0080...U+00BF (the C1 controls among them).
+    @inline(__always) private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2
+    }
+
+    private static let lowerHex = Array("0123456789abcdef".utf8)
+    private static let upperHex = Array("0123456789ABCDEF".utf8)
+
+    /// A number as JSONEncoder writes it; `null` for infinities and NaN.
+    static func write(_ number: Double, to json: inout [UInt8]) {
+        guard number.isFinite else {
+            json.append(contentsOf: "null".utf8)
+            return
         }
+        let text = number.description
+        json.append(contentsOf: text.hasSuffix(".0") ? text.utf8.dropLast(2) : text.utf8[...])
     }
 }
