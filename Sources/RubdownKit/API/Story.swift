@@ -1,5 +1,3 @@
-import Foundation
-
 /// A scripted conversation with expectations on each turn's JSON (see docs/story-format.md).
 public struct Story: Sendable {
     public struct Expectation: Sendable {
@@ -30,7 +28,7 @@ public struct Story: Sendable {
         for step in steps {
             let turn = conversation.send(step.input)
             let json = JSONContract.line(turn)
-            guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) else {
+            guard let object = JSONValue(parsing: json) else {
                 failures.append("\(file):\(step.line): the turn's JSON does not parse: \(json)")
                 continue
             }
