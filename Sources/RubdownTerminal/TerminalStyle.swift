@@ -7,9 +7,9 @@ import Glibc
 /// to the width; control characters in what is shown escaped (see `escapingControlCharacters`).
 /// The only place Rubdown writes terminal escape sequences.
 public struct TerminalStyle: Sendable {
-    public var colour: Bool
+    var colour: Bool
     /// Width to wrap at; nil: do not wrap (pipes).
-    public var width: Int?
+    var width: Int?
 
     public init(colour: Bool, width: Int?) {
         self.colour = colour

@@ -6,17 +6,17 @@ public struct Evaluation: Sendable {
     public struct Case: Sendable {
         public var text: String
         /// Missing on safety-only lines ({"text", "red_flags", "urgency"}), which score detection alone.
-        public var plugin: String?
-        public var intent: String?
-        public var redFlags: [String]?
+        var plugin: String?
+        var intent: String?
+        var redFlags: [String]?
         /// The urgency the line's flags should carry ("none" for a look-alike).
-        public var urgency: String?
-        public var line: Int
+        var urgency: String?
+        var line: Int
     }
     public struct Miss: Sendable {
-        public var item: Case
-        public var gotPlugin: String
-        public var gotIntent: String
+        var item: Case
+        var gotPlugin: String
+        var gotIntent: String
     }
 
     public private(set) var total = 0
@@ -127,10 +127,10 @@ public struct Evaluation: Sendable {
     }
 
     public var pluginAccuracy: Double { total == 0 ? 0 : Double(correctPlugin) / Double(total) }
-    public var intentAccuracy: Double { intentTotal == 0 ? 0 : Double(correctIntent) / Double(intentTotal) }
+    var intentAccuracy: Double { intentTotal == 0 ? 0 : Double(correctIntent) / Double(intentTotal) }
 
     /// Accuracy over the lines whose expected plugin is not the fallback.
-    public var inScopeAccuracy: Double {
+    package var inScopeAccuracy: Double {
         let rows = confusion.filter { $0.key != "fallback" }
         let all = rows.values.flatMap(\.values).reduce(0, +)
         let right = rows.map { $0.value[$0.key] ?? 0 }.reduce(0, +)
@@ -138,7 +138,7 @@ public struct Evaluation: Sendable {
     }
 
     /// Share of out-of-scope lines answered by the fallback.
-    public var outOfScopeRecall: Double? {
+    package var outOfScopeRecall: Double? {
         guard let row = confusion["fallback"] else { return nil }
         let all = row.values.reduce(0, +)
         return all == 0 ? nil : Double(row["fallback"] ?? 0) / Double(all)
