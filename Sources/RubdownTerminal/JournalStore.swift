@@ -21,7 +21,7 @@ import Glibc
 public struct JournalStore {
     public let path: String
     /// The file the lock is taken on (a lock on the journal itself would be lost at each rename).
-    public var lockPath: String { path + ".lock" }
+    var lockPath: String { path + ".lock" }
     /// A journal larger than this is not read (500 entries take about 100 KB).
     public static let largest = 8 << 20
     /// How long a save waits for another session to finish with the journal.

@@ -29,8 +29,8 @@ public struct Session {
         self.journalStore = journalStore
     }
 
-    /// Runs the conversation; the exit status: 0, or 74 when the plan asked for could not be saved.
-    public mutating func run() -> Int32 {
+    /// Runs the conversation; `.success`, or `.ioError` when the plan asked for could not be saved.
+    public mutating func run() -> ExitStatus {
         // Next time: ask how the areas from the journal feel now.
         if case .text(let style) = output, let journal = conversation.state.journal,
             let question = journal.checkIn(now: Date(), knowledge: conversation.coach.content.knowledge)
@@ -82,17 +82,17 @@ public struct Session {
         StandardOutput.line("\r  time's up: next when ready")
     }
 
-    /// Writes the plan when one was asked for and there is one; 74 when it could not be written.
-    private func savePlan() -> Int32 {
-        guard let planFile else { return 0 }
+    /// Writes the plan when one was asked for and there is one; `.ioError` when it could not be written.
+    private func savePlan() -> ExitStatus {
+        guard let planFile else { return .success }
         guard conversation.hasPlan else {
             StandardError.write("rubdown: note: no plan to save: the conversation did not get to one, so \(planFile.path.escapingControlCharacters) was not written\n")
-            return 0
+            return .success
         }
         if let problem = planFile.save(conversation.plan()) {
             StandardError.write("rubdown: error: \(problem.escapingControlCharacters)\n")
-            return StandardOutput.ioErrorStatus
+            return .ioError
         }
-        return 0
+        return .success
     }
 }

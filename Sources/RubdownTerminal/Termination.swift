@@ -45,7 +45,7 @@ public enum Termination {
         sigaddset(&unblock, signal)
         sigprocmask(SIG_UNBLOCK, &unblock, nil)
         raise(signal)
-        _exit(128 + signal)  // not reached
+        _exit(ExitStatus.endedBySignal(signal))  // not reached
     }
 }
 

@@ -32,7 +32,7 @@ struct Chat: ParsableCommand {
         let planFile = savePlan.map { PlanFile(path: $0, force: force) }
         if let refusal = planFile?.refusal() {
             StandardError.write("rubdown: error: --save-plan: \(refusal.escapingControlCharacters)\n")
-            throw ExitCode(64)
+            throw ExitCode(.usage)
         }
         let coach = try content.coach()
         let interactive = isatty(STDIN_FILENO) == 1
@@ -65,7 +65,7 @@ struct Chat: ParsableCommand {
         let status = session.run()
         // SIGTERM, SIGHUP or SIGPIPE at the prompt: the history is saved; now end as that signal would.
         Termination.finish()
-        if status != 0 { throw ExitCode(status) }
+        if status != .success { throw ExitCode(status) }
     }
 
     /// Tab completes the commands and the content's areas, techniques and baths, one spelling each.

@@ -74,7 +74,7 @@ struct ContentOptions: ParsableArguments {
             return coach
         } catch {
             Diagnostics.report(error)
-            throw ExitCode(65)
+            throw ExitCode(.dataError)
         }
     }
 
@@ -109,16 +109,10 @@ enum Diagnostics {
     /// escaped); the errno of the first write that failed, for `check` to act on.
     @discardableResult
     static func report(_ error: any Error) -> Int32? {
-        let colour = TerminalStyle.colourWanted(fileDescriptor: STDERR_FILENO)
+        let style = TerminalStyle(colour: TerminalStyle.colourWanted(fileDescriptor: STDERR_FILENO), width: nil)
         var failure: Int32?
         for diagnostic in error.contentDiagnostics {
-            var line = diagnostic.description.escapingControlCharacters
-            if colour {
-                line = line.replacingOccurrences(
-                    of: " \(diagnostic.severity.rawValue): ",
-                    with: diagnostic.severity == .error ? " \u{1B}[31merror:\u{1B}[0m " : " \u{1B}[33mwarning:\u{1B}[0m ")
-            }
-            failure = failure ?? StandardError.write(line + "\n")
+            failure = failure ?? StandardError.write(style.diagnostic(diagnostic) + "\n")
         }
         return failure
     }

@@ -6,11 +6,11 @@ public struct Content: Sendable, Codable {
     public var knowledge: KnowledgeBase
     public var intents: IntentTable
     /// Where each knowledge entry (`techniques:drumming`) was defined, for diagnostics.
-    public var locations: [String: Location] = [:]
+    var locations: [String: Location] = [:]
 
     public struct Location: Sendable, Codable {
-        public var file: String
-        public var line: Int
+        var file: String
+        var line: Int
     }
 
     public init(knowledge: KnowledgeBase, intents: IntentTable) {
@@ -119,5 +119,5 @@ public struct ContentFile: Sendable {
     }
 
     /// The file's name without folders: `areas.yaml`.
-    public var name: String { String(path.split(separator: "/").last ?? Substring(path)) }
+    var name: String { String(path.split(separator: "/").last ?? Substring(path)) }
 }

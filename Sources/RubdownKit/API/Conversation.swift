@@ -23,7 +23,7 @@ public struct Conversation: Sendable {
         case guidingRoutine(Routine)
     }
 
-    public var mode: Mode {
+    var mode: Mode {
         if let pending = state.pending {
             switch pending.question.slot {
             case .clarify: return .clarifying(pending)

@@ -4,12 +4,12 @@ import Foundation
 /// at the next start to ask how the legs feel and to spot patterns a coach would act on.
 public struct Journal: Sendable, Codable, Equatable {
     public struct Entry: Sendable, Codable, Equatable {
-        public var date: Date
-        public var areas: [String]
-        public var level: String
-        public var painLevel: Int?
+        package var date: Date
+        package var areas: [String]
+        var level: String
+        var painLevel: Int?
         /// The warning signs behind a seek-care entry: they still bar massage of its areas next time.
-        public var redFlags: [String]?
+        var redFlags: [String]?
 
         public init(date: Date, areas: [String], level: String, painLevel: Int?, redFlags: [String]? = nil) {
             self.date = date
@@ -27,8 +27,8 @@ public struct Journal: Sendable, Codable, Equatable {
     }
 
     /// nil until the runner has been asked.
-    public var consent: Bool?
-    public var entries: [Entry]
+    package var consent: Bool?
+    package var entries: [Entry]
 
     public init(consent: Bool? = nil, entries: [Entry] = []) {
         self.consent = consent
@@ -73,7 +73,7 @@ public struct Journal: Sendable, Codable, Equatable {
 
     /// A pattern that should move the advice up a level, with its reason id.
     public struct Pattern: Sendable, Equatable {
-        public var area: String
+        var area: String
         public var reason: String
         public var level: TriageOutcome.Level
     }

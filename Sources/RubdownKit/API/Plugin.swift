@@ -31,7 +31,7 @@ public struct PluginRequest: Sendable {
     /// Set when the line answers a question this plugin asked.
     public var answering: PendingQuestion?
     /// Intents that scored almost as well as the chosen one, for plugins that suggest or clarify.
-    public var alternatives: [IntentScore]
+    var alternatives: [IntentScore]
 
     public init(understanding: Understanding, intent: String, answering: PendingQuestion? = nil, alternatives: [IntentScore] = []) {
         self.understanding = understanding
@@ -63,17 +63,17 @@ public struct PluginContext: Sendable {
 public struct PluginReply: Sendable {
     public enum Action: Sendable { case none, endConversation, resetConversation, forgetJournal }
 
-    public var text: String
+    package var text: String
     /// Effect: ask this follow-up question; the next line is read as its answer first.
-    public var asking: Question?
+    package var asking: Question?
     /// Effect: this is the outcome of the questions.
-    public var triage: TriageOutcome?
+    package var triage: TriageOutcome?
     /// Areas this reply tells the runner to massage; safety never lets that include a red-flagged area.
-    public var massages: [String]
+    package var massages: [String]
     /// Knowledge-base entries the reply drew on (`techniques:drumming`), for provenance.
-    public var knowledgeUsed: [String]
+    var knowledgeUsed: [String]
     /// Effect: end the conversation, start it again, or erase the journal.
-    public var action: Action
+    var action: Action
     /// Effect: start this guided routine; the dialogue leads it one step at a time.
     public var routine: Routine?
 
