@@ -31,7 +31,8 @@ public struct AnswersPlugin: Plugin {
                 massaged.append(id)
             case "baths":
                 if let bath = knowledge.bath(id) {
-                    parts.append("\(bath.name): \(bath.temperature), for \(bath.duration). Skip it if: " + bath.avoidIf.joined(separator: " "))
+                    parts.append(
+                        "\(bath.name): \(bath.temperature), for \(bath.duration). Skip it if: " + bath.avoidIf.joined(separator: " "))
                 }
             case "red_flags":
                 if let flag = knowledge.redFlag(id) { parts.append(context.safety.describe(flag)) }

@@ -33,7 +33,9 @@ public struct BathPlugin: Plugin {
             text += "\nGood for: " + bath.goodFor.joined(separator: " ")
             text += "\nSkip it if: " + bath.avoidIf.joined(separator: " ")
             if bath.notForFreshStrain && level == .caution {
-                text = "Not now: with a possible fresh strain, heat can make it worse for the first two to three days. Try a cool or cold bath instead.\n" + text
+                text =
+                    "Not now: with a possible fresh strain, heat can make it worse for the first two to three days. Try a cool or cold bath instead.\n"
+                    + text
             }
             parts.append(text)
         }

@@ -4,7 +4,10 @@ import RubdownKit
 /// The conversation loop: read a line, let the coach answer, print the reply (or the JSON
 /// contract line). Ends at end of input or when the runner quits.
 public struct Session {
-    public enum Output { case text(TerminalStyle), json }
+    public enum Output {
+        case text(TerminalStyle)
+        case json
+    }
 
     private var conversation: Conversation
     private var reader: any LineReader
@@ -44,7 +47,8 @@ public struct Session {
             // During a guided routine, Enter alone means "next".
             guard line.contains(where: { !$0.isWhitespace }) || conversation.isGuiding else { continue }
             if line.count > Interpreter.maximumLineLength {
-                StandardError.write("rubdown: note: that line is long; only its first \(Interpreter.maximumLineLength) characters were read\n")
+                StandardError.write(
+                    "rubdown: note: that line is long; only its first \(Interpreter.maximumLineLength) characters were read\n")
             }
             let turn = conversation.send(line)
             switch output {
@@ -86,7 +90,9 @@ public struct Session {
     private func savePlan() -> ExitStatus {
         guard let planFile else { return .success }
         guard conversation.hasPlan else {
-            StandardError.write("rubdown: note: no plan to save: the conversation did not get to one, so \(planFile.path.escapingControlCharacters) was not written\n")
+            StandardError.write(
+                "rubdown: note: no plan to save: the conversation did not get to one, so \(planFile.path.escapingControlCharacters) was not written\n"
+            )
             return .success
         }
         if let problem = planFile.save(conversation.plan()) {

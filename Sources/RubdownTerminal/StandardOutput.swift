@@ -1,6 +1,7 @@
 import RubdownKit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Everything Rubdown prints on standard output goes through here, with write(2), and every

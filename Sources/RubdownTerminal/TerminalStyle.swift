@@ -1,6 +1,7 @@
 import RubdownKit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// How output looks: colour only on a terminal, never with NO_COLOR or TERM=dumb; replies wrapped
@@ -51,7 +52,13 @@ public struct TerminalStyle: Sendable {
 
     /// The SGR (Select Graphic Rendition) attributes Rubdown uses.
     enum Attribute: String {
-        case reset = "0", bold = "1", dim = "2", red = "31", yellow = "33", cyan = "36", boldRed = "1;31"
+        case reset = "0"
+        case bold = "1"
+        case dim = "2"
+        case red = "31"
+        case yellow = "33"
+        case cyan = "36"
+        case boldRed = "1;31"
         var escape: String { "\u{1B}[\(rawValue)m" }
     }
 

@@ -36,7 +36,9 @@ struct ContentOptions: ParsableArguments {
 
     @Flag(
         name: .long,
-        help: "Build the coach from the bundled YAML at start-up, as with an overlay, instead of using the one compiled into the binary (for measuring and testing).")
+        help:
+            "Build the coach from the bundled YAML at start-up, as with an overlay, instead of using the one compiled into the binary (for measuring and testing)."
+    )
     var noCache = false
 
     @Flag(name: .long, help: "Accept content without red flags (warning signs would then go unnoticed): for testing content only.")

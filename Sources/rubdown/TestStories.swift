@@ -15,7 +15,8 @@ struct TestStories: ParsableCommand {
 
     func run() throws {
         let coach = try content.coach()
-        var passed = 0, failed = 0
+        var passed = 0
+        var failed = 0
         for path in stories {
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 StandardError.write("rubdown: error: cannot read \(path.escapingControlCharacters)\n")

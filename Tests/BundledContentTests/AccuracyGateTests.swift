@@ -26,7 +26,8 @@ import Testing
         #expect(evaluation.falseRedFlags.isEmpty, "red flags raised on: \(evaluation.falseRedFlags.map(\.text))")
     }
 
-    @Test(.enabled(if: clincPresent, "../shared/data/clinc150 is not here"), arguments: ["oos_test.jsonl", "inscope_test_sample1000.jsonl"])
+    @Test(
+        .enabled(if: clincPresent, "../shared/data/clinc150 is not here"), arguments: ["oos_test.jsonl", "inscope_test_sample1000.jsonl"])
     func clincIsDeclined(file: String) throws {
         let evaluation = try evaluate(Self.clinc.appendingPathComponent(file))
         #expect(evaluation.total == 1000)

@@ -12,7 +12,8 @@ import TriagePlugin
     func reply(_ state: ConversationState, intent: String = "triage.soreness") -> PluginReply {
         let understanding = shippedCoach.interpreter.understand("my calves hurt")
         return TriagePlugin().respond(
-            to: PluginRequest(understanding: understanding, intent: intent), context: PluginContext(knowledge: knowledge, intents: intents, state: state))
+            to: PluginRequest(understanding: understanding, intent: intent),
+            context: PluginContext(knowledge: knowledge, intents: intents, state: state))
     }
 
     @Test func asksTheFirstQuestionNotYetAnswered() {

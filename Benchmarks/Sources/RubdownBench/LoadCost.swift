@@ -64,7 +64,9 @@ func loadCostCommand(_ arguments: Arguments) {
     let probe = ["my calves hurt after a 10k", "how do I do drumming?", "my calf is swollen and hot", "hi"]
     let agree = probe.allSatisfy { built.classify($0).intent == fromJSON.classify($0).intent }
 
-    print("== Start-up: where the time goes, and what the coach snapshot saves (shipped content, \(files.count) files, \(bytes / 1024) KiB of YAML; p50 of \(runs))")
+    print(
+        "== Start-up: where the time goes, and what the coach snapshot saves (shipped content, \(files.count) files, \(bytes / 1024) KiB of YAML; p50 of \(runs))"
+    )
     print(
         table(
             ["step", "ms"],

@@ -55,6 +55,7 @@ func repositoryRoot(_ arguments: Arguments) -> String {
 
 /// The CLINC150 folder: `--clinc`, or ../shared/data/clinc150 beside the repository.
 func clincDirectory(_ arguments: Arguments, repo: String) -> String {
-    arguments.options["clinc"] ?? URL(fileURLWithPath: repo).deletingLastPathComponent()
+    arguments.options["clinc"]
+        ?? URL(fileURLWithPath: repo).deletingLastPathComponent()
         .appendingPathComponent("shared/data/clinc150").path
 }

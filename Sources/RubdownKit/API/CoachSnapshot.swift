@@ -14,7 +14,9 @@ public enum CoachSnapshot {
     public static func bytes(of content: Content, plugins: PluginRegistry) throws -> [UInt8] {
         let outOfScope = plugins.outOfScopeNames
         return try BinaryCoder.encode(
-            Payload(content: content, interpreter: Interpreter(content: content, outOfScopePlugins: outOfScope), outOfScopePlugins: outOfScope.sorted()))
+            Payload(
+                content: content, interpreter: Interpreter(content: content, outOfScopePlugins: outOfScope),
+                outOfScopePlugins: outOfScope.sorted()))
     }
 
     /// The coach saved in `bytes`, with `plugins`, checked as `Coach.init` checks a coach built from YAML.
@@ -22,7 +24,13 @@ public enum CoachSnapshot {
         let payload = try BinaryCoder.decode(Payload.self, from: bytes)
         try plugins.validate(payload.content.intents)
         guard payload.outOfScopePlugins == plugins.outOfScopeNames.sorted() else {
-            throw ContentError([ContentDiagnostic(file: "snapshot", line: 0, column: 0, message: "the compiled coach was built for other out-of-scope plugins (\(payload.outOfScopePlugins.joined(separator: ", "))): build it from the YAML")])
+            throw ContentError([
+                ContentDiagnostic(
+                    file: "snapshot", line: 0, column: 0,
+                    message:
+                        "the compiled coach was built for other out-of-scope plugins (\(payload.outOfScopePlugins.joined(separator: ", "))): build it from the YAML"
+                )
+            ])
         }
         return Coach(content: payload.content, interpreter: payload.interpreter, plugins: plugins)
     }

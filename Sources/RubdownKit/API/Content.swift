@@ -82,7 +82,10 @@ public struct Content: Sendable, Codable {
             case .notRegular:
                 throw ContentError([ContentDiagnostic(file: path, line: 0, column: 0, message: "not a regular file")])
             case .tooLarge:
-                throw ContentError([ContentDiagnostic(file: path, line: 0, column: 0, message: "larger than \(largestFile >> 20) MB; too large for a content file")])
+                throw ContentError([
+                    ContentDiagnostic(
+                        file: path, line: 0, column: 0, message: "larger than \(largestFile >> 20) MB; too large for a content file")
+                ])
             case .missing, .unreadable:
                 throw ContentError([ContentDiagnostic(file: path, line: 0, column: 0, message: "cannot read the file")])
             }

@@ -71,7 +71,11 @@ public struct Conversation: Sendable {
         case .yes?:
             state.journal?.consent = true
             if let outcome = state.lastTriage { record(outcome) }
-            return finish(understanding, PluginReply("Thanks. I'll keep a short private note on this computer and ask how your legs feel next time. Say \"journal\" to see it, \"forget my journal\" to erase it."), route: route, confidence: 1)
+            return finish(
+                understanding,
+                PluginReply(
+                    "Thanks. I'll keep a short private note on this computer and ask how your legs feel next time. Say \"journal\" to see it, \"forget my journal\" to erase it."
+                ), route: route, confidence: 1)
         case .no?:
             state.journal?.consent = false
             return finish(understanding, PluginReply("No problem: no notes kept."), route: route, confidence: 1)
@@ -93,7 +97,8 @@ public struct Conversation: Sendable {
             routine.index += 1
             if routine.current == nil {
                 state.routine = nil
-                text = (command == .skip ? "Skipped. " : "") + "That's the routine done. " + coach.content.knowledge.say("hydrate-move")
+                text =
+                    (command == .skip ? "Skipped. " : "") + "That's the routine done. " + coach.content.knowledge.say("hydrate-move")
                     + " Say \"summary\" for a plan to keep."
                 return finishRoutine(understanding, text, routine)
             }
@@ -105,7 +110,9 @@ public struct Conversation: Sendable {
             text = routine.text
         case .stop:
             state.routine = nil
-            return finishRoutine(understanding, "Routine stopped at step \(routine.index + 1) of \(routine.steps.count). Ask for it again whenever you like.", routine)
+            return finishRoutine(
+                understanding,
+                "Routine stopped at step \(routine.index + 1) of \(routine.steps.count). Ask for it again whenever you like.", routine)
         }
         state.routine = routine
         var turn = finish(understanding, PluginReply(text), route: .init(plugin: routine.plugin, intent: routine.intent), confidence: 1)
@@ -122,9 +129,10 @@ public struct Conversation: Sendable {
         let pending = state.pending
         // "pale", "brown", "since Tuesday": answers about urine, time or distance do not describe the area.
         // (With back pain the urine question is about bladder control, which is about the area.)
-        let aboutTheArea = pending.map {
-            ![Slot.when, .distance].contains($0.question.slot) && ($0.question.slot != .urine || $0.question.area != nil)
-        } ?? true
+        let aboutTheArea =
+            pending.map {
+                ![Slot.when, .distance].contains($0.question.slot) && ($0.question.slot != .urine || $0.question.area != nil)
+            } ?? true
         let understanding = coach.interpreter.understand(line, contextAreas: aboutTheArea ? state.areas : [])
         let safety = coach.safety
         // The facts the line states are taken in only if it is not a side question,
@@ -146,12 +154,14 @@ public struct Conversation: Sendable {
 
         if !redFlags.isEmpty {
             state = proposed
-            route = DialoguePolicy.screeningRoute(understanding, plugins: coach.plugins, table: coach.content.intents, always: true) ?? route
+            route =
+                DialoguePolicy.screeningRoute(understanding, plugins: coach.plugins, table: coach.content.intents, always: true) ?? route
         } else if let pending {
             let answered = filled.contains(pending.question.slot)
             if DialoguePolicy.isAnswer(
                 understanding, to: pending, filled: answered, fillsOther: !filled.isEmpty,
-                outOfScope: coach.plugins.isOutOfScope(route.plugin)) {
+                outOfScope: coach.plugins.isOutOfScope(route.plugin))
+            {
                 state = proposed
                 route = .init(plugin: pending.plugin, intent: pending.intent)
                 if answered { confidence = 1 }
@@ -174,8 +184,7 @@ public struct Conversation: Sendable {
             }
             state = proposed
             // "what about my quads?", "and the other leg?": the last request again, for what is named now.
-            if refersBack, let last = state.lastIntent, let intent = coach.content.intents.intent(last)
-            {
+            if refersBack, let last = state.lastIntent, let intent = coach.content.intents.intent(last) {
                 route = .init(plugin: intent.plugin, intent: intent.id)
             } else if DialoguePolicy.reportsDiscomfort(understanding), let triage = coach.plugins.plugin(with: .redFlags),
                 let first = coach.content.intents.firstIntent(of: triage.name)
@@ -201,7 +210,8 @@ public struct Conversation: Sendable {
             reply = ask(plugin!, route: route, understanding: understanding, answering: answering)
             // "quit", "start over" or "finish" inside a report of soreness is not the command.
             if reply.action != .none, DialoguePolicy.mentionsTheBody(understanding),
-                let handler = DialoguePolicy.screeningRoute(understanding, plugins: coach.plugins, table: coach.content.intents, always: true),
+                let handler = DialoguePolicy.screeningRoute(
+                    understanding, plugins: coach.plugins, table: coach.content.intents, always: true),
                 let triage = coach.plugins.plugin(named: handler.plugin)
             {
                 route = handler
@@ -261,7 +271,8 @@ public struct Conversation: Sendable {
                 record(outcome)
             } else if state.journal != nil, state.journal?.consent == nil, state.pending == nil, !outcome.bodyParts.isEmpty {
                 // Asked once: after the first outcome, when there is something worth noting.
-                let prompt = "Would you like me to keep a private note of this on this computer, so I can ask how your legs feel next time? (yes or no)"
+                let prompt =
+                    "Would you like me to keep a private note of this on this computer, so I can ask how your legs feel next time? (yes or no)"
                 reply.text += "\n\n" + prompt
                 state.pending = PendingQuestion(
                     question: Question(slot: .journalConsent, prompt: prompt, examples: "yes; no"), plugin: route.plugin,
@@ -312,7 +323,9 @@ public struct Conversation: Sendable {
             return turn
         }
         // "not sure", "idk", "skip": the likelier reading, said so.
-        if understanding.entities.redFlags.isEmpty, [.unknown, .skip].contains(understanding.entities.answer), let first = pending.options.first {
+        if understanding.entities.redFlags.isEmpty, [.unknown, .skip].contains(understanding.entities.answer),
+            let first = pending.options.first
+        {
             var turn = respond(to: pending.originalInput, chosen: first)
             turn.input = answer
             turn.entities = understanding.entities
@@ -329,7 +342,8 @@ public struct Conversation: Sendable {
         state.pending = again
         let reply = PluginReply(
             "Sorry, I couldn't read that as an answer. \(pending.question.prompt) (For example: \(pending.question.examples).)")
-        return finish(understanding, reply, route: .init(plugin: pending.plugin, intent: pending.intent), confidence: understanding.confidence)
+        return finish(
+            understanding, reply, route: .init(plugin: pending.plugin, intent: pending.intent), confidence: understanding.confidence)
     }
 
     private func backTo(_ pending: PendingQuestion) -> String {

@@ -96,7 +96,9 @@ public struct Facts: Sendable, Hashable {
 
 public struct TriageOutcome: Sendable, Hashable {
     public enum Level: String, Sendable, Comparable {
-        case selfCare = "self-care", caution, seekCare = "seek-care"
+        case selfCare = "self-care"
+        case caution
+        case seekCare = "seek-care"
         private var rank: Int { self == .selfCare ? 0 : self == .caution ? 1 : 2 }
         public static func < (a: Level, b: Level) -> Bool { a.rank < b.rank }
     }

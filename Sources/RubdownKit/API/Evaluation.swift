@@ -55,7 +55,8 @@ public struct Evaluation: Sendable {
             let plugin = labelled.plugin ?? labelled.label
             guard plugin != nil || labelled.redFlags != nil else {
                 problems.append(
-                    ContentDiagnostic(file: file, line: index + 1, message: "expected a \"plugin\" label, or \"red_flags\" for a safety line"))
+                    ContentDiagnostic(
+                        file: file, line: index + 1, message: "expected a \"plugin\" label, or \"red_flags\" for a safety line"))
                 continue
             }
             cases.append(
@@ -78,7 +79,9 @@ public struct Evaluation: Sendable {
         var urgency: String?
 
         enum CodingKeys: String, CodingKey {
-            case text, plugin, label, intent, redFlags = "red_flags", urgency
+            case text, plugin, label, intent
+            case redFlags = "red_flags"
+            case urgency
         }
 
         static let shape = "{\"text\": ..., \"plugin\": ...}"
@@ -165,11 +168,15 @@ public struct Evaluation: Sendable {
         for plugin in plugins where confusion[plugin] != nil {
             let row = confusion[plugin]!
             let all = row.values.reduce(0, +)
-            lines.append("  \(plugin.padding(toLength: 11, withPad: " ", startingAt: 0)) \(percent(Double(row[plugin] ?? 0) / Double(all))) of \(all)")
+            lines.append(
+                "  \(plugin.padding(toLength: 11, withPad: " ", startingAt: 0)) \(percent(Double(row[plugin] ?? 0) / Double(all))) of \(all)"
+            )
         }
         lines.append("")
         lines.append("confusion (rows: expected, columns: got):")
-        lines.append("  " + "".padding(toLength: 11, withPad: " ", startingAt: 0) + plugins.map { $0.prefix(10).padding(toLength: 11, withPad: " ", startingAt: 0) }.joined())
+        lines.append(
+            "  " + "".padding(toLength: 11, withPad: " ", startingAt: 0)
+                + plugins.map { $0.prefix(10).padding(toLength: 11, withPad: " ", startingAt: 0) }.joined())
         for plugin in plugins where confusion[plugin] != nil {
             let cells = plugins.map { String(confusion[plugin]![$0] ?? 0).padding(toLength: 11, withPad: " ", startingAt: 0) }
             lines.append("  " + plugin.prefix(10).padding(toLength: 11, withPad: " ", startingAt: 0) + cells.joined())
@@ -182,7 +189,9 @@ public struct Evaluation: Sendable {
                 lines.append("  line \(miss.item.line): \"\(miss.item.text)\" → \(miss.gotPlugin)/\(miss.gotIntent), expected \(expected)")
             }
         }
-        for missed in redFlagMissed { lines.append("  red flag missed, line \(missed.line): \"\(missed.text)\" expected \(missed.redFlags ?? [])") }
+        for missed in redFlagMissed {
+            lines.append("  red flag missed, line \(missed.line): \"\(missed.text)\" expected \(missed.redFlags ?? [])")
+        }
         for extra in falseRedFlags { lines.append("  red flag raised on a line without one, line \(extra.line): \"\(extra.text)\"") }
         for wrong in urgencyWrong {
             lines.append("  urgency \(wrong.got), expected \(wrong.item.urgency ?? ""), line \(wrong.item.line): \"\(wrong.item.text)\"")

@@ -34,7 +34,8 @@ public struct Interpreter: Sendable, Codable {
         var exampleWords: [Int32] = []
         var exampleStart: [Int] = [0]
         // Words only what Rubdown declines uses: to the domain, they are as foreign as unknown ones.
-        var inScopeWords = Set<String>(), outOfScopeWords = Set<String>()
+        var inScopeWords = Set<String>()
+        var outOfScopeWords = Set<String>()
         for intent in content.intents.intents {
             let outOfScope = outOfScopePlugins.contains(intent.plugin)
             for example in intent.examples {
@@ -65,10 +66,12 @@ public struct Interpreter: Sendable, Codable {
         self.extractor = Self.extractor(lexicon: lexicon, knowledge: content.knowledge, words: words)
         // Examples go through the same stages as input, minus spelling correction; each distinct word is stemmed once.
         let vocabularyTokens = Self.tokens(vocabulary)
-        self.matcher = IntentMatcher(intents: content.intents.intents, features: { example in
-            let tokens = exampleWords[exampleStart[example]..<exampleStart[example + 1]].map { vocabularyTokens[Int($0)] }
-            return Self.features(tokens, spans: lexicon.spans(in: tokens))
-        }, boost: Self.boost)
+        self.matcher = IntentMatcher(
+            intents: content.intents.intents,
+            features: { example in
+                let tokens = exampleWords[exampleStart[example]..<exampleStart[example + 1]].map { vocabularyTokens[Int($0)] }
+                return Self.features(tokens, spans: lexicon.spans(in: tokens))
+            }, boost: Self.boost)
         var keywords: [String: [Keyword]] = [:]
         for (index, intent) in content.intents.intents.enumerated() {
             for keyword in intent.keywords {
@@ -145,7 +148,9 @@ public struct Interpreter: Sendable, Codable {
         }
         let features = Self.features(tokens, spans: spans)
         // (The closures below capture these, not `self`, which would copy the whole interpreter.)
-        let isFallback = self.isFallback, needsKeyword = self.needsKeyword, intents = self.intents
+        let isFallback = self.isFallback
+        let needsKeyword = self.needsKeyword
+        let intents = self.intents
         var ranking = matcher.rank(features) { index in
             isFallback[index] || (inDomain && !needsKeyword[index]) || hits.contains(index)
         }

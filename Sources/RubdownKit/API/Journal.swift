@@ -101,9 +101,11 @@ public struct Journal: Sendable, Codable, Equatable {
         else { return nil }
         let days = Int(Self.days(since: last.date, now: now))
         let when = days == 0 ? "earlier today" : days == 1 ? "yesterday" : "\(days) days ago"
-        let warned = last.level == "seek-care"
+        let warned =
+            last.level == "seek-care"
             ? " You described a warning sign then: please don't massage there until it has been checked." : ""
-        return "Welcome back. \(when.prefix(1).uppercased() + when.dropFirst()) your \(knowledge.names(of: last.areas)) were sore.\(warned) How do they feel now?"
+        return
+            "Welcome back. \(when.prefix(1).uppercased() + when.dropFirst()) your \(knowledge.names(of: last.areas)) were sore.\(warned) How do they feel now?"
     }
 
     /// The entries as the runner reads them (`journal`): the year is shown for a date not in
@@ -111,7 +113,8 @@ public struct Journal: Sendable, Codable, Equatable {
     public func text(knowledge: KnowledgeBase, now: Date = Date()) -> String {
         guard consent == true else { return "I'm not keeping a journal: you haven't said yes to one." }
         guard !entries.isEmpty else { return "Your journal is empty." }
-        let thisYear = DateFormatter(), otherYear = DateFormatter()
+        let thisYear = DateFormatter()
+        let otherYear = DateFormatter()
         thisYear.dateFormat = "EEE d MMM"
         otherYear.dateFormat = "EEE d MMM yyyy"
         let calendar = Calendar.current
@@ -120,7 +123,9 @@ public struct Journal: Sendable, Codable, Equatable {
             return (calendar.isDate(date, equalTo: now, toGranularity: .year) ? thisYear : otherYear).string(from: date)
         }
         return "Your journal (kept only on this computer; say \"forget my journal\" to erase it):\n"
-            + entries.suffix(20).map { "- \(day($0.date)): \(knowledge.names(of: $0.areas)), \($0.level)" + ($0.painLevel.map { ", pain \($0)/10" } ?? "") }
-                .joined(separator: "\n")
+            + entries.suffix(20).map {
+                "- \(day($0.date)): \(knowledge.names(of: $0.areas)), \($0.level)" + ($0.painLevel.map { ", pain \($0)/10" } ?? "")
+            }
+            .joined(separator: "\n")
     }
 }

@@ -113,12 +113,17 @@ public struct PluginRegistry: Sendable {
         let names = Set(plugins.map(\.name))
         let shared = Dictionary(grouping: plugins.map(\.name), by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
         if !shared.isEmpty {
-            throw ContentError([ContentDiagnostic(file: "RegisteredPlugins.swift", line: 0, message: "more than one plugin is named \(shared.joined(separator: ", "))")])
+            throw ContentError([
+                ContentDiagnostic(
+                    file: "RegisteredPlugins.swift", line: 0, message: "more than one plugin is named \(shared.joined(separator: ", "))")
+            ])
         }
         let problems = table.intents.filter { !names.contains($0.plugin) }.map {
             ContentDiagnostic(
                 file: $0.file, line: $0.line,
-                message: "intent '\($0.id)' names the plugin '\($0.plugin)', which is not registered\(suggestion($0.plugin, names)); known: \(names.sorted().joined(separator: ", "))")
+                message:
+                    "intent '\($0.id)' names the plugin '\($0.plugin)', which is not registered\(suggestion($0.plugin, names)); known: \(names.sorted().joined(separator: ", "))"
+            )
         }
         if !problems.isEmpty { throw ContentError(problems) }
     }

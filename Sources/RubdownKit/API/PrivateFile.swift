@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The one way Rubdown writes and reads the runner's own files: the journal, a saved plan, the

@@ -45,7 +45,9 @@ public struct Routine: Sendable, Hashable {
         lines.append(step.instruction)
         lines.append("How many: \(step.repetitions).")
         if !step.watchFor.isEmpty { lines.append("Watch for: \(step.watchFor)") }
-        lines.append(index + 1 < steps.count ? "Say next (or press Enter) when you're ready; back, repeat, skip or stop." : "That's the last step: say next to finish.")
+        lines.append(
+            index + 1 < steps.count
+                ? "Say next (or press Enter) when you're ready; back, repeat, skip or stop." : "That's the last step: say next to finish.")
         return lines.joined(separator: "\n")
     }
 

@@ -1,7 +1,11 @@
 /// A scripted conversation with expectations on each turn's JSON (see docs/story-format.md).
 public struct Story: Sendable {
     public struct Expectation: Sendable {
-        public enum Check: Sendable { case equals(String), contains(String), lacks(String) }
+        public enum Check: Sendable {
+            case equals(String)
+            case contains(String)
+            case lacks(String)
+        }
         var path: String
         var check: Check
         var line: Int

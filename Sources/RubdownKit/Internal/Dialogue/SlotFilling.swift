@@ -34,7 +34,8 @@ enum SlotFilling {
         }
         // An area named inside the answer to another question ("sharp when I go up on my toes") describes;
         // it moves the questions only when it corrects ("actually my calves").
-        let describing = pending.map { $0.question.slot != .bodyPart && $0.question.slot != .clarify } ?? false
+        let describing =
+            pending.map { $0.question.slot != .bodyPart && $0.question.slot != .clarify } ?? false
             && !Self.corrects(understanding) && !Self.adds(understanding)
         if !entities.bodyParts.isEmpty, !describing || state.areas.isEmpty {
             let words = Set(understanding.normalized.split(separator: " ").map(String.init))
@@ -43,15 +44,33 @@ enum SlotFilling {
             state.areas = adds ? state.areas + fresh : entities.bodyParts
             filled.insert(.bodyPart)
         }
-        if let level = entities.painLevel { state.facts.painLevel = level; filled.insert(.painLevel) }
-        if let kind = entities.painKind { state.facts.painKind = kind; filled.insert(.painKind) }
-        if let swelling = entities.swelling { state.facts.swelling = swelling; filled.insert(.swelling) }
-        if let days = entities.daysAgo { state.facts.daysAgo = days; filled.insert(.when) }
-        if let distance = entities.distanceKm { state.facts.distanceKm = distance; filled.insert(.distance) }
+        if let level = entities.painLevel {
+            state.facts.painLevel = level
+            filled.insert(.painLevel)
+        }
+        if let kind = entities.painKind {
+            state.facts.painKind = kind
+            filled.insert(.painKind)
+        }
+        if let swelling = entities.swelling {
+            state.facts.swelling = swelling
+            filled.insert(.swelling)
+        }
+        if let days = entities.daysAgo {
+            state.facts.daysAgo = days
+            filled.insert(.when)
+        }
+        if let distance = entities.distanceKm {
+            state.facts.distanceKm = distance
+            filled.insert(.distance)
+        }
         state.symptoms.formUnion(entities.symptoms)
         if entities.duringRun {
             state.facts.duringRun = true
-            if state.facts.daysAgo == nil { state.facts.daysAgo = 0; filled.insert(.when) }
+            if state.facts.daysAgo == nil {
+                state.facts.daysAgo = 0
+                filled.insert(.when)
+            }
         }
         if entities.mentionsUrine { state.facts.urineMentioned = true }
         // With back pain the urine question screens bladder and bowel control: any answer is one (a warning
@@ -75,14 +94,16 @@ enum SlotFilling {
             state.facts.trend = trend
             filled.insert(.trend)
         }
-        if let urine = entities.urine, pending?.question.slot == .urine || entities.redFlags.contains("rhabdo")
-            || entities.cautions.contains("dark-yellow-urine")
+        if let urine = entities.urine,
+            pending?.question.slot == .urine || entities.redFlags.contains("rhabdo")
+                || entities.cautions.contains("dark-yellow-urine")
         {
             state.facts.urine = urine
             filled.insert(.urine)
         }
         let wordsOfLine = Set(understanding.normalized.split(separator: " ").map(String.init))
-        let saysWhere = !entities.bodyParts.isEmpty || entities.answer != nil
+        let saysWhere =
+            !entities.bodyParts.isEmpty || entities.answer != nil
             || !wordsOfLine.isDisjoint(with: ["leg", "legs", "back", "stays", "down", "both", "buttock", "bum", "thigh", "foot"])
         if pending?.question.slot == .spread, let spread = entities.spread ?? (saysWhere ? .diffuse : nil) {
             // Where it spreads (for the back, "down my leg") is read as spread out unless it is one spot.

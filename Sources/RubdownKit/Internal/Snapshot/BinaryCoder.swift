@@ -166,7 +166,9 @@ private struct SingleValueSink: SingleValueEncodingContainer {
     var codingPath: [any CodingKey] { [] }
 
     // Optionals are saved by leaving their key out; one in a list would be ambiguous.
-    func encodeNil() throws { throw EncodingError.invalidValue(0, .init(codingPath: [], debugDescription: "nil outside a keyed container")) }
+    func encodeNil() throws {
+        throw EncodingError.invalidValue(0, .init(codingPath: [], debugDescription: "nil outside a keyed container"))
+    }
     func encode(_ value: Bool) throws { sink.write(UInt8(value ? 1 : 0)) }
     func encode(_ value: String) throws { sink.write(value) }
     func encode(_ value: Double) throws { sink.write(value.bitPattern) }
@@ -238,7 +240,8 @@ final class BinarySource: Decoder {
         let size = MemoryLayout<N>.stride
         guard count <= (buffer.count - position) / size else { throw BinaryCoderError.damaged("ends early") }
         let numbers = [N](unsafeUninitializedCapacity: count) { numbers, initialized in
-            UnsafeMutableRawBufferPointer(numbers).copyMemory(from: UnsafeRawBufferPointer(start: buffer.baseAddress! + position, count: count * size))
+            UnsafeMutableRawBufferPointer(numbers).copyMemory(
+                from: UnsafeRawBufferPointer(start: buffer.baseAddress! + position, count: count * size))
             initialized = count
         }
         position += count * size

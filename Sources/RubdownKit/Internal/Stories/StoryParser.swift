@@ -37,7 +37,8 @@ enum StoryParser {
             }
             if path.contains(" ") {
                 problems.append(
-                    ContentDiagnostic(file: file, line: number, message: "unknown check in '\(path)'; use 'PATH:', 'PATH contains:' or 'PATH lacks:'"))
+                    ContentDiagnostic(
+                        file: file, line: number, message: "unknown check in '\(path)'; use 'PATH:', 'PATH contains:' or 'PATH lacks:'"))
                 continue
             }
             steps[steps.count - 1].expectations.append(Story.Expectation(path: path, check: check, line: number))

@@ -157,7 +157,8 @@ struct Lexicon: Sendable, Codable {
     /// - Parameter isDomainStem: whether the stem of the token at an index is a domain stem.
     func isInDomain(_ tokens: [Token], spans: [ConceptSpan], isDomainStem: (Int) -> Bool) -> Bool {
         // Whether the line has a domain word, and whether one of them is plainly the domain's.
-        var evidence = false, plain = false
+        var evidence = false
+        var plain = false
         for span in spans {
             switch span.concept {
             case .area, .technique, .bath: break
@@ -232,7 +233,8 @@ struct Lexicon: Sendable, Codable {
         func consider(_ candidates: [TypoCandidate], group: Int) {
             // Ruled out cheaply when the distance must exceed the limit: lengths differ by more (outside
             // the range searched), or the sets of letters do (each edit changes at most two letters of the set).
-            var low = 0, high = candidates.count
+            var low = 0
+            var high = candidates.count
             while low < high {
                 let middle = (low + high) / 2
                 if candidates[middle].characterCount < query.characterCount - limit { low = middle + 1 } else { high = middle }
