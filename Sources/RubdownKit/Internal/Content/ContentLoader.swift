@@ -49,24 +49,23 @@ struct ContentLoader {
         case "lexicon.yaml":
             let lexicon = decode(file, "lexicon", [LexiconEntry].self)
             Self.merge(&knowledge.lexicon, lexicon, overriding: overriding)
-        case "other-topics.yaml":
-            do { knowledge.otherTopicWords += try file.decode([String].self, key: "other_topic_words") } catch {
-                diagnostics += error.contentDiagnostics
-            }
-        case "other-senses.yaml":
-            do { knowledge.otherSenses += try file.decode([String].self, key: "other_senses") } catch {
-                diagnostics += error.contentDiagnostics
-            }
-        case "ordinary-words.yaml":
-            do { knowledge.ordinaryWords += try file.decode([String].self, key: "ordinary_words") } catch {
-                diagnostics += error.contentDiagnostics
-            }
+        case "other-topics.yaml": knowledge.otherTopicWords += wordList(file, "other_topic_words")
+        case "other-senses.yaml": knowledge.otherSenses += wordList(file, "other_senses")
+        case "ordinary-words.yaml": knowledge.ordinaryWords += wordList(file, "ordinary_words")
         default:
             diagnostics.append(
                 file.diagnostic(
                     at: file.root,
                     "unknown knowledge file; expected one of sources, areas, techniques, baths, red-flags, cautions, symptoms, guidance, lexicon, ordinary-words, other-senses, other-topics (.yaml)"
                 ))
+        }
+    }
+
+    /// A file that is one list of words under `key`; none (and its diagnostics) when it is not.
+    private mutating func wordList(_ file: YAMLFile, _ key: String) -> [String] {
+        do { return try file.decode([String].self, key: key) } catch {
+            diagnostics += error.contentDiagnostics
+            return []
         }
     }
 
