@@ -49,7 +49,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Tests mirror the modules; TestSupport builds a coach from the bundled content.
+        // Tests, split by kind (as swift-argument-parser splits its own): unit tests of one module
+        // each, example tests of the shipped coach on data (stories, data sets, the documentation's
+        // examples, damaged content), and end-to-end tests of the built binary. TestSupport gives
+        // them the compiled coach and helpers.
         .target(
             name: "TestSupport",
             dependencies: [
@@ -59,19 +62,17 @@ let package = Package(
             ],
             path: "Tests/TestSupport"
         ),
-        .testTarget(name: "RubdownKitTests", dependencies: ["RubdownKit", "TestSupport"]),
-        .testTarget(name: "BundledContentTests", dependencies: ["BundledContent", "TestSupport"]),
-        .testTarget(name: "CoreChatPluginTests", dependencies: ["CoreChatPlugin", "TestSupport"]),
-        .testTarget(name: "TechniquesPluginTests", dependencies: ["TechniquesPlugin", "TestSupport"]),
-        .testTarget(name: "TriagePluginTests", dependencies: ["TriagePlugin", "TestSupport"]),
-        .testTarget(name: "BathPluginTests", dependencies: ["BathPlugin", "TestSupport"]),
-        .testTarget(name: "AnswersPluginTests", dependencies: ["AnswersPlugin", "TestSupport"]),
-        .testTarget(name: "RubdownTerminalTests", dependencies: ["RubdownTerminal", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["rubdown", "TestSupport"]),
+        // Unit tests: one module each.
         .testTarget(
-            name: "PropertyTests",
+            name: "RubdownKitTests",
             dependencies: ["RubdownKit", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
+        .testTarget(name: "RubdownTerminalTests", dependencies: ["RubdownTerminal", "TestSupport"]),
+        .testTarget(name: "TriagePluginTests", dependencies: ["TriagePlugin", "TestSupport"]),
+        // Example tests: the shipped coach on Tests/Stories, Tests/Data, docs/examples and damaged content.
+        .testTarget(name: "ExampleTests", dependencies: ["RubdownKit", "BundledContent", "TestSupport"]),
+        // End-to-end tests: the built rubdown through pipes, signals and a real terminal (tmux).
+        .testTarget(name: "EndToEndTests", dependencies: ["rubdown", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,6 @@
 /// Every exit status Rubdown ends with, named in this one place (README, "Exit codes"). The
 /// numbers above 1 are the BSD sysexits ones a shell script may already know.
-public enum ExitStatus: Int32, Sendable {
+public enum ExitStatus: Int32, Sendable, CaseIterable {
     /// Done; also end of input in the middle of a question.
     case success = 0
     /// Failed stories, a missed accuracy gate (`eval --min-accuracy`), warnings with `check --strict`.

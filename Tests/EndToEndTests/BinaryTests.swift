@@ -209,10 +209,24 @@ import Testing
         #expect(result.lines.count == 1)
     }
 
-    @Test func theShippedContentPassesCheckStrict() throws {
-        let result = try run(["check", "--strict"], input: "")
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("0 errors, 0 warnings"))
+    /// With --strict a warning is a failure, exit 1. (That the shipped content passes
+    /// `check --strict` is checked once, in-process: ContentCheckTests.)
+    @Test func checkStrictExits1OnAWarning() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("intents"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try """
+        plugin: answers
+        intents:
+          - id: answers.calf_sleeves
+            knowledge: [areas:calves]
+            examples: [do calf sleeves help sore calves, should I wear compression sleeves on my calves]
+        """.write(to: folder.appendingPathComponent("intents/sleeves.yaml"), atomically: true, encoding: .utf8)
+        let strict = try run(["check", "--strict", "--overlay", folder.path], input: "")
+        #expect(strict.status == 1, "\(strict.stderr)")
+        #expect(strict.stderr.contains("intents/sleeves.yaml:3:"))
+        #expect(strict.stderr.contains("has 2 examples; give it at least 12"))
+        #expect(strict.stderr.hasSuffix("0 errors, 1 warning\n"))
     }
 
     @Test func checkExits65OnErrorsAndNamesTheLine() throws {

@@ -8,6 +8,11 @@ import Testing
 /// Rubdown in a real pseudo-terminal: a tmux pane on a private server, typed into with
 /// `send-keys` and read with `capture-pane`. The pane runs a small shell that records the
 /// terminal settings (`stty -g`) before and after the program and its exit status.
+///
+/// Nothing here sleeps for a fixed time: every wait is for something to show on the screen (or
+/// for the status file), checked again and again, more slowly the longer it takes, until a
+/// generous deadline that only a failure reaches. Waiting suspends the test instead of holding a
+/// thread, so the other tests run meanwhile.
 final class TerminalPane {
     static let tmux: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first {
         FileManager.default.isExecutableFile(atPath: $0)
@@ -116,11 +121,34 @@ final class TerminalPane {
         try press("Enter")
     }
 
-    /// One turn: types a line, waits for `reply` to show and for the prompt to come back.
-    func say(_ line: String, expecting reply: String) throws {
+    /// One turn: types a line and waits until, below it, `reply` shows and the prompt is back.
+    func say(_ line: String, expecting reply: String) async throws {
+        let wanted = Self.flatten([reply])
+        try await say(line, until: "'\(reply)' in the reply to '\(line)', then the prompt") { Self.flatten($0).contains(wanted) }
+    }
+
+    /// One turn whose reply does not matter: types a line and waits for the prompt below it.
+    func say(_ line: String) async throws {
+        try await say(line, until: "the prompt after '\(line)'") { _ in true }
+    }
+
+    /// Types a line and waits until it shows once more than before (the same line said earlier
+    /// must not pass for it), and the rows below it satisfy `condition` and end with the prompt.
+    private func say(_ line: String, until what: String, _ condition: @escaping ([String]) -> Bool) async throws {
+        let typed = "> " + line
+        let before = try screen(joined: true, scrolledOff: true).filter { $0 == typed }.count
         try enter(line)
-        try waitFor(reply)
-        try waitForPrompt()
+        try await waitFor(what) { rows in
+            guard rows.filter({ $0 == typed }).count > before, let reply = Self.rows(after: typed, in: rows) else { return false }
+            return condition(reply) && reply.last(where: { !$0.isEmpty }) == ">"
+        }
+    }
+
+    /// The rows below the last one that is exactly `typed` (a prompt and what was typed at it);
+    /// nil when there is none.
+    static func rows(after typed: String, in rows: [String]) -> [String]? {
+        guard let index = rows.lastIndex(of: typed) else { return nil }
+        return Array(rows[(index + 1)...])
     }
 
     func resize(width: Int, height: Int = 24) throws {
@@ -131,9 +159,10 @@ final class TerminalPane {
 
     /// What the pane shows now, one string per screen row (trailing blanks trimmed). `joined`:
     /// rows that tmux itself wrapped are joined again, so only the program's own line breaks show.
-    func screen(joined: Bool = false) throws -> [String] {
-        try run(["capture-pane", "-p", "-t", session] + (joined ? ["-J"] : [])).split(separator: "\n", omittingEmptySubsequences: false).map
-        {
+    /// `scrolledOff`: the rows that scrolled off the top too, from the first.
+    func screen(joined: Bool = false, scrolledOff: Bool = false) throws -> [String] {
+        let options = (joined ? ["-J"] : []) + (scrolledOff ? ["-S", "-"] : [])
+        return try run(["capture-pane", "-p", "-t", session] + options).split(separator: "\n", omittingEmptySubsequences: false).map {
             String($0.reversed().drop(while: { $0 == " " }).reversed())
         }
     }
@@ -144,24 +173,54 @@ final class TerminalPane {
         try run(["capture-pane", "-p", "-e", "-t", session])
     }
 
-    /// Waits (polling every 20 ms, up to `timeout`) until the screen satisfies `condition`.
+    /// Runs a test's body on threads of the terminal tests' own (`TerminalThread`), not on the
+    /// threads the other tests share: a test here mostly waits for the screen, and each time it
+    /// looks again it would otherwise queue behind the long computations that keep every shared
+    /// thread busy, so the terminal tests would only get going once everything else was done.
+    static func drive(_ body: @Sendable () async throws -> Void) async throws {
+        try await withTaskExecutorPreference(TerminalThread.shared) { try await body() }
+    }
+
+    /// How long a wait may take before the test fails: far longer than any of them needs, so a
+    /// loaded machine (a parallel build, a sanitizer) slows the tests down but does not fail them.
+    static let deadline: Duration = .seconds(60)
+
+    /// Waits until `condition` holds, checking again and again (see `poll`).
+    static func until(_ what: @autoclosure () -> String, timeout: Duration = deadline, _ condition: () throws -> Bool) async throws {
+        let clock = ContinuousClock()
+        let end = clock.now + timeout
+        var pause: Duration = .milliseconds(5)
+        while try !condition() {
+            guard clock.now < end else { throw Failure("timed out after \(timeout) waiting for \(what())") }
+            try await Task.sleep(for: pause)
+            // Quick to notice a fast answer, without a tmux client every few milliseconds for a slow one.
+            pause = min(pause * 2, .milliseconds(100))
+        }
+    }
+
+    /// Waits until the rows (those that scrolled off the top too, and rows tmux wrapped joined
+    /// again; only the visible ones with `visibleOnly`) satisfy `condition`.
     @discardableResult
-    func waitFor(_ what: String, timeout: TimeInterval = 10, _ condition: ([String]) -> Bool) throws -> [String] {
-        let deadline = Date().addingTimeInterval(timeout)
-        var rows = try screen(joined: true)
-        while !condition(rows) {
-            guard Date() < deadline else { throw Failure("timed out waiting for \(what); the screen:\n" + rows.joined(separator: "\n")) }
-            usleep(20_000)
-            rows = try screen(joined: true)
+    func waitFor(_ what: String, visibleOnly: Bool = false, timeout: Duration = deadline, _ condition: ([String]) -> Bool) async throws
+        -> [String]
+    {
+        var rows: [String] = []
+        do {
+            try await Self.until(what, timeout: timeout) {
+                rows = try screen(joined: true, scrolledOff: !visibleOnly)
+                return condition(rows)
+            }
+        } catch let failure as Failure {
+            throw Failure(failure.description + "; the screen:\n" + rows.joined(separator: "\n"))
         }
         return rows
     }
 
     /// Waits until `text` is on the screen, whether or not a line break falls inside it.
     @discardableResult
-    func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> [String] {
+    func waitFor(_ text: String, timeout: Duration = deadline) async throws -> [String] {
         let wanted = Self.flatten([text])
-        return try waitFor("'\(text)'", timeout: timeout) { Self.flatten($0).contains(wanted) }
+        return try await waitFor("'\(text)'", timeout: timeout) { Self.flatten($0).contains(wanted) }
     }
 
     /// Rows as one line of words: Rubdown wraps replies at spaces.
@@ -171,8 +230,13 @@ final class TerminalPane {
 
     /// Waits until the last non-blank row is the prompt with nothing typed.
     @discardableResult
-    func waitForPrompt(timeout: TimeInterval = 10) throws -> [String] {
-        try waitFor("an empty prompt", timeout: timeout) { rows in rows.last(where: { !$0.isEmpty }) == ">" }
+    func waitForPrompt(timeout: Duration = deadline) async throws -> [String] {
+        try await waitFor("an empty prompt", timeout: timeout) { rows in rows.last(where: { !$0.isEmpty }) == ">" }
+    }
+
+    /// Waits until the screen holds nothing but an empty prompt (after Ctrl-L).
+    func waitForClearScreen() async throws {
+        try await waitFor("a cleared screen", visibleOnly: true) { rows in rows.filter { !$0.isEmpty } == [">"] }
     }
 
     /// The rows from the last one holding `text` down to the end.
@@ -193,19 +257,22 @@ final class TerminalPane {
         return child
     }
 
-    /// Waits for rubdown to end; its status as the shell reports it (128 + n for signal n).
-    func exitStatus(timeout: TimeInterval = 10) throws -> Int32 {
+    /// Waits for rubdown to end (the pane's shell writes the status file); its status as the
+    /// shell reports it (128 + n for signal n).
+    func exitStatus(timeout: Duration = deadline) async throws -> Int32 {
         let file = folder.appendingPathComponent("status")
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if let text = try? String(contentsOf: file, encoding: .utf8),
-                let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
-            {
-                return status
+        var status: Int32?
+        do {
+            try await Self.until("rubdown to end", timeout: timeout) {
+                status = (try? String(contentsOf: file, encoding: .utf8)).flatMap {
+                    Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
+                }
+                return status != nil
             }
-            usleep(20_000)
+        } catch let failure as Failure {
+            throw Failure(failure.description + "; the screen:\n" + ((try? screen()) ?? []).joined(separator: "\n"))
         }
-        throw Failure("rubdown did not end within \(timeout) s; the screen:\n" + ((try? screen()) ?? []).joined(separator: "\n"))
+        return status!
     }
 
     /// The terminal settings before and after rubdown (call after it ended).
@@ -259,5 +326,42 @@ final class TerminalPane {
             throw Failure("tmux \(arguments.prefix(2).joined(separator: " ")) failed: \(String(decoding: err, as: UTF8.self))")
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// The threads that run the terminal tests' tasks (a task executor: `withTaskExecutorPreference`),
+/// taking jobs in the order they come. A job is short but may wait a moment for a tmux command,
+/// so a few threads share them; the operating system gives them their turn beside the threads
+/// of the tests that compute.
+final class TerminalThread: TaskExecutor, @unchecked Sendable {
+    static let shared = TerminalThread(threads: 4)
+
+    private let condition = NSCondition()
+    private var jobs: [UnownedJob] = []
+
+    private init(threads: Int) {
+        for index in 0..<threads {
+            let thread = Thread { [unowned self] in self.run() }
+            thread.name = "terminal tests \(index + 1)"
+            thread.start()
+        }
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        condition.lock()
+        jobs.append(job)
+        condition.signal()
+        condition.unlock()
+    }
+
+    private func run() {
+        while true {
+            condition.lock()
+            while jobs.isEmpty { condition.wait() }
+            let job = jobs.removeFirst()
+            condition.unlock()
+            job.runSynchronously(on: asUnownedTaskExecutor())
+        }
     }
 }

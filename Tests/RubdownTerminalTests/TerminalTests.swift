@@ -1,5 +1,10 @@
+import RubdownKit
 import RubdownTerminal
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 @Suite struct TerminalTests {
     @Test func wrapsToTheWidthKeepingListIndentation() {
@@ -15,6 +20,22 @@ import Testing
         let style = TerminalStyle(colour: false, width: nil)
         #expect(style.reply("hello") == "hello")
         #expect(TerminalStyle(colour: true, width: nil).reply("hello").contains("\u{1B}["))
+    }
+
+    /// `file:line:col: error: message`: the severity coloured only with colour, and the file name
+    /// and message with their control characters escaped either way.
+    @Test func diagnosticsColourTheirSeverity() {
+        let error = ContentDiagnostic(file: "x\u{7}.yaml", line: 3, column: 5, message: "bad \u{1B}[2J")
+        let warning = ContentDiagnostic(file: "y.yaml", line: 1, severity: .warning, message: "thin")
+        #expect(TerminalStyle(colour: false, width: nil).diagnostic(error) == #"x\x07.yaml:3:5: error: bad \x1B[2J"#)
+        #expect(TerminalStyle(colour: true, width: nil).diagnostic(error) == "x\\x07.yaml:3:5: \u{1B}[31merror:\u{1B}[0m bad \\x1B[2J")
+        #expect(TerminalStyle(colour: false, width: nil).diagnostic(warning) == warning.description)
+        #expect(TerminalStyle(colour: true, width: nil).diagnostic(warning) == "y.yaml:1:1: \u{1B}[33mwarning:\u{1B}[0m thin")
+    }
+
+    @Test func exitStatusesAreTheDocumentedOnes() {
+        #expect(ExitStatus.allCases.map(\.rawValue) == [0, 1, 64, 65, 74])
+        #expect(ExitStatus.endedBySignal(SIGTERM) == 143)
     }
 
     @Test func historyPathFollowsTheEnvironment() {

@@ -1,35 +1,47 @@
 import RubdownKit
 import TestSupport
 import Testing
+import TriagePlugin
 
+/// The plugin alone, with a constructed context: no coach, no dialogue. It reads the conversation
+/// and returns its reply with effects; applying them is the dialogue's business.
 @Suite struct TriagePluginTests {
-    @Test func ordinarySorenessIsSelfCareWithAdvice() {
-        let turns = converse(["my calves hurt after a 10k", "no", "dull ache", "4", "yesterday"])
-        let outcome = turns.last?.triage
-        #expect(outcome?.level == .selfCare)
-        #expect(outcome?.bodyParts == ["calves"])
-        #expect(turns.last?.reply.contains("Stroking") == true)
-        #expect(turns.last?.reply.contains("Bath") == true)
+    let knowledge = shippedCoach.content.knowledge
+    let intents = shippedCoach.content.intents
+
+    func reply(_ state: ConversationState, intent: String = "triage.soreness") -> PluginReply {
+        let understanding = shippedCoach.interpreter.understand("my calves hurt")
+        return TriagePlugin().respond(
+            to: PluginRequest(understanding: understanding, intent: intent),
+            context: PluginContext(knowledge: knowledge, intents: intents, state: state))
     }
 
-    @Test func sharpPainIsCautionWithoutFirmTools() {
-        let turns = converse(["my hamstrings hurt after a 10k yesterday", "no swelling, but it's sharp", "6"])
-        let last = turns.last!
-        #expect(last.triage?.level == .caution)
-        #expect(last.triage?.reasons.contains("pain-kind:sharp") == true)
-        #expect(!last.reply.contains("Tennis ball"))
-        #expect(last.reply.contains("no hot baths"))
+    @Test func asksTheFirstQuestionNotYetAnswered() {
+        var state = ConversationState()
+        state.areas = ["calves"]
+        #expect(reply(state).asking?.slot == .swelling)
+        state.facts.swelling = false
+        #expect(reply(state).asking?.slot == .painKind)
+        #expect(reply(state).triage == nil)
     }
 
-    @Test func redFlagIsSeekCareWithUrgency() {
-        let turn = converse(["my calf hurts and I'm short of breath"])[0]
-        #expect(turn.triage?.level == .seekCare)
-        #expect(turn.triage?.urgency == .emergency)
-        #expect(turn.reply.contains("emergency") && turn.reply.contains("999"))
+    @Test func withEveryFactItReturnsTheOutcomeAsAnEffect() {
+        var state = ConversationState()
+        state.areas = ["calves"]
+        state.facts.swelling = false
+        state.facts.painKind = "dull"
+        state.facts.painLevel = 3
+        state.facts.daysAgo = 1
+        state.facts.distanceKm = 10
+        let answer = reply(state)
+        #expect(answer.asking == nil)
+        #expect(answer.triage?.level == .selfCare)
+        #expect(answer.triage?.bodyParts == ["calves"])
+        #expect(answer.massages == ["calves"])
+        #expect(answer.text.contains("calves"))
     }
 
-    @Test func overAWeekIsSeekCare() {
-        let turns = converse(["my shins have hurt for 10 days", "no", "dull", "3", "5k"])
-        #expect(turns.contains { $0.triage?.level == .seekCare })
+    @Test func noAreaIsAskedForFirst() {
+        #expect(reply(ConversationState()).asking?.slot == .bodyPart)
     }
 }

@@ -10,16 +10,20 @@ public enum ContentCheck {
     public static func run(
         _ base: ContentSet, overlays: [ContentSet] = [], plugins: PluginRegistry, redFlagsFile: String? = "Knowledge/red-flags.yaml"
     ) -> [ContentDiagnostic] {
-        let content: Content
         let coach: Coach
         do {
-            content = try Content.load(base, overlays: overlays)
-            coach = try Coach(content: content, plugins: plugins)
+            coach = try Coach(content: Content.load(base, overlays: overlays), plugins: plugins)
         } catch {
             return error.contentDiagnostics
         }
+        return run(coach, redFlagsFile: redFlagsFile)
+    }
+
+    /// The checks on a coach already loaded and validated, such as the one compiled into the
+    /// binary: safety, examples, follow-up questions, unreachable knowledge.
+    public static func run(_ coach: Coach, redFlagsFile: String? = "Knowledge/red-flags.yaml") -> [ContentDiagnostic] {
         var found: [ContentDiagnostic] = []
-        if let redFlagsFile { found += safety(content, redFlagsFile: redFlagsFile) }
+        if let redFlagsFile { found += safety(coach.content, redFlagsFile: redFlagsFile) }
         found += examples(coach)
         found += questions(coach)
         found += unreachableKnowledge(coach)

@@ -13,13 +13,22 @@ import Testing
 
     func overlay(_ folder: URL = example) throws -> ContentSet { try Content.overlay(in: folder.path) }
 
+    /// The bundled content with the example over it, loaded once for the two tests that use it.
+    static let overlaid = Result {
+        try Coach(
+            content: Content.load(
+                ContentSet(knowledge: BundledContent.knowledge, intents: BundledContent.intents),
+                overlays: [Content.overlay(in: example.path)]),
+            plugins: allPlugins)
+    }
+
     @Test func theOverlayPassesCheckStrictly() throws {
-        let diagnostics = ContentCheck.run(bundled, overlays: [try overlay()], plugins: allPlugins)
+        let diagnostics = ContentCheck.run(try Self.overlaid.get())
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description).joined(separator: "\n"))")
     }
 
     @Test func itsStoryPasses() throws {
-        let coach = try Coach(content: Content.load(bundled, overlays: [try overlay()]), plugins: allPlugins)
+        let coach = try Self.overlaid.get()
         let file = Self.example.appendingPathComponent("stories/inner-thighs.story")
         let story = try Story.parse(file: file.path, text: String(contentsOf: file, encoding: .utf8))
         let failures = story.run(with: coach)

@@ -1,7 +1,8 @@
 import TestSupport
 import Testing
 
-@Suite struct BathPluginTests {
+/// The bath plugin's answers, in conversations with the shipped coach.
+@Suite struct BathConversationTests {
     @Test func iceBathDetails() {
         let turn = converse(["should I have an ice bath afterwards?"])[0]
         #expect(turn.plugin == "bath")

@@ -1,7 +1,8 @@
 import TestSupport
 import Testing
 
-@Suite struct CoreChatPluginTests {
+/// Help, quit and the fallback, in conversations with the shipped coach.
+@Suite struct CoreChatConversationTests {
     @Test func helpSaysWhatRubdownDoes() {
         let turn = converse(["help"])[0]
         #expect(turn.plugin == "core")

@@ -2,7 +2,8 @@ import RubdownKit
 import TestSupport
 import Testing
 
-@Suite struct TechniquesPluginTests {
+/// Technique advice, in conversations with the shipped coach.
+@Suite struct TechniquesConversationTests {
     @Test func explainsANamedTechniqueStepByStep() {
         let turn = converse(["how do I do drumming?"])[0]
         #expect(turn.plugin == "techniques")
