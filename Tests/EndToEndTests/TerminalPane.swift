@@ -185,7 +185,8 @@ final class TerminalPane {
     /// loaded machine (a parallel build, a sanitizer) slows the tests down but does not fail them.
     static let deadline: Duration = .seconds(60)
 
-    /// Waits until `condition` holds, checking again and again (see `poll`).
+    /// Waits until `condition` holds, checking again and again: at once, then after 5 ms, 10 ms,
+    /// ... up to 100 ms between checks.
     static func until(_ what: @autoclosure () -> String, timeout: Duration = deadline, _ condition: () throws -> Bool) async throws {
         let clock = ContinuousClock()
         let end = clock.now + timeout
