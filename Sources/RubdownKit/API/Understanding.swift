@@ -45,26 +45,26 @@ public struct Entities: Sendable, Hashable {
     public var swelling: Bool?
     public var redFlags: [String] = []
     /// Caution routes the line describes (a fresh strain, first-step heel pain...).
-    var cautions: [String] = []
+    public var cautions: [String] = []
     /// Serious symptom concepts the line names, flag or not ("swelling", "numbness"): reason to ask, never to dismiss.
-    var symptoms: [String] = []
+    public var symptoms: [String] = []
     /// Whether one of `symptoms` is worth the questions even without an area ("I feel faint").
-    var symptomStandsAlone = false
+    public var symptomStandsAlone = false
     /// Is it easing, the same, or getting worse?
-    var trend: Trend?
+    public var trend: Trend?
     /// The colour of the runner's urine, as told.
-    var urine: UrineColour?
+    public var urine: UrineColour?
     /// One spot on the bone, or spread along?
-    var spread: Spread?
+    public var spread: Spread?
     /// "started hurting 7k in", "during the run": the pain began on the run.
-    var duringRun = false
+    public var duringRun = false
     /// The line talks about urine ("my pee is dark").
-    var mentionsUrine = false
+    public var mentionsUrine = false
     public var answer: Answer?
     /// "my legs are wrecked": soreness with no area named.
     public var generalSoreness = false
     /// A word of discomfort anywhere in the line ("screaming", "stiff", "ow"), area or not.
-    var discomfort = false
+    public var discomfort = false
     /// "the other leg"
     public var otherSide = false
 
