@@ -21,14 +21,17 @@ let package = Package(
             name: "RubdownKit",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
-        // Plugins: one module each; registered in Sources/rubdown/Plugins.swift.
+        // Plugins: one module each; registered in Sources/RubdownPlugins.
         .target(name: "CoreChatPlugin", dependencies: ["RubdownKit"]),
         .target(name: "TechniquesPlugin", dependencies: ["RubdownKit"]),
         .target(name: "TriagePlugin", dependencies: ["RubdownKit"]),
         .target(name: "BathPlugin", dependencies: ["RubdownKit"]),
         .target(name: "AnswersPlugin", dependencies: ["RubdownKit"]),
+        .target(
+            name: "RubdownPlugins",
+            dependencies: ["RubdownKit", "CoreChatPlugin", "TechniquesPlugin", "TriagePlugin", "BathPlugin", "AnswersPlugin"]),
         // The bundled Intents/ and Knowledge/, and the coach built from them, embedded in the binary at build time.
-        .executableTarget(name: "EmbedContent", dependencies: ["RubdownKit"], path: "Tools/EmbedContent"),
+        .executableTarget(name: "EmbedContent", dependencies: ["RubdownKit", "RubdownPlugins"], path: "Tools/EmbedContent"),
         .plugin(name: "EmbedContentPlugin", capability: .buildTool(), dependencies: ["EmbedContent"]),
         .target(name: "BundledContent", dependencies: ["RubdownKit"], plugins: ["EmbedContentPlugin"]),
         // GNU readline (GPL) through a system-library module.
@@ -42,8 +45,7 @@ let package = Package(
         .executableTarget(
             name: "rubdown",
             dependencies: [
-                "RubdownKit", "RubdownTerminal", "BundledContent", "LeakSanitizerSuppressions",
-                "CoreChatPlugin", "TechniquesPlugin", "TriagePlugin", "BathPlugin", "AnswersPlugin",
+                "RubdownKit", "RubdownTerminal", "BundledContent", "LeakSanitizerSuppressions", "RubdownPlugins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,7 +53,8 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "RubdownKit", "BundledContent", "CoreChatPlugin", "TechniquesPlugin", "TriagePlugin", "BathPlugin", "AnswersPlugin",
+                "RubdownKit", "BundledContent", "RubdownPlugins", "CoreChatPlugin", "TechniquesPlugin", "TriagePlugin", "BathPlugin",
+                "AnswersPlugin",
                 "LeakSanitizerSuppressions",
             ],
             path: "Tests/TestSupport"

@@ -3,7 +3,7 @@
 // do not grow. Run everything with `Benchmarks/run.sh`.
 //
 // It compiles the main package's RubdownKit, every plugin module (`Sources/*Plugin`) and the
-// plugin registry (`Sources/rubdown/Plugins.swift`) from the same source files, through
+// plugin registry (`Sources/RubdownPlugins/RegisteredPlugins.swift`) from the same source files, through
 // symbolic links that this manifest makes under Sources/Linked/ (git-ignored). Depending on
 // the main package instead would expose only RubdownKit: the plugins are not products, and
 // SwiftPM refuses a second target of the same name. `rubdown` itself is built from the main
@@ -30,7 +30,7 @@ let plugins = ((try? FileManager.default.contentsOfDirectory(atPath: mainSources
 link("Sources/Linked/RubdownKit", to: "../../../Sources/RubdownKit")
 for plugin in plugins { link("Sources/Linked/\(plugin)", to: "../../../Sources/\(plugin)") }
 // The registry exactly as `rubdown` has it, compiled into rubdown-bench.
-link("Sources/RubdownBench/RegisteredPlugins.swift", to: "../../../Sources/rubdown/Plugins.swift")
+link("Sources/RubdownBench/RegisteredPlugins.swift", to: "../../../Sources/RubdownPlugins/RegisteredPlugins.swift")
 
 let package = Package(
     name: "RubdownBenchmarks",

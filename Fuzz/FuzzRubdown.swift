@@ -10,7 +10,7 @@
 import Foundation
 import RubdownKit
 
-// The plugins are `registeredPlugins`, from Sources/rubdown/Plugins.swift, compiled in by run.sh.
+// The plugins are `registeredPlugins`, from Sources/RubdownPlugins/RegisteredPlugins.swift, compiled in by run.sh.
 
 struct Bundle {
     let knowledge: [ContentFile]

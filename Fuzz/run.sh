@@ -56,7 +56,7 @@ echo "fuzz: linking $scratch/fuzz-rubdown" >&2
 swiftc -swift-version 5 -parse-as-library -O -g \
   -sanitize=fuzzer,address \
   -I "$build/Modules" -I "$yaml_include" \
-  Fuzz/FuzzRubdown.swift Sources/rubdown/Plugins.swift "${objects[@]}" \
+  Fuzz/FuzzRubdown.swift Sources/RubdownPlugins/RegisteredPlugins.swift "${objects[@]}" \
   -o "$scratch/fuzz-rubdown"
 
 # Seeds: byte 0 picks the mode (0 understanding, 1 dialogue, 2 knowledge file, 3 intent file).

@@ -8,7 +8,7 @@ public struct AnswersPlugin: Plugin {
 
     public var name: String { "answers" }
 
-    public func respond(to request: PluginRequest, context: inout PluginContext) -> PluginReply {
+    public func respond(to request: PluginRequest, context: PluginContext) -> PluginReply {
         guard let intent = context.intents.intent(request.intent) else {
             return PluginReply("I have no answer written for that yet.")
         }
@@ -31,7 +31,8 @@ public struct AnswersPlugin: Plugin {
                 massaged.append(id)
             case "baths":
                 if let bath = knowledge.bath(id) {
-                    parts.append("\(bath.name): \(bath.temperature), for \(bath.duration). Skip it if: " + bath.avoidIf.joined(separator: " "))
+                    parts.append(
+                        "\(bath.name): \(bath.temperature), for \(bath.duration). Skip it if: " + bath.avoidIf.joined(separator: " "))
                 }
             case "red_flags":
                 if let flag = knowledge.redFlag(id) { parts.append(context.safety.describe(flag)) }

@@ -6,7 +6,7 @@ public struct BathPlugin: Plugin {
 
     public var name: String { "bath" }
 
-    public func respond(to request: PluginRequest, context: inout PluginContext) -> PluginReply {
+    public func respond(to request: PluginRequest, context: PluginContext) -> PluginReply {
         let knowledge = context.knowledge
         let level = context.state.lastTriage?.level ?? .selfCare
         if level == .seekCare || !context.state.redFlags.isEmpty {
@@ -33,7 +33,9 @@ public struct BathPlugin: Plugin {
             text += "\nGood for: " + bath.goodFor.joined(separator: " ")
             text += "\nSkip it if: " + bath.avoidIf.joined(separator: " ")
             if bath.notForFreshStrain && level == .caution {
-                text = "Not now: with a possible fresh strain, heat can make it worse for the first two to three days. Try a cool or cold bath instead.\n" + text
+                text =
+                    "Not now: with a possible fresh strain, heat can make it worse for the first two to three days. Try a cool or cold bath instead.\n"
+                    + text
             }
             parts.append(text)
         }

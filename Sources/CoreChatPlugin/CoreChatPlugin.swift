@@ -6,7 +6,7 @@ public struct CoreChatPlugin: Plugin {
 
     public var name: String { "core" }
 
-    public func respond(to request: PluginRequest, context: inout PluginContext) -> PluginReply {
+    public func respond(to request: PluginRequest, context: PluginContext) -> PluginReply {
         switch request.intent {
         case "core.greet":
             return PluginReply("Hello! " + Self.offer)
@@ -26,7 +26,9 @@ public struct CoreChatPlugin: Plugin {
             guard let journal = context.state.journal else { return PluginReply("The journal is off (--no-journal).") }
             return PluginReply(journal.text(knowledge: context.knowledge))
         case "core.forget":
-            guard context.state.journal != nil else { return PluginReply("The journal is off (--no-journal), so there is nothing to forget.") }
+            guard context.state.journal != nil else {
+                return PluginReply("The journal is off (--no-journal), so there is nothing to forget.")
+            }
             return PluginReply("Done: your journal is erased.", action: .forgetJournal)
         case "core.summary":
             return PluginReply(Plan.markdown(state: context.state, knowledge: context.knowledge))
@@ -56,7 +58,7 @@ public struct FallbackPlugin: Plugin {
     public var name: String { "fallback" }
     public var capabilities: Set<PluginCapability> { [.outOfScope] }
 
-    public func respond(to request: PluginRequest, context: inout PluginContext) -> PluginReply {
+    public func respond(to request: PluginRequest, context: PluginContext) -> PluginReply {
         let offers = (request.understanding.ranking)
             .filter { $0.plugin != name && $0.score >= 0.15 }
             .compactMap { context.intents.intent($0.intent)?.offer }
@@ -64,7 +66,8 @@ public struct FallbackPlugin: Plugin {
         var text = "Sorry, that's outside what I can help with. I only coach self-massage and recovery for sore legs after a run"
         text += ": techniques, how sore is too sore, and baths afterwards."
         if !offers.isEmpty {
-            text += " The closest I can offer: " + offers.map { $0.prefix(1).lowercased() + $0.dropFirst() }.joined(separator: "; or ") + "."
+            text +=
+                " The closest I can offer: " + offers.map { $0.prefix(1).lowercased() + $0.dropFirst() }.joined(separator: "; or ") + "."
         } else {
             text += " Try \"my calves hurt after a 10k\" or \"help\"."
         }

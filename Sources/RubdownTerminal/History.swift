@@ -1,8 +1,9 @@
 import CReadline
 import Foundation
 import RubdownKit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where the history file lives, and making it private: it holds health details.
@@ -131,7 +132,9 @@ public struct HistoryFile {
         }
         let marked = bytes.starts(with: Array((Self.marker + "\n").utf8))
         guard marked || bytes.isEmpty || adoptsUnmarked else {
-            warn("history is off: \(path) does not look like a Rubdown history (its first line is not \"\(Self.marker)\"); it was left alone")
+            warn(
+                "history is off: \(path) does not look like a Rubdown history (its first line is not \"\(Self.marker)\"); it was left alone"
+            )
             return []
         }
         if writable, info.st_uid == geteuid(), info.st_mode & 0o077 != 0 { fchmod(fd, 0o600) }

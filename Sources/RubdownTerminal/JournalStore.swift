@@ -1,7 +1,8 @@
 import Foundation
 import RubdownKit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The journal file: `$XDG_STATE_HOME/rubdown/journal.json` (or `~/.local/state/rubdown/`),
@@ -21,7 +22,7 @@ import Glibc
 public struct JournalStore {
     public let path: String
     /// The file the lock is taken on (a lock on the journal itself would be lost at each rename).
-    public var lockPath: String { path + ".lock" }
+    var lockPath: String { path + ".lock" }
     /// A journal larger than this is not read (500 entries take about 100 KB).
     public static let largest = 8 << 20
     /// How long a save waits for another session to finish with the journal.
@@ -51,7 +52,10 @@ public struct JournalStore {
                 case .success(let aside):
                     return (Journal(), "the journal at \(path) \(problem); it is set aside as \(aside) and a new one started")
                 case .failure(let error):
-                    return (nil, "the journal at \(path) \(problem), and it cannot be set aside (\(PrivateFile.describe(error.code))); the journal is off for this session")
+                    return (
+                        nil,
+                        "the journal at \(path) \(problem), and it cannot be set aside (\(PrivateFile.describe(error.code))); the journal is off for this session"
+                    )
                 }
             }
         }
@@ -72,7 +76,8 @@ public struct JournalStore {
                 case .success(let aside):
                     warning = "the journal at \(path) \(problem); it is set aside as \(aside) and a new one started"
                 case .failure(let error):
-                    return "the journal at \(path) \(problem), and it cannot be set aside (\(PrivateFile.describe(error.code))); this change was not saved"
+                    return
+                        "the journal at \(path) \(problem), and it cannot be set aside (\(PrivateFile.describe(error.code))); this change was not saved"
                 }
             }
             let merged = Journal.merge(from: before, to: after, onto: current).tidied(now: now)
@@ -90,7 +95,9 @@ public struct JournalStore {
     // MARK: the file
 
     enum Reading {
-        case journal(Journal), missing, damaged(String)
+        case journal(Journal)
+        case missing
+        case damaged(String)
     }
 
     func read() -> Reading {

@@ -1,6 +1,7 @@
 import RubdownKit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The file `--save-plan FILE.md` writes: through `PrivateFile` (mode 0600, atomic), and never

@@ -1,8 +1,9 @@
 import CReadline
 import RubdownKit
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// GNU readline: line editing, persistent history, Tab completion, Ctrl-C clears the line.

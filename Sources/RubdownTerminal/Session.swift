@@ -4,7 +4,10 @@ import RubdownKit
 /// The conversation loop: read a line, let the coach answer, print the reply (or the JSON
 /// contract line). Ends at end of input or when the runner quits.
 public struct Session {
-    public enum Output { case text(TerminalStyle), json }
+    public enum Output {
+        case text(TerminalStyle)
+        case json
+    }
 
     private var conversation: Conversation
     private var reader: any LineReader
@@ -29,8 +32,8 @@ public struct Session {
         self.journalStore = journalStore
     }
 
-    /// Runs the conversation; the exit status: 0, or 74 when the plan asked for could not be saved.
-    public mutating func run() -> Int32 {
+    /// Runs the conversation; `.success`, or `.ioError` when the plan asked for could not be saved.
+    public mutating func run() -> ExitStatus {
         // Next time: ask how the areas from the journal feel now.
         if case .text(let style) = output, let journal = conversation.state.journal,
             let question = journal.checkIn(now: Date(), knowledge: conversation.coach.content.knowledge)
@@ -44,7 +47,8 @@ public struct Session {
             // During a guided routine, Enter alone means "next".
             guard line.contains(where: { !$0.isWhitespace }) || conversation.isGuiding else { continue }
             if line.count > Interpreter.maximumLineLength {
-                StandardError.write("rubdown: note: that line is long; only its first \(Interpreter.maximumLineLength) characters were read\n")
+                StandardError.write(
+                    "rubdown: note: that line is long; only its first \(Interpreter.maximumLineLength) characters were read\n")
             }
             let turn = conversation.send(line)
             switch output {
@@ -82,17 +86,19 @@ public struct Session {
         StandardOutput.line("\r  time's up: next when ready")
     }
 
-    /// Writes the plan when one was asked for and there is one; 74 when it could not be written.
-    private func savePlan() -> Int32 {
-        guard let planFile else { return 0 }
+    /// Writes the plan when one was asked for and there is one; `.ioError` when it could not be written.
+    private func savePlan() -> ExitStatus {
+        guard let planFile else { return .success }
         guard conversation.hasPlan else {
-            StandardError.write("rubdown: note: no plan to save: the conversation did not get to one, so \(planFile.path.escapingControlCharacters) was not written\n")
-            return 0
+            StandardError.write(
+                "rubdown: note: no plan to save: the conversation did not get to one, so \(planFile.path.escapingControlCharacters) was not written\n"
+            )
+            return .success
         }
         if let problem = planFile.save(conversation.plan()) {
             StandardError.write("rubdown: error: \(problem.escapingControlCharacters)\n")
-            return StandardOutput.ioErrorStatus
+            return .ioError
         }
-        return 0
+        return .success
     }
 }

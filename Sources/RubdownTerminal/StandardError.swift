@@ -1,6 +1,7 @@
 import RubdownKit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes to standard error with write(2). A stderr nobody reads any more is not a reason to

@@ -1,11 +1,12 @@
 import RubdownKit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Everything Rubdown prints on standard output goes through here, with write(2), and every
 /// write is checked: output that cannot be written (a full disk, `/dev/full`, an I/O error, a
-/// file over `ulimit -f`, a closed descriptor) ends the program with exit 74 and one line on
+/// file over `ulimit -f`, a closed descriptor) ends the program with `ExitStatus.ioError` (74) and one line on
 /// standard error, instead of losing the rest silently with exit 0.
 ///
 /// A reader that went away is not an error: through a pipe SIGPIPE keeps its default action, so
@@ -14,9 +15,6 @@ import Glibc
 /// terminating signal has arrived at the prompt (a closed terminal gives EIO), writes fail
 /// quietly too, so the history is still saved and the signal's status reported.
 public enum StandardOutput {
-    /// The exit status for output that could not be written (EX_IOERR).
-    public static let ioErrorStatus: Int32 = 74
-
     public static func write(_ text: String) {
         // Anything a library left in stdio's buffer (readline's prompt) goes first.
         fflush(nil)
@@ -31,7 +29,7 @@ public enum StandardOutput {
     /// Ends the program: the output could not be written.
     public static func fail(_ code: Int32) -> Never {
         StandardError.write("rubdown: error: cannot write the output: \(String(cString: strerror(code)))\n")
-        exit(ioErrorStatus)
+        exit(ExitStatus.ioError.rawValue)
     }
 }
 

@@ -1,13 +1,16 @@
+import RubdownKit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// How output looks: colour only on a terminal, never with NO_COLOR or TERM=dumb; replies wrapped
 /// to the width; control characters in what is shown escaped (see `escapingControlCharacters`).
+/// The only place Rubdown writes terminal escape sequences.
 public struct TerminalStyle: Sendable {
-    public var colour: Bool
+    var colour: Bool
     /// Width to wrap at; nil: do not wrap (pipes).
-    public var width: Int?
+    var width: Int?
 
     public init(colour: Bool, width: Int?) {
         self.colour = colour
@@ -47,23 +50,40 @@ public struct TerminalStyle: Sendable {
         return width.map { Wrapper.wrap(text, width: min(Self.readableWidth, max(20, $0 - 1))) } ?? text
     }
 
-    public func reply(_ text: String) -> String {
-        let wrapped = wrapped(text)
-        return colour ? "\u{1B}[36m" + wrapped + "\u{1B}[0m" : wrapped
+    /// The SGR (Select Graphic Rendition) attributes Rubdown uses.
+    enum Attribute: String {
+        case reset = "0"
+        case bold = "1"
+        case dim = "2"
+        case red = "31"
+        case yellow = "33"
+        case cyan = "36"
+        case boldRed = "1;31"
+        var escape: String { "\u{1B}[\(rawValue)m" }
     }
 
-    public func note(_ text: String) -> String {
-        let wrapped = wrapped(text)
-        return colour ? "\u{1B}[2m" + wrapped + "\u{1B}[0m" : wrapped
+    /// The text in `attribute` when colour is on, else as it is.
+    func painted(_ text: String, _ attribute: Attribute) -> String {
+        colour ? attribute.escape + text + Attribute.reset.escape : text
     }
+
+    public func reply(_ text: String) -> String { painted(wrapped(text), .cyan) }
+
+    public func note(_ text: String) -> String { painted(wrapped(text), .dim) }
 
     /// A warning sign: bold red on a terminal, so it stands out from ordinary advice.
-    public func urgent(_ text: String) -> String {
-        let wrapped = wrapped(text)
-        return colour ? "\u{1B}[1;31m" + wrapped + "\u{1B}[0m" : wrapped
-    }
+    public func urgent(_ text: String) -> String { painted(wrapped(text), .boldRed) }
 
-    public var prompt: String { colour ? "\u{01}\u{1B}[1m\u{02}> \u{01}\u{1B}[0m\u{02}" : "> " }
+    /// The prompt; readline is told (\u{01}...\u{02}) that the escapes take no room on the line.
+    public var prompt: String { colour ? "\u{01}" + Attribute.bold.escape + "\u{02}> \u{01}" + Attribute.reset.escape + "\u{02}" : "> " }
+
+    /// A compiler-style diagnostic line, `file:line:col: error: message`, with its severity in
+    /// red (error) or yellow (warning) and control characters in the file name and message escaped.
+    public func diagnostic(_ diagnostic: ContentDiagnostic) -> String {
+        let severity = diagnostic.severity.rawValue + ":"
+        return "\(diagnostic.file):\(diagnostic.line):\(diagnostic.column): ".escapingControlCharacters
+            + painted(severity, diagnostic.severity == .error ? .red : .yellow) + " " + diagnostic.message.escapingControlCharacters
+    }
 }
 
 /// Word wrapping that keeps list indentation, so numbered steps stay readable.

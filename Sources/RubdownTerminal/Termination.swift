@@ -1,6 +1,7 @@
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// SIGTERM, SIGHUP and SIGPIPE during an interactive session: the handler only records the signal;
@@ -45,7 +46,7 @@ public enum Termination {
         sigaddset(&unblock, signal)
         sigprocmask(SIG_UNBLOCK, &unblock, nil)
         raise(signal)
-        _exit(128 + signal)  // not reached
+        _exit(ExitStatus.endedBySignal(signal))  // not reached
     }
 }
 

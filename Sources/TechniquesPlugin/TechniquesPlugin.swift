@@ -6,7 +6,7 @@ public struct TechniquesPlugin: Plugin {
 
     public var name: String { "techniques" }
 
-    public func respond(to request: PluginRequest, context: inout PluginContext) -> PluginReply {
+    public func respond(to request: PluginRequest, context: PluginContext) -> PluginReply {
         let entities = request.understanding.entities
         let named = entities.bodyParts.isEmpty ? context.state.areas : entities.bodyParts
         let areas = named.filter { !context.state.isFlagged($0) }
@@ -49,9 +49,11 @@ public struct TechniquesPlugin: Plugin {
         var text = lead + "For your \(context.knowledge.names(of: areas)), in this order:\n" + advice.brief(techniques)
         text += "\n" + advice.areaNotes(areas)
         if gentle { text += "\n" + context.knowledge.say("gentler-when-stiff") }
-        text += "\nAsk \"how do I do \(techniques.first?.name.lowercased() ?? "stroking")?\" for the steps, or say \"walk me through it\" for a guided routine."
+        text +=
+            "\nAsk \"how do I do \(techniques.first?.name.lowercased() ?? "stroking")?\" for the steps, or say \"walk me through it\" for a guided routine."
         return PluginReply(
-            text, massages: areas, knowledgeUsed: Advice.used(techniques) + areas.map { "areas:\($0)" } + (gentle ? ["guidance:gentler-when-stiff"] : []))
+            text, massages: areas,
+            knowledgeUsed: Advice.used(techniques) + areas.map { "areas:\($0)" } + (gentle ? ["guidance:gentler-when-stiff"] : []))
     }
 
     private func routine(for areas: [String], gentle: Bool, _ context: PluginContext, lead: String) -> PluginReply {
@@ -91,7 +93,8 @@ public struct TechniquesPlugin: Plugin {
 
     private func list(_ context: PluginContext, lead: String) -> PluginReply {
         let techniques = context.advice.techniques(for: [], gentle: false)
-        let text = lead + "\n" + context.advice.brief(techniques) + "\nAsk \"how do I do pressing?\" for the steps of any of them.\n"
+        let text =
+            lead + "\n" + context.advice.brief(techniques) + "\nAsk \"how do I do pressing?\" for the steps of any of them.\n"
             + context.knowledge.say("why-massage")
         return PluginReply(text, knowledgeUsed: Advice.used(techniques) + ["guidance:why-massage"])
     }

@@ -23,7 +23,8 @@ public struct TriagePlugin: Plugin {
             slot: .swelling, prompt: "Is there any swelling, warmth or redness there?",
             examples: "no; not really; yes, a bit swollen"),
         Question(
-            slot: .spread, prompt: "Is the pain on one spot of the bone you could point to with a fingertip, or spread along the inner edge?",
+            slot: .spread,
+            prompt: "Is the pain on one spot of the bone you could point to with a fingertip, or spread along the inner edge?",
             examples: "one spot; spread along the edge; not sure"),
         Question(
             slot: .spread, prompt: "Does the pain stay in your back, or spread down one leg or both?",
@@ -34,7 +35,8 @@ public struct TriagePlugin: Plugin {
             examples: "no; all normal; some leaking", area: "back"),
         Question(
             slot: .painKind,
-            prompt: "What kind of pain is it: a dull ache, tightness, or something sharp? And is there anything else with it, such as numbness, weakness or feeling unwell?",
+            prompt:
+                "What kind of pain is it: a dull ache, tightness, or something sharp? And is there anything else with it, such as numbness, weakness or feeling unwell?",
             examples: "a dull ache; it's tight; sharp when I walk"),
         Question(
             slot: .painLevel, prompt: "How bad is it, from 0 (nothing) to 10 (the worst you can imagine)?",
@@ -45,7 +47,8 @@ public struct TriagePlugin: Plugin {
             examples: "easing; about the same; getting worse"),
         Question(slot: .distance, prompt: "How far did you run?", examples: "10k; half marathon; 6 miles"),
         Question(
-            slot: .urine, prompt: "One more check after a big effort: what colour is your urine? Normal, dark yellow, or brown like cola or tea?",
+            slot: .urine,
+            prompt: "One more check after a big effort: what colour is your urine? Normal, dark yellow, or brown like cola or tea?",
             examples: "normal; dark yellow; brown; like cola"),
     ]
 
@@ -77,9 +80,8 @@ public struct TriagePlugin: Plugin {
         }
     }
 
-    public func respond(to request: PluginRequest, context: inout PluginContext) -> PluginReply {
-        var state = context.state
-        defer { context.state = state }
+    public func respond(to request: PluginRequest, context: PluginContext) -> PluginReply {
+        let state = context.state
         if request.intent == "triage.is_serious" && request.answering == nil {
             return whenToWorry(state, context)
         }
@@ -94,12 +96,12 @@ public struct TriagePlugin: Plugin {
             }
             return PluginReply(lead + question.prompt, asking: question)
         }
-        return outcome(&state, context)
+        return outcome(state, context)
     }
 
     // MARK: Outcomes
 
-    private func outcome(_ state: inout ConversationState, _ context: PluginContext) -> PluginReply {
+    private func outcome(_ state: ConversationState, _ context: PluginContext) -> PluginReply {
         let facts = state.facts
         let knowledge = context.knowledge
         // Areas with a warning sign get no advice here; the others still do.
@@ -134,11 +136,11 @@ public struct TriagePlugin: Plugin {
             return context.safety.seekCareReply(for: [Self.persistentFlag], areas: state.areas)
         }
         let outcome = TriageOutcome(level: level, bodyParts: areas, reasons: reasons, urgency: urgency)
-        state.lastTriage = outcome
 
         let advice = context.advice
         let hardRun = facts.isHardRun
-        let names = knowledge.names(of: areas)
+        // Never "in your ." when no area was understood.
+        let names = areas.isEmpty ? "legs" : knowledge.names(of: areas)
         var text: String
         var used: [String]
         let techniques: [Technique]
@@ -154,7 +156,8 @@ public struct TriagePlugin: Plugin {
                 used = routes.map { "cautions:\($0.id)" }
             }
             if !techniques.isEmpty {
-                text += (handsOff ? "\nFor now, only this around (not on) the sore spot:\n" : "\nGentle work that suits it:\n")
+                text +=
+                    (handsOff ? "\nFor now, only this around (not on) the sore spot:\n" : "\nGentle work that suits it:\n")
                     + advice.brief(techniques)
             }
             if urgency == .soon { text += "\n" + context.safety.cautionSoon }
@@ -178,15 +181,19 @@ public struct TriagePlugin: Plugin {
         text += "\nSay \"walk me through it\" and I'll lead you through it step by step."
         text += "\n" + knowledge.say("see-professional")
         if level == .selfCare { text += " " + knowledge.say("professional-sessions") }
-        used += Advice.used(techniques) + areas.map { "areas:\($0)" } + bath.used
+        used +=
+            Advice.used(techniques) + areas.map { "areas:\($0)" } + bath.used
             + (level == .selfCare ? ["guidance:hydrate-move", "guidance:professional-sessions"] : [])
             + ["guidance:massage-contraindications", "guidance:see-professional"]
-        return PluginReply(text, triage: outcome, massages: level == .selfCare || !routes.contains { $0.noMassageOn == true } ? areas : [], knowledgeUsed: used)
+        return PluginReply(
+            text, triage: outcome, massages: level == .selfCare || !routes.contains { $0.noMassageOn == true } ? areas : [],
+            knowledgeUsed: used)
     }
 
     private func whenToWorry(_ state: ConversationState, _ context: PluginContext) -> PluginReply {
         var text = context.safety.warningSigns()
-        text += "\n\n" + context.knowledge.say("skip-massage-when") + "\n" + context.knowledge.say("see-professional")
+        text +=
+            "\n\n" + context.knowledge.say("skip-massage-when") + "\n" + context.knowledge.say("see-professional")
             + "\n" + context.knowledge.say("stop-when")
         if let last = state.lastTriage {
             text += "\nFrom what you told me, I'd rate yours as \(last.level.rawValue)."

@@ -32,7 +32,7 @@ struct Chat: ParsableCommand {
         let planFile = savePlan.map { PlanFile(path: $0, force: force) }
         if let refusal = planFile?.refusal() {
             StandardError.write("rubdown: error: --save-plan: \(refusal.escapingControlCharacters)\n")
-            throw ExitCode(64)
+            throw ExitCode(.usage)
         }
         let coach = try content.coach()
         let interactive = isatty(STDIN_FILENO) == 1
@@ -46,7 +46,10 @@ struct Chat: ParsableCommand {
                 prompt: json ? "" : style.prompt, completions: completionWords(coach), historyPath: history,
                 adoptsUnmarkedHistory: History.isOwnPath(environment: environment), warn: StandardError.warn)
             if !json {
-                StandardOutput.line(style.note("Rubdown: post-run self-massage coach. Ask me anything about sore legs after a run ('help' for ideas, 'quit' to leave)."))
+                StandardOutput.line(
+                    style.note(
+                        "Rubdown: post-run self-massage coach. Ask me anything about sore legs after a run ('help' for ideas, 'quit' to leave)."
+                    ))
             }
         }
         var store: JournalStore?
@@ -65,12 +68,13 @@ struct Chat: ParsableCommand {
         let status = session.run()
         // SIGTERM, SIGHUP or SIGPIPE at the prompt: the history is saved; now end as that signal would.
         Termination.finish()
-        if status != 0 { throw ExitCode(status) }
+        if status != .success { throw ExitCode(status) }
     }
 
     /// Tab completes the commands and the content's areas, techniques and baths, one spelling each.
     private func completionWords(_ coach: Coach) -> [String] {
-        Completion.words(knowledge: coach.content.knowledge, commands: ["help", "quit", "start over", "thanks", "why", "summary", "journal"])
+        Completion.words(
+            knowledge: coach.content.knowledge, commands: ["help", "quit", "start over", "thanks", "why", "summary", "journal"])
     }
 }
 
@@ -90,7 +94,8 @@ struct Classify: ParsableCommand {
             let classification = coach.classify(line)
             if explain {
                 StandardOutput.line(
-                    (Explanation.text(for: classification.understanding) + "\nrouted to:   \(classification.plugin) / \(classification.intent)\n")
+                    (Explanation.text(for: classification.understanding)
+                        + "\nrouted to:   \(classification.plugin) / \(classification.intent)\n")
                         .escapingControlCharacters)
             } else {
                 StandardOutput.line(JSONContract.line(classification))
@@ -114,7 +119,8 @@ struct Intents: ParsableCommand {
             if json {
                 StandardOutput.write(intent.examples.map { JSONContract.line(example: $0, intent: intent) + "\n" }.joined())
             } else {
-                StandardOutput.line("\(intent.id) (\(intent.plugin), \(intent.examples.count) examples): \(intent.description)".escapingControlCharacters)
+                StandardOutput.line(
+                    "\(intent.id) (\(intent.plugin), \(intent.examples.count) examples): \(intent.description)".escapingControlCharacters)
             }
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RubdownKit
+import RubdownPlugins
 import RubdownTerminal
 
 /// Validates the intent table and knowledge base together, compiler style.
@@ -24,8 +25,8 @@ struct Check: ParsableCommand {
         let failure =
             Diagnostics.report(ContentError(diagnostics))
             ?? StandardError.write("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
-        if let failure, failure != EPIPE { throw ExitCode(StandardOutput.ioErrorStatus) }
-        if errors > 0 { throw ExitCode(65) }
-        if strict && warnings > 0 { throw ExitCode(1) }
+        if let failure, failure != EPIPE { throw ExitCode(.ioError) }
+        if errors > 0 { throw ExitCode(.dataError) }
+        if strict && warnings > 0 { throw ExitCode(.failure) }
     }
 }

@@ -35,14 +35,14 @@ struct Evaluate: ParsableCommand {
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
                 StandardError.write("rubdown: error: cannot read \(file.escapingControlCharacters)\n")
-                throw ExitCode(74)
+                throw ExitCode(.ioError)
             }
             let cases: [Evaluation.Case]
             do {
                 cases = try Evaluation.cases(file: file, text: String(decoding: data, as: UTF8.self))
             } catch {
                 Diagnostics.report(error)
-                throw ExitCode(65)
+                throw ExitCode(.dataError)
             }
             for item in cases {
                 let classification = coach.classify(item.text)
@@ -52,7 +52,7 @@ struct Evaluate: ParsableCommand {
         StandardOutput.line(evaluation.report(listing: list, countsOnly: countsOnly).escapingControlCharacters)
         if let minAccuracy, evaluation.pluginAccuracy < minAccuracy {
             StandardOutput.line(String(format: "plugin accuracy %.3f is below --min-accuracy %.3f", evaluation.pluginAccuracy, minAccuracy))
-            throw ExitCode(1)
+            throw ExitCode(.failure)
         }
     }
 }

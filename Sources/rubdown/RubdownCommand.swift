@@ -2,6 +2,7 @@ import ArgumentParser
 import BundledContent
 import Foundation
 import RubdownKit
+import RubdownPlugins
 import RubdownTerminal
 import Synchronization
 
@@ -35,7 +36,9 @@ struct ContentOptions: ParsableArguments {
 
     @Flag(
         name: .long,
-        help: "Build the coach from the bundled YAML at start-up, as with an overlay, instead of using the one compiled into the binary (for measuring and testing).")
+        help:
+            "Build the coach from the bundled YAML at start-up, as with an overlay, instead of using the one compiled into the binary (for measuring and testing)."
+    )
     var noCache = false
 
     @Flag(name: .long, help: "Accept content without red flags (warning signs would then go unnoticed): for testing content only.")
@@ -73,7 +76,7 @@ struct ContentOptions: ParsableArguments {
             return coach
         } catch {
             Diagnostics.report(error)
-            throw ExitCode(65)
+            throw ExitCode(.dataError)
         }
     }
 
@@ -108,16 +111,10 @@ enum Diagnostics {
     /// escaped); the errno of the first write that failed, for `check` to act on.
     @discardableResult
     static func report(_ error: any Error) -> Int32? {
-        let colour = TerminalStyle.colourWanted(fileDescriptor: STDERR_FILENO)
+        let style = TerminalStyle(colour: TerminalStyle.colourWanted(fileDescriptor: STDERR_FILENO), width: nil)
         var failure: Int32?
         for diagnostic in error.contentDiagnostics {
-            var line = diagnostic.description.escapingControlCharacters
-            if colour {
-                line = line.replacingOccurrences(
-                    of: " \(diagnostic.severity.rawValue): ",
-                    with: diagnostic.severity == .error ? " \u{1B}[31merror:\u{1B}[0m " : " \u{1B}[33mwarning:\u{1B}[0m ")
-            }
-            failure = failure ?? StandardError.write(line + "\n")
+            failure = failure ?? StandardError.write(style.diagnostic(diagnostic) + "\n")
         }
         return failure
     }

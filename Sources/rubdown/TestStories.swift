@@ -15,11 +15,12 @@ struct TestStories: ParsableCommand {
 
     func run() throws {
         let coach = try content.coach()
-        var passed = 0, failed = 0
+        var passed = 0
+        var failed = 0
         for path in stories {
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 StandardError.write("rubdown: error: cannot read \(path.escapingControlCharacters)\n")
-                throw ExitCode(74)
+                throw ExitCode(.ioError)
             }
             let story: Story
             do {
@@ -39,6 +40,6 @@ struct TestStories: ParsableCommand {
             }
         }
         StandardOutput.line("\(passed) passed, \(failed) failed")
-        if failed > 0 { throw ExitCode(1) }
+        if failed > 0 { throw ExitCode(.failure) }
     }
 }

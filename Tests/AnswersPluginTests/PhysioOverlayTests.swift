@@ -60,7 +60,9 @@ import Testing
 
     @Test func anExampleDuplicatedAcrossTwoIntents() throws {
         let found = try checkBroken {
-            try edit($0.appendingPathComponent("intents/answers.yaml"), "      - best way to work my adductors", "      - how do I massage my feet after a trail run")
+            try edit(
+                $0.appendingPathComponent("intents/answers.yaml"), "      - best way to work my adductors",
+                "      - how do I massage my feet after a trail run")
         }
         let error = found.first { $0.message.contains("is in both") }
         #expect(error?.severity == .error)

@@ -26,11 +26,41 @@ import Testing
         #expect(evaluation.falseRedFlags.isEmpty, "red flags raised on: \(evaluation.falseRedFlags.map(\.text))")
     }
 
-    @Test(.enabled(if: clincPresent, "../shared/data/clinc150 is not here"), arguments: ["oos_test.jsonl", "inscope_test_sample1000.jsonl"])
+    @Test(
+        .enabled(if: clincPresent, "../shared/data/clinc150 is not here"), arguments: ["oos_test.jsonl", "inscope_test_sample1000.jsonl"])
     func clincIsDeclined(file: String) throws {
         let evaluation = try evaluate(Self.clinc.appendingPathComponent(file))
         #expect(evaluation.total == 1000)
-        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.95, "\(evaluation.report(listing: 30))")
+        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.96, "\(evaluation.report(listing: 30))")
+    }
+
+    /// Issue 13's blind data: lines and conversations written from a plain description by someone
+    /// who never read Intents/, Knowledge/ or the code, split once at random. The held-out halves
+    /// are never read and are reported as counts only. Gates sit just under the figures reached
+    /// (README, "Understanding figures").
+    @Test func blindLinesTuningHalf() throws {
+        let evaluation = try evaluate(repositoryRoot.appendingPathComponent("Tests/Data/understanding-lines.tuning.jsonl"))
+        #expect(evaluation.total == 255)
+        #expect(evaluation.inScopeAccuracy >= 0.925, "\(evaluation.report(listing: 40))")
+        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.87, "\(evaluation.report(listing: 40))")
+    }
+
+    @Test func blindLinesHeldOut() throws {
+        let evaluation = try evaluate(repositoryRoot.appendingPathComponent("Tests/Data/understanding-lines.held-out.jsonl"))
+        let counts = evaluation.report(listing: 0, countsOnly: true)
+        #expect(evaluation.total == 255)
+        #expect(evaluation.inScopeAccuracy >= 0.87, "\(counts)")
+        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.73, "\(counts)")
+    }
+
+    @Test(arguments: [("conversations.tuning.jsonl", 0.92), ("conversations.held-out.jsonl", 0.86)])
+    func blindConversations(file: String, gate: Double) throws {
+        let runners = try SimulatedRunner.load("Tests/Data/" + file)
+        let passed = runners.filter { $0.run() == nil }.count
+        #expect(runners.count == 96)
+        print("\(file): \(passed)/\(runners.count) conversations passed")
+        // Counts only: the held-out half's texts are never printed.
+        #expect(Double(passed) >= gate * Double(runners.count), "\(file): \(passed)/\(runners.count) passed")
     }
 
     @Test func devSetLinesAreNotInTheIntentTable() throws {

@@ -89,8 +89,11 @@ import Testing
 
     @Test func everyEntryNamesItsSources() {
         let ids = Set(knowledge.sources.map(\.id))
-        let cited = knowledge.areas.flatMap(\.sources) + knowledge.techniques.flatMap(\.sources) + knowledge.baths.flatMap(\.sources)
-            + knowledge.redFlags.flatMap(\.sources) + knowledge.guidance.flatMap(\.sources)
+        var cited: [String] = knowledge.areas.flatMap(\.sources)
+        cited += knowledge.techniques.flatMap(\.sources)
+        cited += knowledge.baths.flatMap(\.sources)
+        cited += knowledge.redFlags.flatMap(\.sources)
+        cited += knowledge.guidance.flatMap(\.sources)
         #expect(cited.allSatisfy(ids.contains))
         #expect(knowledge.techniques.allSatisfy { !$0.sources.isEmpty })
     }

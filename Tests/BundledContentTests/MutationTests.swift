@@ -10,7 +10,8 @@ import Testing
 
     /// Loads the bundled content with one file replaced; returns the diagnostics (empty when it loads).
     func load(replacing target: ContentFile, isKnowledge: Bool, with text: String) -> [ContentDiagnostic] {
-        var knowledge = BundledContent.knowledge, intents = BundledContent.intents
+        var knowledge = BundledContent.knowledge
+        var intents = BundledContent.intents
         let mutated = ContentFile(path: target.path, text: text)
         if isKnowledge {
             knowledge = knowledge.map { $0.path == target.path ? mutated : $0 }
@@ -29,7 +30,9 @@ import Testing
         let bytes = Array(text.utf8)
         var out: [(String, String)] = []
         for fraction in [0.1, 0.33, 0.5, 0.77, 0.95] {
-            out.append(("truncated at \(Int(fraction * 100))%", String(decoding: bytes.prefix(Int(Double(bytes.count) * fraction)), as: UTF8.self)))
+            out.append(
+                ("truncated at \(Int(fraction * 100))%", String(decoding: bytes.prefix(Int(Double(bytes.count) * fraction)), as: UTF8.self))
+            )
         }
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         for round in 0..<8 {

@@ -69,7 +69,9 @@ import Testing
         let runners = try SimulatedRunner.load("Tests/Data/safety-conversations.held-out.jsonl")
         let passed = runners.filter { $0.run() == nil }.count
         #expect(runners.count == 63)
-        #expect(Double(passed) >= Self.heldOutConversationPass * Double(runners.count), "held-out conversations: \(passed)/\(runners.count) passed")
+        #expect(
+            Double(passed) >= Self.heldOutConversationPass * Double(runners.count),
+            "held-out conversations: \(passed)/\(runners.count) passed")
     }
 
     // Reached: 54 of 63 (85.7%) through ../shared/tools/simulated_runner.py; the target is 95%.

@@ -37,7 +37,9 @@ import Testing
         env["XDG_CACHE_HOME"] = home + "/cache"
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
@@ -145,7 +147,8 @@ import Testing
         process.executableURL = Self.binary
         process.arguments = ["classify"]
         process.currentDirectoryURL = URL(fileURLWithPath: "/")
-        let stdin = Pipe(), stdout = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         try process.run()
@@ -161,7 +164,8 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-story-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let good = folder.appendingPathComponent("good.story"), bad = folder.appendingPathComponent("bad.story")
+        let good = folder.appendingPathComponent("good.story")
+        let bad = folder.appendingPathComponent("bad.story")
         try "> hello\nplugin: core\n".write(to: good, atomically: true, encoding: .utf8)
         try "> hello\nplugin: bath\n".write(to: bad, atomically: true, encoding: .utf8)
         let result = try run(["test", good.path, bad.path], input: "")
@@ -237,4 +241,3 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: home + "/cache/rubdown"))
     }
 }
-

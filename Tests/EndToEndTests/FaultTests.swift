@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The runner's files and streams under faults, each made as it would happen (issue 15): real
@@ -24,7 +25,8 @@ import Glibc
 
         func write(_ text: String, to relative: String, mode: mode_t = 0o600) throws {
             let target = file(relative)
-            try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try text.write(toFile: target, atomically: false, encoding: .utf8)
             chmod(target, mode)
         }
@@ -35,7 +37,9 @@ import Glibc
 
         /// The names in the state folder, apart from the journal and its lock.
         var strayStateFiles: [String] {
-            ((try? FileManager.default.contentsOfDirectory(atPath: state)) ?? []).filter { !["journal.json", "journal.json.lock"].contains($0) }
+            ((try? FileManager.default.contentsOfDirectory(atPath: state)) ?? []).filter {
+                !["journal.json", "journal.json.lock"].contains($0)
+            }
         }
     }
 
@@ -57,7 +61,9 @@ import Glibc
         _ script: String, input: String = "", home: Home, environment: [String: String] = [:], directory: String? = nil
     ) throws -> (process: CleanProcess, output: String, errors: String) {
         let tag = UUID().uuidString
-        let inputPath = home.file(".in-\(tag)"), output = home.file(".out-\(tag)"), errors = home.file(".err-\(tag)")
+        let inputPath = home.file(".in-\(tag)")
+        let output = home.file(".out-\(tag)")
+        let errors = home.file(".err-\(tag)")
         try input.write(toFile: inputPath, atomically: false, encoding: .utf8)
         var env = ProcessInfo.processInfo.environment
         for name in ["RUBDOWN_HISTORY", "NO_COLOR", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"] { env[name] = nil }
@@ -79,7 +85,8 @@ import Glibc
 
     /// Runs `sh -c script` (see `start`) and waits at most `seconds`.
     static func shell(
-        _ script: String, input: String = "", home: Home, environment: [String: String] = [:], directory: String? = nil, seconds: Double = 60
+        _ script: String, input: String = "", home: Home, environment: [String: String] = [:], directory: String? = nil,
+        seconds: Double = 60
     ) throws -> Run {
         let started = try start(script, input: input, home: home, environment: environment, directory: directory)
         guard let status = started.process.wait(seconds: seconds) else {
@@ -110,7 +117,12 @@ import Glibc
     /// A journal file's text: consent given, these entries (date, areas).
     static func journal(_ entries: [(Date, [String])]) -> String {
         let items = entries.map { date, areas in
-            let names = areas.map { "\"" + $0.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? String(format: "\\u%04X", $0.value) : String($0) }.joined() + "\"" }
+            let names = areas.map {
+                "\""
+                    + $0.unicodeScalars.map {
+                        $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? String(format: "\\u%04X", $0.value) : String($0)
+                    }.joined() + "\""
+            }
             return "{\"date\": \"\(iso.string(from: date))\", \"areas\": [\(names.joined(separator: ","))], \"level\": \"self-care\"}"
         }
         return "{\"consent\": true, \"entries\": [\(items.joined(separator: ",\n"))]}"
@@ -240,7 +252,8 @@ import Glibc
         try home.write("> hello\nplugin: core\n", to: "hello.story")
         try home.write("{\"text\": \"my calves hurt\", \"plugin\": \"triage\"}\n", to: "set.jsonl")
         let commands = [
-            "classify", "classify --explain", "intents", "intents --json", "eval \(home.file("set.jsonl"))", "test \(home.file("hello.story"))",
+            "classify", "classify --explain", "intents", "intents --json", "eval \(home.file("set.jsonl"))",
+            "test \(home.file("hello.story"))",
             "", "--json",
         ]
         for command in commands {
@@ -305,7 +318,9 @@ import Glibc
     /// every start), it is refused at once with its file and line.
     @Test func anAliasBombIsRefusedAtOnce() throws {
         var lines = [#"a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]"#]
-        for depth in 1...8 { lines.append("a\(depth): &a\(depth) [" + Array(repeating: "*a\(depth - 1)", count: 9).joined(separator: ",") + "]") }
+        for depth in 1...8 {
+            lines.append("a\(depth): &a\(depth) [" + Array(repeating: "*a\(depth - 1)", count: 9).joined(separator: ",") + "]")
+        }
         lines.append("areas:\n  ? *a8\n  : one")
         let bomb = lines.joined(separator: "\n") + "\n"
         let home = try Home()
@@ -382,7 +397,9 @@ import Glibc
         let text = try Self.shell(#"exec "$0""#, input: "journal\n", home: home)
         #expect(text.status == 0)
         #expect(text.stdout.contains("journal"))
-        #expect(!text.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B }, "\(text.stdout.debugDescription)")
+        #expect(
+            !text.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B },
+            "\(text.stdout.debugDescription)")
         #expect(text.stdout.contains("\\x1B]0;owned\\x07"))
         let json = try Self.shell(#"exec "$0" --json"#, input: "journal\n", home: home)
         #expect(!json.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B }, "\(json.stdout.debugDescription)")

@@ -1,8 +1,9 @@
 import Foundation
 import TestSupport
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Rubdown at a real prompt: a pseudo-terminal driven through tmux (see `TerminalPane`).
@@ -37,7 +38,8 @@ struct InteractiveTests {
         let coloured = try TerminalPane()
         try coloured.waitForPrompt()
         try coloured.say("my calves hurt", expecting: "Is there any swelling")
-        #expect(try coloured.screenWithAttributes().contains("\u{1B}["), "no colour at an ordinary terminal: the check below proves nothing")
+        #expect(
+            try coloured.screenWithAttributes().contains("\u{1B}["), "no colour at an ordinary terminal: the check below proves nothing")
         try coloured.press("C-d")
         try expectEnded(coloured, status: 0)
 
@@ -146,7 +148,9 @@ struct InteractiveTests {
         try expectEnded(pane, status: 0)
     }
 
-    @Test(.disabled(if: TerminalPane.binaryUsesThreadSanitizer, TerminalPane.threadSanitizerSkip), arguments: [(SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP")])
+    @Test(
+        .disabled(if: TerminalPane.binaryUsesThreadSanitizer, TerminalPane.threadSanitizerSkip),
+        arguments: [(SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP")])
     func aTerminatingSignalSavesTheHistoryThenEnds(signal: Int32, name: String) throws {
         let pane = try TerminalPane()
         try pane.waitForPrompt()

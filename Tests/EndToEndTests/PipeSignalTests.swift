@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Signals and streams when Rubdown is driven through pipes, as scripts do. The exit codes are the
@@ -85,7 +86,8 @@ import Glibc
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("input.txt")
-        try String(repeating: "my calves hurt\nno\nhow do I do drumming?\n", count: 2000).write(to: input, atomically: true, encoding: .utf8)
+        try String(repeating: "my calves hurt\nno\nhow do I do drumming?\n", count: 2000).write(
+            to: input, atomically: true, encoding: .utf8)
         for arguments in ["", "--json", "classify"] {
             let output = ClosingPipe()
             let bash = try CleanProcess(
@@ -95,7 +97,8 @@ import Glibc
                     BinaryTests.binary.path, input.path, folder.appendingPathComponent("err").path,
                 ], standardOutput: output.write)
             close(output.write)
-            let status = String(decoding: FileHandle(fileDescriptor: output.read, closeOnDealloc: true).readDataToEndOfFile(), as: UTF8.self)
+            let status = String(
+                decoding: FileHandle(fileDescriptor: output.read, closeOnDealloc: true).readDataToEndOfFile(), as: UTF8.self)
             _ = bash.wait()
             #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == "141", "rubdown \(arguments)")
             let errors = try String(contentsOf: folder.appendingPathComponent("err"), encoding: .utf8)
@@ -108,12 +111,15 @@ import Glibc
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rubdown-stderr-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("input.txt"), output = folder.appendingPathComponent("out.jsonl")
+        let input = folder.appendingPathComponent("input.txt")
+        let output = folder.appendingPathComponent("out.jsonl")
         // The long line makes Rubdown write a note to stderr before its reply.
-        try (String(repeating: "sore calves ", count: 500) + "\nhow do I do drumming?\n").write(to: input, atomically: true, encoding: .utf8)
+        try (String(repeating: "sore calves ", count: 500) + "\nhow do I do drumming?\n").write(
+            to: input, atomically: true, encoding: .utf8)
         let status = ClosingPipe()
         let bash = try CleanProcess(
-            "/bin/bash", ["-c", #""$0" --json < "$1" 2>&1 > "$2" | true; echo "${PIPESTATUS[0]}""#, BinaryTests.binary.path, input.path, output.path],
+            "/bin/bash",
+            ["-c", #""$0" --json < "$1" 2>&1 > "$2" | true; echo "${PIPESTATUS[0]}""#, BinaryTests.binary.path, input.path, output.path],
             standardOutput: status.write)
         close(status.write)
         let printed = String(decoding: FileHandle(fileDescriptor: status.read, closeOnDealloc: true).readDataToEndOfFile(), as: UTF8.self)

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Rubdown in a real pseudo-terminal: a tmux pane on a private server, typed into with
@@ -74,7 +75,8 @@ final class TerminalPane {
         var command = [BinaryTests.binary.path] + arguments
         if !blockedSignals.isEmpty {
             // perl is in every Debian (perl-base is essential): block, then exec rubdown.
-            let block = "use POSIX; sigprocmask(SIG_BLOCK, POSIX::SigSet->new(\(blockedSignals.map(String.init).joined(separator: ", ")))) or die; exec @ARGV or die"
+            let block =
+                "use POSIX; sigprocmask(SIG_BLOCK, POSIX::SigSet->new(\(blockedSignals.map(String.init).joined(separator: ", ")))) or die; exec @ARGV or die"
             command = ["/usr/bin/perl", "-e", block, "--"] + command
         }
         let program = command.map(Self.quote).joined(separator: " ")
@@ -88,7 +90,10 @@ final class TerminalPane {
             + "stty -g > \(dir)/after; mv \(dir)/status.tmp \(dir)/status"
         // remain-on-exit: the screen can still be read once rubdown and the shell have ended.
         try run(
-            ["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", "/bin/sh -c \(Self.quote(script))", ";", "set-option", "-g", "remain-on-exit", "on"],
+            [
+                "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", "/bin/sh -c \(Self.quote(script))", ";",
+                "set-option", "-g", "remain-on-exit", "on",
+            ],
             startsServer: true)
     }
 
@@ -127,7 +132,8 @@ final class TerminalPane {
     /// What the pane shows now, one string per screen row (trailing blanks trimmed). `joined`:
     /// rows that tmux itself wrapped are joined again, so only the program's own line breaks show.
     func screen(joined: Bool = false) throws -> [String] {
-        try run(["capture-pane", "-p", "-t", session] + (joined ? ["-J"] : [])).split(separator: "\n", omittingEmptySubsequences: false).map {
+        try run(["capture-pane", "-p", "-t", session] + (joined ? ["-J"] : [])).split(separator: "\n", omittingEmptySubsequences: false).map
+        {
             String($0.reversed().drop(while: { $0 == " " }).reversed())
         }
     }
@@ -181,7 +187,9 @@ final class TerminalPane {
     /// Rubdown's process id: the pane shell's child.
     func programPID() throws -> pid_t {
         let shell = try run(["display-message", "-p", "-t", session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let shellPID = pid_t(shell), let child = childPIDs(of: shellPID).first else { throw Failure("no rubdown process in the pane") }
+        guard let shellPID = pid_t(shell), let child = childPIDs(of: shellPID).first else {
+            throw Failure("no rubdown process in the pane")
+        }
         return child
     }
 
@@ -190,7 +198,9 @@ final class TerminalPane {
         let file = folder.appendingPathComponent("status")
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if let text = try? String(contentsOf: file, encoding: .utf8), let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+            if let text = try? String(contentsOf: file, encoding: .utf8),
+                let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            {
                 return status
             }
             usleep(20_000)
@@ -236,7 +246,8 @@ final class TerminalPane {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tmux[0])
         process.arguments = Array(tmux.dropFirst())
-        let output = Pipe(), errors = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = output
         process.standardError = errors

@@ -20,7 +20,9 @@ import Testing
                 for word in example.split(separator: " ") { words.insert(String(word)) }
             }
         }
-        return words.sorted() + ["not", "no", "don't", "10k", "5/10", "½", "🏃‍♀️", "🔥", "???", "...", "\t", "IT", "calfs", "kalves", "0", "11", "-3", "1e9"]
+        return words.sorted() + [
+            "not", "no", "don't", "10k", "5/10", "½", "🏃‍♀️", "🔥", "???", "...", "\t", "IT", "calfs", "kalves", "0", "11", "-3", "1e9",
+        ]
     }()
 
     /// A runner-like line, and the same with a typo: one character dropped or doubled.
@@ -50,7 +52,8 @@ import Testing
     @Test func classificationIsDeterministic() async {
         let coach = shippedCoach
         await propertyCheck(count: 300, input: Self.anyLine) { line in
-            let first = coach.classify(line), second = coach.classify(line)
+            let first = coach.classify(line)
+            let second = coach.classify(line)
             #expect(first.plugin == second.plugin, "\(line.debugDescription)")
             #expect(first.intent == second.intent, "\(line.debugDescription)")
             #expect(first.confidence == second.confidence, "\(line.debugDescription)")

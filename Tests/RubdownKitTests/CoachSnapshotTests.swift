@@ -1,8 +1,9 @@
 import BundledContent
 import Foundation
-@testable import RubdownKit
 import TestSupport
 import Testing
+
+@testable import RubdownKit
 
 /// The coach compiled into the binary must be the very coach the YAML builds: a field the
 /// snapshot forgot, or read back wrongly, would answer wrongly without a word.
@@ -23,7 +24,8 @@ import Testing
     }
 
     @Test func aSnapshotReadsBackEveryField() throws {
-        let restored = try CoachSnapshot.coach(from: CoachSnapshot.bytes(of: Self.fromYAML.content), plugins: allPlugins)
+        let restored = try CoachSnapshot.coach(
+            from: CoachSnapshot.bytes(of: Self.fromYAML.content, plugins: allPlugins), plugins: allPlugins)
         #expect(canonical(restored.content) == canonical(Self.fromYAML.content))
         #expect(canonical(restored.interpreter) == canonical(Self.fromYAML.interpreter))
     }
@@ -35,7 +37,9 @@ import Testing
             let (a, b) = (Self.fromYAML.classify(line), Self.compiled.classify(line))
             #expect(a.intent == b.intent && a.plugin == b.plugin && a.confidence == b.confidence, "\(line)")
             #expect(a.understanding.ranking == b.understanding.ranking && a.entities == b.entities, "\(line)")
-            #expect(a.understanding.corrections == b.understanding.corrections && a.understanding.inDomain == b.understanding.inDomain, "\(line)")
+            #expect(
+                a.understanding.corrections == b.understanding.corrections && a.understanding.inDomain == b.understanding.inDomain,
+                "\(line)")
         }
     }
 
@@ -47,11 +51,13 @@ import Testing
 
     /// Bytes cut short anywhere throw; they never crash or read past the end.
     @Test func aSnapshotCutShortThrows() throws {
-        let bytes = try CoachSnapshot.bytes(of: Self.fromYAML.content)
+        let bytes = try CoachSnapshot.bytes(of: Self.fromYAML.content, plugins: allPlugins)
         var generator = SeededGenerator(seed: 14)
         for _ in 0..<40 {
             let cut = Int.random(in: 0..<bytes.count, using: &generator)
-            #expect(throws: (any Error).self, "cut at \(cut) (seed 14)") { try CoachSnapshot.coach(from: Array(bytes[..<cut]), plugins: allPlugins) }
+            #expect(throws: (any Error).self, "cut at \(cut) (seed 14)") {
+                try CoachSnapshot.coach(from: Array(bytes[..<cut]), plugins: allPlugins)
+            }
         }
         #expect(throws: (any Error).self) { try CoachSnapshot.coach(from: bytes + [0], plugins: allPlugins) }
     }
@@ -60,7 +66,11 @@ import Testing
 /// The binary form itself, on values whose every shape it must keep.
 @Suite struct BinaryCoderTests {
     struct Sample: Codable, Equatable {
-        enum Kind: Codable, Equatable { case plain, named(String), pair(Int, label: String) }
+        enum Kind: Codable, Equatable {
+            case plain
+            case named(String)
+            case pair(Int, label: String)
+        }
         var text = "calves"
         var empty = ""
         var optional: String? = nil
@@ -95,11 +105,12 @@ import Testing
 }
 
 /// Every stored property of a value, recursively, as text; dictionaries and sets sorted so
-/// that equal contents print alike. The matcher's scratch buffers are working memory, not state.
+/// that equal contents print alike. The matcher's scratch buffers and the stem index (derived on
+/// first use) are working memory, not state.
 func canonical(_ value: Any) -> String {
     let mirror = Mirror(reflecting: value)
     let type = String(describing: mirror.subjectType)
-    if type == "ScratchPool" { return type }
+    if type == "ScratchPool" || type == "StemIndex" { return type }
     switch mirror.displayStyle {
     case .dictionary?, .set?:
         return type + "{" + mirror.children.map { canonical($0.value) }.sorted().joined(separator: ",") + "}"

@@ -40,15 +40,22 @@ import Testing
     /// scalars: refused with file and line before any node is built, at once.
     @Test(.timeLimit(.minutes(1))) func anchorsAndAliasesAreRefusedWithTheirLine() {
         var lines = ["sources: &s [article]", "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
-        for depth in 1...8 { lines.append("a\(depth): &a\(depth) [" + Array(repeating: "*a\(depth - 1)", count: 9).joined(separator: ", ") + "]") }
+        for depth in 1...8 {
+            lines.append("a\(depth): &a\(depth) [" + Array(repeating: "*a\(depth - 1)", count: 9).joined(separator: ", ") + "]")
+        }
         lines.append("areas: *a8")
         let bomb = diagnostics([ContentFile(path: "overlay/knowledge/areas.yaml", text: lines.joined(separator: "\n") + "\n")])
-        #expect(bomb.map(\.description) == [
-            "overlay/knowledge/areas.yaml:1:10: error: YAML anchors (&name) are not allowed in content files; write the value out in full"
-        ])
+        #expect(
+            bomb.map(\.description) == [
+                "overlay/knowledge/areas.yaml:1:10: error: YAML anchors (&name) are not allowed in content files; write the value out in full"
+            ])
         // An alias alone (the anchor in no file of ours), and a merge key, are aliases too.
-        let alias = diagnostics([goodAreas, ContentFile(path: "Knowledge/sources.yaml", text: "sources:\n  - id: article\n    title: *t\n")])
-        #expect(alias.first?.description == "Knowledge/sources.yaml:3:12: error: YAML aliases (*name) are not allowed in content files; write the value out in full")
+        let alias = diagnostics([
+            goodAreas, ContentFile(path: "Knowledge/sources.yaml", text: "sources:\n  - id: article\n    title: *t\n"),
+        ])
+        #expect(
+            alias.first?.description
+                == "Knowledge/sources.yaml:3:12: error: YAML aliases (*name) are not allowed in content files; write the value out in full")
     }
 
     /// Yams checks a mapping for duplicate keys by hashing each key in full: an aliased key
@@ -67,7 +74,8 @@ import Testing
 
     @Test func missingFieldIsNamedAtItsEntry() {
         let intents = ContentFile(
-            path: "Intents/core.yaml", text: "plugin: core\nintents:\n  - id: core.greet\n    description: hi\n  - id: core.help\n    description: help\n")
+            path: "Intents/core.yaml",
+            text: "plugin: core\nintents:\n  - id: core.greet\n    description: hi\n  - id: core.help\n    description: help\n")
         let found = diagnostics([], [intents])
         #expect(found.count == 1)
         #expect(found[0].line == 3)
@@ -154,10 +162,11 @@ import Testing
     }
 
     @Test func aFlowListOfExamplesPointsAtEachItem() throws {
-        let file = ContentFile(path: "Intents/core.yaml", text: "plugin: core\nintents:\n  - id: a\n    examples:\n      - hi\n      - hello\n  - id: b\n    examples: [bye, cya]\n")
+        let file = ContentFile(
+            path: "Intents/core.yaml",
+            text: "plugin: core\nintents:\n  - id: a\n    examples:\n      - hi\n      - hello\n  - id: b\n    examples: [bye, cya]\n")
         let content = try Content.load(knowledge: [], intents: [file])
         #expect(content.intents.intents.map(\.line) == [3, 7])
         #expect(content.intents.intents.map(\.exampleLines) == [[5, 6], [8, 8]])
     }
 }
-

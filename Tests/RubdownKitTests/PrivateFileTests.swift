@@ -2,8 +2,9 @@ import Foundation
 import RubdownKit
 import TestSupport
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The one helper that writes and reads the runner's files.
@@ -61,7 +62,9 @@ import Glibc
     /// Reads take only a regular file: never through a link, never blocking on a FIFO.
     @Test(.timeLimit(.minutes(1))) func readsOnlyARegularFileWithoutBlocking() throws {
         let scratch = try Scratch()
-        let file = scratch.folder + "/file", link = scratch.folder + "/link", fifo = scratch.folder + "/fifo"
+        let file = scratch.folder + "/file"
+        let link = scratch.folder + "/link"
+        let fifo = scratch.folder + "/fifo"
         try "text".write(toFile: file, atomically: false, encoding: .utf8)
         #expect(symlink(file, link) == 0)
         #expect(mkfifo(fifo, 0o600) == 0)

@@ -63,7 +63,9 @@ import Testing
         #expect(outcome?.triage?.bodyParts.contains("calves") == false)
     }
 
-    @Test(arguments: ["I finished my 10k and my calves are sore", "bye bye calves, they're wrecked", "start over? my quads are toast after the race"])
+    @Test(arguments: [
+        "I finished my 10k and my calves are sore", "bye bye calves, they're wrecked", "start over? my quads are toast after the race",
+    ])
     func aLineAboutTheBodyNeverQuits(line: String) {
         let turn = converse([line])[0]
         #expect(!turn.ends, "\(line) → \(turn.reply)")
@@ -83,7 +85,9 @@ import Testing
 
     @Test func warningSignsAreGroupedByUrgency() {
         let text = safety.warningSigns()
-        let emergency = text.range(of: "Call 999")!, today = text.range(of: "Get seen today")!, soon = text.range(of: "within a few days")!
+        let emergency = text.range(of: "Call 999")!
+        let today = text.range(of: "Get seen today")!
+        let soon = text.range(of: "within a few days")!
         #expect(emergency.lowerBound < today.lowerBound && today.lowerBound < soon.lowerBound)
         #expect(text.range(of: "blood clot")!.lowerBound > today.lowerBound)
         #expect(text.range(of: "compartment")!.lowerBound < today.lowerBound)
@@ -161,7 +165,9 @@ import Testing
     }
 
     @Test func anEmergencyBarsMassageEverywhere() {
-        let turns = converse(["my pee looks like cola after the ultra and my quads are agony", "how do I foam roll my calves?", "walk me through a routine"])
+        let turns = converse([
+            "my pee looks like cola after the ultra and my quads are agony", "how do I foam roll my calves?", "walk me through a routine",
+        ])
         #expect(turns[0].triage?.urgency == .emergency)
         for turn in turns.dropFirst() {
             #expect(turn.routineStep == nil && !turn.reply.contains("Foam roller:"), "\(turn.input) → \(turn.reply)")
@@ -179,7 +185,9 @@ import Testing
     }
 
     @Test func aNewComplaintStartsWithoutTheOldOnesFacts() {
-        let turns = converse(["my knee hurts after my run", "yes, a bit swollen", "a dull ache", "8", "yesterday", "10k", "normal", "my shins hurt as well"])
+        let turns = converse([
+            "my knee hurts after my run", "yes, a bit swollen", "a dull ache", "8", "yesterday", "10k", "normal", "my shins hurt as well",
+        ])
         #expect(turns[6].triage?.level == .caution, "\(turns.map(\.reply))")
         // The knee's swelling and pain of 8 were about the knee: no compartment emergency for the shins.
         #expect(turns[7].triage == nil, "\(turns[7].reply)")
@@ -200,5 +208,29 @@ import Testing
         #expect(turns[1].triage == nil, "\(turns[1].reply)")
         #expect(!turns[2].reply.contains("Foam roller:"), "\(turns[2].reply)")
         #expect(turns[2].reply.contains("finish the questions"), "\(turns[2].reply)")
+    }
+}
+
+/// A warning sign told in an earlier session, kept in the journal, still bars massage of its areas.
+@Suite struct StandingWarningAcrossSessionsTests {
+    @Test func aSeekCareEntryOfLastWeekBarsItsAreasInANewSession() {
+        let entry = Journal.Entry(
+            date: Date().addingTimeInterval(-2 * 86_400), areas: ["achilles"], level: "seek-care", painLevel: 6,
+            redFlags: ["achilles-rupture"])
+        var conversation = shippedCoach.startConversation(journal: Journal(consent: true, entries: [entry]))
+        let turn = conversation.send("loads better, how do I massage my achilles?")
+        #expect(turn.reply.contains("Please don't massage"), "\(turn.reply)")
+        #expect(!turn.reply.contains("Stroking:"), "\(turn.reply)")
+        // Another area still gets advice, with the standing warning beside it.
+        let other = conversation.send("how do I massage my quads?")
+        #expect(other.reply.contains("Pressing") || other.reply.contains("Stroking"), "\(other.reply)")
+    }
+
+    @Test func anOldOrOrdinaryEntryBarsNothing() {
+        let old = Journal.Entry(date: Date().addingTimeInterval(-30 * 86_400), areas: ["achilles"], level: "seek-care", painLevel: 6)
+        let ordinary = Journal.Entry(date: Date(), areas: ["calves"], level: "self-care", painLevel: 3)
+        var conversation = shippedCoach.startConversation(journal: Journal(consent: true, entries: [old, ordinary]))
+        #expect(conversation.state.flaggedAreas.isEmpty)
+        #expect(!conversation.send("how do I massage my achilles?").reply.contains("Please don't massage"))
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
-import TestSupport
 import RubdownTerminal
+import TestSupport
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The history file in-process: every problem is one warning and never stops the conversation.
@@ -118,7 +119,8 @@ import Glibc
         file.record("line 11")
         file.close()
         #expect(lines(path) == (7...11).map { "line \($0)" })
-        #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix(HistoryFile.marker + "\n"), "the cut file is still known as ours")
+        #expect(
+            try String(contentsOfFile: path, encoding: .utf8).hasPrefix(HistoryFile.marker + "\n"), "the cut file is still known as ours")
         #expect(mode(path) == 0o600)
     }
 
@@ -262,7 +264,8 @@ import Glibc
     /// the file is not read, made 0600, appended to or cut; one warning, and no history.
     @Test func aSymbolicLinkIsLeftUntouched() throws {
         let scratch = try Scratch()
-        let target = scratch.path("notes.txt"), link = scratch.path("history")
+        let target = scratch.path("notes.txt")
+        let link = scratch.path("history")
         let original = try notes(at: target)
         #expect(symlink(target, link) == 0)
         try expectLeftAlone(link, warning: "symbolic link", original: original, at: target)

@@ -14,12 +14,18 @@ public struct SimulatedRunner: Decodable, Sendable {
 
         enum CodingKeys: String, CodingKey {
             case level, urgency
-            case bodyParts = "body_parts", mentionAny = "mention_any", neverMention = "never_mention"
+            case bodyParts = "body_parts"
+            case mentionAny = "mention_any"
+            case neverMention = "never_mention"
         }
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            if let one = try? c.decode(String.self, forKey: .level) { level = [one] } else { level = try c.decode([String].self, forKey: .level) }
+            if let one = try? c.decode(String.self, forKey: .level) {
+                level = [one]
+            } else {
+                level = try c.decode([String].self, forKey: .level)
+            }
             urgency = try c.decodeIfPresent([String].self, forKey: .urgency)
             bodyParts = try c.decodeIfPresent([String].self, forKey: .bodyParts)
             mentionAny = try c.decodeIfPresent([String].self, forKey: .mentionAny)

@@ -3,28 +3,31 @@ import BathPlugin
 import BundledContent
 import CoreChatPlugin
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
-import Synchronization
 import RubdownKit
+import RubdownPlugins
+import Synchronization
 import TechniquesPlugin
 import TriagePlugin
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The shipped coach, built once for all tests: bundled content and every plugin.
 public var shippedCoach: Coach { cachedCoach.withLock { $0 } }
 
 /// The coach compiled into the binary, as `rubdown` starts with it (`CoachSnapshotTests` checks
 /// that it is the one the YAML builds).
-private let cachedCoach = Mutex<Coach>({
-    do {
-        return try BundledContent.coach(plugins: allPlugins)
-    } catch {
-        fatalError("the bundled coach does not load:\n\(error)")
-    }
-}())
+private let cachedCoach = Mutex<Coach>(
+    {
+        do {
+            return try BundledContent.coach(plugins: allPlugins)
+        } catch {
+            fatalError("the bundled coach does not load:\n\(error)")
+        }
+    }())
 
-public let allPlugins = PluginRegistry([CoreChatPlugin(), FallbackPlugin(), TechniquesPlugin(), TriagePlugin(), BathPlugin(), AnswersPlugin()])
+public let allPlugins = registeredPlugins
 
 /// Sends the lines in a fresh conversation and returns every turn.
 public func converse(_ lines: [String], coach: Coach = shippedCoach) -> [Turn] {

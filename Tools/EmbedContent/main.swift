@@ -1,10 +1,11 @@
 // Writes a Swift file holding every .yaml file of the given folders as raw string literals, and
-// the coach built from them as a snapshot (`CoachSnapshot`), so that no start of `rubdown`
+// the coach built from them for the registered plugins as a snapshot (`CoachSnapshot`), so that no start of `rubdown`
 // parses or indexes the bundled content. Content that does not load fails the build with its
 // file:line diagnostics.
 // Usage: EmbedContent OUTPUT ROOT INTENTS-FOLDER KNOWLEDGE-FOLDER   (paths in the output are relative to ROOT)
 import Foundation
 import RubdownKit
+import RubdownPlugins
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard arguments.count == 4 else {
@@ -25,7 +26,7 @@ let intents = try yamlFiles(in: arguments[2])
 let knowledge = try yamlFiles(in: arguments[3])
 let snapshot: [UInt8]
 do {
-    snapshot = try CoachSnapshot.bytes(of: Content.load(knowledge: knowledge, intents: intents))
+    snapshot = try CoachSnapshot.bytes(of: Content.load(knowledge: knowledge, intents: intents), plugins: registeredPlugins)
 } catch {
     for diagnostic in error.contentDiagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
     exit(1)

@@ -36,7 +36,10 @@ func classifyCommand(_ arguments: Arguments) {
     let hwmLoaded = procStatusKiB("VmHWM")
 
     // Load-time breakdown, repeated.
-    var read: [Double] = [], parse: [Double] = [], index: [Double] = [], total: [Double] = []
+    var read: [Double] = []
+    var parse: [Double] = []
+    var index: [Double] = []
+    var total: [Double] = []
     for _ in 0..<loads {
         let (other, timing) = loadCoach(knowledgeDirectory: repo + "/Knowledge", intentsDirectory: repo + "/Intents")
         sink &+= other.content.intents.intents.count
@@ -48,8 +51,10 @@ func classifyCommand(_ arguments: Arguments) {
 
     // Warm-up pass, which also gives the predictions.
     var predictions = ""
-    var correctPlugin: [String: Int] = [:], totalBySource: [String: Int] = [:]
-    var correctIntent: [String: Int] = [:], intentTotal: [String: Int] = [:]
+    var correctPlugin: [String: Int] = [:]
+    var totalBySource: [String: Int] = [:]
+    var correctIntent: [String: Int] = [:]
+    var intentTotal: [String: Int] = [:]
     for line in lines {
         let classification = coach.classify(line.text)
         let object: [String: Any] = ["text": line.text, "plugin": classification.plugin, "intent": classification.intent]
@@ -87,7 +92,8 @@ func classifyCommand(_ arguments: Arguments) {
         let summary = Summary(samples[source] ?? [])
         latency[source] = summary.json
         let plugin = Double(correctPlugin[source, default: 0]) / Double(max(1, totalBySource[source, default: 0]))
-        let intent = intentTotal[source, default: 0] > 0
+        let intent =
+            intentTotal[source, default: 0] > 0
             ? Double(correctIntent[source, default: 0]) / Double(intentTotal[source]!) : Double.nan
         accuracy[source] = [
             "lines": totalBySource[source, default: 0], "plugin_accuracy": plugin,

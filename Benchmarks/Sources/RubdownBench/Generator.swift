@@ -41,7 +41,10 @@ struct TableGenerator {
 
     init(seed: UInt64, vocabularySize: Int = 4000) {
         rng = SplitMix64(seed: seed)
-        let onsets = ["b", "br", "c", "ch", "d", "dr", "f", "fl", "g", "gr", "h", "j", "k", "l", "m", "n", "p", "pl", "qu", "r", "s", "sh", "st", "t", "tr", "v", "w", "z"]
+        let onsets = [
+            "b", "br", "c", "ch", "d", "dr", "f", "fl", "g", "gr", "h", "j", "k", "l", "m", "n", "p", "pl", "qu", "r", "s", "sh", "st", "t",
+            "tr", "v", "w", "z",
+        ]
         let vowels = ["a", "e", "i", "o", "u", "ai", "ea", "oo", "ou"]
         let codas = ["", "", "n", "r", "l", "m", "s", "t", "nd", "rk"]
         var words: [String] = []
@@ -66,7 +69,8 @@ struct TableGenerator {
 
     private mutating func zipfWord() -> String {
         let u = Double.random(in: 0..<1, using: &rng)
-        var low = 0, high = zipf.count - 1
+        var low = 0
+        var high = zipf.count - 1
         while low < high {
             let middle = (low + high) / 2
             if zipf[middle] < u { low = middle + 1 } else { high = middle }

@@ -52,7 +52,8 @@ func goldenCommand(_ arguments: Arguments) {
         var s = "IN \(debugString(line)) ctx=\(context)\n"
         s += "  norm \(debugString(u.normalized)) corr=\(u.corrections.map { "\($0.from)>\($0.to)" }) dom=\(u.inDomain)\n"
         s += "  ent parts=\(e.bodyParts) neg=\(e.negatedBodyParts) tech=\(e.techniques) baths=\(e.baths)"
-        s += " km=\(e.distanceKm.map { "\($0)" } ?? "-") days=\(e.daysAgo.map { "\($0)" } ?? "-") level=\(e.painLevel.map { "\($0)" } ?? "-")"
+        s +=
+            " km=\(e.distanceKm.map { "\($0)" } ?? "-") days=\(e.daysAgo.map { "\($0)" } ?? "-") level=\(e.painLevel.map { "\($0)" } ?? "-")"
         s += " kind=\(e.painKind ?? "-") swell=\(e.swelling.map { "\($0)" } ?? "-") flags=\(e.redFlags) answer=\(e.answer?.rawValue ?? "-")"
         s += " general=\(e.generalSoreness) other=\(e.otherSide)\n"
         s += "  keywords \(u.keywordIntents.sorted())\n"
@@ -60,10 +61,9 @@ func goldenCommand(_ arguments: Arguments) {
         let c = coach.classify(line)
         s += "  route \(c.plugin) \(c.intent)\n"
         if full {
-            // Every other field of the entities, and the JSON line `rubdown classify` prints.
-            s += "  more symptoms=\(e.symptoms) alone=\(e.symptomStandsAlone) cautions=\(e.cautions) trend=\(e.trend?.rawValue ?? "-")"
-            s += " urine=\(e.urine?.rawValue ?? "-") spread=\(e.spread?.rawValue ?? "-") during=\(e.duringRun) mentionsUrine=\(e.mentionsUrine)"
-            s += " discomfort=\(e.discomfort) normalized=\(debugString(c.understanding.normalized))\n"
+            // Every field of the entities (through their description: some are not public), the
+            // normalised line as routing sees it, and the JSON line `rubdown classify` prints.
+            s += "  more \(String(describing: e)) normalized=\(debugString(c.understanding.normalized))\n"
             s += "  json \(JSONContract.line(c))\n"
         }
         out += s
@@ -80,7 +80,9 @@ func goldenCommand(_ arguments: Arguments) {
     defer { try? FileManager.default.removeItem(atPath: directory) }
     var generator = TableGenerator(seed: 6)
     let intents = generator.intents(count: size, examplesEach: 20)
-    for (name, text) in TableGenerator.yamlFiles(intents) { try! text.write(toFile: "\(directory)/\(name)", atomically: true, encoding: .utf8) }
+    for (name, text) in TableGenerator.yamlFiles(intents) {
+        try! text.write(toFile: "\(directory)/\(name)", atomically: true, encoding: .utf8)
+    }
     let (scaled, _) = loadCoach(knowledgeDirectory: repo + "/Knowledge", intentsDirectory: directory)
     for _ in 0..<2000 {
         let intent = intents.randomElement(using: &generator.rng)!

@@ -57,14 +57,16 @@ func loadCostCommand(_ arguments: Arguments) {
     // What `rubdown` does now: the coach built when the binary is compiled (CoachSnapshot), read back at every start.
     let built = try! Coach(content: content, plugins: allPlugins())
     var snapshot: [UInt8] = []
-    let encode = median { snapshot = try! CoachSnapshot.bytes(of: content) }
+    let encode = median { snapshot = try! CoachSnapshot.bytes(of: content, plugins: allPlugins()) }
     let decode = median { sink &+= (try! CoachSnapshot.coach(from: snapshot, plugins: allPlugins())).content.intents.intents.count }
     // The decoded content must understand lines exactly as the parsed one does.
     let fromJSON = try! Coach(content: decoded, plugins: allPlugins())
     let probe = ["my calves hurt after a 10k", "how do I do drumming?", "my calf is swollen and hot", "hi"]
     let agree = probe.allSatisfy { built.classify($0).intent == fromJSON.classify($0).intent }
 
-    print("== Start-up: where the time goes, and what the coach snapshot saves (shipped content, \(files.count) files, \(bytes / 1024) KiB of YAML; p50 of \(runs))")
+    print(
+        "== Start-up: where the time goes, and what the coach snapshot saves (shipped content, \(files.count) files, \(bytes / 1024) KiB of YAML; p50 of \(runs))"
+    )
     print(
         table(
             ["step", "ms"],
@@ -92,7 +94,7 @@ func loadCostCommand(_ arguments: Arguments) {
 func snapshotLoopCommand(_ arguments: Arguments) {
     let repo = repositoryRoot(arguments)
     let (coach, _) = loadCoach(knowledgeDirectory: repo + "/Knowledge", intentsDirectory: repo + "/Intents")
-    let bytes = try! CoachSnapshot.bytes(of: coach.content)
+    let bytes = try! CoachSnapshot.bytes(of: coach.content, plugins: allPlugins())
     let runs = arguments.int("runs", 2000)
     let start = now()
     for _ in 0..<runs { sink &+= (try! CoachSnapshot.coach(from: bytes, plugins: allPlugins())).content.intents.intents.count }

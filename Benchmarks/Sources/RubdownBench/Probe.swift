@@ -36,7 +36,9 @@ func probeCommand(_ arguments: Arguments) {
         times.append((best, line))
     }
     let summary = Summary(times.map(\.0))
-    print("\(lines.count) lines, \(whole ? "Coach.classify" : "Interpreter.understand"), fastest of \(arguments.int("reps", 5)) calls each (µs): p50 \(us(summary.p50)) p90 \(us(summary.p90)) p99 \(us(summary.p99)) max \(us(summary.max))")
+    print(
+        "\(lines.count) lines, \(whole ? "Coach.classify" : "Interpreter.understand"), fastest of \(arguments.int("reps", 5)) calls each (µs): p50 \(us(summary.p50)) p90 \(us(summary.p90)) p99 \(us(summary.p99)) max \(us(summary.max))"
+    )
     times.sort { $0.0 > $1.0 }
     for (time, line) in times.prefix(arguments.int("top", 20)) { print(us(time), line) }
 }

@@ -30,14 +30,19 @@ func scaleCommand(_ arguments: Arguments) {
         for _ in 0..<queryCount {
             let intent = intents.randomElement(using: &generator.rng)!
             let text = generator.query(for: intent)
-            queries += String(decoding: try! JSONSerialization.data(withJSONObject: ["text": text, "intent": intent.id], options: [.sortedKeys]), as: UTF8.self) + "\n"
+            queries +=
+                String(
+                    decoding: try! JSONSerialization.data(withJSONObject: ["text": text, "intent": intent.id], options: [.sortedKeys]),
+                    as: UTF8.self) + "\n"
             texts += text + "\n"
         }
         try! queries.write(toFile: directory + "/queries.jsonl", atomically: true, encoding: .utf8)
         try! texts.write(toFile: directory + "/queries.txt", atomically: true, encoding: .utf8)
 
         // One full measurement, then more loads alone for the load time's median.
-        var loadTimes: [Double] = [], parseTimes: [Double] = [], indexTimes: [Double] = []
+        var loadTimes: [Double] = []
+        var parseTimes: [Double] = []
+        var indexTimes: [Double] = []
         var full: [String: Any] = [:]
         for run in 0..<loads {
             let json = "\(directory)/result-\(run).json"
@@ -69,7 +74,9 @@ func scaleCommand(_ arguments: Arguments) {
 
         // The same table through the real command line: `rubdown classify --intents DIR`.
         if let rubdown {
-            let one = spawnAndWait([rubdown, "classify", "--intents", intentsDirectory], stdinPath: directory + "/queries.txt", stdoutPath: directory + "/cli-output.jsonl")
+            let one = spawnAndWait(
+                [rubdown, "classify", "--intents", intentsDirectory], stdinPath: directory + "/queries.txt",
+                stdoutPath: directory + "/cli-output.jsonl")
             var empty: [Double] = []
             for _ in 0..<(size >= 10_000 ? 1 : 3) {
                 let run = spawnAndWait([rubdown, "classify", "--intents", intentsDirectory], stdinPath: "/dev/null")
@@ -91,12 +98,15 @@ func scaleCommand(_ arguments: Arguments) {
         if let number = current as? Int { return Double(number) }
         return .nan
     }
-    print("== Scale: generated tables, \(examplesEach) examples per intent, shipped knowledge (\(loads) loads each; \(queryCount) generated queries)")
+    print(
+        "== Scale: generated tables, \(examplesEach) examples per intent, shipped knowledge (\(loads) loads each; \(queryCount) generated queries)"
+    )
     var rows: [[String]] = []
     for result in results {
         rows.append([
             "\(result["size"]!)", "\(result["examples"]!)", fmt(value(result, ["yaml_bytes"]) / 1_048_576),
-            ms(value(result, ["parse_ns", "p50"])), ms(value(result, ["index_ns", "p50"])), ms(value(result, ["load_and_index_ns", "p50"])),
+            ms(value(result, ["parse_ns", "p50"])), ms(value(result, ["index_ns", "p50"])),
+            ms(value(result, ["load_and_index_ns", "p50"])),
             ms(value(result, ["cached_load_ns", "p50"])),
             us(value(result, ["latency_ns", "generated", "p50"])), us(value(result, ["latency_ns", "generated", "p99"])),
             us(value(result, ["latency_ns", "dev-set", "p50"])), us(value(result, ["latency_ns", "dev-set", "p99"])),
@@ -106,7 +116,8 @@ func scaleCommand(_ arguments: Arguments) {
     print(
         table(
             [
-                "intents", "examples", "YAML MiB", "parse ms", "index ms", "load+index ms", "cached load ms", "gen p50 µs", "gen p99 µs", "dev p50 µs",
+                "intents", "examples", "YAML MiB", "parse ms", "index ms", "load+index ms", "cached load ms", "gen p50 µs", "gen p99 µs",
+                "dev p50 µs",
                 "dev p99 µs", "peak RSS MiB", "top-1 %",
             ], rows))
     if rubdown != nil {
@@ -122,11 +133,12 @@ func scaleCommand(_ arguments: Arguments) {
     }
     var growth: [String: Any] = [:]
     let metrics: [(String, [String])] = [
-            ("load+index", ["load_and_index_ns", "p50"]), ("cached load", ["cached_load_ns", "p50"]), ("index", ["index_ns", "p50"]), ("gen p50", ["latency_ns", "generated", "p50"]),
-            ("gen p99", ["latency_ns", "generated", "p99"]), ("dev p50", ["latency_ns", "dev-set", "p50"]),
-            ("dev p99", ["latency_ns", "dev-set", "p99"]), ("peak RSS", ["rss_kib", "peak"]),
-            ("RSS growth", ["rss_kib", "growth"]),
-        ]
+        ("load+index", ["load_and_index_ns", "p50"]), ("cached load", ["cached_load_ns", "p50"]), ("index", ["index_ns", "p50"]),
+        ("gen p50", ["latency_ns", "generated", "p50"]),
+        ("gen p99", ["latency_ns", "generated", "p99"]), ("dev p50", ["latency_ns", "dev-set", "p50"]),
+        ("dev p99", ["latency_ns", "dev-set", "p99"]), ("peak RSS", ["rss_kib", "peak"]),
+        ("RSS growth", ["rss_kib", "growth"]),
+    ]
     if results.count >= 2 {
         print("\n   growth: ratio between sizes, and the exponent k in time ∝ size^k (k < 1 is sublinear)")
         var growthRows: [[String]] = []
@@ -140,7 +152,8 @@ func scaleCommand(_ arguments: Arguments) {
                 row.append("×\(fmt(ratio, 2)) (k=\(fmt(exponent, 2)))")
                 entry["\(a["size"]!)→\(b["size"]!)"] = ["ratio": ratio, "exponent": exponent]
             }
-            let first = results.first!, last = results.last!
+            let first = results.first!
+            let last = results.last!
             let ratio = value(last, path) / value(first, path)
             row.append("×\(fmt(ratio, 2))")
             entry["overall"] = ["ratio": ratio, "from": value(first, ["size"]), "to": value(last, ["size"])]
@@ -190,7 +203,8 @@ func scaleOneCommand(_ arguments: Arguments) {
     for text in dev { sink &+= coach.classify(text).intent.utf8.count }
     // At least about 5,000 timed calls for the generated queries, 1,000 for the development set.
     let rounds = arguments.int("rounds", max(3, 5000 / max(1, queries.count)))
-    var generated: [Double] = [], devSamples: [Double] = []
+    var generated: [Double] = []
+    var devSamples: [Double] = []
     for _ in 0..<rounds {
         for (text, _) in queries {
             let start = now()
@@ -211,7 +225,7 @@ func scaleOneCommand(_ arguments: Arguments) {
     // The coach as `rubdown`'s build would compile it in, for the --cached runs; after the peak
     // RSS is read, which is the coach's own.
     let storeStart = now()
-    FileManager.default.createFile(atPath: snapshotPath, contents: Data(try! CoachSnapshot.bytes(of: coach.content)))
+    FileManager.default.createFile(atPath: snapshotPath, contents: Data(try! CoachSnapshot.bytes(of: coach.content, plugins: allPlugins())))
     result["snapshot_store_ns"] = Double(now() - storeStart)
     result["latency_ns"] = ["generated": Summary(generated).json, "dev-set": Summary(devSamples).json]
     result["accuracy"] = Double(correct) / Double(max(1, queries.count))

@@ -2,7 +2,7 @@ import Foundation
 import RubdownKit
 
 /// Every plugin `rubdown` registers, in the same order: `registeredPlugins` comes from
-/// Sources/rubdown/Plugins.swift itself (linked in as RegisteredPlugins.swift by Package.swift).
+/// Sources/RubdownPlugins/RegisteredPlugins.swift itself (linked in as RegisteredPlugins.swift by Package.swift).
 func allPlugins() -> PluginRegistry { registeredPlugins }
 
 /// Reads the `*.yaml` files of a folder through the public API (`rubdown --intents DIR` does the same).
@@ -55,6 +55,7 @@ func repositoryRoot(_ arguments: Arguments) -> String {
 
 /// The CLINC150 folder: `--clinc`, or ../shared/data/clinc150 beside the repository.
 func clincDirectory(_ arguments: Arguments, repo: String) -> String {
-    arguments.options["clinc"] ?? URL(fileURLWithPath: repo).deletingLastPathComponent()
+    arguments.options["clinc"]
+        ?? URL(fileURLWithPath: repo).deletingLastPathComponent()
         .appendingPathComponent("shared/data/clinc150").path
 }

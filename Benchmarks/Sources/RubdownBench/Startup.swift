@@ -45,7 +45,9 @@ func startupCommand(_ arguments: Arguments) {
         let summary = Summary(wall[item.name]!)
         let memory = Summary(rss[item.name]!)
         let ratio = summary.p50 / base
-        rows.append([item.name, "\(summary.count)", ms(summary.p50), ms(summary.p90), ms(summary.min), fmt(ratio, 2), fmt(memory.p50 / 1024)])
+        rows.append([
+            item.name, "\(summary.count)", ms(summary.p50), ms(summary.p90), ms(summary.min), fmt(ratio, 2), fmt(memory.p50 / 1024),
+        ])
         json[item.name] = [
             "wall_ns": summary.json, "ratio_to_baseline": ratio, "max_rss_kib": memory.json, "command": item.argv.joined(separator: " "),
         ]

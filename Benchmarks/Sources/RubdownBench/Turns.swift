@@ -51,5 +51,7 @@ func turnsCommand(_ arguments: Arguments) {
     print("== Conversation turn latency, in-process (\(conversations) conversations; µs per turn)")
     print(table(["turn", "routed to", "p50", "p99"], rows))
     print("")
-    writeJSON(["conversations": conversations, "turns": json, "all_turns_ns": all.json, "conversation_ns": conversation.json], to: out + "/turns.json")
+    writeJSON(
+        ["conversations": conversations, "turns": json, "all_turns_ns": all.json, "conversation_ns": conversation.json],
+        to: out + "/turns.json")
 }

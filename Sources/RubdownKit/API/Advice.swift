@@ -13,7 +13,8 @@ public struct Advice: Sendable {
     /// Techniques that fit every one of the areas (or the legs in general when none), in routine order.
     /// `gentle` leaves out the firmest tools: after a long or hard run the foam roller beats the tennis ball.
     public func techniques(for areas: [String], gentle: Bool, gentlest: Bool = false) -> [Technique] {
-        let ordered = Self.routineOrder.compactMap(knowledge.technique)
+        let ordered =
+            Self.routineOrder.compactMap(knowledge.technique)
             + knowledge.techniques.filter { !Self.routineOrder.contains($0.id) }
         return ordered.filter { technique in
             if gentlest && technique.gentleness > 1 { return false }
@@ -63,7 +64,8 @@ public struct Advice: Sendable {
             )
         }
         guard let warm, let cold else { return ("", []) }
-        let lead = hardRun
+        let lead =
+            hardRun
             ? "Bath: after a hard or long run, \(Self.article(cold.name)) \(cold.name.lowercased()) (\(cold.temperature), \(cold.duration)) can take the edge off soreness; \(Self.article(warm.name)) \(warm.name.lowercased()) (\(warm.temperature), \(warm.duration)) is the gentler choice for stiff muscles."
             : "Bath: \(Self.article(warm.name)) \(warm.name.lowercased()) (\(warm.temperature), \(warm.duration)) relaxes tired muscles; \(Self.article(cold.name)) \(cold.name.lowercased()) (\(cold.temperature), \(cold.duration)) is an option after a hard effort."
         return (lead + " " + whoShouldSkip([warm, cold]), ["baths:\(warm.id)", "baths:\(cold.id)"])

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rubdown's engine: content, understanding and plugins, validated together at start-up.
 /// Stateless and shareable; each conversation keeps its own state.
 public struct Coach: Sendable {
@@ -26,6 +28,10 @@ public struct Coach: Sendable {
     public func startConversation(journal: Journal? = nil) -> Conversation {
         var conversation = Conversation(coach: self)
         conversation.state.journal = journal
+        // A warning sign told in an earlier session still bars massage of its areas.
+        for entry in journal?.standingWarnings(now: Date()) ?? [] {
+            safety.record(entry.redFlags ?? [], in: &conversation.state, areas: entry.areas)
+        }
         return conversation
     }
 
@@ -40,28 +46,28 @@ public struct Coach: Sendable {
 }
 
 public struct Classification: Sendable {
-    public var input: String
+    var input: String
     public var plugin: String
     public var intent: String
-    public var confidence: Double
+    package var confidence: Double
     public var entities: Entities
     public var understanding: Understanding
 }
 
 /// One turn of a conversation: what `rubdown --json` prints.
 public struct Turn: Sendable {
-    public var input: String
+    package var input: String
     public var reply: String
     public var plugin: String
     public var intent: String
-    public var confidence: Double
-    public var entities: Entities
+    var confidence: Double
+    package var entities: Entities
     public var awaiting: Slot?
     public var triage: TriageOutcome?
     /// True when the runner asked to leave.
     public var ends: Bool
-    public var understanding: Understanding
-    public var knowledgeUsed: [String]
+    package var understanding: Understanding
+    var knowledgeUsed: [String]
     /// The routine step this reply gives, when a guided routine is under way.
     public var routineStep: (index: Int, of: Int, step: Routine.Step)? = nil
 }

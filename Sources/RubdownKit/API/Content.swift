@@ -6,11 +6,11 @@ public struct Content: Sendable, Codable {
     public var knowledge: KnowledgeBase
     public var intents: IntentTable
     /// Where each knowledge entry (`techniques:drumming`) was defined, for diagnostics.
-    public var locations: [String: Location] = [:]
+    var locations: [String: Location] = [:]
 
     public struct Location: Sendable, Codable {
-        public var file: String
-        public var line: Int
+        var file: String
+        var line: Int
     }
 
     public init(knowledge: KnowledgeBase, intents: IntentTable) {
@@ -82,7 +82,10 @@ public struct Content: Sendable, Codable {
             case .notRegular:
                 throw ContentError([ContentDiagnostic(file: path, line: 0, column: 0, message: "not a regular file")])
             case .tooLarge:
-                throw ContentError([ContentDiagnostic(file: path, line: 0, column: 0, message: "larger than \(largestFile >> 20) MB; too large for a content file")])
+                throw ContentError([
+                    ContentDiagnostic(
+                        file: path, line: 0, column: 0, message: "larger than \(largestFile >> 20) MB; too large for a content file")
+                ])
             case .missing, .unreadable:
                 throw ContentError([ContentDiagnostic(file: path, line: 0, column: 0, message: "cannot read the file")])
             }
@@ -119,5 +122,5 @@ public struct ContentFile: Sendable {
     }
 
     /// The file's name without folders: `areas.yaml`.
-    public var name: String { String(path.split(separator: "/").last ?? Substring(path)) }
+    var name: String { String(path.split(separator: "/").last ?? Substring(path)) }
 }

@@ -35,16 +35,22 @@ public enum ContentCheck {
         guard content.knowledge.redFlags.isEmpty else {
             // Every warning is worded from these: without one, an emergency would say nothing of what to do.
             let missing = Safety.guidance.filter { content.knowledge.guidance($0) == nil }
-            return missing.isEmpty ? [] : [
-                ContentDiagnostic(
-                    file: redFlagsFile, line: 1,
-                    message: "the guidance entries that warnings are worded from are missing: \(missing.joined(separator: ", ")); add them to guidance.yaml (see Knowledge/guidance.yaml)")
-            ]
+            return missing.isEmpty
+                ? []
+                : [
+                    ContentDiagnostic(
+                        file: redFlagsFile, line: 1,
+                        message:
+                            "the guidance entries that warnings are worded from are missing: \(missing.joined(separator: ", ")); add them to guidance.yaml (see Knowledge/guidance.yaml)"
+                    )
+                ]
         }
         return [
             ContentDiagnostic(
                 file: redFlagsFile, line: 1,
-                message: "the knowledge base has no red flags, so no warning sign would ever be noticed; add red-flags.yaml to the knowledge folder, or pass --allow-no-red-flags if this is deliberate")
+                message:
+                    "the knowledge base has no red flags, so no warning sign would ever be noticed; add red-flags.yaml to the knowledge folder, or pass --allow-no-red-flags if this is deliberate"
+            )
         ]
     }
 
@@ -59,7 +65,9 @@ public enum ContentCheck {
                 found.append(
                     ContentDiagnostic(
                         file: intent.file, line: intent.line, severity: .warning,
-                        message: "intent '\(intent.id)' has \(intent.examples.count) examples; give it at least \(minimumExamples), worded as differently as runners would"))
+                        message:
+                            "intent '\(intent.id)' has \(intent.examples.count) examples; give it at least \(minimumExamples), worded as differently as runners would"
+                    ))
             }
             var shapes: [[String]: Int] = [:]
             for (index, example) in intent.examples.enumerated() {
@@ -71,12 +79,15 @@ public enum ContentCheck {
                         found.append(
                             ContentDiagnostic(
                                 file: intent.file, line: intent.line(ofExample: index), severity: .warning,
-                                message: "duplicate example '\(example)' in '\(intent.id)': it reads the same as '\(first.intent.examples[first.index])' (\(there))"))
+                                message:
+                                    "duplicate example '\(example)' in '\(intent.id)': it reads the same as '\(first.intent.examples[first.index])' (\(there))"
+                            ))
                     } else {
                         found.append(
                             ContentDiagnostic(
                                 file: intent.file, line: intent.line(ofExample: index),
-                                message: "example '\(example)' is in both '\(first.intent.id)' (\(there)) and '\(intent.id)'; keep it in one"))
+                                message:
+                                    "example '\(example)' is in both '\(first.intent.id)' (\(there)) and '\(intent.id)'; keep it in one"))
                     }
                     continue
                 }
@@ -86,14 +97,18 @@ public enum ContentCheck {
                     found.append(
                         ContentDiagnostic(
                             file: intent.file, line: intent.line(ofExample: index), severity: .warning,
-                            message: "example '\(example)' says the same to the matcher as '\(intent.examples[other])' (line \(intent.line(ofExample: other))); reword it to teach something new"))
+                            message:
+                                "example '\(example)' says the same to the matcher as '\(intent.examples[other])' (line \(intent.line(ofExample: other))); reword it to teach something new"
+                        ))
                 }
                 shapes[shape] = shapes[shape] ?? index
                 if got.intent != intent.id {
                     found.append(
                         ContentDiagnostic(
                             file: intent.file, line: intent.line(ofExample: index), severity: .warning,
-                            message: "example '\(example)' of '\(intent.id)' is matched to '\(got.intent)' instead (conflict between '\(intent.id)' and '\(got.intent)')"))
+                            message:
+                                "example '\(example)' of '\(intent.id)' is matched to '\(got.intent)' instead (conflict between '\(intent.id)' and '\(got.intent)')"
+                        ))
                 }
             }
         }
@@ -122,7 +137,9 @@ public enum ContentCheck {
                         found.append(
                             ContentDiagnostic(
                                 file: "plugin \(plugin.name)", line: 0, column: 0, severity: .warning,
-                                message: "the question '\(question.slot)' suggests the answer '\(answer)', which is not read as an answer to it; the conversation could not leave that question"))
+                                message:
+                                    "the question '\(question.slot)' suggests the answer '\(answer)', which is not read as an answer to it; the conversation could not leave that question"
+                            ))
                     }
                 }
             }
@@ -151,7 +168,10 @@ public enum ContentCheck {
             for (index, pattern) in flag.patterns.enumerated() {
                 let sentence = pattern.compactMap(\.first).joined(separator: " ")
                 if !coach.interpreter.understand(sentence).entities.redFlags.contains(flag.id) {
-                    warn("red_flags:\(flag.id)", "pattern \(index + 1) of red flag '\(flag.id)' does not match its own words (\"\(sentence)\"); a typo or a negation word may hide it")
+                    warn(
+                        "red_flags:\(flag.id)",
+                        "pattern \(index + 1) of red flag '\(flag.id)' does not match its own words (\"\(sentence)\"); a typo or a negation word may hide it"
+                    )
                 }
             }
         }
@@ -174,8 +194,10 @@ public enum ContentCheck {
             warn("guidance:\(entry.id)", "guidance '\(entry.id)' is never shown: no plugin or intent uses it")
         }
         var cited = Set<String>()
-        for list in [knowledge.areas.map(\.sources), knowledge.techniques.map(\.sources), knowledge.baths.map(\.sources),
-            knowledge.redFlags.map(\.sources), knowledge.cautions.map(\.sources), knowledge.guidance.map(\.sources)] {
+        for list in [
+            knowledge.areas.map(\.sources), knowledge.techniques.map(\.sources), knowledge.baths.map(\.sources),
+            knowledge.redFlags.map(\.sources), knowledge.cautions.map(\.sources), knowledge.guidance.map(\.sources),
+        ] {
             for sources in list { cited.formUnion(sources) }
         }
         for source in knowledge.sources where !cited.contains(source.id) {

@@ -22,7 +22,7 @@ public struct ContentDiagnostic: Error, Sendable, Hashable, CustomStringConverti
 
 /// Every problem found while loading content; loading reports them all at once.
 public struct ContentError: Error, Sendable, CustomStringConvertible {
-    public var diagnostics: [ContentDiagnostic]
+    var diagnostics: [ContentDiagnostic]
 
     public init(_ diagnostics: [ContentDiagnostic]) { self.diagnostics = diagnostics }
 

@@ -9,36 +9,79 @@ public struct Conversation: Sendable {
 
     init(coach: Coach) { self.coach = coach }
 
-    public mutating func send(_ line: String) -> Turn {
-        if let pending = state.pending, pending.question.slot == .clarify {
-            return resolveClarification(pending, answer: line)
-        }
-        if let pending = state.pending, pending.question.slot == .journalConsent {
-            state.pending = nil
-            let understanding = coach.interpreter.understand(line)
-            // "yes, but now my chest is tight": the body comes first; the question is not asked again.
-            let aboutTheBody = !understanding.entities.redFlags.isEmpty || DialoguePolicy.mentionsTheBody(understanding)
-            switch aboutTheBody ? nil : understanding.entities.answer {
-            case .yes?:
-                state.journal?.consent = true
-                if let outcome = state.lastTriage { record(outcome) }
-                return finish(understanding, PluginReply("Thanks. I'll keep a short private note on this computer and ask how your legs feel next time. Say \"journal\" to see it, \"forget my journal\" to erase it."), route: .init(plugin: pending.plugin, intent: pending.intent), confidence: 1)
-            case .no?:
-                state.journal?.consent = false
-                return finish(understanding, PluginReply("No problem: no notes kept."), route: .init(plugin: pending.plugin, intent: pending.intent), confidence: 1)
-            default:
-                break  // not an answer: the line is taken as it comes, and the question is not asked again
+    /// What the dialogue is doing when a line arrives; each mode has its own handler below.
+    public enum Mode: Sendable {
+        /// Nothing pending: the line is understood and routed as it comes.
+        case freeTalk
+        /// A follow-up question is pending: the line is read as its answer first.
+        case answering(PendingQuestion)
+        /// Two readings were offered: the line picks one.
+        case clarifying(PendingQuestion)
+        /// The journal was offered: the line may say yes or no.
+        case askingConsent(PendingQuestion)
+        /// A routine is being led step by step: "next", "back", "stop" move it.
+        case guidingRoutine(Routine)
+    }
+
+    var mode: Mode {
+        if let pending = state.pending {
+            switch pending.question.slot {
+            case .clarify: return .clarifying(pending)
+            case .journalConsent: return .askingConsent(pending)
+            default: if state.routine == nil { return .answering(pending) }
             }
         }
-        if state.routine != nil, let command = Routine.command(line) {
-            return guide(command, line: line)
+        if let routine = state.routine { return .guidingRoutine(routine) }
+        return .freeTalk
+    }
+
+    public mutating func send(_ line: String) -> Turn {
+        switch mode {
+        case .clarifying(let pending):
+            return resolveClarification(pending, answer: line)
+        case .askingConsent(let pending):
+            state.pending = nil
+            // Not an answer: the line is taken as it comes, and the question is not asked again.
+            return answerConsent(pending, line) ?? send(line)
+        case .guidingRoutine:
+            if let command = Routine.command(line) { return guide(command, line: line) }
+            return talk(line)
+        case .answering, .freeTalk:
+            return talk(line)
         }
+    }
+
+    /// A line in free talk, or an answer to a pending question.
+    private mutating func talk(_ line: String) -> Turn {
         var turn = respond(to: line)
         // A question mid-routine is answered, then the routine waits where it was.
         if let routine = state.routine, turn.routineStep == nil, !turn.ends {
             turn.reply += "\n\n(Routine paused at step \(routine.index + 1) of \(routine.steps.count): say next to carry on, or stop.)"
         }
         return turn
+    }
+
+    /// Yes or no to keeping a journal; nil when the line is not such an answer.
+    private mutating func answerConsent(_ pending: PendingQuestion, _ line: String) -> Turn? {
+        let understanding = coach.interpreter.understand(line)
+        // "yes, but now my chest is tight": the body comes first; the question is not asked again.
+        let aboutTheBody = !understanding.entities.redFlags.isEmpty || DialoguePolicy.mentionsTheBody(understanding)
+        let route = DialoguePolicy.Route(plugin: pending.plugin, intent: pending.intent)
+        switch aboutTheBody ? nil : understanding.entities.answer {
+        case .yes?:
+            state.journal?.consent = true
+            if let outcome = state.lastTriage { record(outcome) }
+            return finish(
+                understanding,
+                PluginReply(
+                    "Thanks. I'll keep a short private note on this computer and ask how your legs feel next time. Say \"journal\" to see it, \"forget my journal\" to erase it."
+                ), route: route, confidence: 1)
+        case .no?:
+            state.journal?.consent = false
+            return finish(understanding, PluginReply("No problem: no notes kept."), route: route, confidence: 1)
+        default:
+            return nil
+        }
     }
 
     /// Whether a guided routine is under way: an empty line then means "next".
@@ -54,7 +97,8 @@ public struct Conversation: Sendable {
             routine.index += 1
             if routine.current == nil {
                 state.routine = nil
-                text = (command == .skip ? "Skipped. " : "") + "That's the routine done. " + coach.content.knowledge.say("hydrate-move")
+                text =
+                    (command == .skip ? "Skipped. " : "") + "That's the routine done. " + coach.content.knowledge.say("hydrate-move")
                     + " Say \"summary\" for a plan to keep."
                 return finishRoutine(understanding, text, routine)
             }
@@ -66,7 +110,9 @@ public struct Conversation: Sendable {
             text = routine.text
         case .stop:
             state.routine = nil
-            return finishRoutine(understanding, "Routine stopped at step \(routine.index + 1) of \(routine.steps.count). Ask for it again whenever you like.", routine)
+            return finishRoutine(
+                understanding,
+                "Routine stopped at step \(routine.index + 1) of \(routine.steps.count). Ask for it again whenever you like.", routine)
         }
         state.routine = routine
         var turn = finish(understanding, PluginReply(text), route: .init(plugin: routine.plugin, intent: routine.intent), confidence: 1)
@@ -83,9 +129,10 @@ public struct Conversation: Sendable {
         let pending = state.pending
         // "pale", "brown", "since Tuesday": answers about urine, time or distance do not describe the area.
         // (With back pain the urine question is about bladder control, which is about the area.)
-        let aboutTheArea = pending.map {
-            ![Slot.when, .distance].contains($0.question.slot) && ($0.question.slot != .urine || $0.question.area != nil)
-        } ?? true
+        let aboutTheArea =
+            pending.map {
+                ![Slot.when, .distance].contains($0.question.slot) && ($0.question.slot != .urine || $0.question.area != nil)
+            } ?? true
         let understanding = coach.interpreter.understand(line, contextAreas: aboutTheArea ? state.areas : [])
         let safety = coach.safety
         // The facts the line states are taken in only if it is not a side question,
@@ -107,12 +154,14 @@ public struct Conversation: Sendable {
 
         if !redFlags.isEmpty {
             state = proposed
-            route = DialoguePolicy.screeningRoute(understanding, plugins: coach.plugins, table: coach.content.intents, always: true) ?? route
+            route =
+                DialoguePolicy.screeningRoute(understanding, plugins: coach.plugins, table: coach.content.intents, always: true) ?? route
         } else if let pending {
             let answered = filled.contains(pending.question.slot)
             if DialoguePolicy.isAnswer(
                 understanding, to: pending, filled: answered, fillsOther: !filled.isEmpty,
-                outOfScope: coach.plugins.isOutOfScope(route.plugin)) {
+                outOfScope: coach.plugins.isOutOfScope(route.plugin))
+            {
                 state = proposed
                 route = .init(plugin: pending.plugin, intent: pending.intent)
                 if answered { confidence = 1 }
@@ -135,8 +184,7 @@ public struct Conversation: Sendable {
             }
             state = proposed
             // "what about my quads?", "and the other leg?": the last request again, for what is named now.
-            if refersBack, let last = state.lastIntent, let intent = coach.content.intents.intent(last)
-            {
+            if refersBack, let last = state.lastIntent, let intent = coach.content.intents.intent(last) {
                 route = .init(plugin: intent.plugin, intent: intent.id)
             } else if DialoguePolicy.reportsDiscomfort(understanding), let triage = coach.plugins.plugin(with: .redFlags),
                 let first = coach.content.intents.firstIntent(of: triage.name)
@@ -162,7 +210,8 @@ public struct Conversation: Sendable {
             reply = ask(plugin!, route: route, understanding: understanding, answering: answering)
             // "quit", "start over" or "finish" inside a report of soreness is not the command.
             if reply.action != .none, DialoguePolicy.mentionsTheBody(understanding),
-                let handler = DialoguePolicy.screeningRoute(understanding, plugins: coach.plugins, table: coach.content.intents, always: true),
+                let handler = DialoguePolicy.screeningRoute(
+                    understanding, plugins: coach.plugins, table: coach.content.intents, always: true),
                 let triage = coach.plugins.plugin(named: handler.plugin)
             {
                 route = handler
@@ -172,6 +221,17 @@ public struct Conversation: Sendable {
             reply = safety.check(reply, state: state, understanding: understanding, declined: coach.plugins.isOutOfScope(route.plugin))
         }
 
+        apply(&reply, route: route, answering: answering, asked: pending, took: filled, resuming: redFlags.isEmpty ? digressingFrom : nil)
+        return finish(understanding, reply, route: route, confidence: confidence)
+    }
+
+    /// The one place a reply's effects change the conversation: a question to ask (or the one
+    /// set aside to return to), an outcome (recorded, and the journal offered), a routine to lead,
+    /// an end, a fresh start or an erased journal.
+    private mutating func apply(
+        _ reply: inout PluginReply, route: DialoguePolicy.Route, answering: PendingQuestion?, asked: PendingQuestion?, took: Set<Slot>,
+        resuming: PendingQuestion?
+    ) {
         switch reply.action {
         case .resetConversation:
             let journal = state.journal
@@ -183,13 +243,19 @@ public struct Conversation: Sendable {
             state.pending = nil
         case .none:
             if let question = reply.asking {
-                let again = pending.map { $0.question.slot == question.slot } ?? false
+                let again = asked.map { $0.question.slot == question.slot } ?? false
+                // The same question again after a line that answered others: say what was taken, so
+                // the question is never repeated without a reason.
+                let noted = SlotFilling.describe(took, in: state, knowledge: coach.content.knowledge)
+                if again, answering != nil, !noted.isEmpty, !reply.text.hasPrefix("Noted") {
+                    reply.text = "Noted: \(noted). " + reply.text
+                }
                 state.pending = PendingQuestion(
                     question: question, plugin: route.plugin, intent: answering?.intent ?? route.intent,
-                    attempts: again ? (pending?.attempts ?? 0) + 1 : 1)
-            } else if let digressingFrom, redFlags.isEmpty {
-                reply.text += "\n\n" + backTo(digressingFrom)
-                state.pending = digressingFrom
+                    attempts: again ? (asked?.attempts ?? 0) + 1 : 1)
+            } else if let resuming {
+                reply.text += "\n\n" + backTo(resuming)
+                state.pending = resuming
             }
         }
         if var routine = reply.routine, !routine.steps.isEmpty {
@@ -200,39 +266,39 @@ public struct Conversation: Sendable {
             state.lastTriage = outcome
             // Flags a plugin's outcome raises (the journal's) are recorded here; safety's own are already.
             let new = Safety.flags(of: outcome).filter { !state.redFlags.contains($0) }
-            if !new.isEmpty { safety.record(new, in: &state, areas: outcome.bodyParts) }
+            if !new.isEmpty { coach.safety.record(new, in: &state, areas: outcome.bodyParts) }
             if state.journal?.consent == true {
                 record(outcome)
             } else if state.journal != nil, state.journal?.consent == nil, state.pending == nil, !outcome.bodyParts.isEmpty {
                 // Asked once: after the first outcome, when there is something worth noting.
-                let prompt = "Would you like me to keep a private note of this on this computer, so I can ask how your legs feel next time? (yes or no)"
+                let prompt =
+                    "Would you like me to keep a private note of this on this computer, so I can ask how your legs feel next time? (yes or no)"
                 reply.text += "\n\n" + prompt
                 state.pending = PendingQuestion(
                     question: Question(slot: .journalConsent, prompt: prompt, examples: "yes; no"), plugin: route.plugin,
                     intent: route.intent, attempts: 1)
             }
         }
-        return finish(understanding, reply, route: route, confidence: confidence)
     }
 
-    /// One plugin's answer: it reads a copy of the conversation and the line.
+    /// One plugin's answer: it reads the conversation and the line, and changes neither.
     private mutating func ask(_ plugin: any Plugin, route: DialoguePolicy.Route, understanding: Understanding, answering: PendingQuestion?)
         -> PluginReply
     {
         let request = PluginRequest(
             understanding: understanding, intent: route.intent, answering: answering,
             alternatives: Array(understanding.ranking.dropFirst().prefix(2)))
-        var context = PluginContext(knowledge: coach.content.knowledge, intents: coach.content.intents, state: state)
-        let reply = plugin.respond(to: request, context: &context)
-        state = context.state
-        return reply
+        let context = PluginContext(knowledge: coach.content.knowledge, intents: coach.content.intents, state: state)
+        return plugin.respond(to: request, context: context)
     }
 
     /// Notes an outcome in the journal.
     private mutating func record(_ outcome: TriageOutcome) {
         guard state.journal?.consent == true, !outcome.bodyParts.isEmpty else { return }
         state.journal?.entries.append(
-            Journal.Entry(date: Date(), areas: outcome.bodyParts, level: outcome.level.rawValue, painLevel: state.facts.painLevel))
+            Journal.Entry(
+                date: Date(), areas: outcome.bodyParts, level: outcome.level.rawValue, painLevel: state.facts.painLevel,
+                redFlags: outcome.level == .seekCare ? state.redFlags : nil))
     }
 
     /// Asks which of two equally likely intents the runner meant, instead of guessing.
@@ -256,6 +322,16 @@ public struct Conversation: Sendable {
             turn.entities = understanding.entities
             return turn
         }
+        // "not sure", "idk", "skip": the likelier reading, said so.
+        if understanding.entities.redFlags.isEmpty, [.unknown, .skip].contains(understanding.entities.answer),
+            let first = pending.options.first
+        {
+            var turn = respond(to: pending.originalInput, chosen: first)
+            turn.input = answer
+            turn.entities = understanding.entities
+            turn.reply = "Then I'll start with the likelier one.\n" + turn.reply
+            return turn
+        }
         // Not a choice: treat it as a new line.
         return respond(to: answer)
     }
@@ -266,7 +342,8 @@ public struct Conversation: Sendable {
         state.pending = again
         let reply = PluginReply(
             "Sorry, I couldn't read that as an answer. \(pending.question.prompt) (For example: \(pending.question.examples).)")
-        return finish(understanding, reply, route: .init(plugin: pending.plugin, intent: pending.intent), confidence: understanding.confidence)
+        return finish(
+            understanding, reply, route: .init(plugin: pending.plugin, intent: pending.intent), confidence: understanding.confidence)
     }
 
     private func backTo(_ pending: PendingQuestion) -> String {

@@ -27,7 +27,7 @@ public struct Question: Sendable, Hashable {
     public var slot: Slot
     public var prompt: String
     /// Example answers, shown when an answer could not be read.
-    public var examples: String
+    var examples: String
     /// The area this wording of the slot's question is for ("back": where the pain spreads, bladder control);
     /// nil for the general wording.
     public var area: String?
@@ -42,13 +42,13 @@ public struct Question: Sendable, Hashable {
 
 public struct PendingQuestion: Sendable, Hashable {
     public var question: Question
-    public var plugin: String
-    public var intent: String
+    var plugin: String
+    var intent: String
     /// How many times it has been asked.
-    public var attempts: Int
+    var attempts: Int
     /// For a clarifying question: the intents offered, and the line they were offered for.
-    public var options: [String] = []
-    public var originalInput: String = ""
+    var options: [String] = []
+    var originalInput: String = ""
 }
 
 /// What the runner has told Rubdown so far; filled from every line, whoever answers it.
@@ -57,18 +57,18 @@ public struct Facts: Sendable, Hashable {
     public var painKind: String?
     public var swelling: Bool?
     public var daysAgo: Double?
-    public var distanceKm: Double?
+    package var distanceKm: Double?
     public var trend: Trend?
-    public var urine: UrineColour?
-    public var spread: Spread?
+    var urine: UrineColour?
+    var spread: Spread?
     /// The pain began during the run rather than after it.
-    public var duringRun = false
+    var duringRun = false
     /// A "yes" to the back screen: a change in bladder or bowel control, or numbness around the bottom.
-    public var bladderChange = false
+    var bladderChange = false
     /// The runner has mentioned their urine: its colour is worth asking.
     public var urineMentioned = false
     /// Slots the runner could not or would not answer, or whose answer could not be read twice.
-    public var unknown: Set<Slot> = []
+    var unknown: Set<Slot> = []
 
     public init() {}
 
@@ -96,15 +96,17 @@ public struct Facts: Sendable, Hashable {
 
 public struct TriageOutcome: Sendable, Hashable {
     public enum Level: String, Sendable, Comparable {
-        case selfCare = "self-care", caution, seekCare = "seek-care"
+        case selfCare = "self-care"
+        case caution
+        case seekCare = "seek-care"
         private var rank: Int { self == .selfCare ? 0 : self == .caution ? 1 : 2 }
         public static func < (a: Level, b: Level) -> Bool { a.rank < b.rank }
     }
     public var level: Level
-    public var bodyParts: [String]
-    public var reasons: [String]
+    package var bodyParts: [String]
+    package var reasons: [String]
     /// How soon to get help: seek-care is emergency, today or soon; caution soon or none; self-care none.
-    public var urgency: Urgency
+    package var urgency: Urgency
 
     public init(level: Level, bodyParts: [String], reasons: [String], urgency: Urgency = .none) {
         self.level = level
@@ -124,17 +126,17 @@ public struct ConversationState: Sendable {
     public internal(set) var redFlags: [String] = []
     public internal(set) var flaggedAreas: Set<String> = []
     /// Caution routes raised in this conversation (a fresh strain, first-step heel pain...).
-    public var cautions: [String] = []
+    var cautions: [String] = []
     /// Serious symptom concepts told so far, in any answer: safety combines what no single line says.
-    public var symptoms: Set<String> = []
-    public var pending: PendingQuestion?
+    var symptoms: Set<String> = []
+    package var pending: PendingQuestion?
     public var lastTriage: TriageOutcome?
     /// The intent of the last line a plugin answered (not counting answers to questions).
-    public var lastIntent: String?
+    var lastIntent: String?
     /// The runner's journal, when kept (nil with --no-journal).
     public var journal: Journal?
     /// The guided routine under way, if any.
-    public var routine: Routine?
+    var routine: Routine?
     /// How the previous line was understood and what its answer drew on, for `why`.
     public var previous: (understanding: Understanding, knowledgeUsed: [String])?
 

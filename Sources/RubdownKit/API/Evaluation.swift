@@ -6,17 +6,17 @@ public struct Evaluation: Sendable {
     public struct Case: Sendable {
         public var text: String
         /// Missing on safety-only lines ({"text", "red_flags", "urgency"}), which score detection alone.
-        public var plugin: String?
-        public var intent: String?
-        public var redFlags: [String]?
+        var plugin: String?
+        var intent: String?
+        var redFlags: [String]?
         /// The urgency the line's flags should carry ("none" for a look-alike).
-        public var urgency: String?
-        public var line: Int
+        var urgency: String?
+        var line: Int
     }
     public struct Miss: Sendable {
-        public var item: Case
-        public var gotPlugin: String
-        public var gotIntent: String
+        var item: Case
+        var gotPlugin: String
+        var gotIntent: String
     }
 
     public private(set) var total = 0
@@ -38,32 +38,67 @@ public struct Evaluation: Sendable {
 
     public init() {}
 
-    /// Reads JSON Lines; a bad line is reported as `file:line`.
+    /// Reads JSON Lines; a bad line is reported as `file:line` with what to fix.
     public static func cases(file: String, text: String) throws -> [Case] {
         var cases: [Case] = []
         var problems: [ContentDiagnostic] = []
+        let decoder = JSONDecoder()
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard line.contains(where: { !$0.isWhitespace }) else { continue }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                let text = object["text"] as? String
-            else {
-                problems.append(ContentDiagnostic(file: file, line: index + 1, message: "expected {\"text\": ..., \"plugin\": ...}"))
+            let labelled: LabelledLine
+            do {
+                labelled = try decoder.decode(LabelledLine.self, from: Data(line.utf8))
+            } catch {
+                problems.append(ContentDiagnostic(file: file, line: index + 1, message: LabelledLine.problem(error)))
                 continue
             }
-            let plugin = (object["plugin"] ?? object["label"]) as? String
-            let redFlags = object["red_flags"] as? [String]
-            guard plugin != nil || redFlags != nil else {
+            let plugin = labelled.plugin ?? labelled.label
+            guard plugin != nil || labelled.redFlags != nil else {
                 problems.append(
-                    ContentDiagnostic(file: file, line: index + 1, message: "expected a \"plugin\" label, or \"red_flags\" for a safety line"))
+                    ContentDiagnostic(
+                        file: file, line: index + 1, message: "expected a \"plugin\" label, or \"red_flags\" for a safety line"))
                 continue
             }
             cases.append(
                 Case(
-                    text: text, plugin: plugin, intent: object["intent"] as? String, redFlags: redFlags,
-                    urgency: object["urgency"] as? String, line: index + 1))
+                    text: labelled.text, plugin: plugin, intent: labelled.intent, redFlags: labelled.redFlags, urgency: labelled.urgency,
+                    line: index + 1))
         }
         guard problems.isEmpty else { throw ContentError(problems) }
         return cases
+    }
+
+    /// One line of an evaluation file, as written: `{"text", "plugin" (or CLINC150's "label"),
+    /// "intent"?, "red_flags"?, "urgency"?}`; other keys are ignored.
+    private struct LabelledLine: Decodable {
+        var text: String
+        var plugin: String?
+        var label: String?
+        var intent: String?
+        var redFlags: [String]?
+        var urgency: String?
+
+        enum CodingKeys: String, CodingKey {
+            case text, plugin, label, intent
+            case redFlags = "red_flags"
+            case urgency
+        }
+
+        static let shape = "{\"text\": ..., \"plugin\": ...}"
+
+        /// What is wrong with a line that does not decode, said so that it can be fixed.
+        static func problem(_ error: any Error) -> String {
+            switch error as? DecodingError {
+            case .keyNotFound(let key, _)?:
+                return "no \"\(key.stringValue)\": expected \(shape)"
+            case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
+                guard let key = context.codingPath.first else { return "not a JSON object: expected \(shape)" }
+                let expected = key.stringValue == CodingKeys.redFlags.stringValue ? "a list of strings, such as [\"clot\"]" : "a string"
+                return "\"\(key.stringValue)\" should be \(expected)"
+            default:
+                return "not valid JSON: expected \(shape) on one line"
+            }
+        }
     }
 
     /// - Parameter urgency: the urgency the coach gives the line's flags (`Safety.urgency(of:)`).
@@ -95,10 +130,10 @@ public struct Evaluation: Sendable {
     }
 
     public var pluginAccuracy: Double { total == 0 ? 0 : Double(correctPlugin) / Double(total) }
-    public var intentAccuracy: Double { intentTotal == 0 ? 0 : Double(correctIntent) / Double(intentTotal) }
+    var intentAccuracy: Double { intentTotal == 0 ? 0 : Double(correctIntent) / Double(intentTotal) }
 
     /// Accuracy over the lines whose expected plugin is not the fallback.
-    public var inScopeAccuracy: Double {
+    package var inScopeAccuracy: Double {
         let rows = confusion.filter { $0.key != "fallback" }
         let all = rows.values.flatMap(\.values).reduce(0, +)
         let right = rows.map { $0.value[$0.key] ?? 0 }.reduce(0, +)
@@ -106,7 +141,7 @@ public struct Evaluation: Sendable {
     }
 
     /// Share of out-of-scope lines answered by the fallback.
-    public var outOfScopeRecall: Double? {
+    package var outOfScopeRecall: Double? {
         guard let row = confusion["fallback"] else { return nil }
         let all = row.values.reduce(0, +)
         return all == 0 ? nil : Double(row["fallback"] ?? 0) / Double(all)
@@ -133,11 +168,15 @@ public struct Evaluation: Sendable {
         for plugin in plugins where confusion[plugin] != nil {
             let row = confusion[plugin]!
             let all = row.values.reduce(0, +)
-            lines.append("  \(plugin.padding(toLength: 11, withPad: " ", startingAt: 0)) \(percent(Double(row[plugin] ?? 0) / Double(all))) of \(all)")
+            lines.append(
+                "  \(plugin.padding(toLength: 11, withPad: " ", startingAt: 0)) \(percent(Double(row[plugin] ?? 0) / Double(all))) of \(all)"
+            )
         }
         lines.append("")
         lines.append("confusion (rows: expected, columns: got):")
-        lines.append("  " + "".padding(toLength: 11, withPad: " ", startingAt: 0) + plugins.map { $0.prefix(10).padding(toLength: 11, withPad: " ", startingAt: 0) }.joined())
+        lines.append(
+            "  " + "".padding(toLength: 11, withPad: " ", startingAt: 0)
+                + plugins.map { $0.prefix(10).padding(toLength: 11, withPad: " ", startingAt: 0) }.joined())
         for plugin in plugins where confusion[plugin] != nil {
             let cells = plugins.map { String(confusion[plugin]![$0] ?? 0).padding(toLength: 11, withPad: " ", startingAt: 0) }
             lines.append("  " + plugin.prefix(10).padding(toLength: 11, withPad: " ", startingAt: 0) + cells.joined())
@@ -150,7 +189,9 @@ public struct Evaluation: Sendable {
                 lines.append("  line \(miss.item.line): \"\(miss.item.text)\" → \(miss.gotPlugin)/\(miss.gotIntent), expected \(expected)")
             }
         }
-        for missed in redFlagMissed { lines.append("  red flag missed, line \(missed.line): \"\(missed.text)\" expected \(missed.redFlags ?? [])") }
+        for missed in redFlagMissed {
+            lines.append("  red flag missed, line \(missed.line): \"\(missed.text)\" expected \(missed.redFlags ?? [])")
+        }
         for extra in falseRedFlags { lines.append("  red flag raised on a line without one, line \(extra.line): \"\(extra.text)\"") }
         for wrong in urgencyWrong {
             lines.append("  urgency \(wrong.got), expected \(wrong.item.urgency ?? ""), line \(wrong.item.line): \"\(wrong.item.text)\"")

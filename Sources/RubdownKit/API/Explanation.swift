@@ -5,6 +5,9 @@ public enum Explanation {
         let corrections = understanding.corrections.map { "\($0.from) → \($0.to)" }
         lines.append("corrections: \(corrections.isEmpty ? "none" : corrections.joined(separator: ", "))")
         lines.append("entities:    \(describe(understanding.entities))")
+        lines.append(
+            "in domain:   \(understanding.inDomain ? "yes" : "no")\(understanding.keywordIntents.isEmpty ? "" : "; keywords of " + understanding.keywordIntents.sorted().joined(separator: ", "))"
+        )
         lines.append("top intents:")
         for score in understanding.ranking.prefix(3) {
             lines.append("  \(score.intent) (\(score.plugin)) \(String(format: "%.3f", score.score))")
@@ -22,9 +25,11 @@ public enum Explanation {
 
     /// The text with control characters (escape sequences among them) shown, not obeyed, by a terminal.
     static func printable(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.prefix(200).map { scalar in
-            scalar.properties.generalCategory == .control ? "\u{FFFD}" : scalar
-        }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.prefix(200).map { scalar in
+                    scalar.properties.generalCategory == .control ? "\u{FFFD}" : scalar
+                }))
     }
 
     static func describe(_ entities: Entities) -> String {

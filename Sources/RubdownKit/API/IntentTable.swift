@@ -20,7 +20,7 @@ public struct IntentTable: Sendable, Codable {
     public func intent(_ id: String) -> Intent? { positions[id].map { intents[$0] } }
     /// The plugin's first intent in the table.
     public func firstIntent(of plugin: String) -> Intent? { firstOfPlugin[plugin].map { intents[$0] } }
-    public var pluginNames: Set<String> { Set(firstOfPlugin.keys) }
+    package var pluginNames: Set<String> { Set(firstOfPlugin.keys) }
 }
 
 public struct Intent: Sendable, Hashable, Codable {
@@ -31,10 +31,10 @@ public struct Intent: Sendable, Hashable, Codable {
     /// Words or phrases that mark a line as possibly this intent even without a body area,
     /// technique, bath or soreness word ("help", "bye"). Without one of these or such a domain
     /// word, a line cannot be this intent, however similar it looks.
-    public var keywords: [String]
+    var keywords: [String]
     /// True for intents a domain word alone must not reach ("calf cramp at night" is not goodbye):
     /// they need one of their keywords.
-    public var needsKeyword = false
+    var needsKeyword = false
     /// How the fallback offers this intent to someone whose question was out of scope.
     public var offer: String?
     /// For data-only intents (answered by a generic plugin): the reply text, and the
@@ -42,10 +42,10 @@ public struct Intent: Sendable, Hashable, Codable {
     public var reply: String?
     public var knowledge: [String] = []
     /// The line of each example, for diagnostics.
-    public var exampleLines: [Int] = []
+    package var exampleLines: [Int] = []
     /// Where the intent is defined, for diagnostics.
-    public var file: String
-    public var line: Int
+    package var file: String
+    package var line: Int
 
     /// The line of an example, for diagnostics (the intent's own line when unknown).
     public func line(ofExample index: Int) -> Int { exampleLines.indices.contains(index) ? exampleLines[index] : line }

@@ -10,8 +10,7 @@ public struct Interpreter: Sendable, Codable {
         var intent: Int
         var stems: [String]
     }
-    /// Set for the plugins of the coach it serves (see `serving(outOfScopePlugins:)`).
-    private var isFallback: [Bool]
+    private let isFallback: [Bool]
     /// `intents[i].needsKeyword`, packed: the eligibility test reads it for many intents a line.
     private let needsKeyword: [Bool]
     /// The tables above by stem, in one (derived when first needed; saved as nothing).
@@ -34,9 +33,14 @@ public struct Interpreter: Sendable, Codable {
         var vocabulary: [String] = []
         var exampleWords: [Int32] = []
         var exampleStart: [Int] = [0]
+        // Words only what Rubdown declines uses: to the domain, they are as foreign as unknown ones.
+        var inScopeWords = Set<String>()
+        var outOfScopeWords = Set<String>()
         for intent in content.intents.intents {
+            let outOfScope = outOfScopePlugins.contains(intent.plugin)
             for example in intent.examples {
                 for word in Tokenizer.words(example) {
+                    if outOfScope { outOfScopeWords.insert(word) } else { inScopeWords.insert(word) }
                     if let number = wordNumbers[word] {
                         exampleWords.append(number)
                     } else {
@@ -57,7 +61,8 @@ public struct Interpreter: Sendable, Codable {
             phraseWords[phrase] = words
             return words
         }
-        let lexicon = Lexicon(knowledge: content.knowledge, extraWords: vocabulary, words: words)
+        let lexicon = Lexicon(
+            knowledge: content.knowledge, extraWords: vocabulary, outOfScopeWords: outOfScopeWords.subtracting(inScopeWords), words: words)
         self.extractor = Self.extractor(lexicon: lexicon, knowledge: content.knowledge, words: words)
         // Examples go through the same stages as input, minus spelling correction; each distinct word
         // is stemmed once, and its lexicon phrases and own features are looked up once. Features are
@@ -104,13 +109,6 @@ public struct Interpreter: Sendable, Codable {
         self.keywords = keywords
         self.isFallback = content.intents.intents.map { outOfScopePlugins.contains($0.plugin) }
         self.needsKeyword = content.intents.intents.map(\.needsKeyword)
-    }
-
-    /// This interpreter for a coach whose out-of-scope plugins are these (a snapshot is built without plugins).
-    func serving(outOfScopePlugins: Set<String>) -> Interpreter {
-        var interpreter = self
-        interpreter.isFallback = intents.map { outOfScopePlugins.contains($0.plugin) }
-        return interpreter
     }
 
     /// The entity stage, with the detectors for red flags, caution routes and serious symptoms built from the
@@ -177,7 +175,9 @@ public struct Interpreter: Sendable, Codable {
         }
         let features = Self.features(tokens, spans: spans, classesMarked: true)
         // (The closures below capture these, not `self`, which would copy the whole interpreter.)
-        let isFallback = self.isFallback, needsKeyword = self.needsKeyword, intents = self.intents
+        let isFallback = self.isFallback
+        let needsKeyword = self.needsKeyword
+        let intents = self.intents
         var ranking = matcher.rank(features) { index in
             isFallback[index] || (inDomain && !needsKeyword[index]) || hits.contains(index)
         }
@@ -293,7 +293,9 @@ public struct Interpreter: Sendable, Codable {
                     concept("#technique")
                     concept("@" + id)
                 case .bath:
-                    for token in tokens[index..<min(tokens.count, index + length)] where !stopwords.contains(token.stem) { concept(token.stem) }
+                    for token in tokens[index..<min(tokens.count, index + length)] where !stopwords.contains(token.stem) {
+                        concept(token.stem)
+                    }
                 case .word(let word): concept(Stemmer.stem(word))
                 }
                 index += max(1, length)

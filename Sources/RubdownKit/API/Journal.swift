@@ -4,22 +4,31 @@ import Foundation
 /// at the next start to ask how the legs feel and to spot patterns a coach would act on.
 public struct Journal: Sendable, Codable, Equatable {
     public struct Entry: Sendable, Codable, Equatable {
-        public var date: Date
-        public var areas: [String]
-        public var level: String
-        public var painLevel: Int?
+        package var date: Date
+        package var areas: [String]
+        var level: String
+        var painLevel: Int?
+        /// The warning signs behind a seek-care entry: they still bar massage of its areas next time.
+        var redFlags: [String]?
 
-        public init(date: Date, areas: [String], level: String, painLevel: Int?) {
+        public init(date: Date, areas: [String], level: String, painLevel: Int?, redFlags: [String]? = nil) {
             self.date = date
             self.areas = areas
             self.level = level
             self.painLevel = painLevel
+            self.redFlags = redFlags
         }
     }
 
+    /// Seek-care entries of the last two weeks: a warning sign told in an earlier session still stands.
+    public func standingWarnings(now: Date) -> [Entry] {
+        guard consent == true else { return [] }
+        return entries.filter { $0.level == "seek-care" && Self.days(since: $0.date, now: now) <= 14 }
+    }
+
     /// nil until the runner has been asked.
-    public var consent: Bool?
-    public var entries: [Entry]
+    package var consent: Bool?
+    package var entries: [Entry]
 
     public init(consent: Bool? = nil, entries: [Entry] = []) {
         self.consent = consent
@@ -64,7 +73,7 @@ public struct Journal: Sendable, Codable, Equatable {
 
     /// A pattern that should move the advice up a level, with its reason id.
     public struct Pattern: Sendable, Equatable {
-        public var area: String
+        var area: String
         public var reason: String
         public var level: TriageOutcome.Level
     }
@@ -92,7 +101,11 @@ public struct Journal: Sendable, Codable, Equatable {
         else { return nil }
         let days = Int(Self.days(since: last.date, now: now))
         let when = days == 0 ? "earlier today" : days == 1 ? "yesterday" : "\(days) days ago"
-        return "Welcome back. \(when.prefix(1).uppercased() + when.dropFirst()) your \(knowledge.names(of: last.areas)) were sore. How do they feel now?"
+        let warned =
+            last.level == "seek-care"
+            ? " You described a warning sign then: please don't massage there until it has been checked." : ""
+        return
+            "Welcome back. \(when.prefix(1).uppercased() + when.dropFirst()) your \(knowledge.names(of: last.areas)) were sore.\(warned) How do they feel now?"
     }
 
     /// The entries as the runner reads them (`journal`): the year is shown for a date not in
@@ -100,7 +113,8 @@ public struct Journal: Sendable, Codable, Equatable {
     public func text(knowledge: KnowledgeBase, now: Date = Date()) -> String {
         guard consent == true else { return "I'm not keeping a journal: you haven't said yes to one." }
         guard !entries.isEmpty else { return "Your journal is empty." }
-        let thisYear = DateFormatter(), otherYear = DateFormatter()
+        let thisYear = DateFormatter()
+        let otherYear = DateFormatter()
         thisYear.dateFormat = "EEE d MMM"
         otherYear.dateFormat = "EEE d MMM yyyy"
         let calendar = Calendar.current
@@ -109,7 +123,9 @@ public struct Journal: Sendable, Codable, Equatable {
             return (calendar.isDate(date, equalTo: now, toGranularity: .year) ? thisYear : otherYear).string(from: date)
         }
         return "Your journal (kept only on this computer; say \"forget my journal\" to erase it):\n"
-            + entries.suffix(20).map { "- \(day($0.date)): \(knowledge.names(of: $0.areas)), \($0.level)" + ($0.painLevel.map { ", pain \($0)/10" } ?? "") }
-                .joined(separator: "\n")
+            + entries.suffix(20).map {
+                "- \(day($0.date)): \(knowledge.names(of: $0.areas)), \($0.level)" + ($0.painLevel.map { ", pain \($0)/10" } ?? "")
+            }
+            .joined(separator: "\n")
     }
 }

@@ -1,18 +1,24 @@
 /// The one knowledge base every plugin answers from. Loaded from `Knowledge/*.yaml`.
 public struct KnowledgeBase: Sendable, Codable {
-    public var sources: [Source]
+    package var sources: [Source]
     public var areas: [BodyArea]
     public var techniques: [Technique]
     public var baths: [Bath]
     public var redFlags: [RedFlag]
-    public var guidance: [Guidance]
-    public var lexicon: [LexiconEntry]
+    package var guidance: [Guidance]
+    var lexicon: [LexiconEntry]
     /// Symptom concepts (`symptoms.yaml`): the words for one sign, which red flags and caution routes combine.
-    public var symptoms: [SymptomConcept] = []
+    var symptoms: [SymptomConcept] = []
     /// Caution routes (`cautions.yaml`): more than ordinary soreness, not a warning sign.
-    public var cautions: [CautionRoute] = []
+    package var cautions: [CautionRoute] = []
     /// Everyday words close to the vocabulary that typo correction must leave alone.
-    public var ordinaryWords: [String] = []
+    var ordinaryWords: [String] = []
+    /// Domain words that often mean something else (`other-senses.yaml`): alone, they put a line in
+    /// the domain only when no other word of it is foreign to the content.
+    var otherSenses: [String] = []
+    /// Everyday nouns of other topics (`other-topics.yaml`, from WordNet): said beside such a word,
+    /// and unknown to the content, they mark a line as about something else.
+    var otherTopicWords: [String] = []
 
     public init(
         sources: [Source] = [], areas: [BodyArea] = [], techniques: [Technique] = [], baths: [Bath] = [],
@@ -65,19 +71,19 @@ public struct KnowledgeBase: Sendable, Codable {
 }
 
 public struct Source: Codable, Sendable, Hashable {
-    public var id: String
-    public var title: String
-    public var detail: String?
+    package var id: String
+    var title: String
+    var detail: String?
 }
 
 public struct BodyArea: Codable, Sendable, Hashable {
     public var id: String
     public var name: String
-    public var synonyms: [String]
-    public var kind: String
-    public var rollDirectly: Bool
-    public var care: String
-    public var sources: [String]
+    var synonyms: [String]
+    var kind: String
+    var rollDirectly: Bool
+    var care: String
+    package var sources: [String]
 
     enum CodingKeys: String, CodingKey {
         case id, name, synonyms, kind, care, sources
@@ -88,17 +94,17 @@ public struct BodyArea: Codable, Sendable, Hashable {
 public struct Technique: Codable, Sendable, Hashable {
     public var id: String
     public var name: String
-    public var synonyms: [String]
-    public var summary: String
-    public var steps: [String]
-    public var repetitions: String
-    public var pressure: String
+    package var synonyms: [String]
+    package var summary: String
+    package var steps: [String]
+    package var repetitions: String
+    package var pressure: String
     public var gentleness: Int
-    public var equipment: String
-    public var suits: [String]
-    public var notDirectlyOn: [String]
-    public var cautions: [String]
-    public var sources: [String]
+    var equipment: String
+    var suits: [String]
+    var notDirectlyOn: [String]
+    package var cautions: [String]
+    package var sources: [String]
 
     enum CodingKeys: String, CodingKey {
         case id, name, synonyms, summary, steps, repetitions, pressure, gentleness, equipment, suits, cautions, sources
@@ -112,13 +118,13 @@ public struct Technique: Codable, Sendable, Hashable {
 public struct Bath: Codable, Sendable, Hashable {
     public var id: String
     public var name: String
-    public var synonyms: [String]
+    var synonyms: [String]
     public var temperature: String
     public var duration: String
     public var goodFor: [String]
     public var avoidIf: [String]
     public var notForFreshStrain: Bool
-    public var sources: [String]
+    package var sources: [String]
 
     enum CodingKeys: String, CodingKey {
         case id, name, synonyms, temperature, duration, sources
@@ -154,46 +160,46 @@ public enum Urgency: String, Codable, Sendable, Comparable, CaseIterable {
 
 public struct RedFlag: Codable, Sendable, Hashable {
     public var id: String
-    public var name: String
+    var name: String
     /// Emergency, today or soon: a red flag always sends the runner to care.
-    public var urgency: Urgency
-    public var areas: [String]
+    package var urgency: Urgency
+    var areas: [String]
     /// Each pattern is a list of groups; a sentence matches when every group has a word or phrase in it.
     /// `$concept` in a group stands for the words of a symptom concept; the loader expands it.
-    public var patterns: [[[String]]]
+    var patterns: [[[String]]]
     /// Words that say the sign has passed or is something else ("went away"): the line then raises no flag.
-    public var unless: [String]?
-    public var why: String
+    var unless: [String]?
+    var why: String
     /// What to do beyond the urgency's own instruction ("keep your weight off that foot"), if anything.
-    public var action: String?
-    public var sources: [String]
+    var action: String?
+    package var sources: [String]
 }
 
 /// The words for one symptom ("puffy", "swelled up", "oedema"...), shared by every red flag that needs it.
 public struct SymptomConcept: Codable, Sendable, Hashable {
-    public var id: String
-    public var words: [String]
+    var id: String
+    var words: [String]
     /// Worth the screening questions in a line about the body: never answered with routine advice or the out-of-scope reply.
-    public var serious: Bool?
+    var serious: Bool?
     /// Worth them even in a line about nothing else ("I feel faint").
-    public var alone: Bool?
+    var alone: Bool?
 
-    public var isSerious: Bool { serious ?? false }
-    public var standsAlone: Bool { alone ?? false }
+    var isSerious: Bool { serious ?? false }
+    var standsAlone: Bool { alone ?? false }
 }
 
 /// More than ordinary soreness but not a warning sign: its own advice, and no hands-on work on it when asked.
 public struct CautionRoute: Codable, Sendable, Hashable {
     public var id: String
-    public var name: String
+    var name: String
     /// `none` or `soon`.
     public var urgency: Urgency
-    public var areas: [String]?
-    public var patterns: [[[String]]]
+    var areas: [String]?
+    var patterns: [[[String]]]
     public var advice: String
     /// Keep massage, tools and heat off the spot (a fresh strain, a graze).
     public var noMassageOn: Bool?
-    public var sources: [String]
+    var sources: [String]
 
     enum CodingKeys: String, CodingKey {
         case id, name, urgency, areas, patterns, advice, sources
@@ -202,17 +208,17 @@ public struct CautionRoute: Codable, Sendable, Hashable {
 }
 
 public struct Guidance: Codable, Sendable, Hashable {
-    public var id: String
-    public var text: String
-    public var sources: [String]
+    package var id: String
+    package var text: String
+    package var sources: [String]
 }
 
 public struct LexiconEntry: Codable, Sendable, Hashable {
-    public var word: String
-    public var variants: [String]
+    var word: String
+    var variants: [String]
     /// Whether the word marks a line as being about Rubdown's domain (sore legs, massage);
     /// false for words any runner uses ("run").
-    public var domain: Bool?
+    var domain: Bool?
 
-    public var isDomain: Bool { domain ?? true }
+    var isDomain: Bool { domain ?? true }
 }

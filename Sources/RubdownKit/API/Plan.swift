@@ -41,8 +41,11 @@ public enum Plan {
             let bathText = bath.text.replacingOccurrences(of: "Bath: ", with: "")
             if !bathText.isEmpty { lines += ["", "## Bath", "", bathText.prefix(1).uppercased() + bathText.dropFirst()] }
         }
-        lines += ["", "## When to get help", "", knowledge.say("see-professional"), "", knowledge.say("stop-when"), "", "_"
-            + knowledge.say("not-diagnosis") + "_", ""]
+        lines += [
+            "", "## When to get help", "", knowledge.say("see-professional"), "", knowledge.say("stop-when"), "",
+            "_"
+                + knowledge.say("not-diagnosis") + "_", "",
+        ]
         return lines.joined(separator: "\n")
     }
 

@@ -1,11 +1,13 @@
 /// An action module: answers the turns routed to it. Plugins know nothing of the terminal;
-/// they read the shared knowledge base and the conversation's state, and return a reply.
+/// they read the shared knowledge base and a read-only view of the conversation, and return
+/// their reply text with typed effects (ask a question, set an outcome, start a routine, end
+/// or reset the conversation) that the dialogue alone applies, as Rasa's actions return events.
 public protocol Plugin: Sendable {
     /// The name intents use in `Intents/*.yaml` (`plugin: techniques`).
     var name: String { get }
     /// Roles the dialogue gives this plugin besides its intents.
     var capabilities: Set<PluginCapability> { get }
-    func respond(to request: PluginRequest, context: inout PluginContext) -> PluginReply
+    func respond(to request: PluginRequest, context: PluginContext) -> PluginReply
     /// The follow-up questions the plugin may ask, so `rubdown check` can prove each can be answered.
     var questions: [Question] { get }
 }
@@ -29,7 +31,7 @@ public struct PluginRequest: Sendable {
     /// Set when the line answers a question this plugin asked.
     public var answering: PendingQuestion?
     /// Intents that scored almost as well as the chosen one, for plugins that suggest or clarify.
-    public var alternatives: [IntentScore]
+    var alternatives: [IntentScore]
 
     public init(understanding: Understanding, intent: String, answering: PendingQuestion? = nil, alternatives: [IntentScore] = []) {
         self.understanding = understanding
@@ -39,10 +41,11 @@ public struct PluginRequest: Sendable {
     }
 }
 
+/// What a plugin sees: the knowledge base, the intent table and the conversation so far, read only.
 public struct PluginContext: Sendable {
     public let knowledge: KnowledgeBase
     public let intents: IntentTable
-    public var state: ConversationState
+    public let state: ConversationState
 
     public init(knowledge: KnowledgeBase, intents: IntentTable, state: ConversationState) {
         self.knowledge = knowledge
@@ -55,19 +58,23 @@ public struct PluginContext: Sendable {
     public var safety: Safety { Safety(knowledge) }
 }
 
+/// A plugin's answer: the text, and the effects on the conversation that the dialogue applies
+/// (`Conversation.apply`), checked by safety first.
 public struct PluginReply: Sendable {
     public enum Action: Sendable { case none, endConversation, resetConversation, forgetJournal }
 
-    public var text: String
-    /// A follow-up question; the next line is read as its answer first.
-    public var asking: Question?
-    public var triage: TriageOutcome?
-    /// Areas this reply tells the runner to massage; the dialogue never lets that include a red-flagged area.
-    public var massages: [String]
+    package var text: String
+    /// Effect: ask this follow-up question; the next line is read as its answer first.
+    package var asking: Question?
+    /// Effect: this is the outcome of the questions.
+    package var triage: TriageOutcome?
+    /// Areas this reply tells the runner to massage; safety never lets that include a red-flagged area.
+    package var massages: [String]
     /// Knowledge-base entries the reply drew on (`techniques:drumming`), for provenance.
-    public var knowledgeUsed: [String]
-    public var action: Action
-    /// A guided routine to start; the dialogue leads it one step at a time.
+    var knowledgeUsed: [String]
+    /// Effect: end the conversation, start it again, or erase the journal.
+    var action: Action
+    /// Effect: start this guided routine; the dialogue leads it one step at a time.
     public var routine: Routine?
 
     public init(
@@ -100,13 +107,23 @@ public struct PluginRegistry: Sendable {
     /// Whether answers from this plugin decline the line; a plugin not registered counts as declining.
     func isOutOfScope(_ name: String) -> Bool { plugin(named: name)?.capabilities.contains(.outOfScope) ?? true }
 
-    /// Every intent must name a registered plugin; the problem is reported where the intent is defined.
+    /// Every intent must name exactly one registered plugin (no two plugins share a name); a problem
+    /// is reported where the intent is defined.
     func validate(_ table: IntentTable) throws {
         let names = Set(plugins.map(\.name))
+        let shared = Dictionary(grouping: plugins.map(\.name), by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
+        if !shared.isEmpty {
+            throw ContentError([
+                ContentDiagnostic(
+                    file: "RegisteredPlugins.swift", line: 0, message: "more than one plugin is named \(shared.joined(separator: ", "))")
+            ])
+        }
         let problems = table.intents.filter { !names.contains($0.plugin) }.map {
             ContentDiagnostic(
                 file: $0.file, line: $0.line,
-                message: "intent '\($0.id)' names the plugin '\($0.plugin)', which is not registered\(suggestion($0.plugin, names)); known: \(names.sorted().joined(separator: ", "))")
+                message:
+                    "intent '\($0.id)' names the plugin '\($0.plugin)', which is not registered\(suggestion($0.plugin, names)); known: \(names.sorted().joined(separator: ", "))"
+            )
         }
         if !problems.isEmpty { throw ContentError(problems) }
     }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The one way Rubdown writes and reads the runner's own files: the journal, a saved plan, the
@@ -20,9 +20,9 @@ public enum PrivateFile {
     /// Why a file could not be written, for one warning or error line.
     public struct WriteFailure: Error, Sendable, CustomStringConvertible {
         /// The file that was to be written.
-        public var path: String
+        package var path: String
         /// The `errno` of the step that failed.
-        public var code: Int32
+        var code: Int32
 
         public init(path: String, code: Int32) {
             self.path = path
@@ -30,10 +30,10 @@ public enum PrivateFile {
         }
 
         /// The system's words for the error: "No space left on device".
-        public var reason: String { String(cString: strerror(code)) }
+        var reason: String { String(cString: strerror(code)) }
 
         /// What the runner can do about it.
-        public var advice: String {
+        package var advice: String {
             let folder = PrivateFile.folder(of: path)
             switch code {
             case ENOSPC, EDQUOT: return "free some disk space and try again"

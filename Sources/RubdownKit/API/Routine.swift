@@ -2,14 +2,14 @@
 /// time and moves on with `next` (or Enter), `back`, `repeat`, `skip` and `stop`.
 public struct Routine: Sendable, Hashable {
     public struct Step: Sendable, Hashable {
-        public var technique: String
-        public var leg: String
+        var technique: String
+        var leg: String
         /// What to do, already worded for the runner.
-        public var instruction: String
-        public var repetitions: String
+        var instruction: String
+        var repetitions: String
         /// For timed steps, how long to keep going (for `--pace`).
         public var seconds: Int?
-        public var watchFor: String
+        var watchFor: String
 
         public init(technique: String, leg: String, instruction: String, repetitions: String, seconds: Int?, watchFor: String) {
             self.technique = technique
@@ -21,22 +21,22 @@ public struct Routine: Sendable, Hashable {
         }
     }
 
-    public var areas: [String]
+    var areas: [String]
     public var steps: [Step]
-    public var index = 0
+    var index = 0
     /// The plugin and intent that started it, which its turns belong to.
-    public var plugin = ""
-    public var intent = ""
+    var plugin = ""
+    var intent = ""
 
     public init(areas: [String], steps: [Step]) {
         self.areas = areas
         self.steps = steps
     }
 
-    public var current: Step? { steps.indices.contains(index) ? steps[index] : nil }
+    var current: Step? { steps.indices.contains(index) ? steps[index] : nil }
 
     /// The current step with its place in the routine (`Turn.routineStep`, the contract's `routine_step`).
-    public var position: (index: Int, of: Int, step: Step)? { current.map { (index + 1, steps.count, $0) } }
+    var position: (index: Int, of: Int, step: Step)? { current.map { (index + 1, steps.count, $0) } }
 
     /// The current step as the runner reads it.
     public var text: String {
@@ -45,7 +45,9 @@ public struct Routine: Sendable, Hashable {
         lines.append(step.instruction)
         lines.append("How many: \(step.repetitions).")
         if !step.watchFor.isEmpty { lines.append("Watch for: \(step.watchFor)") }
-        lines.append(index + 1 < steps.count ? "Say next (or press Enter) when you're ready; back, repeat, skip or stop." : "That's the last step: say next to finish.")
+        lines.append(
+            index + 1 < steps.count
+                ? "Say next (or press Enter) when you're ready; back, repeat, skip or stop." : "That's the last step: say next to finish.")
         return lines.joined(separator: "\n")
     }
 

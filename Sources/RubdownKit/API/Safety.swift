@@ -15,7 +15,8 @@ public struct Safety: Sendable {
     /// one spot of the shin bone, pain not easing after a week).
     func flags(for understanding: Understanding, state: ConversationState, answered: Set<Slot>) -> [String] {
         var flags = understanding.entities.redFlags
-        let facts = state.facts, areas = Set(state.areas)
+        let facts = state.facts
+        let areas = Set(state.areas)
         // "they feel swollen" after a long effort: the urine question first (see the swelling rule below).
         if answered.contains(.swelling), flags == ["clot"], understanding.entities.bodyParts.isEmpty, deferClot(state) { flags = [] }
         func add(_ id: String) {
@@ -227,8 +228,10 @@ public struct Safety: Sendable {
             return safe
         }
         // With every area barred, a routine or a technique for the legs in general is barred too.
-        let general = state.flaggedAreas.contains("*") && (reply.routine != nil || reply.knowledgeUsed.contains { $0.hasPrefix("techniques:") })
-        let barred = general && reply.massages.isEmpty ? (state.areas.isEmpty ? ["*"] : state.areas) : reply.massages.filter(state.isFlagged)
+        let general =
+            state.flaggedAreas.contains("*") && (reply.routine != nil || reply.knowledgeUsed.contains { $0.hasPrefix("techniques:") })
+        let barred =
+            general && reply.massages.isEmpty ? (state.areas.isEmpty ? ["*"] : state.areas) : reply.massages.filter(state.isFlagged)
         // A swollen area still being asked about ("how do I roll my calves?" mid-questions) waits for the answers.
         if barred.isEmpty, reply.triage == nil, state.facts.swelling == true, state.lastTriage == nil,
             reply.massages.contains(where: state.areas.contains)
@@ -245,7 +248,8 @@ public struct Safety: Sendable {
             var kept = PluginReply(
                 knowledge.say("warning-stands") + " " + instruction(for: urgency),
                 triage: TriageOutcome(
-                    level: .seekCare, bodyParts: (outcome.bodyParts.isEmpty ? state.areas : outcome.bodyParts).filter { $0 != "*" && state.isFlagged($0) },
+                    level: .seekCare,
+                    bodyParts: (outcome.bodyParts.isEmpty ? state.areas : outcome.bodyParts).filter { $0 != "*" && state.isFlagged($0) },
                     reasons: state.redFlags.map { "red-flag:\($0)" }, urgency: urgency),
                 knowledgeUsed: ["guidance:warning-stands", "guidance:urgency-\(urgency.rawValue)"])
             kept.action = reply.action

@@ -1,22 +1,24 @@
-import Foundation
-
 /// A scripted conversation with expectations on each turn's JSON (see docs/story-format.md).
 public struct Story: Sendable {
     public struct Expectation: Sendable {
-        public enum Check: Sendable { case equals(String), contains(String), lacks(String) }
-        public var path: String
-        public var check: Check
-        public var line: Int
+        public enum Check: Sendable {
+            case equals(String)
+            case contains(String)
+            case lacks(String)
+        }
+        var path: String
+        var check: Check
+        var line: Int
     }
     public struct Step: Sendable {
-        public var input: String
-        public var line: Int
-        public var expectations: [Expectation]
+        var input: String
+        var line: Int
+        var expectations: [Expectation]
     }
 
-    public var file: String
+    var file: String
     public var name: String
-    public var steps: [Step]
+    var steps: [Step]
 
     /// Parses a story; a malformed line is reported as `file:line`.
     public static func parse(file: String, text: String) throws -> Story {
@@ -30,7 +32,7 @@ public struct Story: Sendable {
         for step in steps {
             let turn = conversation.send(step.input)
             let json = JSONContract.line(turn)
-            guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) else {
+            guard let object = JSONValue(parsing: json) else {
                 failures.append("\(file):\(step.line): the turn's JSON does not parse: \(json)")
                 continue
             }

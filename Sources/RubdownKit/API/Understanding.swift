@@ -1,6 +1,6 @@
 /// What Rubdown understood of one line: the stages of the pipeline, kept for `--explain`.
 public struct Understanding: Sendable {
-    public var input: String
+    package var input: String
     /// After normalisation and spelling correction.
     public var normalized: String
     public var corrections: [Correction]
@@ -45,26 +45,26 @@ public struct Entities: Sendable, Hashable {
     public var swelling: Bool?
     public var redFlags: [String] = []
     /// Caution routes the line describes (a fresh strain, first-step heel pain...).
-    public var cautions: [String] = []
+    var cautions: [String] = []
     /// Serious symptom concepts the line names, flag or not ("swelling", "numbness"): reason to ask, never to dismiss.
-    public var symptoms: [String] = []
+    var symptoms: [String] = []
     /// Whether one of `symptoms` is worth the questions even without an area ("I feel faint").
-    public var symptomStandsAlone = false
+    var symptomStandsAlone = false
     /// Is it easing, the same, or getting worse?
-    public var trend: Trend?
+    var trend: Trend?
     /// The colour of the runner's urine, as told.
-    public var urine: UrineColour?
+    var urine: UrineColour?
     /// One spot on the bone, or spread along?
-    public var spread: Spread?
+    var spread: Spread?
     /// "started hurting 7k in", "during the run": the pain began on the run.
-    public var duringRun = false
+    var duringRun = false
     /// The line talks about urine ("my pee is dark").
-    public var mentionsUrine = false
+    var mentionsUrine = false
     public var answer: Answer?
     /// "my legs are wrecked": soreness with no area named.
     public var generalSoreness = false
     /// A word of discomfort anywhere in the line ("screaming", "stiff", "ow"), area or not.
-    public var discomfort = false
+    var discomfort = false
     /// "the other leg"
     public var otherSide = false
 

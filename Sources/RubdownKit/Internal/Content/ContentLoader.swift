@@ -22,22 +22,50 @@ struct ContentLoader {
     mutating func addKnowledge(_ contentFile: ContentFile) {
         guard let file = parse(contentFile) else { return }
         switch contentFile.name.replacingOccurrences(of: ".yml", with: ".yaml") {
-        case "sources.yaml": let sources = decode(file, "sources", [Source].self); Self.merge(&knowledge.sources, sources, overriding: overriding)
-        case "areas.yaml": let areas = decode(file, "areas", [BodyArea].self); Self.merge(&knowledge.areas, areas, overriding: overriding)
-        case "techniques.yaml": let techniques = decode(file, "techniques", [Technique].self); Self.merge(&knowledge.techniques, techniques, overriding: overriding)
-        case "baths.yaml": let baths = decode(file, "baths", [Bath].self); Self.merge(&knowledge.baths, baths, overriding: overriding)
-        case "red-flags.yaml": let redFlags = decode(file, "red_flags", [RedFlag].self); Self.merge(&knowledge.redFlags, redFlags, overriding: overriding)
-        case "symptoms.yaml": let symptoms = decode(file, "symptoms", [SymptomConcept].self); Self.merge(&knowledge.symptoms, symptoms, overriding: overriding)
-        case "cautions.yaml": let cautions = decode(file, "cautions", [CautionRoute].self); Self.merge(&knowledge.cautions, cautions, overriding: overriding)
-        case "guidance.yaml": let guidance = decode(file, "guidance", [Guidance].self); Self.merge(&knowledge.guidance, guidance, overriding: overriding)
-        case "lexicon.yaml": let lexicon = decode(file, "lexicon", [LexiconEntry].self); Self.merge(&knowledge.lexicon, lexicon, overriding: overriding)
+        case "sources.yaml":
+            let sources = decode(file, "sources", [Source].self)
+            Self.merge(&knowledge.sources, sources, overriding: overriding)
+        case "areas.yaml":
+            let areas = decode(file, "areas", [BodyArea].self)
+            Self.merge(&knowledge.areas, areas, overriding: overriding)
+        case "techniques.yaml":
+            let techniques = decode(file, "techniques", [Technique].self)
+            Self.merge(&knowledge.techniques, techniques, overriding: overriding)
+        case "baths.yaml":
+            let baths = decode(file, "baths", [Bath].self)
+            Self.merge(&knowledge.baths, baths, overriding: overriding)
+        case "red-flags.yaml":
+            let redFlags = decode(file, "red_flags", [RedFlag].self)
+            Self.merge(&knowledge.redFlags, redFlags, overriding: overriding)
+        case "symptoms.yaml":
+            let symptoms = decode(file, "symptoms", [SymptomConcept].self)
+            Self.merge(&knowledge.symptoms, symptoms, overriding: overriding)
+        case "cautions.yaml":
+            let cautions = decode(file, "cautions", [CautionRoute].self)
+            Self.merge(&knowledge.cautions, cautions, overriding: overriding)
+        case "guidance.yaml":
+            let guidance = decode(file, "guidance", [Guidance].self)
+            Self.merge(&knowledge.guidance, guidance, overriding: overriding)
+        case "lexicon.yaml":
+            let lexicon = decode(file, "lexicon", [LexiconEntry].self)
+            Self.merge(&knowledge.lexicon, lexicon, overriding: overriding)
+        case "other-topics.yaml":
+            do { knowledge.otherTopicWords += try file.decode([String].self, key: "other_topic_words") } catch {
+                diagnostics += error.contentDiagnostics
+            }
+        case "other-senses.yaml":
+            do { knowledge.otherSenses += try file.decode([String].self, key: "other_senses") } catch {
+                diagnostics += error.contentDiagnostics
+            }
         case "ordinary-words.yaml":
-            do { knowledge.ordinaryWords += try file.decode([String].self, key: "ordinary_words") } catch { diagnostics += error.contentDiagnostics }
+            do { knowledge.ordinaryWords += try file.decode([String].self, key: "ordinary_words") } catch {
+                diagnostics += error.contentDiagnostics
+            }
         default:
             diagnostics.append(
                 file.diagnostic(
                     at: file.root,
-                    "unknown knowledge file; expected one of sources, areas, techniques, baths, red-flags, cautions, symptoms, guidance, lexicon, ordinary-words (.yaml)"
+                    "unknown knowledge file; expected one of sources, areas, techniques, baths, red-flags, cautions, symptoms, guidance, lexicon, ordinary-words, other-senses, other-topics (.yaml)"
                 ))
         }
     }
@@ -80,7 +108,12 @@ struct ContentLoader {
         var offer: String?
         var reply: String?
         var knowledge: [String]?
-        var needs_keyword: Bool?
+        var needsKeyword: Bool?
+
+        enum CodingKeys: String, CodingKey {
+            case id, description, examples, keywords, offer, reply, knowledge
+            case needsKeyword = "needs_keyword"
+        }
     }
 
     /// Loads intent files in order (a large table's are first read side by side: `IntentFileReader.read(_:)`).
@@ -124,7 +157,7 @@ struct ContentLoader {
                 id: entry.id, plugin: plugin, description: entry.description ?? "", examples: entry.examples,
                 keywords: entry.keywords ?? [], offer: entry.offer, file: file.path, line: line.entry)
             intent.reply = entry.reply
-            intent.needsKeyword = entry.needs_keyword ?? false
+            intent.needsKeyword = entry.needsKeyword ?? false
             intent.knowledge = entry.knowledge ?? []
             intent.exampleLines = entry.examples.indices.map { $0 < line.items.count ? line.items[$0] : line.entry }
             for (k, reference) in intent.knowledge.enumerated() where !knowledgeReferenceIsWellFormed(reference) {
@@ -155,7 +188,8 @@ struct ContentLoader {
                 diagnostics.append(
                     file.diagnostic(
                         at: path + [PathKey("knowledge"), PathKey(index)],
-                        "intent '\(intent.id)' names '\(reference)', which the knowledge base does not have\(suggestion(parts.last ?? "", known))"))
+                        "intent '\(intent.id)' names '\(reference)', which the knowledge base does not have\(suggestion(parts.last ?? "", known))"
+                    ))
             }
         }
         guard diagnostics.isEmpty else { throw ContentError(diagnostics) }
@@ -263,7 +297,8 @@ struct ContentLoader {
                             phrases += concept
                         } else {
                             report(
-                                owner, "unknown symptom concept '\(id)'\(suggestion(id, Set(words.keys))); concepts are defined in symptoms.yaml",
+                                owner,
+                                "unknown symptom concept '\(id)'\(suggestion(id, Set(words.keys))); concepts are defined in symptoms.yaml",
                                 path: ["patterns", p, g, i])
                         }
                     }
@@ -286,7 +321,8 @@ struct ContentLoader {
             diagnostics.append(ContentDiagnostic(file: "Knowledge", line: 0, message: message))
             return
         }
-        let path = place.path + (field.map { [PathKey($0)] } ?? [])
+        let path =
+            place.path + (field.map { [PathKey($0)] } ?? [])
             + extra.map { ($0 as? Int).map { PathKey($0) } ?? PathKey("\($0)") }
         diagnostics.append(place.file.diagnostic(at: path, message))
     }

@@ -108,8 +108,12 @@ enum IntentFileReader {
         return root
     }
 
+    /// What an event starts: a whole scalar, a sequence or a mapping (at a line), or the end of the enclosing one.
     private enum Start {
-        case scalar(Node), sequence(line: Int), mapping(line: Int), end
+        case scalar(Node)
+        case sequence(line: Int)
+        case mapping(line: Int)
+        case end
     }
 
     /// The next node, or nil at the end of the enclosing sequence or mapping.
@@ -189,7 +193,7 @@ enum IntentFileReader {
                 ContentLoader.IntentEntry(
                     id: try text(id), description: try item["description"].map(text), examples: try texts(examples),
                     keywords: try item["keywords"].map(texts), offer: try item["offer"].map(text), reply: try item["reply"].map(text),
-                    knowledge: try item["knowledge"].map(texts), needs_keyword: try item["needs_keyword"].map(flag)))
+                    knowledge: try item["knowledge"].map(texts), needsKeyword: try item["needs_keyword"].map(flag)))
             guard case .sequence(let exampleNodes, _) = examples else { throw Refused() }
             lines.append((item.line, exampleNodes.map(\.line)))
         }

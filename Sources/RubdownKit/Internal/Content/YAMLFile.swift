@@ -43,7 +43,8 @@ struct YAMLFile {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
                 defer { yaml_event_delete(&event) }
-                let line = Int(event.start_mark.line) + 1, column = Int(event.start_mark.column) + 1
+                let line = Int(event.start_mark.line) + 1
+                let column = Int(event.start_mark.column) + 1
                 let anchored: Bool
                 switch event.type {
                 case YAML_STREAM_END_EVENT:
@@ -217,7 +218,10 @@ struct PathKey: CodingKey {
     var stringValue: String
     var intValue: Int?
     init(_ string: String) { stringValue = string }
-    init(_ index: Int) { stringValue = "\(index)"; intValue = index }
+    init(_ index: Int) {
+        stringValue = "\(index)"
+        intValue = index
+    }
     init?(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { self.init(intValue) }
 }

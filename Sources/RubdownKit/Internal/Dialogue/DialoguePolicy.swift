@@ -26,16 +26,19 @@ enum DialoguePolicy {
     /// The plugin with the red-flags capability (triage), which screens possibly serious lines and
     /// reports of discomfort, with its best intent for the line; nil when the line is neither a red flag
     /// nor worth screening, unless `always`.
-    static func screeningRoute(_ understanding: Understanding, plugins: PluginRegistry, table: IntentTable, always: Bool = false) -> Route? {
+    static func screeningRoute(_ understanding: Understanding, plugins: PluginRegistry, table: IntentTable, always: Bool = false) -> Route?
+    {
         // A possibly serious line is screened, unless it is a clear request of its own ("cold soak for
         // swollen ankles?" is about a bath) that some plugin answers.
-        let screen = Safety.needsScreening(understanding)
+        let screen =
+            Safety.needsScreening(understanding)
             && (!looksLikeRequest(understanding) || plugins.isOutOfScope(understanding.top?.plugin ?? "")
                 || understanding.confidence < clearRequest)
             && understanding.entities.techniques.isEmpty && understanding.entities.baths.isEmpty
         guard always || !understanding.entities.redFlags.isEmpty || screen, let handler = plugins.plugin(with: .redFlags)
         else { return nil }
-        let intent = understanding.ranking.first { $0.plugin == handler.name }?.intent
+        let intent =
+            understanding.ranking.first { $0.plugin == handler.name }?.intent
             ?? table.firstIntent(of: handler.name)?.id
         return Route(plugin: handler.name, intent: intent ?? handler.name)
     }
@@ -52,7 +55,8 @@ enum DialoguePolicy {
     static func reportsDiscomfort(_ understanding: Understanding) -> Bool {
         let entities = understanding.entities
         guard entities.techniques.isEmpty, entities.baths.isEmpty, !looksLikeRequest(understanding) else { return false }
-        let discomfort = entities.generalSoreness || entities.discomfort || entities.painKind != nil || entities.painLevel != nil
+        let discomfort =
+            entities.generalSoreness || entities.discomfort || entities.painKind != nil || entities.painLevel != nil
             || !entities.symptoms.isEmpty || !entities.cautions.isEmpty
             || understanding.keywordIntents.contains { $0.hasPrefix("triage.") }
         return discomfort && (!entities.bodyParts.isEmpty || entities.generalSoreness)

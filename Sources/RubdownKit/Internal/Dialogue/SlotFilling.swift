@@ -2,6 +2,27 @@
 enum SlotFilling {
     /// Merges what the line says into the state; returns the slots it filled.
     @discardableResult
+    /// What a line told, in a few words, for the slots it filled ("a dull ache, 3 days ago").
+    static func describe(_ slots: Set<Slot>, in state: ConversationState, knowledge: KnowledgeBase) -> String {
+        let facts = state.facts
+        let order: [Slot] = [.bodyPart, .swelling, .spread, .painKind, .painLevel, .when, .trend, .distance, .urine]
+        let said: [String] = order.filter(slots.contains).compactMap { slot in
+            switch slot {
+            case .bodyPart: return state.areas.isEmpty ? nil : "your \(knowledge.names(of: state.areas))"
+            case .swelling: return facts.swelling.map { $0 ? "some swelling" : "no swelling" }
+            case .painKind: return facts.painKind.map { $0 == "dull" ? "a dull ache" : "\($0) pain" }
+            case .painLevel: return facts.painLevel.map { "\($0) out of 10" }
+            case .when: return facts.daysAgo.map { $0 < 1 ? "today" : $0 < 2 ? "since yesterday" : "\(Int($0)) days" }
+            case .trend: return facts.trend.map { "\($0.rawValue)" }
+            case .distance: return facts.distanceKm.map { "a \(Int($0.rounded())) km run" }
+            case .urine: return facts.urine.map { "urine \($0.rawValue)" }
+            case .spread: return facts.spread.map { "\($0.rawValue)" }
+            default: return nil
+            }
+        }
+        return said.joined(separator: ", ")
+    }
+
     static func absorb(_ understanding: Understanding, into state: inout ConversationState, pending: PendingQuestion?)
         -> Set<Slot>
     {
@@ -13,7 +34,8 @@ enum SlotFilling {
         }
         // An area named inside the answer to another question ("sharp when I go up on my toes") describes;
         // it moves the questions only when it corrects ("actually my calves").
-        let describing = pending.map { $0.question.slot != .bodyPart && $0.question.slot != .clarify } ?? false
+        let describing =
+            pending.map { $0.question.slot != .bodyPart && $0.question.slot != .clarify } ?? false
             && !Self.corrects(understanding) && !Self.adds(understanding)
         if !entities.bodyParts.isEmpty, !describing || state.areas.isEmpty {
             let words = Set(understanding.normalized.split(separator: " ").map(String.init))
@@ -22,15 +44,33 @@ enum SlotFilling {
             state.areas = adds ? state.areas + fresh : entities.bodyParts
             filled.insert(.bodyPart)
         }
-        if let level = entities.painLevel { state.facts.painLevel = level; filled.insert(.painLevel) }
-        if let kind = entities.painKind { state.facts.painKind = kind; filled.insert(.painKind) }
-        if let swelling = entities.swelling { state.facts.swelling = swelling; filled.insert(.swelling) }
-        if let days = entities.daysAgo { state.facts.daysAgo = days; filled.insert(.when) }
-        if let distance = entities.distanceKm { state.facts.distanceKm = distance; filled.insert(.distance) }
+        if let level = entities.painLevel {
+            state.facts.painLevel = level
+            filled.insert(.painLevel)
+        }
+        if let kind = entities.painKind {
+            state.facts.painKind = kind
+            filled.insert(.painKind)
+        }
+        if let swelling = entities.swelling {
+            state.facts.swelling = swelling
+            filled.insert(.swelling)
+        }
+        if let days = entities.daysAgo {
+            state.facts.daysAgo = days
+            filled.insert(.when)
+        }
+        if let distance = entities.distanceKm {
+            state.facts.distanceKm = distance
+            filled.insert(.distance)
+        }
         state.symptoms.formUnion(entities.symptoms)
         if entities.duringRun {
             state.facts.duringRun = true
-            if state.facts.daysAgo == nil { state.facts.daysAgo = 0; filled.insert(.when) }
+            if state.facts.daysAgo == nil {
+                state.facts.daysAgo = 0
+                filled.insert(.when)
+            }
         }
         if entities.mentionsUrine { state.facts.urineMentioned = true }
         // With back pain the urine question screens bladder and bowel control: any answer is one (a warning
@@ -54,14 +94,16 @@ enum SlotFilling {
             state.facts.trend = trend
             filled.insert(.trend)
         }
-        if let urine = entities.urine, pending?.question.slot == .urine || entities.redFlags.contains("rhabdo")
-            || entities.cautions.contains("dark-yellow-urine")
+        if let urine = entities.urine,
+            pending?.question.slot == .urine || entities.redFlags.contains("rhabdo")
+                || entities.cautions.contains("dark-yellow-urine")
         {
             state.facts.urine = urine
             filled.insert(.urine)
         }
         let wordsOfLine = Set(understanding.normalized.split(separator: " ").map(String.init))
-        let saysWhere = !entities.bodyParts.isEmpty || entities.answer != nil
+        let saysWhere =
+            !entities.bodyParts.isEmpty || entities.answer != nil
             || !wordsOfLine.isDisjoint(with: ["leg", "legs", "back", "stays", "down", "both", "buttock", "bum", "thigh", "foot"])
         if pending?.question.slot == .spread, let spread = entities.spread ?? (saysWhere ? .diffuse : nil) {
             // Where it spreads (for the back, "down my leg") is read as spread out unless it is one spot.

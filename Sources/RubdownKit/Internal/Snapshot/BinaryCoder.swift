@@ -93,11 +93,11 @@ final class BinarySink: Encoder {
     func singleValueContainer() -> any SingleValueEncodingContainer { SingleValueSink(self) }
 }
 
-/// Writes its count when it is done with (its values are written as they come).
-private final class UnkeyedSink: UnkeyedEncodingContainer {
+/// A container being written: its values are written as they come, and its count (and, for a
+/// container nested under a key, its byte length) when it is done with.
+private class ContainerSink {
     let sink: BinarySink
     let countOffset: Int
-    /// Where its byte length goes, for a container nested under a key.
     let lengthOffset: Int?
     var count = 0
     var codingPath: [any CodingKey] { [] }
@@ -112,6 +112,9 @@ private final class UnkeyedSink: UnkeyedEncodingContainer {
         sink.fill(countOffset, with: count)
         if let lengthOffset { sink.fill(lengthOffset, with: sink.bytes.count - lengthOffset - 4) }
     }
+}
+
+private final class UnkeyedSink: ContainerSink, UnkeyedEncodingContainer {
 
     func encodeNil() throws { throw EncodingError.invalidValue(0, .init(codingPath: [], debugDescription: "nil in a list")) }
     func encode<T: Encodable>(_ value: T) throws {
@@ -129,24 +132,7 @@ private final class UnkeyedSink: UnkeyedEncodingContainer {
     func superEncoder() -> any Encoder { sink }
 }
 
-private final class KeyedSink<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    let sink: BinarySink
-    let countOffset: Int
-    /// Where its byte length goes, for a container nested under a key.
-    let lengthOffset: Int?
-    var count = 0
-    var codingPath: [any CodingKey] { [] }
-
-    init(_ sink: BinarySink, length: Int? = nil) {
-        self.sink = sink
-        lengthOffset = length
-        countOffset = sink.reserve()
-    }
-
-    deinit {
-        sink.fill(countOffset, with: count)
-        if let lengthOffset { sink.fill(lengthOffset, with: sink.bytes.count - lengthOffset - 4) }
-    }
+private final class KeyedSink<Key: CodingKey>: ContainerSink, KeyedEncodingContainerProtocol {
 
     func encodeNil(forKey key: Key) throws {}  // an absent entry reads back as nil
 
@@ -180,7 +166,9 @@ private struct SingleValueSink: SingleValueEncodingContainer {
     var codingPath: [any CodingKey] { [] }
 
     // Optionals are saved by leaving their key out; one in a list would be ambiguous.
-    func encodeNil() throws { throw EncodingError.invalidValue(0, .init(codingPath: [], debugDescription: "nil outside a keyed container")) }
+    func encodeNil() throws {
+        throw EncodingError.invalidValue(0, .init(codingPath: [], debugDescription: "nil outside a keyed container"))
+    }
     func encode(_ value: Bool) throws { sink.write(UInt8(value ? 1 : 0)) }
     func encode(_ value: String) throws { sink.write(value) }
     func encode(_ value: Double) throws { sink.write(value.bitPattern) }
@@ -252,7 +240,8 @@ final class BinarySource: Decoder {
         let size = MemoryLayout<N>.stride
         guard count <= (buffer.count - position) / size else { throw BinaryCoderError.damaged("ends early") }
         let numbers = [N](unsafeUninitializedCapacity: count) { numbers, initialized in
-            UnsafeMutableRawBufferPointer(numbers).copyMemory(from: UnsafeRawBufferPointer(start: buffer.baseAddress! + position, count: count * size))
+            UnsafeMutableRawBufferPointer(numbers).copyMemory(
+                from: UnsafeRawBufferPointer(start: buffer.baseAddress! + position, count: count * size))
             initialized = count
         }
         position += count * size

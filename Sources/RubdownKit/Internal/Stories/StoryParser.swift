@@ -37,7 +37,8 @@ enum StoryParser {
             }
             if path.contains(" ") {
                 problems.append(
-                    ContentDiagnostic(file: file, line: number, message: "unknown check in '\(path)'; use 'PATH:', 'PATH contains:' or 'PATH lacks:'"))
+                    ContentDiagnostic(
+                        file: file, line: number, message: "unknown check in '\(path)'; use 'PATH:', 'PATH contains:' or 'PATH lacks:'"))
                 continue
             }
             steps[steps.count - 1].expectations.append(Story.Expectation(path: path, check: check, line: number))
@@ -48,8 +49,8 @@ enum StoryParser {
     }
 
     /// Nil when the expectation holds, else what was wrong.
-    static func check(_ expectation: Story.Expectation, against object: Any) -> String? {
-        let actual = lookup(expectation.path, in: object)
+    static func check(_ expectation: Story.Expectation, against object: JSONValue) -> String? {
+        let actual = object.at(expectation.path)
         let shown = render(actual)
         switch expectation.check {
         case .equals(let value):
@@ -62,54 +63,52 @@ enum StoryParser {
         }
     }
 
-    private static func lookup(_ path: String, in object: Any) -> Any? {
-        var current: Any? = object
-        for key in path.split(separator: ".") {
-            if let dictionary = current as? [String: Any] {
-                current = dictionary[String(key)]
-            } else if let array = current as? [Any], let index = Int(key), index < array.count {
-                current = array[index]
-            } else {
-                return nil
-            }
-        }
-        return current
+    /// A VALUE is JSON when it reads as JSON (`null`, `10`, `["calves"]`, `"self-care"`), else a plain string.
+    private static func parseValue(_ text: String) -> JSONValue {
+        JSONValue(parsing: text) ?? .string(text)
     }
 
-    private static func parseValue(_ text: String) -> Any? {
-        if let data = text.data(using: .utf8), let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) {
-            return value
-        }
-        return text
-    }
-
-    private static func equal(_ a: Any?, _ b: Any?) -> Bool {
-        switch (a, b) {
-        case (nil, nil), (nil, is NSNull), (is NSNull, nil), (is NSNull, is NSNull): return true
-        case (let x as NSNumber, let y as NSNumber): return abs(x.doubleValue - y.doubleValue) < 1e-9
-        case (let x as String, let y as String): return x == y
-        case (let x as [Any], let y as [Any]): return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
-        case (let x as [String: Any], let y as [String: Any]):
+    /// Missing and null are alike; numbers within 1e-9 are equal (a boolean counts as 1 or 0).
+    private static func equal(_ a: JSONValue?, _ b: JSONValue?) -> Bool {
+        switch (a ?? .null, b ?? .null) {
+        case (.null, .null): return true
+        case (.string(let x), .string(let y)): return x == y
+        case (.array(let x), .array(let y)): return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
+        case (.object(let x), .object(let y)):
             return x.count == y.count && x.allSatisfy { key, value in y[key].map { equal(value, $0) } ?? false }
+        case (let x, let y):
+            guard let x = number(x), let y = number(y) else { return false }
+            return abs(x - y) < 1e-9
+        }
+    }
+
+    private static func number(_ value: JSONValue) -> Double? {
+        switch value {
+        case .number(let number): return number
+        case .bool(let flag): return flag ? 1 : 0
+        default: return nil
+        }
+    }
+
+    private static func contains(_ actual: JSONValue?, _ value: String) -> Bool {
+        switch actual {
+        case .string(let string)?: return string.lowercased().contains(value.lowercased())
+        case .array(let elements)?:
+            let expected = parseValue(value)
+            return elements.contains { element in
+                if equal(element, expected) { return true }
+                if case .string(let string) = element { return string.lowercased() == value.lowercased() }
+                return false
+            }
         default: return false
         }
     }
 
-    private static func contains(_ actual: Any?, _ value: String) -> Bool {
-        if let string = actual as? String { return string.lowercased().contains(value.lowercased()) }
-        if let array = actual as? [Any] {
-            let expected = parseValue(value)
-            return array.contains { equal($0, expected) || ($0 as? String)?.lowercased() == value.lowercased() }
+    private static func render(_ value: JSONValue?) -> String {
+        switch value {
+        case nil, .null?: return "null"
+        case .string(let string)?: return "\"\(string)\""
+        case let value?: return value.rendered
         }
-        return false
-    }
-
-    private static func render(_ value: Any?) -> String {
-        guard let value, !(value is NSNull) else { return "null" }
-        if let string = value as? String { return "\"\(string)\"" }
-        if let data = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys]) {
-            return String(decoding: data, as: UTF8.self)
-        }
-        return "\(value)"
     }
 }

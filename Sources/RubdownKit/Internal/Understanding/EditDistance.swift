@@ -18,7 +18,9 @@ enum EditDistance {
         let width = b.count + 1
         let far = limit + 1
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * width) { rows in
-            var before = rows.baseAddress!, previous = before + width, current = previous + width
+            var before = rows.baseAddress!
+            var previous = before + width
+            var current = previous + width
             for j in 0..<width {
                 before[j] = far
                 previous[j] = j
@@ -26,7 +28,8 @@ enum EditDistance {
             }
             for i in 1...a.count {
                 current[0] = i
-                let low = max(1, i - limit), high = min(b.count, i + limit)
+                let low = max(1, i - limit)
+                let high = min(b.count, i + limit)
                 // Outside the band, on either side: read by this row and the next.
                 if low > 1 { current[low - 1] = far }
                 if high < b.count { current[high + 1] = far }

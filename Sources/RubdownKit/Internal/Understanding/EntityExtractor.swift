@@ -59,7 +59,9 @@ struct EntityExtractor: Sendable, Codable {
         if tokens.contains(where: { $0.classes.contains(.soreness) }) {
             entities.generalSoreness = entities.generalSoreness || tokens.contains { $0.classes.contains(.leg) }
         }
-        entities.otherSide = zip(words, words.dropFirst()).contains { $0 == "other" && ["leg", "side", "one", "calf", "foot"].contains($1) }
+        entities.otherSide = zip(words, words.dropFirst()).contains {
+            $0 == "other" && ["leg", "side", "one", "calf", "foot"].contains($1)
+        }
         // The area under discussion stands in for words only when this line names no area of its own.
         let areas = entities.bodyParts.isEmpty && entities.negatedBodyParts.isEmpty ? contextAreas : []
         entities.symptoms = symptoms.detect(tokens: tokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(3, $0) })
@@ -91,8 +93,11 @@ struct EntityExtractor: Sendable, Codable {
         guard tokens[index].text == "back" else { return false }
         let before = index > 0 ? tokens[index - 1].text : ""
         let after = index + 1 < tokens.count ? tokens[index + 1].text : ""
-        return ["got", "get", "gets", "getting", "came", "come", "comes", "coming", "just", "am", "be", "been", "go", "went", "head", "ran", "run", "jogged", "walked"]
-            .contains(before) || ["from", "home", "off", "out", "in", "again"].contains(after)
+        return [
+            "got", "get", "gets", "getting", "came", "come", "comes", "coming", "just", "am", "be", "been", "go", "went", "head", "ran",
+            "run", "jogged", "walked",
+        ]
+        .contains(before) || ["from", "home", "off", "out", "in", "again"].contains(after)
     }
     /// Lexicon words that report discomfort.
     static let discomfortWords: Set<String> = ["sore", "hurt", "stiff", "cramp", "swollen", "numb", "pain"]
@@ -101,8 +106,10 @@ struct EntityExtractor: Sendable, Codable {
 
     static let worseStems: Set<String> = Set(["worse", "worsen", "worsening", "increasing", "spreading", "growing"].map(Stemmer.stem))
     static let easingStems: Set<String> = Set(
-        ["better", "easing", "eased", "eases", "easier", "improving", "improved", "improves", "less", "fading", "settling", "settled",
-         "subsiding", "lessening", "going", "calming", "loosening", "loosened"].map(Stemmer.stem))
+        [
+            "better", "easing", "eased", "eases", "easier", "improving", "improved", "improves", "less", "fading", "settling", "settled",
+            "subsiding", "lessening", "going", "calming", "loosening", "loosened",
+        ].map(Stemmer.stem))
     static let sameStems: Set<String> = Set(["same", "unchanged", "constant", "steady", "static", "stable", "similar"].map(Stemmer.stem))
 
     /// "getting worse", "a bit better", "about the same": negation turns better into no better.
@@ -152,16 +159,18 @@ struct EntityExtractor: Sendable, Codable {
     static func duringRun(_ tokens: [Token], words: [String]) -> Bool {
         func says(_ phrases: [[String]]) -> Bool {
             phrases.contains { phrase in
-                words.count >= phrase.count && (0...(words.count - phrase.count)).contains { start in
-                    phrase.indices.allSatisfy { words[start + $0] == phrase[$0] }
-                }
+                words.count >= phrase.count
+                    && (0...(words.count - phrase.count)).contains { start in
+                        phrase.indices.allSatisfy { words[start + $0] == phrase[$0] }
+                    }
             }
         }
         // Only where a phrase's first word is (`duringStart`): the same answer, without trying each phrase at each word.
         let mayBeDuring = tokens.indices.contains { start in
-            tokens[start].classes.contains(.duringStart) && duringPhrases.contains { phrase in
-                start + phrase.count <= words.count && phrase.indices.allSatisfy { words[start + $0] == phrase[$0] }
-            }
+            tokens[start].classes.contains(.duringStart)
+                && duringPhrases.contains { phrase in
+                    start + phrase.count <= words.count && phrase.indices.allSatisfy { words[start + $0] == phrase[$0] }
+                }
         }
         if mayBeDuring { return true }
         // "about 7k in", "3 miles in"; "started aching on my run".
@@ -181,9 +190,15 @@ struct EntityExtractor: Sendable, Codable {
     static let onTheRunPhrases: [[String]] = ["on my run", "on the run", "on the race", "in the race", "on a run"]
         .map { $0.split(separator: " ").map(String.init) }
 
-    static let pinpointWords: Set<String> = ["spot", "point", "pinpoint", "pinpointed", "finger", "fingertip", "coin", "bone", "bony", "localised", "localized", "specific", "exact", "precise"]
+    static let pinpointWords: Set<String> = [
+        "spot", "point", "pinpoint", "pinpointed", "finger", "fingertip", "coin", "bone", "bony", "localised", "localized", "specific",
+        "exact", "precise",
+    ]
     static let denialWords = ["not", "no", "rather", "isnt", "isn't"]
-    static let diffuseWords: Set<String> = ["along", "spread", "spreads", "diffuse", "general", "generally", "whole", "length", "edge", "everywhere", "across", "band", "wide", "big", "large", "all"]
+    static let diffuseWords: Set<String> = [
+        "along", "spread", "spreads", "diffuse", "general", "generally", "whole", "length", "edge", "everywhere", "across", "band", "wide",
+        "big", "large", "all",
+    ]
 
     /// "one spot on the bone" or "all along the inside": pinpoint wins, it is the one that matters.
     static func spread(_ tokens: [Token], _ line: Line) -> Spread? {
@@ -276,7 +291,8 @@ struct EntityExtractor: Sendable, Codable {
 
         // daysAgo
         let coupleOfDays: Phrase, coupleDays: Phrase, fewDays: Phrase, dayBeforeYesterday: Phrase, yesterday: Phrase
-        let lastNight: Phrase, thisWeek: Phrase, overAWeek: Phrase, moreThanAWeek: Phrase, lastWeek: Phrase, aWeekAgo: Phrase, forAWeek: Phrase
+        let lastNight: Phrase, thisWeek: Phrase, overAWeek: Phrase, moreThanAWeek: Phrase, lastWeek: Phrase, aWeekAgo: Phrase,
+            forAWeek: Phrase
         let now: [Phrase]
         /// Each weekday and its plural, in `weekdays`' order.
         let weekdays: [(day: Phrase, plural: Phrase)]
@@ -403,7 +419,9 @@ struct EntityExtractor: Sendable, Codable {
         case UInt8(ascii: "i"), UInt8(ascii: "n"):
             // Only "inf", "infinity" and "nan" (any case, "nan(...)" too) among such words parse.
             var bytes = word.utf8.makeIterator()
-            let a = bytes.next().map { $0 | 0x20 }, b = bytes.next().map { $0 | 0x20 }, c = bytes.next().map { $0 | 0x20 }
+            let a = bytes.next().map { $0 | 0x20 }
+            let b = bytes.next().map { $0 | 0x20 }
+            let c = bytes.next().map { $0 | 0x20 }
             return a == UInt8(ascii: "i") && b == UInt8(ascii: "n") && c == UInt8(ascii: "f")
                 || a == UInt8(ascii: "n") && b == UInt8(ascii: "a") && c == UInt8(ascii: "n")
         default: return first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: ".")
@@ -441,8 +459,9 @@ struct EntityExtractor: Sendable, Codable {
             guard line.classes[index].contains(.distanceWord) else { continue }
             switch word {
             case "half":
-                if next == "marathon" || ["a", "the", "my", "ran", "did"].contains(previous)
-                    && !["hour", "way", "of", "an", "a", "day"].contains(next)
+                if next == "marathon"
+                    || ["a", "the", "my", "ran", "did"].contains(previous)
+                        && !["hour", "way", "of", "an", "a", "day"].contains(next)
                 {
                     return 21.1
                 }
@@ -482,7 +501,8 @@ struct EntityExtractor: Sendable, Codable {
             let unit = words[index + 1]
             let after = index + 2 < words.count ? words[index + 2] : ""
             let before = index > 0 ? words[index - 1] : ""
-            let dated = after == "ago" || before == "for" || before == "past" || before == "last" || after == "now"
+            let dated =
+                after == "ago" || before == "for" || before == "past" || before == "last" || after == "now"
                 || before == "than" || words.count <= 3
             guard dated else { continue }
             if unit == "day" || unit == "days" { return value }
@@ -506,7 +526,8 @@ struct EntityExtractor: Sendable, Codable {
         for (index, word) in words.enumerated() {
             let next = index + 1 < words.count ? words[index + 1] : ""
             if word.utf8.contains(UInt8(ascii: "/")), let slash = word.firstIndex(of: "/") {
-                let top = Double(word[..<slash]), bottom = Double(word[word.index(after: slash)...])
+                let top = Double(word[..<slash])
+                let bottom = Double(word[word.index(after: slash)...])
                 if let top, let bottom, bottom > 0, top <= bottom { return Int((top / bottom * 10).rounded()) }
             }
             guard let value = line.numbers[index], !["a", "an", "couple", "few", "several"].contains(word) else { continue }

@@ -138,7 +138,9 @@ struct IntentMatcher: Sendable, Codable {
             postingTotal <= Self.accumulateLimit
             ? rankAccumulating(terms, queryNorm: queryNorm, limit: limit, eligible: eligible, buffers)
             : rankPruned(terms, queryNorm: queryNorm, limit: limit, eligible: eligible, buffers)
-        return best.map { IntentScore(intent: intents[Int($0.intent)].id, plugin: intents[Int($0.intent)].plugin, score: Double(min(1, $0.score))) }
+        return best.map {
+            IntentScore(intent: intents[Int($0.intent)].id, plugin: intents[Int($0.intent)].plugin, score: Double(min(1, $0.score)))
+        }
     }
 
     /// Every posting of every feature adds to its example's dot product; then each touched
@@ -230,7 +232,9 @@ struct IntentMatcher: Sendable, Codable {
                 }
             }
             // When much of the table would be met anyway, a plain pass over every example is cheaper.
-            if candidates.count + Int(postingStart[Int(term.id) + 1] - postingStart[Int(term.id)]) > exampleIntent.count / Self.denseFraction {
+            if candidates.count + Int(postingStart[Int(term.id) + 1] - postingStart[Int(term.id)]) > exampleIntent.count
+                / Self.denseFraction
+            {
                 return rankDense(terms, queryNorm: queryNorm, limit: limit, eligible: eligible, buffers)
             }
             let product = buffers.termProduct[Int(term.id)]
@@ -325,7 +329,9 @@ struct IntentMatcher: Sendable, Codable {
         postingExamples.withUnsafeBufferPointer { postingExamples in
             for (id, weight) in terms {
                 let product = weight * idf[Int(id)]
-                for position in Int(postingStart[Int(id)])..<Int(postingStart[Int(id) + 1]) { dot[Int(postingExamples[position])] += product }
+                for position in Int(postingStart[Int(id)])..<Int(postingStart[Int(id) + 1]) {
+                    dot[Int(postingExamples[position])] += product
+                }
             }
         }
         var top = TopIntents(limit: limit)
@@ -336,7 +342,10 @@ struct IntentMatcher: Sendable, Codable {
                     // The intent's best example found with multiplications, then the cosine
                     // divided out exactly for it and any within a hair of it.
                     // (Four running maxima, so that the comparisons do not wait on one another.)
-                    var most0: Float = 0, most1: Float = 0, most2: Float = 0, most3: Float = 0
+                    var most0: Float = 0
+                    var most1: Float = 0
+                    var most2: Float = 0
+                    var most3: Float = 0
                     var example = examples.lowerBound
                     while example + 4 <= examples.upperBound {
                         most0 = max(most0, dot[example] * inverseNorm[example])

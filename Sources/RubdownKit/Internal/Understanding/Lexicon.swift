@@ -66,9 +66,17 @@ struct Lexicon: Sendable, Codable {
     private var typoCandidates: [String: [TypoCandidate]] = [:]
     /// Stems of words that put a line in Rubdown's domain (soreness, massage), beyond concept phrases.
     private var domainStems: Set<String> = []
+    /// Stems of domain words that often mean something else (`KnowledgeBase.otherSenses`).
+    private var otherSenses: Set<String> = []
+    /// Stems of everyday nouns of other topics (`KnowledgeBase.otherTopicWords`) that the domain's
+    /// own words (its phrases, in-scope examples) never use.
+    private var otherTopics: Set<String> = []
 
-    /// - Parameter words: `Tokenizer.words`, possibly remembered (content repeats its phrases).
-    init(knowledge: KnowledgeBase, extraWords: [String], words: (String) -> [String] = Tokenizer.words) {
+    /// - Parameters:
+    ///   - extraWords: every word of the intent examples.
+    ///   - outOfScopeWords: the words of them only out-of-scope examples use.
+    ///   - words: `Tokenizer.words`, possibly remembered (content repeats its phrases).
+    init(knowledge: KnowledgeBase, extraWords: [String], outOfScopeWords: Set<String> = [], words: (String) -> [String] = Tokenizer.words) {
         // Each word is learnt once, in order of first appearance (learning is idempotent).
         var learnt = Set<String>()
         var toLearn: [String] = []
@@ -98,6 +106,9 @@ struct Lexicon: Sendable, Codable {
                 $0.element.stems.count != $1.element.stems.count ? $0.element.stems.count > $1.element.stems.count : $0.offset < $1.offset
             }.map(\.element)
         }
+        // The domain's own words: its phrases and what in-scope examples say (not what warning signs
+        // or their vetoes name: "phone" and "sofa" are there to rule a sign out).
+        let domainWords = learnt.union(extraWords.filter { !outOfScopeWords.contains($0) })
         for word in extraWords { learnLater(word) }
         // Symptom words are vocabulary too: "wound" must not become "would", and "swolen" should become "swollen".
         for flag in knowledge.redFlags {
@@ -110,6 +121,8 @@ struct Lexicon: Sendable, Codable {
         var vocabulary: [Character: [String]] = [:]
         for word in toLearn { learn(word, into: &vocabulary) }
         ordinary = Set(knowledge.ordinaryWords)
+        otherSenses = Set(knowledge.otherSenses.map(Stemmer.stem))
+        otherTopics = Set(knowledge.otherTopicWords.map(Stemmer.stem)).subtracting(domainWords.map(Stemmer.stem))
         for (letter, words) in vocabulary {
             typoCandidates[String(letter)] = Array(Set(words)).filter { $0.count >= 5 }.map(TypoCandidate.init).sorted {
                 $0.characterCount != $1.characterCount ? $0.characterCount < $1.characterCount : $0.word < $1.word
@@ -134,19 +147,32 @@ struct Lexicon: Sendable, Codable {
     var domainStemSet: Set<String> { domainStems }
 
     /// Whether the line is about Rubdown's domain: it names an area, technique or bath, or a domain word.
+    /// Domain words that often mean something else count only when the line says no noun of
+    /// another topic: "press a shirt", "drum lessons", "a newborn calf" are not about self-massage;
+    /// "how do I do pressing?" and "contrast bath, hot and cold" are.
     func isInDomain(_ tokens: [Token], spans: [ConceptSpan]) -> Bool {
         isInDomain(tokens, spans: spans) { domainStems.contains(tokens[$0].stem) }
     }
 
     /// - Parameter isDomainStem: whether the stem of the token at an index is a domain stem.
     func isInDomain(_ tokens: [Token], spans: [ConceptSpan], isDomainStem: (Int) -> Bool) -> Bool {
+        // Whether the line has a domain word, and whether one of them is plainly the domain's.
+        var evidence = false
+        var plain = false
         for span in spans {
             switch span.concept {
-            case .area, .technique, .bath: return true
-            case .word(let word): if domainStems.contains(Stemmer.stem(word)) { return true }
+            case .area, .technique, .bath: break
+            case .word(let word): guard domainStems.contains(Stemmer.stem(word)) else { continue }
             }
+            evidence = true
+            if span.length > 1 || !otherSenses.contains(tokens[span.start].stem) { plain = true }
         }
-        return tokens.indices.contains(where: isDomainStem)
+        for index in tokens.indices where isDomainStem(index) {
+            evidence = true
+            if !otherSenses.contains(tokens[index].stem) { plain = true }
+        }
+        guard evidence else { return false }
+        return plain || !tokens.contains(where: isOtherTopic)
     }
 
     /// For an ASCII word, whether it is all letters (A-Z, a-z); nil for a word beyond ASCII.
@@ -161,6 +187,9 @@ struct Lexicon: Sendable, Codable {
             return letters
         }
     }
+
+    /// A noun of another topic that the domain never uses.
+    private func isOtherTopic(_ token: Token) -> Bool { otherTopics.contains(token.stem) }
 
     func isKnown(_ word: String) -> Bool { known.contains(word) || known.contains(Stemmer.stem(word)) }
 
@@ -219,7 +248,8 @@ struct Lexicon: Sendable, Codable {
         func consider(_ candidates: [TypoCandidate], group: Int) {
             // Ruled out cheaply when the distance must exceed the limit: lengths differ by more (outside
             // the range searched), or the sets of letters do (each edit changes at most two letters of the set).
-            var low = 0, high = candidates.count
+            var low = 0
+            var high = candidates.count
             while low < high {
                 let middle = (low + high) / 2
                 if candidates[middle].characterCount < query.characterCount - limit { low = middle + 1 } else { high = middle }

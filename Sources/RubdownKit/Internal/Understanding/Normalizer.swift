@@ -45,8 +45,9 @@ enum Normalizer {
             default:
                 // Other letters (other scripts, emoji) are kept so the input is never silently empty.
                 // Combining marks and variation selectors are dropped, so normalising twice changes nothing.
-                if scalar.properties.isAlphabetic && !(scalar.properties.generalCategory == .nonspacingMark
-                    || scalar.properties.generalCategory == .spacingMark || scalar.properties.generalCategory == .enclosingMark)
+                if scalar.properties.isAlphabetic
+                    && !(scalar.properties.generalCategory == .nonspacingMark
+                        || scalar.properties.generalCategory == .spacingMark || scalar.properties.generalCategory == .enclosingMark)
                 {
                     out.unicodeScalars.append(scalar)
                 } else {

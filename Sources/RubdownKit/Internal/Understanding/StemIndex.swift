@@ -88,7 +88,8 @@ final class StemIndex: @unchecked Sendable, Codable, CustomReflectable {
         precondition(detectorPhrases.count == 4, "an entry has room for four detectors")
         var ids: [String: Int32] = [:]
         ids.reserveCapacity(
-            WordClass.byStem.count + lexiconPhrases.count + domainStems.count + keywords.count + detectorPhrases.reduce(0) { $0 + $1.count })
+            WordClass.byStem.count + lexiconPhrases.count + domainStems.count + keywords.count + detectorPhrases.reduce(0) { $0 + $1.count }
+        )
         var entries: [Entry] = []
         func entry(_ stem: String) -> Int {
             // One probe: the id of the stem, or a new one.

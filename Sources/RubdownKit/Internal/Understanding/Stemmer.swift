@@ -35,7 +35,8 @@ enum Stemmer {
             func undoublePrefix(_ count: Int) -> String {
                 // `undouble`: a doubled last letter other than l, s or z is dropped ("stopp" → "stop").
                 if count > 2 {
-                    let last = w[count - 1], before = w[count - 2]
+                    let last = w[count - 1]
+                    let before = w[count - 2]
                     if last == before, last != UInt8(ascii: "l"), last != UInt8(ascii: "s"), last != UInt8(ascii: "z") {
                         return prefix(count - 1)
                     }
