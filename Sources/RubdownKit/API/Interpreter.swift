@@ -34,25 +34,31 @@ public struct Interpreter: Sendable, Codable {
         var exampleWords: [Int32] = []
         var exampleStart: [Int] = [0]
         // Words only what Rubdown declines uses: to the domain, they are as foreign as unknown ones.
-        var inScopeWords = Set<String>()
-        var outOfScopeWords = Set<String>()
+        // (Marked by word number: whether each is used in and out of scope.)
+        var usedInScope: [Bool] = []
+        var usedOutOfScope: [Bool] = []
         for intent in content.intents.intents {
             let outOfScope = outOfScopePlugins.contains(intent.plugin)
             for example in intent.examples {
                 for word in Tokenizer.words(example) {
-                    if outOfScope { outOfScopeWords.insert(word) } else { inScopeWords.insert(word) }
-                    if let number = wordNumbers[word] {
-                        exampleWords.append(number)
+                    let number: Int32
+                    if let known = wordNumbers[word] {
+                        number = known
                     } else {
-                        wordNumbers[word] = Int32(vocabulary.count)
-                        exampleWords.append(Int32(vocabulary.count))
+                        number = Int32(vocabulary.count)
+                        wordNumbers[word] = number
                         vocabulary.append(word)
+                        usedInScope.append(false)
+                        usedOutOfScope.append(false)
                     }
+                    exampleWords.append(number)
+                    if outOfScope { usedOutOfScope[Int(number)] = true } else { usedInScope[Int(number)] = true }
                 }
                 exampleStart.append(exampleWords.count)
             }
         }
         wordNumbers = [:]
+        let outOfScopeWords = Set(vocabulary.indices.filter { usedOutOfScope[$0] && !usedInScope[$0] }.map { vocabulary[$0] })
         // The knowledge base's phrases (red-flag patterns above all) repeat: each is tokenised once.
         var phraseWords: [String: [String]] = [:]
         func words(_ phrase: String) -> [String] {
@@ -62,7 +68,7 @@ public struct Interpreter: Sendable, Codable {
             return words
         }
         let lexicon = Lexicon(
-            knowledge: content.knowledge, extraWords: vocabulary, outOfScopeWords: outOfScopeWords.subtracting(inScopeWords), words: words)
+            knowledge: content.knowledge, extraWords: vocabulary, outOfScopeWords: outOfScopeWords, words: words)
         self.extractor = Self.extractor(lexicon: lexicon, knowledge: content.knowledge, words: words)
         // Examples go through the same stages as input, minus spelling correction; each distinct word
         // is stemmed once, and its lexicon phrases and own features are looked up once. Features are
