@@ -61,11 +61,9 @@ func goldenCommand(_ arguments: Arguments) {
         let c = coach.classify(line)
         s += "  route \(c.plugin) \(c.intent)\n"
         if full {
-            // Every other field of the entities, and the JSON line `rubdown classify` prints.
-            s += "  more symptoms=\(e.symptoms) alone=\(e.symptomStandsAlone) cautions=\(e.cautions) trend=\(e.trend?.rawValue ?? "-")"
-            s +=
-                " urine=\(e.urine?.rawValue ?? "-") spread=\(e.spread?.rawValue ?? "-") during=\(e.duringRun) mentionsUrine=\(e.mentionsUrine)"
-            s += " discomfort=\(e.discomfort) normalized=\(debugString(c.understanding.normalized))\n"
+            // Every field of the entities (through their description: some are not public), the
+            // normalised line as routing sees it, and the JSON line `rubdown classify` prints.
+            s += "  more \(String(describing: e)) normalized=\(debugString(c.understanding.normalized))\n"
             s += "  json \(JSONContract.line(c))\n"
         }
         out += s

@@ -36,11 +36,11 @@ public struct Content: Sendable, Codable {
     public static func load(_ base: ContentSet, overlays: [ContentSet] = []) throws -> Content {
         var loader = ContentLoader()
         for file in base.knowledge { loader.addKnowledge(file) }
-        for file in base.intents { loader.addIntents(file) }
+        loader.addIntents(base.intents)
         loader.overriding = true
         for overlay in overlays {
             for file in overlay.knowledge { loader.addKnowledge(file) }
-            for file in overlay.intents { loader.addIntents(file) }
+            loader.addIntents(overlay.intents)
         }
         return try loader.finish()
     }

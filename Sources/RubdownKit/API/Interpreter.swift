@@ -34,25 +34,31 @@ public struct Interpreter: Sendable, Codable {
         var exampleWords: [Int32] = []
         var exampleStart: [Int] = [0]
         // Words only what Rubdown declines uses: to the domain, they are as foreign as unknown ones.
-        var inScopeWords = Set<String>()
-        var outOfScopeWords = Set<String>()
+        // (Marked by word number: whether each is used in and out of scope.)
+        var usedInScope: [Bool] = []
+        var usedOutOfScope: [Bool] = []
         for intent in content.intents.intents {
             let outOfScope = outOfScopePlugins.contains(intent.plugin)
             for example in intent.examples {
                 for word in Tokenizer.words(example) {
-                    if outOfScope { outOfScopeWords.insert(word) } else { inScopeWords.insert(word) }
-                    if let number = wordNumbers[word] {
-                        exampleWords.append(number)
+                    let number: Int32
+                    if let known = wordNumbers[word] {
+                        number = known
                     } else {
-                        wordNumbers[word] = Int32(vocabulary.count)
-                        exampleWords.append(Int32(vocabulary.count))
+                        number = Int32(vocabulary.count)
+                        wordNumbers[word] = number
                         vocabulary.append(word)
+                        usedInScope.append(false)
+                        usedOutOfScope.append(false)
                     }
+                    exampleWords.append(number)
+                    if outOfScope { usedOutOfScope[Int(number)] = true } else { usedInScope[Int(number)] = true }
                 }
                 exampleStart.append(exampleWords.count)
             }
         }
         wordNumbers = [:]
+        let outOfScopeWords = Set(vocabulary.indices.filter { usedOutOfScope[$0] && !usedInScope[$0] }.map { vocabulary[$0] })
         // The knowledge base's phrases (red-flag patterns above all) repeat: each is tokenised once.
         var phraseWords: [String: [String]] = [:]
         func words(_ phrase: String) -> [String] {
@@ -62,16 +68,43 @@ public struct Interpreter: Sendable, Codable {
             return words
         }
         let lexicon = Lexicon(
-            knowledge: content.knowledge, extraWords: vocabulary, outOfScopeWords: outOfScopeWords.subtracting(inScopeWords), words: words)
+            knowledge: content.knowledge, extraWords: vocabulary, outOfScopeWords: outOfScopeWords, words: words)
         self.extractor = Self.extractor(lexicon: lexicon, knowledge: content.knowledge, words: words)
-        // Examples go through the same stages as input, minus spelling correction; each distinct word is stemmed once.
+        // Examples go through the same stages as input, minus spelling correction; each distinct word
+        // is stemmed once, and its lexicon phrases and own features are looked up once. Features are
+        // numbered as they first occur (each distinct one named once) and handed to the matcher as numbers.
         let vocabularyTokens = Self.tokens(vocabulary)
+        let vocabularyPhrases = vocabularyTokens.map { lexicon.phrasesByFirstStem[$0.stem] }
+        var wordFeatures = [[Int32]?](repeating: nil, count: vocabulary.count)
+        var featureIDs: [String: Int32] = [:]
+        var featureNames: [String] = []
+        func number(_ feature: String) -> Int32 {
+            let new = Int32(featureNames.count)
+            let id = { (id: inout Int32) in id }(&featureIDs[feature, default: new])
+            if id == new { featureNames.append(feature) }
+            return id
+        }
         self.matcher = IntentMatcher(
             intents: content.intents.intents,
             features: { example in
-                let tokens = exampleWords[exampleStart[example]..<exampleStart[example + 1]].map { vocabularyTokens[Int($0)] }
-                return Self.features(tokens, spans: lexicon.spans(in: tokens))
-            }, boost: Self.boost)
+                let words = exampleWords[exampleStart[example]..<exampleStart[example + 1]]
+                let tokens = words.map { vocabularyTokens[Int($0)] }
+                let spans = lexicon.spans(in: tokens) { vocabularyPhrases[Int(words[words.startIndex + $0])] }
+                var ids: [Int32] = []
+                ids.reserveCapacity(tokens.count + 4)
+                Self.features(
+                    tokens, spans: spans, concept: { ids.append(number($0)) },
+                    plain: { index in
+                        let word = Int(words[words.startIndex + index])
+                        if wordFeatures[word] == nil {
+                            var own: [Int32] = []
+                            Self.plainFeatures(tokens[index]) { own.append(number($0)) }
+                            wordFeatures[word] = own
+                        }
+                        ids += wordFeatures[word]!
+                    })
+                return ids
+            }, names: { featureNames }, boost: Self.boost)
         var keywords: [String: [Keyword]] = [:]
         for (index, intent) in content.intents.intents.enumerated() {
             for keyword in intent.keywords {
@@ -146,7 +179,7 @@ public struct Interpreter: Sendable, Codable {
                 }
             }
         }
-        let features = Self.features(tokens, spans: spans)
+        let features = Self.features(tokens, spans: spans, classesMarked: true)
         // (The closures below capture these, not `self`, which would copy the whole interpreter.)
         let isFallback = self.isFallback
         let needsKeyword = self.needsKeyword
@@ -233,9 +266,21 @@ public struct Interpreter: Sendable, Codable {
 
     /// What the intent matcher compares: stems of content words, with areas and techniques
     /// replaced by placeholders so that "my calves hurt" teaches "my shins hurt" too.
-    static func features(_ tokens: [Token], spans: [ConceptSpan]) -> [String] {
+    /// - Parameter classesMarked: the tokens carry their `WordClass`es (an input line's do), so
+    ///   that a stopword is told by its class rather than by a look-up.
+    static func features(_ tokens: [Token], spans: [ConceptSpan], classesMarked: Bool = false) -> [String] {
         var features: [String] = []
         features.reserveCapacity(tokens.count + 4)
+        Self.features(
+            tokens, spans: spans, concept: { features.append($0) },
+            plain: { plainFeatures(tokens[$0], classesMarked: classesMarked) { features.append($0) } })
+        return features
+    }
+
+    /// `features`, in order, as they come: the features of each concept span (`concept`), and the
+    /// index of each other token, whose own features (`plainFeatures`) come next (`plain`).
+    @inline(__always)
+    private static func features(_ tokens: [Token], spans: [ConceptSpan], concept: (String) -> Void, plain: (Int) -> Void) {
         // The span covering each token, if any (by index in `spans`; -1 for none).
         var covered = [Int32](repeating: -1, count: tokens.count)
         for (number, span) in spans.enumerated() {
@@ -243,32 +288,40 @@ public struct Interpreter: Sendable, Codable {
         }
         var index = 0
         while index < tokens.count {
-            let token = tokens[index]
             if covered[index] >= 0 {
-                let concept = spans[Int(covered[index])].concept
                 let length = spans.first { $0.start == index }?.length ?? 1
-                switch concept {
+                switch spans[Int(covered[index])].concept {
                 case .area(let id):
                     // The placeholder generalises across areas; the id lets an area-specific intent win.
-                    features += ["#area", "@" + id]
-                case .technique(let id): features += ["#technique", "@" + id]
-                case .bath: features += tokens[index..<min(tokens.count, index + length)].map(\.stem).filter { !stopwords.contains($0) }
-                case .word(let word): features.append(Stemmer.stem(word))
+                    concept("#area")
+                    concept("@" + id)
+                case .technique(let id):
+                    concept("#technique")
+                    concept("@" + id)
+                case .bath:
+                    for token in tokens[index..<min(tokens.count, index + length)] where !stopwords.contains(token.stem) {
+                        concept(token.stem)
+                    }
+                case .word(let word): concept(Stemmer.stem(word))
                 }
                 index += max(1, length)
                 continue
             }
+            plain(index)
             index += 1
-            if token.isBreak || stopwords.contains(token.text) { continue }
-            if startsWithNumber(token.text) {
-                features.append(endsWithLetter(token.text) ? "#distance" : "#number")
-            } else {
-                features.append(token.stem)
-                // The exact word as well, weighted lower, so "that helped" is not just "help".
-                if token.text != token.stem { features.append("=" + token.text) }
-            }
         }
-        return features
+    }
+
+    /// The features of a token outside any concept span: none for a clause break or a stopword.
+    static func plainFeatures(_ token: Token, classesMarked: Bool = false, _ feature: (String) -> Void) {
+        if token.isBreak || (classesMarked ? token.classes.contains(.stopword) : stopwords.contains(token.text)) { return }
+        if startsWithNumber(token.text) {
+            feature(endsWithLetter(token.text) ? "#distance" : "#number")
+        } else {
+            feature(token.stem)
+            // The exact word as well, weighted lower, so "that helped" is not just "help".
+            if token.text != token.stem { feature("=" + token.text) }
+        }
     }
 
     /// `text.first?.isNumber == true`, without Unicode property look-ups for ASCII words.

@@ -6,7 +6,7 @@ struct ContentLoader {
     /// Where each knowledge entry was defined, to point cross-reference errors at it.
     private var places: [String: (file: YAMLFile, path: [any CodingKey])] = [:]
     /// Intents with where they were read, to check their knowledge references once all is loaded.
-    private var intentReferences: [(intent: Intent, file: YAMLFile, path: [any CodingKey])] = []
+    private var intentReferences: [(intent: Intent, file: LazyYAMLFile, path: [any CodingKey])] = []
     /// Set while reading overlay files: entries replace the loaded ones with the same id.
     var overriding = false
 
@@ -98,24 +98,40 @@ struct ContentLoader {
         return parts.count == 2 && KnowledgeBase.kinds.contains(String(parts[0]))
     }
 
-    /// Loads an intent file; while `overriding`, an intent with an id already loaded replaces it.
-    mutating func addIntents(_ contentFile: ContentFile) {
-        guard let file = parse(contentFile) else { return }
-        struct IntentEntry: Decodable {
-            var id: String
-            var description: String?
-            var examples: [String]
-            var keywords: [String]?
-            var offer: String?
-            var reply: String?
-            var knowledge: [String]?
-            var needsKeyword: Bool?
+    /// One intent as an intent file gives it.
+    struct IntentEntry: Decodable, Sendable {
+        var id: String
+        var description: String?
+        var examples: [String]
+        var keywords: [String]?
+        var offer: String?
+        var reply: String?
+        var knowledge: [String]?
+        var needsKeyword: Bool?
 
-            enum CodingKeys: String, CodingKey {
-                case id, description, examples, keywords, offer, reply, knowledge
-                case needsKeyword = "needs_keyword"
-            }
+        enum CodingKeys: String, CodingKey {
+            case id, description, examples, keywords, offer, reply, knowledge
+            case needsKeyword = "needs_keyword"
         }
+    }
+
+    /// Loads intent files in order (a large table's are first read side by side: `IntentFileReader.read(_:)`).
+    mutating func addIntents(_ files: [ContentFile]) {
+        for (file, read) in zip(files, IntentFileReader.read(files)) { addIntents(file, read: read) }
+    }
+
+    /// Loads an intent file; while `overriding`, an intent with an id already loaded replaces it.
+    /// - Parameter read: the file as `IntentFileReader` read it (nil: refused).
+    private mutating func addIntents(_ contentFile: ContentFile, read: IntentFileReader.File?) {
+        // A plain file with nothing to report is read straight from the parser's events; any other
+        // is read the usual way below, which words every diagnostic (see `IntentFileReader`).
+        if let read,
+            read.entries.allSatisfy({ !$0.examples.isEmpty && ($0.knowledge ?? []).allSatisfy { knowledgeReferenceIsWellFormed($0) } })
+        {
+            add(read.entries, plugin: read.plugin, lines: read.lines, file: LazyYAMLFile(contentFile))
+            return
+        }
+        guard let file = parse(contentFile) else { return }
         let plugin: String
         let entries: [IntentEntry]
         do {
@@ -125,7 +141,11 @@ struct ContentLoader {
             diagnostics += error.contentDiagnostics
             return
         }
-        let lines = file.lines(ofEntriesIn: "intents", itemsOf: "examples")
+        add(entries, plugin: plugin, lines: file.lines(ofEntriesIn: "intents", itemsOf: "examples"), file: LazyYAMLFile(file))
+    }
+
+    /// The intents of one file, with the line of each and of each of its examples.
+    private mutating func add(_ entries: [IntentEntry], plugin: String, lines: [(entry: Int, items: [Int])], file: LazyYAMLFile) {
         for (index, entry) in entries.enumerated() {
             let path: [any CodingKey] = [PathKey("intents"), PathKey(index)]
             let line = index < lines.count ? lines[index] : (entry: 1, items: [])

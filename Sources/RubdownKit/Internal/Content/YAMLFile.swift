@@ -186,6 +186,33 @@ struct YAMLFile {
     }
 }
 
+/// A content file's document for diagnostics, composed only when one is needed: a file read
+/// by `IntentFileReader` has no node tree unless something in it must be pointed at later.
+final class LazyYAMLFile {
+    let path: String
+    private let text: String?
+    private var composed: YAMLFile?
+
+    /// A file not composed yet.
+    init(_ file: ContentFile) {
+        path = file.path
+        text = file.text
+    }
+
+    /// A file already composed.
+    init(_ file: YAMLFile) {
+        path = file.path
+        text = nil
+        composed = file
+    }
+
+    func diagnostic(at path: [any CodingKey], _ message: String) -> ContentDiagnostic {
+        if composed == nil, let text { composed = try? YAMLFile(path: self.path, text: text) }
+        // (A file IntentFileReader accepted composes; the fallback is only for safety's sake.)
+        return composed?.diagnostic(at: path, message) ?? ContentDiagnostic(file: self.path, line: 1, message: message)
+    }
+}
+
 /// A coding key built from a path element, for pointing at nodes.
 struct PathKey: CodingKey {
     var stringValue: String

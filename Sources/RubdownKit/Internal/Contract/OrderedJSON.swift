@@ -95,10 +95,18 @@ enum OrderedJSON {
     /// A string literal (see the type's comment for the escapes).
     static func write(_ string: String, to json: inout [UInt8]) {
         json.append(UInt8(ascii: "\""))
-        // The common case, nothing to escape, is appended whole.
-        if !string.utf8.contains(where: mayNeedEscape) {
+        // The common case, nothing to escape, is appended whole (scanned and copied from the
+        // string's contiguous bytes).
+        var appended = string.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: mayNeedEscape) else { return false }
+            json.append(contentsOf: bytes)
+            return true
+        }
+        if appended == nil, !string.utf8.contains(where: mayNeedEscape) {
             append(string, to: &json)
-        } else {
+            appended = true
+        }
+        if appended != true {
             for scalar in string.unicodeScalars {
                 switch scalar.value {
                 case 0x22: json.append(contentsOf: #"\""#.utf8)

@@ -230,9 +230,12 @@ struct EntityExtractor: Sendable, Codable {
         let classes: [WordClass]
         let numbers: [Double?]
         private let text: String?
-        /// By phrase id: whether the phrase occurs, and whether it starts the line.
+        /// By phrase id: whether the phrase occurs, and whether it starts the line (left empty
+        /// while no phrase occurs).
         private var occurs: [Bool] = []
         private var starts: [Bool] = []
+        /// False when no phrase test can succeed (no phrase occurs): the readers skip theirs.
+        var mayHavePhrase: Bool { text != nil || !occurs.isEmpty }
 
         /// - Parameter words: the tokens' texts.
         init(_ tokens: [Token], words: [String]) {
@@ -242,8 +245,6 @@ struct EntityExtractor: Sendable, Codable {
             text = words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? nil : " " + words.joined(separator: " ") + " "
             guard text == nil else { return }
             let book = LinePhrases.shared
-            occurs = [Bool](repeating: false, count: book.phrases.count)
-            starts = occurs
             for start in words.indices where tokens[start].classes.contains(.linePhraseStart) {
                 guard let ids = book.byFirstWord[words[start]] else { continue }
                 for id in ids {
@@ -252,6 +253,10 @@ struct EntityExtractor: Sendable, Codable {
                     var index = 1
                     while index < phrase.count, words[start + index] == phrase[index] { index += 1 }
                     if index == phrase.count {
+                        if occurs.isEmpty {
+                            occurs = [Bool](repeating: false, count: book.phrases.count)
+                            starts = occurs
+                        }
                         occurs[id] = true
                         if start == 0 { starts[id] = true }
                     }
@@ -261,12 +266,12 @@ struct EntityExtractor: Sendable, Codable {
 
         func contains(_ phrase: Phrase) -> Bool {
             if let text { return text.contains(phrase.spaced) }
-            return occurs[phrase.id]
+            return !occurs.isEmpty && occurs[phrase.id]
         }
 
         func hasPrefix(_ phrase: Phrase) -> Bool {
             if let text { return text.hasPrefix(phrase.spaced) }
-            return starts[phrase.id]
+            return !starts.isEmpty && starts[phrase.id]
         }
     }
 
@@ -472,22 +477,24 @@ struct EntityExtractor: Sendable, Codable {
 
     static func daysAgo(_ line: Line) -> Double? {
         let words = line.words
-        let p = LinePhrases.shared
-        if line.contains(p.coupleOfDays) || line.contains(p.coupleDays) { return 2 }
-        if let day = p.weekdays.indices.first(where: { line.contains(p.weekdays[$0].day) || line.contains(p.weekdays[$0].plural) }) {
-            // "on sunday": the most recent such day; today counts as today.
-            let today = Calendar(identifier: .gregorian).component(.weekday, from: Date()) - 1
-            return Double((today - day + 7) % 7)
-        }
-        if line.contains(p.fewDays) { return 3 }
-        if line.contains(p.dayBeforeYesterday) { return 2 }
-        if line.contains(p.yesterday) { return 1 }
-        if line.contains(p.lastNight) { return 0.5 }
-        if line.contains(p.thisWeek) { return 3 }  // somewhere in the last few days
-        if line.contains(p.overAWeek) || line.contains(p.moreThanAWeek) { return 8 }
-        if line.contains(p.lastWeek) || line.contains(p.aWeekAgo) || line.contains(p.forAWeek) { return 7 }
-        for phrase in p.now where line.contains(phrase) {
-            return 0
+        if line.mayHavePhrase {
+            let p = LinePhrases.shared
+            if line.contains(p.coupleOfDays) || line.contains(p.coupleDays) { return 2 }
+            if let day = p.weekdays.indices.first(where: { line.contains(p.weekdays[$0].day) || line.contains(p.weekdays[$0].plural) }) {
+                // "on sunday": the most recent such day; today counts as today.
+                let today = Calendar(identifier: .gregorian).component(.weekday, from: Date()) - 1
+                return Double((today - day + 7) % 7)
+            }
+            if line.contains(p.fewDays) { return 3 }
+            if line.contains(p.dayBeforeYesterday) { return 2 }
+            if line.contains(p.yesterday) { return 1 }
+            if line.contains(p.lastNight) { return 0.5 }
+            if line.contains(p.thisWeek) { return 3 }  // somewhere in the last few days
+            if line.contains(p.overAWeek) || line.contains(p.moreThanAWeek) { return 8 }
+            if line.contains(p.lastWeek) || line.contains(p.aWeekAgo) || line.contains(p.forAWeek) { return 7 }
+            for phrase in p.now where line.contains(phrase) {
+                return 0
+            }
         }
         for (index, _) in words.enumerated() {
             guard let value = line.numbers[index], index + 1 < words.count else { continue }
@@ -529,9 +536,11 @@ struct EntityExtractor: Sendable, Codable {
             if Double(word) == nil && words.count > 5 { continue }  // "one of my calves"
             if value >= 0 && value <= 10 { return clampPain(value) }
         }
-        let p = LinePhrases.shared
-        if line.contains(p.notBad) || line.contains(p.notTooBad) || line.contains(p.notThatBad) { return 3 }
-        if line.contains(p.veryBad) || line.contains(p.reallyBad) { return 8 }
+        if line.mayHavePhrase {
+            let p = LinePhrases.shared
+            if line.contains(p.notBad) || line.contains(p.notTooBad) || line.contains(p.notThatBad) { return 3 }
+            if line.contains(p.veryBad) || line.contains(p.reallyBad) { return 8 }
+        }
         for (index, word) in words.enumerated() where line.classes[index].contains(.severity) {
             if let level = severity[word] { return level }
         }
@@ -568,15 +577,19 @@ struct EntityExtractor: Sendable, Codable {
     static func answer(_ line: Line) -> Entities.Answer? {
         let words = line.words
         let p = LinePhrases.shared
-        for phrase in p.unknown where line.contains(phrase) {
+        // (With no phrase in the line, only the word tests below can succeed.)
+        let phrases = line.mayHavePhrase
+        for phrase in p.unknown where phrases && line.contains(phrase) {
             return .unknown
         }
-        if p.skip.contains(where: { line.hasPrefix($0) }) || words == ["skip"] {
+        if phrases && p.skip.contains(where: { line.hasPrefix($0) }) || words == ["skip"] {
             return .skip
         }
         guard let first = words.first else { return nil }
-        if p.no.contains(where: { line.hasPrefix($0) }) { return .no }
-        if Self.yesWords.contains(first) || p.yes.contains(where: { line.hasPrefix($0) }) || line.hasPrefix(p.itIs) && words.count <= 3 {
+        if phrases && p.no.contains(where: { line.hasPrefix($0) }) { return .no }
+        if Self.yesWords.contains(first) || phrases && p.yes.contains(where: { line.hasPrefix($0) })
+            || phrases && line.hasPrefix(p.itIs) && words.count <= 3
+        {
             return .yes
         }
         if Self.noWords.contains(first) { return .no }

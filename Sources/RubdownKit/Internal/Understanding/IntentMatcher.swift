@@ -33,11 +33,11 @@ struct IntentMatcher: Sendable, Codable {
     /// - Parameters:
     ///   - features: the features of an example, by its index among all the examples, intent by
     ///     intent in the order of `intents`' examples (asked once each, so that no table of every
-    ///     example's features as strings is held).
+    ///     example's features as strings is held), as numbers: 0, 1, 2... as each first occurs.
+    ///   - names: the name of each feature number, asked once all examples are read.
     ///   - boost: a weight per feature on top of its IDF (generic words count less).
-    init(intents: [Intent], features: (Int) -> [String], boost: (String) -> Float = { _ in 1 }) {
+    init(intents: [Intent], features: (Int) -> [Int32], names: () -> [String], boost: (String) -> Float = { _ in 1 }) {
         self.intents = intents
-        var terms: [String] = []
         var documentTerms: [[Int32]] = []
 
         for (intentIndex, intent) in intents.enumerated() {
@@ -46,29 +46,16 @@ struct IntentMatcher: Sendable, Codable {
         }
         intentExampleStart.append(Int32(exampleIntent.count))
         documentTerms.reserveCapacity(exampleIntent.count)
-        for example in exampleIntent.indices {
-            let document = features(example)
-            var ids: [Int32] = []
-            ids.reserveCapacity(document.count)
-            for feature in document {
-                if let id = termIDs[feature] {
-                    ids.append(id)
-                } else {
-                    let id = Int32(terms.count)
-                    termIDs[feature] = id
-                    terms.append(feature)
-                    ids.append(id)
-                }
-            }
-            documentTerms.append(ids)
-        }
+        for example in exampleIntent.indices { documentTerms.append(features(example)) }
+        var terms = names()
         // Ids in the features' sorted order, so that every sum below runs over features in sorted
         // order: scores are the same to the last bit from run to run.
         let sortedTerms = terms.indices.sorted { terms[$0] < terms[$1] }
         var newID = [Int32](repeating: 0, count: terms.count)
         for (rank, old) in sortedTerms.enumerated() { newID[old] = Int32(rank) }
         terms = sortedTerms.map { terms[$0] }
-        for (feature, id) in termIDs { termIDs[feature] = newID[Int(id)] }
+        termIDs.reserveCapacity(terms.count)
+        for (id, feature) in terms.enumerated() { termIDs[feature] = Int32(id) }
         for index in documentTerms.indices {
             // Distinct features only (a set of features, as the matcher has always counted them).
             var ids = documentTerms[index].map { newID[Int($0)] }

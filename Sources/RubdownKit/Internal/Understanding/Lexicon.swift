@@ -175,6 +175,19 @@ struct Lexicon: Sendable, Codable {
         return plain || !tokens.contains(where: isOtherTopic)
     }
 
+    /// For an ASCII word, whether it is all letters (A-Z, a-z); nil for a word beyond ASCII.
+    private static func asciiLetters(_ word: String) -> Bool? {
+        var word = word
+        return word.withUTF8 { bytes in
+            var letters = true
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if (byte | 0x20) &- UInt8(ascii: "a") >= 26 { letters = false }
+            }
+            return letters
+        }
+    }
+
     /// A noun of another topic that the domain never uses.
     private func isOtherTopic(_ token: Token) -> Bool { otherTopics.contains(token.stem) }
 
@@ -219,9 +232,11 @@ struct Lexicon: Sendable, Codable {
     func correction(for word: String) -> String? {
         // Five letters or more (for ASCII words, bytes and A-Z, a-z), unknown and not an everyday word.
         let isCandidate =
-            word.utf8.allSatisfy({ $0 < 0x80 })
-            ? word.utf8.count >= 5 && word.utf8.allSatisfy({ ($0 | 0x20) &- UInt8(ascii: "a") < 26 })
-            : word.count >= 5 && word.allSatisfy(\.isLetter)
+            switch Self.asciiLetters(word) {
+            case true?: word.utf8.count >= 5
+            case false?: false
+            case nil: word.count >= 5 && word.allSatisfy(\.isLetter)
+            }
         guard isCandidate, !isKnown(word), !ordinary.contains(word) else { return nil }
         let query = TypoCandidate(word)
         let limit = query.characterCount >= 8 ? 2 : 1
@@ -239,25 +254,27 @@ struct Lexicon: Sendable, Codable {
                 let middle = (low + high) / 2
                 if candidates[middle].characterCount < query.characterCount - limit { low = middle + 1 } else { high = middle }
             }
-            // (By index, so that a candidate ruled out is not copied.)
-            for index in low..<candidates.count {
-                if candidates[index].characterCount > query.characterCount + limit { break }
-                if let a = candidates[index].letters, let b = query.letters, (a ^ b).nonzeroBitCount > 2 * limit { continue }
-                let candidate = candidates[index]
-                let distance =
-                    if let a = candidate.bytes, let b = query.bytes {
-                        EditDistance.between(a, b, limit: limit)
-                    } else {
-                        EditDistance.between(word, candidate.word, limit: limit)
+            // (Through the buffer, so that a candidate ruled out is neither copied nor bounds-checked.)
+            candidates.withUnsafeBufferPointer { buffer in
+                for index in low..<buffer.count {
+                    if buffer[index].characterCount > query.characterCount + limit { break }
+                    if let a = buffer[index].letters, let b = query.letters, (a ^ b).nonzeroBitCount > 2 * limit { continue }
+                    let candidate = buffer[index]
+                    let distance =
+                        if let a = candidate.bytes, let b = query.bytes {
+                            EditDistance.between(a, b, limit: limit)
+                        } else {
+                            EditDistance.between(word, candidate.word, limit: limit)
+                        }
+                    guard distance <= limit else { continue }
+                    if let best,
+                        distance > best.distance
+                            || distance == best.distance && (group > best.group || group == best.group && candidate.word > best.word)
+                    {
+                        continue
                     }
-                guard distance <= limit else { continue }
-                if let best,
-                    distance > best.distance
-                        || distance == best.distance && (group > best.group || group == best.group && candidate.word > best.word)
-                {
-                    continue
+                    best = (candidate.word, distance, group)
                 }
-                best = (candidate.word, distance, group)
             }
         }
         let first = word.first!

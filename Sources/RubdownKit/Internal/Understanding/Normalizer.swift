@@ -104,7 +104,7 @@ enum Normalizer {
         func flush(_ end: Int) {
             guard start >= 0 else { return }
             let word = lowercase(bytes, start, end)
-            if let rewrite = rewrites[word] {
+            if rewriteFilter.mayContain(word), let rewrite = rewrites[word] {
                 for part in rewrite { emit(part) }
             } else if apostrophe {
                 let utf8 = word.utf8
@@ -177,6 +177,8 @@ enum Normalizer {
 
     @inline(__always) private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 }
     @inline(__always) private static func isASCIIDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+
+    private static let rewriteFilter = ASCIIWordFilter(rewrites.keys)
 
     /// The word-for-words rewrites of `normalize`'s word step in one table: contractions (split
     /// into words) and British spellings.

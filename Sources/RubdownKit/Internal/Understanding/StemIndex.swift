@@ -9,7 +9,7 @@ import Foundation
 /// Derived from the interpreter's own tables the first time a line is understood, under a lock
 /// (an interpreter is shared between threads); saved as nothing, so a coach read back from a
 /// snapshot derives it again, and the snapshot holds nothing twice.
-final class StemIndex: @unchecked Sendable, Codable {
+final class StemIndex: @unchecked Sendable, Codable, CustomReflectable {
     struct Entry: Sendable {
         var classes: WordClass = []
         var lexiconPhrases: [Lexicon.Phrase]?
@@ -40,14 +40,26 @@ final class StemIndex: @unchecked Sendable, Codable {
     struct Table: Sendable {
         let ids: [String: Int32]
         let entries: [Entry]
+        /// Rules out most stems of no entry without a hash look-up.
+        let filter: ASCIIWordFilter
+
+        init(ids: [String: Int32], entries: [Entry]) {
+            self.ids = ids
+            self.entries = entries
+            filter = ASCIIWordFilter(ids.keys)
+        }
 
         /// The entry of each token's stem; -1 for a stem no table has.
-        func entries(of tokens: [Token]) -> [Int32] { tokens.map { ids[$0.stem] ?? -1 } }
+        func entries(of tokens: [Token]) -> [Int32] { tokens.map { filter.mayContain($0.stem) ? ids[$0.stem] ?? -1 : -1 } }
     }
 
     init() {}
     init(from decoder: any Decoder) {}
     func encode(to encoder: any Encoder) {}
+
+    /// Reflected as empty, like the saved form: whether a line has been understood yet (and the
+    /// table built) is no part of what the interpreter is.
+    var customMirror: Mirror { Mirror(self, children: [:]) }
 
     private let lock = NSLock()
     private var table: Table?

@@ -19,7 +19,7 @@ enum Stemmer {
             if (byte | 0x20) &- UInt8(ascii: "a") >= 26 { isWord = false }
         }
         guard isWord else { return word }
-        if let exception = exceptions[word] { return exception }
+        if exceptionFilter.mayContain(word), let exception = exceptions[word] { return exception }
         // On the word's bytes (a native string's UTF-8 is contiguous); nil: the word is its own stem.
         var bytes = word
         let stem = bytes.withUTF8 { w -> String? in
@@ -85,6 +85,8 @@ enum Stemmer {
         }
         return w
     }
+
+    private static let exceptionFilter = ASCIIWordFilter(exceptions.keys)
 
     private static let exceptions: [String: String] = [
         "calves": "calf", "calfs": "calf", "feet": "foot", "knees": "knee", "thighs": "thigh", "shins": "shin",

@@ -90,9 +90,12 @@ struct WordClass: OptionSet, Sendable {
     static func mark(_ tokens: inout [Token], entries: [Int32], of table: StemIndex.Table) {
         for index in tokens.indices {
             let byStem = entries[index] >= 0 ? table.entries[Int(entries[index])].classes : []
-            tokens[index].classes = (byText[tokens[index].text] ?? []).union(byStem)
+            let text = tokens[index].text
+            tokens[index].classes = (byTextFilter.mayContain(text) ? byText[text] ?? [] : []).union(byStem)
         }
     }
+
+    private static let byTextFilter = ASCIIWordFilter(byText.keys)
 
     static let byText: [String: WordClass] = {
         var table: [String: WordClass] = [:]
