@@ -22,14 +22,14 @@ import Testing
     static func loader(without target: ContentFile) -> ContentLoader {
         var loader = ContentLoader()
         for file in BundledContent.knowledge where file.path != target.path { loader.addKnowledge(file) }
-        for file in BundledContent.intents where file.path != target.path { loader.addIntents(file) }
+        loader.addIntents(BundledContent.intents.filter { $0.path != target.path })
         return loader
     }
 
     /// Loads `damaged` in place of the file `base` lacks; the diagnostics (empty when it loads).
     func load(_ damaged: ContentFile, isKnowledge: Bool, into base: ContentLoader) -> [ContentDiagnostic] {
         var loader = base
-        if isKnowledge { loader.addKnowledge(damaged) } else { loader.addIntents(damaged) }
+        if isKnowledge { loader.addKnowledge(damaged) } else { loader.addIntents([damaged]) }
         do {
             try allPlugins.validate(loader.finish().intents)
             return []
