@@ -58,7 +58,8 @@ public struct TechniquesPlugin: Plugin {
 
     private func routine(for areas: [String], gentle: Bool, _ context: PluginContext, lead: String) -> PluginReply {
         let advice = context.advice
-        let techniques = advice.techniques(for: areas, gentle: gentle)
+        // After a caution outcome, the gentlest only, as the outcome, the advice for an area and the guided routine say.
+        let techniques = advice.techniques(for: areas, gentle: gentle, gentlest: context.state.lastTriage?.level == .caution)
         let subject = areas.isEmpty ? "both legs" : "your \(context.knowledge.names(of: areas))"
         var text = lead + "A post-run routine for \(subject), about 10 to 15 minutes, from the feet upwards:\n"
         text += advice.brief(techniques)

@@ -17,6 +17,10 @@ public struct TriagePlugin: Plugin {
     /// only where the answer can change the outcome (see `applies`).
     public var questions: [Question] { Self.questions }
 
+    /// Shown by "why" for outcomes the probe conversations' scripted answers never reach: the journal
+    /// moved it, a caution route, soreness not easing after day four (the probes answer "3 days ago" at most).
+    public var guidance: [String] { ["why-journal", "why-caution-route", "why-not-easing", "why-verdict-caution-soon"] }
+
     static let questions: [Question] = [
         Question(slot: .bodyPart, prompt: "Where does it hurt?", examples: "calves; the back of my thighs; knees and shins"),
         Question(
@@ -82,8 +86,13 @@ public struct TriagePlugin: Plugin {
 
     public func respond(to request: PluginRequest, context: PluginContext) -> PluginReply {
         let state = context.state
-        if request.intent == "triage.is_serious" && request.answering == nil {
-            return whenToWorry(state, context)
+        if request.answering == nil {
+            switch request.intent {
+            case "triage.is_serious": return whenToWorry(state, context)
+            case "triage.more": return more(state, context)
+            case "triage.why": return why(state, context)
+            default: break
+            }
         }
         if let question = Self.next(state) {
             var lead = ""
@@ -101,10 +110,28 @@ public struct TriagePlugin: Plugin {
 
     // MARK: Outcomes
 
-    private func outcome(_ state: ConversationState, _ context: PluginContext) -> PluginReply {
+    /// What the facts so far add up to: the level, its reasons, and what follows for the advice. The
+    /// outcome, "more" and "why" are all worded from it, so they never disagree.
+    struct Assessment {
+        var outcome: TriageOutcome
+        /// Areas with a warning sign: no advice for them here.
+        var flagged: [String]
+        var routes: [CautionRoute]
+        /// Only light stroking around (not on) the sore spot: a possible strain, strong or sharp pain, swelling,
+        /// or a route that keeps hands off. Never a firmer technique beside "go carefully".
+        var handsOff: Bool
+        var techniques: [Technique]
+        var hardRun: Bool
+        /// Areas the advice tells the runner to massage.
+        var massages: [String]
+        var level: TriageOutcome.Level { outcome.level }
+        var areas: [String] { outcome.bodyParts }
+    }
+
+    /// The assessment of the facts told so far, or the seek-care reply when the journal shows soreness that needs it.
+    static func assess(_ state: ConversationState, _ context: PluginContext) -> Result<Assessment, SeekCare> {
         let facts = state.facts
         let knowledge = context.knowledge
-        // Areas with a warning sign get no advice here; the others still do.
         let flagged = state.areas.filter(state.isFlagged)
         let areas = state.areas.filter { !state.isFlagged($0) }
         var reasons: [String] = []
@@ -112,6 +139,8 @@ public struct TriagePlugin: Plugin {
         if let level = facts.painLevel, level >= 7 { reasons.append("pain-level:\(level)") }
         if facts.painKind == "sharp" { reasons.append("pain-kind:sharp") }
         if facts.swelling == true { reasons.append("swelling") }
+        // Strong or sharp pain, or swelling: whatever else was said, hands stay off the spot.
+        let injuryLike = !reasons.isEmpty
         // Soreness on day four or five that is easing is ordinary; not easing, or still there after a week, is not.
         if let days = facts.daysAgo, days >= 4, facts.trend != .easing || days > 7 {
             reasons.append("not-easing:\(Int(days))-days")
@@ -125,7 +154,7 @@ public struct TriagePlugin: Plugin {
         var level: TriageOutcome.Level = reasons.isEmpty ? .selfCare : .caution
         if reasons.isEmpty { reasons.append("ordinary-post-run-soreness") }
         // What the journal shows across days: the same area sore run after run, or not easing.
-        let patterns = context.state.journal?.patterns(for: areas, now: Date()) ?? []
+        let patterns = state.journal?.patterns(for: areas, now: Date()) ?? []
         for pattern in patterns {
             if level == .selfCare { reasons.removeAll { $0 == "ordinary-post-run-soreness" } }
             reasons.append(pattern.reason)
@@ -133,61 +162,213 @@ public struct TriagePlugin: Plugin {
             urgency = max(urgency, .soon)
         }
         if patterns.contains(where: { $0.level == .seekCare }), knowledge.redFlag(Self.persistentFlag) != nil {
-            return context.safety.seekCareReply(for: [Self.persistentFlag], areas: state.areas)
+            return .failure(SeekCare(reply: context.safety.seekCareReply(for: [Self.persistentFlag], areas: state.areas)))
         }
         let outcome = TriageOutcome(level: level, bodyParts: areas, reasons: reasons, urgency: urgency)
-
         let advice = context.advice
-        let hardRun = facts.isHardRun
+        let handsOff = level == .caution && (routes.isEmpty || injuryLike || routes.contains { $0.noMassageOn == true })
+        let techniques =
+            level == .caution
+            ? advice.techniques(for: areas, gentle: true, gentlest: handsOff) : advice.techniques(for: areas, gentle: facts.isHardRun)
+        return .success(
+            Assessment(
+                outcome: outcome, flagged: flagged, routes: routes, handsOff: handsOff, techniques: techniques,
+                hardRun: facts.isHardRun,
+                massages: level == .selfCare || !routes.contains { $0.noMassageOn == true } ? areas : []))
+    }
+
+    struct SeekCare: Error { var reply: PluginReply }
+
+    /// The outcome on one screen: the verdict, the three or four steps that matter, the bath with who
+    /// should skip it, when to get help, and the offer of "more" and "why".
+    private func outcome(_ state: ConversationState, _ context: PluginContext) -> PluginReply {
+        let assessment: Assessment
+        switch Self.assess(state, context) {
+        case .failure(let seekCare): return seekCare.reply
+        case .success(let found): assessment = found
+        }
+        let knowledge = context.knowledge
+        let advice = context.advice
         // Never "in your ." when no area was understood.
-        let names = areas.isEmpty ? "legs" : knowledge.names(of: areas)
+        let names = assessment.areas.isEmpty ? "legs" : knowledge.names(of: assessment.areas)
         var text: String
         var used: [String]
-        let techniques: [Technique]
-        if level == .caution {
-            let handsOff = routes.isEmpty || routes.contains { $0.noMassageOn == true }
-            techniques = advice.techniques(for: areas, gentle: true, gentlest: handsOff)
+        let shown = advice.keySteps(assessment.techniques)
+        if assessment.level == .caution {
             text = "This could be more than ordinary soreness, so go carefully with your \(names)."
-            if routes.isEmpty {
-                text += "\n" + knowledge.say("caution-strain")
-                used = ["guidance:caution-strain"]
+            if assessment.routes.isEmpty {
+                text += "\n" + knowledge.say("caution-strain-short")
+                used = ["guidance:caution-strain-short"]
             } else {
-                for route in routes { text += "\n" + route.advice }
-                used = routes.map { "cautions:\($0.id)" }
+                for route in assessment.routes { text += "\n" + (route.shortAdvice ?? route.advice) }
+                used = assessment.routes.map { "cautions:\($0.id)" }
             }
-            if !techniques.isEmpty {
+            if !shown.isEmpty {
                 text +=
-                    (handsOff ? "\nFor now, only this around (not on) the sore spot:\n" : "\nGentle work that suits it:\n")
-                    + advice.brief(techniques)
+                    (assessment.handsOff ? "\nFor now, only this around (not on) the sore spot:\n" : "\nGentle work that suits it:\n")
+                    + advice.steps(shown)
             }
-            if urgency == .soon { text += "\n" + context.safety.cautionSoon }
+            if assessment.outcome.urgency == .soon {
+                text += "\n" + context.safety.cautionSoon
+                used.append("guidance:caution-soon")
+            }
         } else {
-            techniques = advice.techniques(for: areas, gentle: hardRun)
-            text = "This sounds like ordinary post-run soreness in your \(names). " + knowledge.say("self-care-soreness")
-            text += "\nWhat to do, in this order:\n" + advice.brief(techniques)
-            if hardRun { text += "\n" + knowledge.say("gentler-when-stiff") }
-            used = ["guidance:self-care-soreness"] + (hardRun ? ["guidance:gentler-when-stiff"] : [])
+            text = "This sounds like ordinary post-run soreness in your \(names). " + knowledge.say("self-care-short")
+            text += "\n" + advice.steps(shown)
+            used = ["guidance:self-care-short"]
         }
-        // Area tips include tools; with a possible strain the advice above is all that applies.
-        let notes = level == .selfCare ? advice.areaNotes(areas) : ""
-        if !notes.isEmpty { text += "\n" + notes }
-        if !flagged.isEmpty {
-            text += "\n" + context.safety.notThisArea(flagged)
+        if !assessment.flagged.isEmpty {
+            text += "\n" + context.safety.notThisArea(assessment.flagged)
+            used.append("guidance:not-this-area")
         }
-        let bath = advice.bathSuggestion(level: level, hardRun: hardRun)
+        let bath = advice.bathShort(level: assessment.level, hardRun: assessment.hardRun)
         if !bath.text.isEmpty { text += "\n" + bath.text }
-        if level == .selfCare { text += "\n" + knowledge.say("hydrate-move") }
-        text += "\n" + knowledge.say("massage-contraindications")
-        text += "\nSay \"walk me through it\" and I'll lead you through it step by step."
-        text += "\n" + knowledge.say("see-professional")
-        if level == .selfCare { text += " " + knowledge.say("professional-sessions") }
-        used +=
-            Advice.used(techniques) + areas.map { "areas:\($0)" } + bath.used
-            + (level == .selfCare ? ["guidance:hydrate-move", "guidance:professional-sessions"] : [])
-            + ["guidance:massage-contraindications", "guidance:see-professional"]
-        return PluginReply(
-            text, triage: outcome, massages: level == .selfCare || !routes.contains { $0.noMassageOn == true } ? areas : [],
-            knowledgeUsed: used)
+        // The medical reasons to hold back matter where firm work is suggested; "more" always lists them.
+        if shown.contains(where: { $0.gentleness > 1 }) {
+            text += "\n" + knowledge.say("massage-contraindications-short")
+            used.append("guidance:massage-contraindications-short")
+        }
+        if assessment.outcome.urgency != .soon {
+            text += "\n" + knowledge.say("see-professional-short")
+            used.append("guidance:see-professional-short")
+        }
+        text += "\n" + knowledge.say("outcome-offer")
+        used += Advice.used(shown) + bath.used + ["guidance:outcome-offer"]
+        return PluginReply(text, triage: assessment.outcome, massages: assessment.massages, knowledgeUsed: used)
+    }
+
+    /// Whether the last outcome is what the runner is looking at: it was the previous reply, or only
+    /// this plugin has answered since ("more", "why", the journal question).
+    static func outcomeIsCurrent(_ state: ConversationState) -> Bool {
+        state.lastTriage != nil && state.previousPlugin == "triage"
+    }
+
+    /// "more": the rest of the outcome, in full. Before any outcome, what to do first.
+    private func more(_ state: ConversationState, _ context: PluginContext) -> PluginReply {
+        let knowledge = context.knowledge
+        guard let last = state.lastTriage else {
+            return PluginReply(knowledge.say("more-no-outcome"), knowledgeUsed: ["guidance:more-no-outcome"])
+        }
+        if last.level == .seekCare {
+            let flags = state.redFlags.compactMap { knowledge.redFlag($0) }
+            let text =
+                ([knowledge.say("why-seek-care")] + flags.map { "- " + context.safety.describe($0) } + [knowledge.say("skip-massage-when")])
+                .joined(separator: "\n")
+            return PluginReply(
+                text, knowledgeUsed: ["guidance:why-seek-care"] + flags.map { "red_flags:\($0.id)" } + ["guidance:skip-massage-when"])
+        }
+        guard case .success(let assessment) = Self.assess(state, context) else {
+            return PluginReply(knowledge.say("more-no-outcome"), knowledgeUsed: ["guidance:more-no-outcome"])
+        }
+        let advice = context.advice
+        var parts: [String] = []
+        var used: [String] = []
+        if assessment.level == .caution {
+            if assessment.routes.isEmpty {
+                parts.append(knowledge.say("caution-strain"))
+                used.append("guidance:caution-strain")
+            } else {
+                parts += assessment.routes.map(\.advice)
+                used += assessment.routes.map { "cautions:\($0.id)" }
+            }
+        } else {
+            parts.append(knowledge.say("self-care-soreness"))
+            used.append("guidance:self-care-soreness")
+        }
+        if !assessment.techniques.isEmpty {
+            parts.append(
+                (assessment.handsOff ? "Around (not on) the sore spot:\n" : "The techniques, in order:\n")
+                    + advice.brief(assessment.techniques))
+            used += Advice.used(assessment.techniques)
+        }
+        if assessment.level == .selfCare {
+            if assessment.hardRun {
+                parts.append(knowledge.say("gentler-when-stiff"))
+                used.append("guidance:gentler-when-stiff")
+            }
+            let notes = advice.areaNotes(assessment.areas)
+            if !notes.isEmpty {
+                parts.append(notes)
+                used += assessment.areas.map { "areas:\($0)" }
+            }
+        }
+        let bath = advice.bathSuggestion(level: assessment.level, hardRun: assessment.hardRun)
+        let baths = bath.used.compactMap { knowledge.bath(String($0.dropFirst("baths:".count))) }
+        parts.append(bath.text.components(separatedBy: " Skip the ").first ?? bath.text)
+        if !baths.isEmpty { parts.append(advice.skipFull(baths)) }
+        used += bath.used
+        if assessment.level == .selfCare {
+            parts.append(knowledge.say("hydrate-move"))
+            used.append("guidance:hydrate-move")
+        }
+        parts.append(knowledge.say("massage-contraindications"))
+        used.append("guidance:massage-contraindications")
+        var help = knowledge.say("see-professional")
+        used.append("guidance:see-professional")
+        if assessment.level == .selfCare {
+            help += " " + knowledge.say("professional-sessions")
+            used.append("guidance:professional-sessions")
+        }
+        parts.append(help)
+        return PluginReply(parts.joined(separator: "\n"), massages: assessment.massages, knowledgeUsed: used)
+    }
+
+    /// "why": the verdict explained from what the runner said and the outcome's reasons. When no
+    /// outcome is on screen, how the last line was understood and where its facts came from.
+    private func why(_ state: ConversationState, _ context: PluginContext) -> PluginReply {
+        let knowledge = context.knowledge
+        guard let last = state.lastTriage, Self.outcomeIsCurrent(state) else {
+            if let previous = state.previous {
+                return PluginReply(
+                    Explanation.text(for: previous.understanding, knowledgeUsed: previous.knowledgeUsed, knowledge: knowledge))
+            }
+            return PluginReply(knowledge.say("why-no-outcome"), knowledgeUsed: ["guidance:why-no-outcome"])
+        }
+        var lines: [String] = []
+        var used: [String] = []
+        let said = state.factsSaid(knowledge: knowledge)
+        if !said.isEmpty { lines.append("You told me: \(said).") }
+        func add(_ id: String, _ replacing: [String: String] = [:]) {
+            var text = knowledge.say(id)
+            for (key, value) in replacing { text = text.replacingOccurrences(of: "{\(key)}", with: value) }
+            guard !text.isEmpty, !used.contains("guidance:\(id)") || !replacing.isEmpty else { return }
+            lines.append(text)
+            if !used.contains("guidance:\(id)") { used.append("guidance:\(id)") }
+        }
+        var flags: [RedFlag] = []
+        for reason in last.reasons {
+            let parts = reason.split(separator: ":", maxSplits: 1).map(String.init)
+            switch parts.first ?? "" {
+            case "ordinary-post-run-soreness": add("why-ordinary")
+            case "pain-level": add("why-pain-level")
+            case "pain-kind": add("why-sharp")
+            case "swelling": add("why-swelling")
+            case "not-easing" where parts.count > 1 && parts[1].first?.isNumber == true: add("why-not-easing")
+            case "not-easing", "recurring": add("why-journal")
+            case "caution":
+                if let route = knowledge.caution(parts.count > 1 ? parts[1] : "") {
+                    add("why-caution-route", ["name": route.name])
+                    used.append("cautions:\(route.id)")
+                }
+            case "red-flag":
+                if let flag = knowledge.redFlag(parts.count > 1 ? parts[1] : "") { flags.append(flag) }
+            default: break
+            }
+        }
+        if !flags.isEmpty {
+            add("why-seek-care")
+            lines += flags.map { "- " + context.safety.describe($0) }
+            used += flags.map { "red_flags:\($0.id)" }
+        }
+        let verdict =
+            switch last.level {
+            case .selfCare: "why-verdict-self-care"
+            case .caution: last.urgency == .soon ? "why-verdict-caution-soon" : "why-verdict-caution"
+            case .seekCare: "why-verdict-seek-care"
+            }
+        add(verdict)
+        add("why-not-diagnosis")
+        return PluginReply(lines.joined(separator: "\n"), knowledgeUsed: used)
     }
 
     private func whenToWorry(_ state: ConversationState, _ context: PluginContext) -> PluginReply {

@@ -25,4 +25,4 @@ reply contains: Stroking
 reply contains: Pressing
 reply lacks: When did it start
 reply lacks: How far did you run
-reply contains: physiotherapist
+reply contains: physio

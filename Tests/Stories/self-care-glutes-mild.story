@@ -15,5 +15,11 @@ awaiting: when
 awaiting: null
 triage.level: self-care
 triage.reasons: ["ordinary-post-run-soreness"]
+reply contains: Foam roller
+reply contains: Bath: warm
+# the rest of the set comes with "more"
+> more
+plugin: triage
+intent: triage.more
 reply contains: Tennis ball
 reply contains: warm bath

@@ -43,6 +43,68 @@ public struct Advice: Sendable {
         }.joined(separator: "\n")
     }
 
+    /// One short line per technique: name and how many, for the one-screen outcome.
+    public func steps(_ techniques: [Technique]) -> String {
+        techniques.enumerated().map { index, technique in "  \(index + 1). \(technique.name): \(technique.howMany)" }
+            .joined(separator: "\n")
+    }
+
+    /// The three or four techniques that matter most: the gentlest first, then one of each firmer kind,
+    /// never two tools when one is enough (the roller is kinder, so it goes first when both fit).
+    public func keySteps(_ techniques: [Technique], limit: Int = 4) -> [Technique] {
+        guard techniques.count > limit else { return techniques }
+        let hands = techniques.filter { $0.equipment == "none" }
+        let tools = techniques.filter { $0.equipment != "none" }.sorted { $0.gentleness < $1.gentleness }
+        let picked = Array(hands.prefix(limit - (tools.isEmpty ? 0 : 1))) + tools.prefix(1)
+        return techniques.filter { technique in picked.contains { $0.id == technique.id } }
+    }
+
+    /// The bath in a line or two for the one-screen outcome, with who should skip it in short.
+    public func bathShort(level: TriageOutcome.Level, hardRun: Bool) -> (text: String, used: [String]) {
+        guard level != .seekCare else { return bathSuggestion(level: level, hardRun: hardRun) }
+        let warm = knowledge.baths.first { $0.notForFreshStrain }
+        let cold = knowledge.baths.first { !$0.notForFreshStrain }
+        if level == .caution, let cold {
+            return (
+                knowledge.say("bath-caution-short")
+                    + " \(Self.article(cold.name).capitalized) \(cold.name.lowercased()) (\(short(cold))) is optional. "
+                    + skipShort([cold]),
+                ["guidance:bath-caution-short", "baths:\(cold.id)"]
+            )
+        }
+        guard let warm, let cold else { return ("", []) }
+        let lead =
+            hardRun
+            ? "Bath: after a hard run, \(Self.kind(cold)) (\(short(cold))) or \(Self.kind(warm)) (\(short(warm)))."
+            : "Bath: \(Self.kind(warm)) (\(short(warm))), or \(Self.kind(cold)) (\(short(cold))) after a hard effort."
+        return (lead + " " + skipShort([warm, cold]), ["baths:\(warm.id)", "baths:\(cold.id)"])
+    }
+
+    /// "warm" for "Warm bath": the name without its last word.
+    static func kind(_ bath: Bath) -> String {
+        let words = bath.name.lowercased().split(separator: " ")
+        return words.count > 1 ? words.dropLast().joined(separator: " ") : bath.name.lowercased()
+    }
+
+    private func short(_ bath: Bath) -> String { bath.inShort ?? "\(bath.temperature), \(bath.duration)" }
+
+    /// Who should skip each bath, in a few words: `avoid_if_short`, else the start of each `avoid_if` entry.
+    public func skipShort(_ baths: [Bath]) -> String {
+        let parts = baths.map { bath in
+            guard let few = bath.avoidIfShort else { return whoShouldSkip([bath]) }
+            return "\(Self.kind(bath)) with \(few)"
+        }
+        guard baths.allSatisfy({ $0.avoidIfShort != nil }) else { return parts.joined(separator: " ") }
+        return "Skip " + parts.joined(separator: "; ") + "."
+    }
+
+    /// Every reason to skip each bath, in full, one per line (for "more").
+    public func skipFull(_ baths: [Bath]) -> String {
+        baths.map { bath in
+            "Skip the \(bath.name.lowercased()) if:\n" + bath.avoidIf.map { "  - " + $0 }.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
     /// Area-specific notes, for example not to roll straight onto the Achilles.
     public func areaNotes(_ areas: [String]) -> String {
         areas.compactMap { knowledge.area($0) }.map { "Your \($0.name): \($0.care)" }.joined(separator: "\n")

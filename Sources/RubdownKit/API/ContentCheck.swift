@@ -184,6 +184,8 @@ public enum ContentCheck {
         // answer, which lead to different outcomes; every red flag is probed too.
         // Safety words every warning from these, whatever conversation leads there.
         var used = Set(content.intents.intents.flatMap(\.knowledge)).union(Safety.guidance.map { "guidance:\($0)" })
+            .union(Conversation.guidance.map { "guidance:\($0)" })
+            .union(coach.plugins.plugins.flatMap(\.guidance).map { "guidance:\($0)" })
         for intent in content.intents.intents {
             for (example, pick) in zip(intent.examples.prefix(4), [AnswerPick.first, .last, .middle, .first]) {
                 used.formUnion(probe(coach, opening: example, answering: pick))
@@ -231,6 +233,15 @@ public enum ContentCheck {
             turn = conversation.send(answer)
             used.formUnion(turn.knowledgeUsed)
             steps += 1
+        }
+        // After an outcome, what its plugin answers on request ("more", "why"): the first example of each
+        // of its keyword-only intents.
+        if turn.triage != nil {
+            let followUps = coach.content.intents.intents.filter { $0.plugin == turn.plugin && $0.needsKeyword }
+            for intent in followUps {
+                guard let example = intent.examples.first else { continue }
+                used.formUnion(conversation.send(example).knowledgeUsed)
+            }
         }
         return used
     }

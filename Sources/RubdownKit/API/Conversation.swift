@@ -84,6 +84,12 @@ public struct Conversation: Sendable {
         }
     }
 
+    /// Guidance the dialogue itself shows.
+    public static let guidance = ["as-above"]
+
+    /// Replies of this many lines or more are cards: never repeated word for word within a few turns.
+    static let longCard = 8
+
     /// Whether a guided routine is under way: an empty line then means "next".
     public var isGuiding: Bool { state.routine != nil }
 
@@ -267,12 +273,16 @@ public struct Conversation: Sendable {
             // Flags a plugin's outcome raises (the journal's) are recorded here; safety's own are already.
             let new = Safety.flags(of: outcome).filter { !state.redFlags.contains($0) }
             if !new.isEmpty { coach.safety.record(new, in: &state, areas: outcome.bodyParts) }
+            // Right after "call 999" or "get seen today", the instruction is the last thing the runner reads: the
+            // journal is not offered then (it is at a later outcome). After "book a GP within days" it is, since
+            // a note is what lets the next session ask how that area is doing.
+            let urgent = outcome.level == .seekCare && outcome.urgency >= .today
             if state.journal?.consent == true {
                 record(outcome)
-            } else if state.journal != nil, state.journal?.consent == nil, state.pending == nil, !outcome.bodyParts.isEmpty {
+            } else if state.journal != nil, state.journal?.consent == nil, state.pending == nil, !outcome.bodyParts.isEmpty, !urgent {
                 // Asked once: after the first outcome, when there is something worth noting.
                 let prompt =
-                    "Would you like me to keep a private note of this on this computer, so I can ask how your legs feel next time? (yes or no)"
+                    "Shall I keep a private note on this computer, to check on your legs next time? (yes or no)"
                 reply.text += "\n\n" + prompt
                 state.pending = PendingQuestion(
                     question: Question(slot: .journalConsent, prompt: prompt, examples: "yes; no"), plugin: route.plugin,
@@ -354,6 +364,16 @@ public struct Conversation: Sendable {
     private mutating func finish(
         _ understanding: Understanding, _ reply: PluginReply, route: DialoguePolicy.Route, confidence: Double
     ) -> Turn {
+        var reply = reply
+        // A long card asked for again straight away ("more", "more"; the same technique twice) is not
+        // printed again word for word: its first line, and a pointer to the full text just above.
+        let lines = reply.text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.count >= Self.longCard, state.routine == nil, state.recentReplies.contains(reply.text) {
+            reply.text = coach.content.knowledge.say("as-above") + " " + lines[0]
+            reply.knowledgeUsed = ["guidance:as-above"] + reply.knowledgeUsed
+        }
+        state.recentReplies = Array((state.recentReplies + [reply.text]).suffix(3))
+        state.previousPlugin = route.plugin
         let turn = Turn(
             input: understanding.input, reply: reply.text, plugin: route.plugin, intent: route.intent,
             confidence: confidence, entities: understanding.entities, awaiting: state.pending?.question.slot,

@@ -139,6 +139,17 @@ public struct ConversationState: Sendable {
     var routine: Routine?
     /// How the previous line was understood and what its answer drew on, for `why`.
     public var previous: (understanding: Understanding, knowledgeUsed: [String])?
+    /// The plugin that answered the previous line (for an answer, the plugin that asked): "why" right
+    /// after an outcome is about the outcome.
+    public internal(set) var previousPlugin: String?
+    /// The last few replies, newest last, so a long card is not printed again word for word.
+    var recentReplies: [String] = []
+
+    /// What the runner has told so far, in a few words ("your calves, no swelling, a dull ache, 4 out of 10").
+    public func factsSaid(knowledge: KnowledgeBase) -> String {
+        SlotFilling.describe(
+            [.bodyPart, .swelling, .spread, .painKind, .painLevel, .when, .trend, .distance, .urine], in: self, knowledge: knowledge)
+    }
 
     public init() {}
 

@@ -98,6 +98,8 @@ public struct Technique: Codable, Sendable, Hashable {
     package var summary: String
     package var steps: [String]
     package var repetitions: String
+    /// How many, in a few words, for the one-screen outcome (`short_repetitions`); `repetitions` when absent.
+    package var shortRepetitions: String?
     package var pressure: String
     public var gentleness: Int
     var equipment: String
@@ -109,7 +111,11 @@ public struct Technique: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case id, name, synonyms, summary, steps, repetitions, pressure, gentleness, equipment, suits, cautions, sources
         case notDirectlyOn = "not_directly_on"
+        case shortRepetitions = "short_repetitions"
     }
+
+    /// How many, as short as the content gives it.
+    public var howMany: String { shortRepetitions ?? repetitions }
 
     /// Whether this technique may be used on the area: it suits it and is not barred from it.
     public func fits(_ area: String) -> Bool { suits.contains(area) && !notDirectlyOn.contains(area) }
@@ -123,6 +129,10 @@ public struct Bath: Codable, Sendable, Hashable {
     public var duration: String
     public var goodFor: [String]
     public var avoidIf: [String]
+    /// Temperature and time in a few words, for the one-screen outcome (`in_short`).
+    public var inShort: String?
+    /// Who should skip it, in a few words (`avoid_if_short`); the full `avoid_if` list goes to "more".
+    public var avoidIfShort: String?
     public var notForFreshStrain: Bool
     package var sources: [String]
 
@@ -130,6 +140,8 @@ public struct Bath: Codable, Sendable, Hashable {
         case id, name, synonyms, temperature, duration, sources
         case goodFor = "good_for"
         case avoidIf = "avoid_if"
+        case inShort = "in_short"
+        case avoidIfShort = "avoid_if_short"
         case notForFreshStrain = "not_for_fresh_strain"
     }
 }
@@ -191,18 +203,21 @@ public struct SymptomConcept: Codable, Sendable, Hashable {
 /// More than ordinary soreness but not a warning sign: its own advice, and no hands-on work on it when asked.
 public struct CautionRoute: Codable, Sendable, Hashable {
     public var id: String
-    var name: String
+    package var name: String
     /// `none` or `soon`.
     public var urgency: Urgency
     var areas: [String]?
     var patterns: [[[String]]]
     public var advice: String
+    /// The advice in one or two lines, for the one-screen outcome (`short_advice`); `advice` goes to "more".
+    public var shortAdvice: String?
     /// Keep massage, tools and heat off the spot (a fresh strain, a graze).
     public var noMassageOn: Bool?
     var sources: [String]
 
     enum CodingKeys: String, CodingKey {
         case id, name, urgency, areas, patterns, advice, sources
+        case shortAdvice = "short_advice"
         case noMassageOn = "no_massage_on"
     }
 }

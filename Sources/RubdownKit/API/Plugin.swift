@@ -10,11 +10,15 @@ public protocol Plugin: Sendable {
     func respond(to request: PluginRequest, context: PluginContext) -> PluginReply
     /// The follow-up questions the plugin may ask, so `rubdown check` can prove each can be answered.
     var questions: [Question] { get }
+    /// Guidance entries the plugin shows in cases `rubdown check`'s probe conversations cannot reach
+    /// (what the journal shows), so they are not reported as never shown.
+    var guidance: [String] { get }
 }
 
 extension Plugin {
     public var capabilities: Set<PluginCapability> { [] }
     public var questions: [Question] { [] }
+    public var guidance: [String] { [] }
 }
 
 public enum PluginCapability: Sendable, Hashable {

@@ -13,10 +13,10 @@ enum SlotFilling {
             case .painKind: return facts.painKind.map { $0 == "dull" ? "a dull ache" : "\($0) pain" }
             case .painLevel: return facts.painLevel.map { "\($0) out of 10" }
             case .when: return facts.daysAgo.map { $0 < 1 ? "today" : $0 < 2 ? "since yesterday" : "\(Int($0)) days" }
-            case .trend: return facts.trend.map { "\($0.rawValue)" }
+            case .trend: return facts.trend.map { $0 == .easing ? "easing" : $0 == .same ? "not easing" : "getting worse" }
             case .distance: return facts.distanceKm.map { "a \(Int($0.rounded())) km run" }
             case .urine: return facts.urine.map { "urine \($0.rawValue)" }
-            case .spread: return facts.spread.map { "\($0.rawValue)" }
+            case .spread: return facts.spread.map { $0 == .pinpoint ? "on one spot" : "spread out" }
             default: return nil
             }
         }
