@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "RubdownTerminalTests", dependencies: ["RubdownTerminal", "TestSupport"]),
         .testTarget(name: "TriagePluginTests", dependencies: ["TriagePlugin", "TestSupport"]),
         // Example tests: the shipped coach on Tests/Stories, Tests/Data, docs/examples and damaged content.
-        .testTarget(name: "ExampleTests", dependencies: ["RubdownKit", "BundledContent", "TestSupport"]),
+        .testTarget(name: "ExampleTests", dependencies: ["RubdownKit", "RubdownTerminal", "BundledContent", "TestSupport"]),
         // End-to-end tests: the built rubdown through pipes, signals and a real terminal (tmux).
         .testTarget(name: "EndToEndTests", dependencies: ["rubdown", "TestSupport"]),
     ],

@@ -143,7 +143,12 @@ import Testing
     }
 
     @Test func everyBathSuggestionSaysWhoShouldSkipIt() {
-        let turns = converse(["my calves are sore", "no", "dull ache", "3", "yesterday", "10k"])
+        // The outcome names, in short, who should skip each bath; "more" gives every reason in full.
+        let turns = converse(["my calves are sore", "no", "dull ache", "3", "yesterday", "10k", "more"])
+        let outcome = turns[turns.count - 2].reply
+        #expect(outcome.contains("Skip warm with") && outcome.contains("pregnancy"), "\(outcome)")
+        #expect(outcome.contains("ice-cold with") && outcome.contains("Raynaud's"), "\(outcome)")
+        #expect(outcome.contains("blood thinners"))
         #expect(turns.last?.reply.contains("Skip the warm bath if") == true)
         #expect(turns.last?.reply.contains("Skip the ice-cold bath if") == true)
         #expect(turns.last?.reply.contains("blood thinners") == true)
@@ -182,6 +187,25 @@ import Testing
         let turn = conversation.send("yes, but now my chest is tight and I can't catch my breath")
         #expect(turn.triage?.level == .seekCare, "\(turn.reply)")
         #expect(turn.triage?.urgency == .emergency)
+    }
+
+    /// Right after "call 999" or "get seen today" the instruction is the last thing said: no journal offer.
+    /// After "book within days" the note is offered, so the next session can ask how it is doing.
+    @Test func theJournalIsNotOfferedRightAfterAnUrgentWarning() {
+        for (lines, urgency) in [
+            (["my pee looks like cola after the ultra and my quads are agony"], Urgency.emergency),
+            (["my calf is swollen and hot after my run"], .today),
+        ] {
+            var conversation = shippedCoach.startConversation(journal: Journal())
+            let turn = lines.map { conversation.send($0) }.last!
+            #expect(turn.triage?.urgency == urgency, "\(turn.reply)")
+            #expect(!turn.reply.contains("private note"), "\(turn.reply)")
+            #expect(conversation.state.pending?.question.slot != .journalConsent)
+        }
+        var conversation = shippedCoach.startConversation(journal: Journal())
+        let soon = conversation.send("my calves have been sore for two weeks and are not getting better")
+        #expect(soon.triage?.urgency == .soon, "\(soon.reply)")
+        #expect(soon.reply.contains("private note"), "\(soon.reply)")
     }
 
     @Test func aNewComplaintStartsWithoutTheOldOnesFacts() {

@@ -45,23 +45,30 @@ public struct SimulatedRunner: Decodable, Sendable {
         }
     }
 
-    /// Holds the conversation; returns why it failed its expectations, or nil when it passed.
-    public func run(coach: Coach = shippedCoach, maxTurns: Int = 14) -> String? {
+    /// The conversation: the opening, then an answer to each question, until an outcome (or `maxTurns`).
+    public func turns(coach: Coach = shippedCoach, maxTurns: Int = 14) -> [Turn] {
         var conversation = coach.startConversation()
         var turn = conversation.send(opening)
-        var replies = [turn.reply]
+        var all = [turn]
         var asked: [String: Int] = [:]
-        var turns = 1
         // A stable pick per runner, so a failure reproduces.
         let offset = id.unicodeScalars.reduce(0) { $0 &+ Int($1.value) }
-        while turn.triage == nil, let slot = turn.awaiting?.rawValue, turns < maxTurns {
+        while turn.triage == nil, let slot = turn.awaiting?.rawValue, all.count < maxTurns {
             asked[slot, default: 0] += 1
             let wordings = facts[slot] ?? []
             let answer = wordings.isEmpty ? "not sure" : wordings[(asked[slot]! - 1 + offset) % wordings.count]
             turn = conversation.send(answer)
-            replies.append(turn.reply)
-            turns += 1
+            all.append(turn)
         }
+        return all
+    }
+
+    /// Holds the conversation; returns why it failed its expectations, or nil when it passed.
+    public func run(coach: Coach = shippedCoach, maxTurns: Int = 14) -> String? {
+        let transcript = turns(coach: coach, maxTurns: maxTurns)
+        let turn = transcript.last!
+        let replies = transcript.map(\.reply)
+        let turns = transcript.count
         guard let outcome = turn.triage else { return "no outcome after \(turns) turns (awaiting \(turn.awaiting?.rawValue ?? "nothing"))" }
         if !expect.level.contains(outcome.level.rawValue) { return "level \(outcome.level.rawValue), wanted \(expect.level)" }
         if let urgency = expect.urgency, !urgency.contains(outcome.urgency.rawValue) {

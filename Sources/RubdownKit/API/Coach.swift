@@ -67,7 +67,7 @@ public struct Turn: Sendable {
     /// True when the runner asked to leave.
     public var ends: Bool
     package var understanding: Understanding
-    var knowledgeUsed: [String]
+    package var knowledgeUsed: [String]
     /// The routine step this reply gives, when a guided routine is under way.
     public var routineStep: (index: Int, of: Int, step: Routine.Step)? = nil
 }

@@ -369,7 +369,12 @@ public struct Conversation: Sendable {
         // printed again word for word: its first line, and a pointer to the full text just above.
         let lines = reply.text.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.count >= Self.longCard, state.routine == nil, state.recentReplies.contains(reply.text) {
-            reply.text = coach.content.knowledge.say("as-above") + " " + lines[0]
+            // Its first line, less a closing sentence that only introduces what followed ("In this order:").
+            var first = String(lines[0])
+            if first.hasSuffix(":"), let stop = first.range(of: ". ", options: .backwards) {
+                first = String(first[..<stop.lowerBound]) + "."
+            }
+            reply.text = coach.content.knowledge.say("as-above") + " " + first
             reply.knowledgeUsed = ["guidance:as-above"] + reply.knowledgeUsed
         }
         state.recentReplies = Array((state.recentReplies + [reply.text]).suffix(3))

@@ -19,6 +19,8 @@ public struct Story: Sendable {
     var file: String
     public var name: String
     var steps: [Step]
+    /// The lines the runner types, in order.
+    public var inputs: [String] { steps.map(\.input) }
 
     /// Parses a story; a malformed line is reported as `file:line`.
     public static func parse(file: String, text: String) throws -> Story {
