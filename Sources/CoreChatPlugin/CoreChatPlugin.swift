@@ -17,8 +17,13 @@ public struct CoreChatPlugin: Plugin {
         case "core.quit":
             return PluginReply("Take care of those legs. Bye for now!", action: .endConversation)
         case "core.why":
+            // Right after an outcome, "why" is about the verdict.
+            if let last = context.state.lastTriage, context.state.outcomeIsCurrent {
+                let verdict = Explanation.verdict(last, state: context.state, knowledge: context.knowledge)
+                return PluginReply(verdict.text, knowledgeUsed: verdict.used)
+            }
             guard let previous = context.state.previous else {
-                return PluginReply("Ask me something first, then say \"why\" to see how I understood it and where the facts came from.")
+                return PluginReply(context.knowledge.say("why-no-outcome"), knowledgeUsed: ["guidance:why-no-outcome"])
             }
             return PluginReply(
                 Explanation.text(for: previous.understanding, knowledgeUsed: previous.knowledgeUsed, knowledge: context.knowledge))

@@ -17,10 +17,6 @@ public struct TriagePlugin: Plugin {
     /// only where the answer can change the outcome (see `applies`).
     public var questions: [Question] { Self.questions }
 
-    /// Shown by "why" for outcomes the probe conversations' scripted answers never reach: the journal
-    /// moved it, a caution route, soreness not easing after day four (the probes answer "3 days ago" at most).
-    public var guidance: [String] { ["why-journal", "why-caution-route", "why-not-easing", "why-verdict-caution-soon"] }
-
     static let questions: [Question] = [
         Question(slot: .bodyPart, prompt: "Where does it hurt?", examples: "calves; the back of my thighs; knees and shins"),
         Question(
@@ -90,7 +86,6 @@ public struct TriagePlugin: Plugin {
             switch request.intent {
             case "triage.is_serious": return whenToWorry(state, context)
             case "triage.more": return more(state, context)
-            case "triage.why": return why(state, context)
             default: break
             }
         }
@@ -237,12 +232,6 @@ public struct TriagePlugin: Plugin {
         return PluginReply(text, triage: assessment.outcome, massages: assessment.massages, knowledgeUsed: used)
     }
 
-    /// Whether the last outcome is what the runner is looking at: it was the previous reply, or only
-    /// this plugin has answered since ("more", "why", the journal question).
-    static func outcomeIsCurrent(_ state: ConversationState) -> Bool {
-        state.lastTriage != nil && state.previousPlugin == "triage"
-    }
-
     /// "more": the rest of the outcome, in full. Before any outcome, what to do first.
     private func more(_ state: ConversationState, _ context: PluginContext) -> PluginReply {
         let knowledge = context.knowledge
@@ -311,64 +300,6 @@ public struct TriagePlugin: Plugin {
         }
         parts.append(help)
         return PluginReply(parts.joined(separator: "\n"), massages: assessment.massages, knowledgeUsed: used)
-    }
-
-    /// "why": the verdict explained from what the runner said and the outcome's reasons. When no
-    /// outcome is on screen, how the last line was understood and where its facts came from.
-    private func why(_ state: ConversationState, _ context: PluginContext) -> PluginReply {
-        let knowledge = context.knowledge
-        guard let last = state.lastTriage, Self.outcomeIsCurrent(state) else {
-            if let previous = state.previous {
-                return PluginReply(
-                    Explanation.text(for: previous.understanding, knowledgeUsed: previous.knowledgeUsed, knowledge: knowledge))
-            }
-            return PluginReply(knowledge.say("why-no-outcome"), knowledgeUsed: ["guidance:why-no-outcome"])
-        }
-        var lines: [String] = []
-        var used: [String] = []
-        let said = state.factsSaid(knowledge: knowledge)
-        if !said.isEmpty { lines.append("You told me: \(said).") }
-        func add(_ id: String, _ replacing: [String: String] = [:]) {
-            var text = knowledge.say(id)
-            for (key, value) in replacing { text = text.replacingOccurrences(of: "{\(key)}", with: value) }
-            guard !text.isEmpty, !used.contains("guidance:\(id)") || !replacing.isEmpty else { return }
-            lines.append(text)
-            if !used.contains("guidance:\(id)") { used.append("guidance:\(id)") }
-        }
-        var flags: [RedFlag] = []
-        for reason in last.reasons {
-            let parts = reason.split(separator: ":", maxSplits: 1).map(String.init)
-            switch parts.first ?? "" {
-            case "ordinary-post-run-soreness": add("why-ordinary")
-            case "pain-level": add("why-pain-level")
-            case "pain-kind": add("why-sharp")
-            case "swelling": add("why-swelling")
-            case "not-easing" where parts.count > 1 && parts[1].first?.isNumber == true: add("why-not-easing")
-            case "not-easing", "recurring": add("why-journal")
-            case "caution":
-                if let route = knowledge.caution(parts.count > 1 ? parts[1] : "") {
-                    add("why-caution-route", ["name": route.name])
-                    used.append("cautions:\(route.id)")
-                }
-            case "red-flag":
-                if let flag = knowledge.redFlag(parts.count > 1 ? parts[1] : "") { flags.append(flag) }
-            default: break
-            }
-        }
-        if !flags.isEmpty {
-            add("why-seek-care")
-            lines += flags.map { "- " + context.safety.describe($0) }
-            used += flags.map { "red_flags:\($0.id)" }
-        }
-        let verdict =
-            switch last.level {
-            case .selfCare: "why-verdict-self-care"
-            case .caution: last.urgency == .soon ? "why-verdict-caution-soon" : "why-verdict-caution"
-            case .seekCare: "why-verdict-seek-care"
-            }
-        add(verdict)
-        add("why-not-diagnosis")
-        return PluginReply(lines.joined(separator: "\n"), knowledgeUsed: used)
     }
 
     private func whenToWorry(_ state: ConversationState, _ context: PluginContext) -> PluginReply {

@@ -11,7 +11,7 @@ triage.reasons contains: pain-kind:sharp
 reply contains: Stroking
 reply lacks: Pressing
 > what makes you say that
-intent: triage.why
+intent: core.why
 reply contains: You told me: your hamstrings
 reply contains: Sharp pain
 reply contains: 7 or more out of 10

@@ -20,8 +20,8 @@ reply contains: You have been drinking alcohol
 reply contains: varicose veins (never press on them)
 reply contains: chiropractor
 > why?
-plugin: triage
-intent: triage.why
+plugin: core
+intent: core.why
 triage: null
 reply contains: You told me: your calves
 reply contains: a dull ache, 4 out of 10

@@ -1,7 +1,6 @@
 # "more" and "why" before any outcome point to describing the soreness first, and never fail
 > why
-plugin: triage
-intent: triage.why
+intent: core.why
 triage: null
 reply contains: Tell me what's sore
 > more
@@ -13,6 +12,6 @@ reply contains: Tell me what's sore
 intent: technique.howto
 # with no outcome on screen, "why" shows how the last line was understood and its sources, as before
 > why
-intent: triage.why
+intent: core.why
 reply contains: input:
 reply contains: techniques:drumming

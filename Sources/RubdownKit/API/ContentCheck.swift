@@ -184,7 +184,7 @@ public enum ContentCheck {
         // answer, which lead to different outcomes; every red flag is probed too.
         // Safety words every warning from these, whatever conversation leads there.
         var used = Set(content.intents.intents.flatMap(\.knowledge)).union(Safety.guidance.map { "guidance:\($0)" })
-            .union(Conversation.guidance.map { "guidance:\($0)" })
+            .union((Conversation.guidance + Explanation.guidance).map { "guidance:\($0)" })
             .union(coach.plugins.plugins.flatMap(\.guidance).map { "guidance:\($0)" })
         for intent in content.intents.intents {
             for (example, pick) in zip(intent.examples.prefix(4), [AnswerPick.first, .last, .middle, .first]) {
@@ -234,13 +234,13 @@ public enum ContentCheck {
             used.formUnion(turn.knowledgeUsed)
             steps += 1
         }
-        // After an outcome, what its plugin answers on request ("more", "why"): the first example of each
-        // of its keyword-only intents.
+        // After an outcome, what is answered on request ("more", "why"): the first example of each
+        // keyword-only intent, each in its own copy of the conversation.
         if turn.triage != nil {
-            let followUps = coach.content.intents.intents.filter { $0.plugin == turn.plugin && $0.needsKeyword }
-            for intent in followUps {
+            for intent in coach.content.intents.intents where intent.needsKeyword {
                 guard let example = intent.examples.first else { continue }
-                used.formUnion(conversation.send(example).knowledgeUsed)
+                var copy = conversation
+                used.formUnion(copy.send(example).knowledgeUsed)
             }
         }
         return used

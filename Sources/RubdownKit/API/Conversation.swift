@@ -270,6 +270,7 @@ public struct Conversation: Sendable {
         }
         if let outcome = reply.triage {
             state.lastTriage = outcome
+            state.outcomePlugin = route.plugin
             // Flags a plugin's outcome raises (the journal's) are recorded here; safety's own are already.
             let new = Safety.flags(of: outcome).filter { !state.redFlags.contains($0) }
             if !new.isEmpty { coach.safety.record(new, in: &state, areas: outcome.bodyParts) }
@@ -368,7 +369,9 @@ public struct Conversation: Sendable {
         // A long card asked for again straight away ("more", "more"; the same technique twice) is not
         // printed again word for word: its first line, and a pointer to the full text just above.
         let lines = reply.text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.count >= Self.longCard, state.routine == nil, state.recentReplies.contains(reply.text) {
+        // (The very line typed again is a request to see it again, perhaps after clearing the screen: shown in full.)
+        let sameLine = state.previous.map { $0.understanding.normalized == understanding.normalized } ?? false
+        if lines.count >= Self.longCard, state.routine == nil, !sameLine, state.recentReplies.contains(reply.text) {
             // Its first line, less a closing sentence that only introduces what followed ("In this order:").
             var first = String(lines[0])
             if first.hasSuffix(":"), let stop = first.range(of: ". ", options: .backwards) {

@@ -142,6 +142,11 @@ public struct ConversationState: Sendable {
     /// The plugin that answered the previous line (for an answer, the plugin that asked): "why" right
     /// after an outcome is about the outcome.
     public internal(set) var previousPlugin: String?
+    /// The plugin whose reply gave the last outcome.
+    var outcomePlugin: String?
+    /// Whether the last outcome is what the runner is looking at: it was the previous reply, or only the
+    /// plugin that gave it has answered since ("more", the journal question).
+    public var outcomeIsCurrent: Bool { lastTriage != nil && previousPlugin != nil && previousPlugin == outcomePlugin }
     /// The last few replies, newest last, so a long card is not printed again word for word.
     var recentReplies: [String] = []
 

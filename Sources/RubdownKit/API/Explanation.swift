@@ -1,5 +1,61 @@
 /// `--explain` and `why`: how a line was understood and where the answer's facts came from.
 public enum Explanation {
+
+    /// "why" after an outcome: the verdict explained from what the runner said and the outcome's reasons,
+    /// each reason worded by the knowledge base. Returns the text and the entries it used.
+    public static func verdict(_ last: TriageOutcome, state: ConversationState, knowledge: KnowledgeBase) -> (text: String, used: [String])
+    {
+        var lines: [String] = []
+        var used: [String] = []
+        let said = state.factsSaid(knowledge: knowledge)
+        if !said.isEmpty { lines.append("You told me: \(said).") }
+        func add(_ id: String, _ replacing: [String: String] = [:]) {
+            var text = knowledge.say(id)
+            for (key, value) in replacing { text = text.replacingOccurrences(of: "{\(key)}", with: value) }
+            guard !text.isEmpty, !used.contains("guidance:\(id)") || !replacing.isEmpty else { return }
+            lines.append(text)
+            if !used.contains("guidance:\(id)") { used.append("guidance:\(id)") }
+        }
+        var flags: [RedFlag] = []
+        for reason in last.reasons {
+            let parts = reason.split(separator: ":", maxSplits: 1).map(String.init)
+            switch parts.first ?? "" {
+            case "ordinary-post-run-soreness": add("why-ordinary")
+            case "pain-level": add("why-pain-level")
+            case "pain-kind": add("why-sharp")
+            case "swelling": add("why-swelling")
+            case "not-easing" where parts.count > 1 && parts[1].first?.isNumber == true: add("why-not-easing")
+            case "not-easing", "recurring": add("why-journal")
+            case "caution":
+                if let route = knowledge.caution(parts.count > 1 ? parts[1] : "") {
+                    add("why-caution-route", ["name": route.name])
+                    used.append("cautions:\(route.id)")
+                }
+            case "red-flag":
+                if let flag = knowledge.redFlag(parts.count > 1 ? parts[1] : "") { flags.append(flag) }
+            default: break
+            }
+        }
+        if !flags.isEmpty {
+            add("why-seek-care")
+            lines += flags.map { "- " + Safety(knowledge).describe($0) }
+            used += flags.map { "red_flags:\($0.id)" }
+        }
+        let verdict =
+            switch last.level {
+            case .selfCare: "why-verdict-self-care"
+            case .caution: last.urgency == .soon ? "why-verdict-caution-soon" : "why-verdict-caution"
+            case .seekCare: "why-verdict-seek-care"
+            }
+        add(verdict)
+        add("why-not-diagnosis")
+        return (lines.joined(separator: "\n"), used)
+    }
+
+    /// Guidance `verdict` shows for outcomes `rubdown check`'s probe conversations never reach: the journal
+    /// moved it, a caution route, soreness not easing after day four (the probes answer "3 days ago" at most).
+    public static let guidance = ["why-journal", "why-caution-route", "why-not-easing", "why-verdict-caution-soon"]
+
     public static func text(for understanding: Understanding, knowledgeUsed: [String] = [], knowledge: KnowledgeBase? = nil) -> String {
         var lines = ["input:       \(printable(understanding.input))", "normalised:  \(understanding.normalized)"]
         let corrections = understanding.corrections.map { "\($0.from) → \($0.to)" }
