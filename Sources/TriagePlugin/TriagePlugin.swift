@@ -169,7 +169,8 @@ public struct TriagePlugin: Plugin {
             used = ["guidance:self-care-soreness"] + (hardRun ? ["guidance:gentler-when-stiff"] : [])
         }
         // Area tips include tools; with a possible strain the advice above is all that applies.
-        let notes = level == .selfCare ? advice.areaNotes(areas) : ""
+        // (What the runner told about themselves comes instead: the area tips name tools and firm work.)
+        let notes = level == .selfCare && advice.runnerMassageAdvice.isEmpty ? advice.areaNotes(areas) : ""
         if !notes.isEmpty { text += "\n" + notes }
         if !flagged.isEmpty {
             text += "\n" + context.safety.notThisArea(flagged)
@@ -177,7 +178,9 @@ public struct TriagePlugin: Plugin {
         let bath = advice.bathSuggestion(level: level, hardRun: hardRun)
         if !bath.text.isEmpty { text += "\n" + bath.text }
         if level == .selfCare { text += "\n" + knowledge.say("hydrate-move") }
-        text += "\n" + knowledge.say("massage-contraindications")
+        // What the runner told about themselves replaces the general list ("on blood thinners: light stroking only").
+        let forRunner = advice.runnerMassageAdvice
+        text += "\n" + (forRunner.isEmpty ? knowledge.say("massage-contraindications") : forRunner)
         text += "\nSay \"walk me through it\" and I'll lead you through it step by step."
         text += "\n" + knowledge.say("see-professional")
         if level == .selfCare { text += " " + knowledge.say("professional-sessions") }

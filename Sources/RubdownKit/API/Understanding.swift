@@ -67,6 +67,10 @@ public struct Entities: Sendable, Hashable {
     public var discomfort = false
     /// "the other leg"
     public var otherSide = false
+    /// What the runner says about themselves (`runner-facts.yaml` ids): "I'm pregnant", "no foam roller".
+    public var runnerFacts: [String] = []
+    /// "I've only got five minutes": the time the runner has for a routine.
+    public var minutesAvailable: Int?
 
     public init() {}
 }

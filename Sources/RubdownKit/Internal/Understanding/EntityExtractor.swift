@@ -12,11 +12,13 @@ struct EntityExtractor: Sendable, Codable {
     let symptoms: PatternDetector
     /// The ones of them that stand alone.
     let standalone: Set<String>
+    /// What runners say about themselves (`runner-facts.yaml`), one rule per fact.
+    let runnerFacts: PatternDetector
     /// Red flags whose urgency is an emergency: no `unless` word vetoes them when several signs are told.
     let emergencies: Set<String>
 
     /// The pattern detectors, in the order `extract`'s `detectorPhrases` numbers them.
-    var detectors: [PatternDetector] { [redFlags, vetoes, cautions, symptoms] }
+    var detectors: [PatternDetector] { [redFlags, vetoes, cautions, symptoms, runnerFacts] }
 
     /// - Parameter detectorPhrases: for a detector (by its index in `detectors`) and a token (by
     ///   index), the ids of the detector's phrases starting with the token's stem.
@@ -77,6 +79,8 @@ struct EntityExtractor: Sendable, Codable {
         }
         entities.cautions = cautions.detect(tokens: tokens, spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(2, $0) })
         entities.symptomStandsAlone = entities.symptoms.contains(where: standalone.contains)
+        entities.runnerFacts = runnerFacts.detect(tokens: tokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(4, $0) })
+        entities.minutesAvailable = Self.minutesAvailable(line)
         entities.trend = Self.trend(tokens)
         entities.urine = Self.urine(tokens, line)
         entities.spread = Self.spread(tokens, line)
@@ -512,6 +516,32 @@ struct EntityExtractor: Sendable, Codable {
         }
         return nil
     }
+
+    /// "I've only got five minutes", "10 mins before bed": the time the runner has, in minutes. A number
+    /// of minutes counts only beside a word of having time ("got", "spare", "before bed"), so "ran for
+    /// 40 minutes" and "20 minutes ago" say nothing about it.
+    static func minutesAvailable(_ line: Line) -> Int? {
+        let words = line.words
+        guard words.contains(where: { timeCues.contains($0) }) else { return nil }
+        for index in words.indices.dropLast() {
+            guard let value = line.numbers[index], value >= 1, value <= 120 else { continue }
+            // "ran for 40 minutes", "a 30 min jog": how long the run took.
+            if words[max(0, index - 3)..<index].contains(where: { runVerbs.contains($0) }) { continue }
+            if index + 2 < words.count, runVerbs.contains(words[index + 2]) { continue }
+            let unit = words[index + 1]
+            guard ["minute", "minutes", "min", "mins"].contains(unit) else { continue }
+            if index + 2 < words.count, words[index + 2] == "ago" { continue }
+            return Int(value)
+        }
+        return nil
+    }
+
+    static let timeCues: Set<String> = [
+        "have", "got", "only", "spare", "just", "bed", "bedtime", "max", "tops", "quick", "time", "under", "within", "fit", "free",
+        "routine",
+        "version", "session", "short", "shorter",
+    ]
+    static let runVerbs: Set<String> = ["ran", "run", "running", "jogged", "jog", "jogging", "raced", "race", "easy", "tempo"]
 
     static let weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
 
