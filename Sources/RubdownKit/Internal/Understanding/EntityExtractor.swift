@@ -99,7 +99,7 @@ struct EntityExtractor: Sendable, Codable {
         var marked = tokens
         var inside = false
         for index in marked.indices {
-            if marked[index].isBreak {
+            if marked[index].isBreak || ["but", "though", "although", "however", "whereas", "while"].contains(marked[index].text) {
                 inside = false
             } else if marked[index].text == "other", index + 1 < marked.count,
                 ["one", "foot", "leg", "side", "calf", "ankle", "knee", "toes", "feet", "legs"].contains(marked[index + 1].text)
