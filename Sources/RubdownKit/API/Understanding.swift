@@ -44,6 +44,8 @@ public struct Entities: Sendable, Hashable {
     public var painKind: String?
     public var swelling: Bool?
     public var redFlags: [String] = []
+    /// Red flags the line's words met but an `unless` word set aside ("went away"): shown by `--explain`.
+    public var vetoedRedFlags: [String] = []
     /// Caution routes the line describes (a fresh strain, first-step heel pain...).
     public var cautions: [String] = []
     /// Serious symptom concepts the line names, flag or not ("swelling", "numbness"): reason to ask, never to dismiss.

@@ -74,8 +74,12 @@ struct EntityExtractor: Sendable, Codable {
         if !entities.redFlags.isEmpty {
             // ("Nearly fainted" is both faint and collapse: one sign, not two.)
             let severalSigns = entities.symptoms.filter { standalone.contains($0) && $0 != "faint" }.count >= 2
-            let vetoed = vetoes.detect(tokens: tokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(1, $0) })
-            entities.redFlags.removeAll { vetoed.contains($0) && !(severalSigns && emergencies.contains($0)) }
+            // "..., the other one's fine", "other foot is normal pink": what the other side is like is the
+            // comparison that makes the sign one-sided, not a sign that it passed.
+            let vetoed = vetoes.detect(
+                tokens: Self.withoutOtherSide(tokens), spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(1, $0) })
+            entities.vetoedRedFlags = entities.redFlags.filter { vetoed.contains($0) && !(severalSigns && emergencies.contains($0)) }
+            entities.redFlags.removeAll { entities.vetoedRedFlags.contains($0) }
         }
         entities.cautions = cautions.detect(tokens: tokens, spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(2, $0) })
         entities.symptomStandsAlone = entities.symptoms.contains(where: standalone.contains)
@@ -91,6 +95,25 @@ struct EntityExtractor: Sendable, Codable {
     }
 
     static let swellingStems = ["swell", "puffy", "swolen", "swole"]
+
+    /// The tokens with each clause about the other side ("the other one's fine", "other foot is
+    /// normal") marked as negated, so that no phrase starts in it.
+    static func withoutOtherSide(_ tokens: [Token]) -> [Token] {
+        guard tokens.contains(where: { $0.text == "other" }) else { return tokens }
+        var marked = tokens
+        var inside = false
+        for index in marked.indices {
+            if marked[index].isBreak || ["but", "though", "although", "however", "whereas", "while"].contains(marked[index].text) {
+                inside = false
+            } else if marked[index].text == "other", index + 1 < marked.count,
+                ["one", "foot", "leg", "side", "calf", "ankle", "knee", "toes", "feet", "legs"].contains(marked[index + 1].text)
+            {
+                inside = true
+            }
+            if inside { marked[index].negated = true }
+        }
+        return marked
+    }
 
     /// "just got back from my run", "back home": "back" as in returning, not the lower back.
     static func isBackFromARun(_ tokens: [Token], at index: Int) -> Bool {
@@ -383,6 +406,24 @@ struct EntityExtractor: Sendable, Codable {
             let carriesMeaning = !classes.contains(.negationFiller) && !classes.contains(.stopword)
             let continues = index + 1 < tokens.count && tokens[index + 1].classes.contains(.orNor)
             if carriesMeaning && !continues { remaining = 0 }
+        }
+        markAnsweredNo(&tokens)
+    }
+
+    /// "Swollen? No. Bruised? Nope.": a clause that is only a no answers the short clause before
+    /// it, which it negates.
+    static func markAnsweredNo(_ tokens: inout [Token]) {
+        var start = 0
+        var previous: Range<Int>?
+        for end in tokens.indices where tokens[end].isBreak || end == tokens.count - 1 {
+            let clause = start..<(tokens[end].isBreak ? end : end + 1)
+            let words = tokens[clause].map { $0.text }
+            let answersNo = words.count == 1 && ["no", "nope", "nah", "nay"].contains(words[0]) || words == ["not", "really"]
+            if answersNo, let previous, previous.count <= 3 {
+                for index in previous { tokens[index].negated = true }
+            }
+            previous = clause
+            start = end + 1
         }
     }
 
