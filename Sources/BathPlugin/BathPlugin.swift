@@ -32,6 +32,11 @@ public struct BathPlugin: Plugin {
             var text = "\(bath.name): \(bath.temperature), for \(bath.duration)."
             text += "\nGood for: " + bath.goodFor.joined(separator: " ")
             text += "\nSkip it if: " + bath.avoidIf.joined(separator: " ")
+            if context.advice.skips(bath) {
+                text = "Not for you now. " + context.advice.runnerBathAdvice + "\n" + text
+            } else if !context.advice.runnerBathAdvice.isEmpty {
+                text += "\n" + context.advice.runnerBathAdvice
+            }
             if bath.notForFreshStrain && level == .caution {
                 text =
                     "Not now: with a possible fresh strain, heat can make it worse for the first two to three days. Try a cool or cold bath instead.\n"

@@ -35,6 +35,9 @@ public struct CoreChatPlugin: Plugin {
                 return PluginReply("The journal is off (--no-journal), so there is nothing to forget.")
             }
             return PluginReply("Done: your journal is erased.", action: .forgetJournal)
+        case "core.about_me":
+            // The dialogue has taken the facts in and says them back; what comes next is the runner's choice.
+            return PluginReply(context.knowledge.say("runner-noted-next"), knowledgeUsed: ["guidance:runner-noted-next"])
         case "core.summary":
             return PluginReply(Plan.markdown(state: context.state, knowledge: context.knowledge))
         case "core.restart":

@@ -49,6 +49,7 @@ public struct TechniquesPlugin: Plugin {
         var text = lead + "For your \(context.knowledge.names(of: areas)), in this order:\n" + advice.brief(techniques)
         text += "\n" + advice.areaNotes(areas)
         if gentle { text += "\n" + context.knowledge.say("gentler-when-stiff") }
+        if !advice.runnerMassageAdvice.isEmpty { text += "\n" + advice.runnerMassageAdvice }
         text +=
             "\nAsk \"how do I do \(techniques.first?.name.lowercased() ?? "stroking")?\" for the steps, or say \"walk me through it\" for a guided routine."
         return PluginReply(
@@ -59,10 +60,13 @@ public struct TechniquesPlugin: Plugin {
     private func routine(for areas: [String], gentle: Bool, _ context: PluginContext, lead: String) -> PluginReply {
         let advice = context.advice
         // After a caution outcome, the gentlest only, as the outcome, the advice for an area and the guided routine say.
-        let techniques = advice.techniques(for: areas, gentle: gentle, gentlest: context.state.lastTriage?.level == .caution)
+        let techniques = advice.fitted(
+            advice.techniques(for: areas, gentle: gentle, gentlest: context.state.lastTriage?.level == .caution))
         let subject = areas.isEmpty ? "both legs" : "your \(context.knowledge.names(of: areas))"
-        var text = lead + "A post-run routine for \(subject), about 10 to 15 minutes, from the feet upwards:\n"
+        let minutes = context.state.runner.minutes.map { "about \($0) minutes" } ?? "about 10 to 15 minutes"
+        var text = lead + "A post-run routine for \(subject), \(minutes), from the feet upwards:\n"
         text += advice.brief(techniques)
+        if !advice.runnerMassageAdvice.isEmpty { text += "\n" + advice.runnerMassageAdvice }
         text += "\nFinish with a few light strokes. " + context.knowledge.say("routine-order")
         text += "\n" + context.knowledge.say("check-as-you-go") + "\n" + context.knowledge.say("stop-when")
         return PluginReply(
@@ -80,7 +84,9 @@ public struct TechniquesPlugin: Plugin {
         guard !routine.steps.isEmpty else {
             return PluginReply(lead + "I have no routine that suits \(subject).")
         }
-        let text = lead + "Let's go through it for \(subject), one step at a time (\(routine.steps.count) steps).\n" + routine.text
+        let forRunner = context.advice.runnerMassageAdvice.isEmpty ? "" : context.advice.runnerMassageAdvice + "\n"
+        let text =
+            lead + forRunner + "Let's go through it for \(subject), one step at a time (\(routine.steps.count) steps).\n" + routine.text
         let techniques = context.advice.techniques(for: areas, gentle: gentle, gentlest: gentlest)
         var reply = PluginReply(text, massages: Self.covered(areas, context), knowledgeUsed: Advice.used(techniques))
         reply.routine = routine
@@ -93,7 +99,8 @@ public struct TechniquesPlugin: Plugin {
     }
 
     private func list(_ context: PluginContext, lead: String) -> PluginReply {
-        let techniques = context.advice.techniques(for: [], gentle: false)
+        // Every technique the knowledge base has, as the lead's count says, whatever the runner left out.
+        let techniques = Advice(context.knowledge).techniques(for: [], gentle: false)
         let text =
             lead + "\n" + context.advice.brief(techniques) + "\nAsk \"how do I do pressing?\" for the steps of any of them.\n"
             + context.knowledge.say("why-massage")

@@ -218,8 +218,12 @@ public struct TriagePlugin: Plugin {
         }
         let bath = advice.bathShort(level: assessment.level, hardRun: assessment.hardRun)
         if !bath.text.isEmpty { text += "\n" + bath.text }
-        // The medical reasons to hold back matter where firm work is suggested; "more" always lists them.
-        if shown.contains(where: { $0.gentleness > 1 }) {
+        // What the runner told about themselves always shows ("on blood thinners: light stroking only"); otherwise
+        // the medical reasons to hold back, in short, where firm work is suggested ("more" always lists them).
+        let forRunner = advice.runnerMassageAdvice
+        if !forRunner.isEmpty {
+            text += "\n" + forRunner
+        } else if shown.contains(where: { $0.gentleness > 1 }) {
             text += "\n" + knowledge.say("massage-contraindications-short")
             used.append("guidance:massage-contraindications-short")
         }
@@ -275,7 +279,8 @@ public struct TriagePlugin: Plugin {
                 parts.append(knowledge.say("gentler-when-stiff"))
                 used.append("guidance:gentler-when-stiff")
             }
-            let notes = advice.areaNotes(assessment.areas)
+            // (What the runner told about themselves comes instead: the area tips name tools and firm work.)
+            let notes = advice.runnerMassageAdvice.isEmpty ? advice.areaNotes(assessment.areas) : ""
             if !notes.isEmpty {
                 parts.append(notes)
                 used += assessment.areas.map { "areas:\($0)" }
@@ -285,13 +290,16 @@ public struct TriagePlugin: Plugin {
         let baths = bath.used.compactMap { knowledge.bath(String($0.dropFirst("baths:".count))) }
         parts.append(bath.text.components(separatedBy: " Skip the ").first ?? bath.text)
         if !baths.isEmpty { parts.append(advice.skipFull(baths)) }
+        if !advice.runnerBathAdvice.isEmpty { parts.append(advice.runnerBathAdvice) }
         used += bath.used
         if assessment.level == .selfCare {
             parts.append(knowledge.say("hydrate-move"))
             used.append("guidance:hydrate-move")
         }
-        parts.append(knowledge.say("massage-contraindications"))
-        used.append("guidance:massage-contraindications")
+        // What the runner told about themselves replaces the general list, as in the outcome.
+        let forRunner = advice.runnerMassageAdvice
+        parts.append(forRunner.isEmpty ? knowledge.say("massage-contraindications") : forRunner)
+        if forRunner.isEmpty { used.append("guidance:massage-contraindications") }
         var help = knowledge.say("see-professional")
         used.append("guidance:see-professional")
         if assessment.level == .selfCare {

@@ -37,8 +37,8 @@ import Testing
     /// still missed, most of them one-line answers ("nah, more like coffee") that need the conversation's
     /// question to be read, which the conversations below cover.
     static let tuningMissesAllowed: [String: Int] = [
-        "safety-lines.tuning-2.jsonl": 4, "safety-lines.tuning-3.jsonl": 12, "safety-lines.tuning-4.jsonl": 0,
-        "safety-lines.tuning-5.jsonl": 25, "safety-lines.tuning-6.jsonl": 2,
+        "safety-lines.tuning-2.jsonl": 3, "safety-lines.tuning-3.jsonl": 6, "safety-lines.tuning-4.jsonl": 0,
+        "safety-lines.tuning-5.jsonl": 17, "safety-lines.tuning-6.jsonl": 0,
     ]
 
     @Test func heldOutLines() throws {
@@ -49,8 +49,8 @@ import Testing
         #expect(Double(evaluation.falseRedFlags.count) <= Self.heldOutFalseFlags * Double(evaluation.redFlagFreeLines), "\(counts)")
     }
 
-    // Reached: 233 of 262 caught (88.9%), 6 of 117 look-alikes flagged (5.1%). The targets are 97% and 1%.
-    static let heldOutCaught = 0.88
+    // Reached: 236 of 262 caught (90.1%), 6 of 117 look-alikes flagged (5.1%). The targets are 97% and 1%.
+    static let heldOutCaught = 0.90
     static let heldOutFalseFlags = 0.06
 
     @Test(arguments: ["safety-conversations.tuning.jsonl", "safety-conversations.tuning-2.jsonl"])

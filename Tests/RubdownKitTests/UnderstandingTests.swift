@@ -87,6 +87,26 @@ import Testing
         #expect(understanding.corrections.contains { $0.from == "hamsrtings" })
     }
 
+    @Test func redFlagCausesFoundOnBlindData() {
+        // "weeing" once stemmed to "we": any line with "we" and a red word was muscle breakdown.
+        #expect(entities("we did a red route today and my legs are toast").redFlags.isEmpty)
+        #expect(entities("my pee is brown like cola").redFlags.contains("rhabdo"))
+        // A clause that is only a no negates the short question before it.
+        #expect(entities("Swollen? No. Bruised? No. Just knackered.").redFlags.isEmpty)
+        #expect(entities("Swollen? Yes, my calf is swollen and hot.").redFlags.contains("clot"))
+        // What the other side is like does not veto the sign on this one.
+        #expect(entities("one foot is greyish blue and cold to touch, other foot is normal pink").redFlags.contains("cold-foot"))
+        #expect(entities("my toes went purple in the cold but warmed up in the shower").redFlags.isEmpty)
+        // Scots negatives read as can't; heat on one joint is not heat illness.
+        #expect(entities("cannae put weight on it").redFlags.contains("cannot-bear-weight"))
+        #expect(entities("red, swollen, boiling hot knee, and I never hurt it").redFlags == ["hot-joint"])
+        #expect(entities("boiling hot and confused after the race").redFlags.contains("collapse"))
+        // Told as over, or as always so, in any flag's words.
+        #expect(entities("chest felt tight on the hill but it eased as soon as I slowed down").redFlags.isEmpty)
+        #expect(entities("chest feels tight and heavy since I stopped").redFlags.contains("chest"))
+        #expect(entities("my urine was pink after eating beetroot").redFlags.isEmpty)
+    }
+
     @Test func redFlagsAndTheirNegation() {
         #expect(entities("my calf is swollen and hot").redFlags.contains("clot"))
         #expect(entities("my calf is not swollen").redFlags.isEmpty)

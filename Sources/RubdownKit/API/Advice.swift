@@ -4,19 +4,32 @@ import Foundation
 /// says the same thing the same way, from the knowledge base.
 public struct Advice: Sendable {
     public let knowledge: KnowledgeBase
+    /// What the runner said about themselves: it leaves techniques and baths out and adds advice.
+    public let runner: RunnerProfile
 
-    public init(_ knowledge: KnowledgeBase) { self.knowledge = knowledge }
+    public init(_ knowledge: KnowledgeBase, runner: RunnerProfile = RunnerProfile()) {
+        self.knowledge = knowledge
+        self.runner = runner
+    }
+
+    /// The runner's facts as the knowledge base words them, in the order they were told.
+    var runnerFacts: [RunnerFact] { runner.facts.compactMap(knowledge.runnerFact) }
 
     /// The order a session runs in: warm the tissue by hand, then firmer work, then tools, gentlest tool first.
     static let routineOrder = ["stroking", "pressing", "drumming", "foam-roller", "tennis-ball"]
 
     /// Techniques that fit every one of the areas (or the legs in general when none), in routine order.
     /// `gentle` leaves out the firmest tools: after a long or hard run the foam roller beats the tennis ball.
+    /// What the runner said leaves some out ("no foam roller"), or all but the gentlest (blood thinners).
     public func techniques(for areas: [String], gentle: Bool, gentlest: Bool = false) -> [Technique] {
         let ordered =
             Self.routineOrder.compactMap(knowledge.technique)
             + knowledge.techniques.filter { !Self.routineOrder.contains($0.id) }
+        let facts = runnerFacts
+        let leftOut = Set(facts.flatMap(\.techniquesLeftOut))
+        let gentlest = gentlest || facts.contains(where: \.onlyGentlest)
         return ordered.filter { technique in
+            if leftOut.contains(technique.id) { return false }
             if gentlest && technique.gentleness > 1 { return false }
             if gentle && technique.gentleness >= 3 { return false }
             return areas.isEmpty ? true : areas.contains { technique.fits($0) }
@@ -59,25 +72,33 @@ public struct Advice: Sendable {
         return techniques.filter { technique in picked.contains { $0.id == technique.id } }
     }
 
-    /// The bath in a line or two for the one-screen outcome, with who should skip it in short.
+    /// The bath in a line or two for the one-screen outcome, with who should skip it in short (and what
+    /// the runner's own facts say about baths, as `bathSuggestion` does).
     public func bathShort(level: TriageOutcome.Level, hardRun: Bool) -> (text: String, used: [String]) {
         guard level != .seekCare else { return bathSuggestion(level: level, hardRun: hardRun) }
-        let warm = knowledge.baths.first { $0.notForFreshStrain }
-        let cold = knowledge.baths.first { !$0.notForFreshStrain }
-        if level == .caution, let cold {
+        let skipped = Set(runnerFacts.flatMap(\.bathsSkipped))
+        let forRunner = runnerBathAdvice.isEmpty ? "" : " " + runnerBathAdvice
+        let warm = knowledge.baths.first { $0.notForFreshStrain && !skipped.contains($0.id) }
+        let cold = knowledge.baths.first { !$0.notForFreshStrain && !skipped.contains($0.id) }
+        if level == .caution {
+            guard let cold else { return (knowledge.say("bath-caution-short") + forRunner, ["guidance:bath-caution-short"]) }
             return (
                 knowledge.say("bath-caution-short")
                     + " \(Self.article(cold.name).capitalized) \(cold.name.lowercased()) (\(short(cold))) is optional. "
-                    + skipShort([cold]),
+                    + skipShort([cold]) + forRunner,
                 ["guidance:bath-caution-short", "baths:\(cold.id)"]
             )
         }
-        guard let warm, let cold else { return ("", []) }
+        // One of the two left out for the runner: the other alone.
+        if warm == nil || cold == nil, let only = warm ?? cold {
+            return ("Bath: \(Self.kind(only)) (\(short(only))). " + skipShort([only]) + forRunner, ["baths:\(only.id)"])
+        }
+        guard let warm, let cold else { return (forRunner.isEmpty ? "" : "Bath:" + forRunner, []) }
         let lead =
             hardRun
             ? "Bath: after a hard run, \(Self.kind(cold)) (\(short(cold))) or \(Self.kind(warm)) (\(short(warm)))."
             : "Bath: \(Self.kind(warm)) (\(short(warm))), or \(Self.kind(cold)) (\(short(cold))) after a hard effort."
-        return (lead + " " + skipShort([warm, cold]), ["baths:\(warm.id)", "baths:\(cold.id)"])
+        return (lead + " " + skipShort([warm, cold]) + forRunner, ["baths:\(warm.id)", "baths:\(cold.id)"])
     }
 
     /// "warm" for "Warm bath": the name without its last word.
@@ -115,22 +136,36 @@ public struct Advice: Sendable {
         guard level != .seekCare else {
             return ("Skip baths and massage until you've been checked.", [])
         }
-        let warm = knowledge.baths.first { $0.notForFreshStrain }
-        let cold = knowledge.baths.first { !$0.notForFreshStrain }
+        let skipped = Set(runnerFacts.flatMap(\.bathsSkipped))
+        let forRunner = runnerBathAdvice.isEmpty ? "" : " " + runnerBathAdvice
+        let warm = knowledge.baths.first { $0.notForFreshStrain && !skipped.contains($0.id) }
+        let cold = knowledge.baths.first { !$0.notForFreshStrain && !skipped.contains($0.id) }
         if level == .caution, let cold {
             return (
                 "Bath: no hot baths or heat for the first two to three days, as heat can make a fresh injury worse. "
                     + "A cool or lukewarm bath is fine; \(Self.article(cold.name)) \(cold.name.lowercased()) (\(cold.temperature), \(cold.duration)) is optional, not needed. "
-                    + whoShouldSkip([cold]),
+                    + whoShouldSkip([cold]) + forRunner,
                 ["baths:\(cold.id)"]
             )
         }
-        guard let warm, let cold else { return ("", []) }
+        if level == .caution {
+            return ("Bath: no hot baths or heat for the first two to three days, as heat can make a fresh injury worse." + forRunner, [])
+        }
+        // One of the two left out for the runner: the other alone.
+        if warm == nil || cold == nil, let only = warm ?? cold {
+            return (
+                "Bath: \(Self.article(only.name)) \(only.name.lowercased()) (\(only.temperature), \(only.duration)). "
+                    + whoShouldSkip([only])
+                    + forRunner,
+                ["baths:\(only.id)"]
+            )
+        }
+        guard let warm, let cold else { return (forRunner.isEmpty ? "" : "Bath:" + forRunner, []) }
         let lead =
             hardRun
             ? "Bath: after a hard or long run, \(Self.article(cold.name)) \(cold.name.lowercased()) (\(cold.temperature), \(cold.duration)) can take the edge off soreness; \(Self.article(warm.name)) \(warm.name.lowercased()) (\(warm.temperature), \(warm.duration)) is the gentler choice for stiff muscles."
             : "Bath: \(Self.article(warm.name)) \(warm.name.lowercased()) (\(warm.temperature), \(warm.duration)) relaxes tired muscles; \(Self.article(cold.name)) \(cold.name.lowercased()) (\(cold.temperature), \(cold.duration)) is an option after a hard effort."
-        return (lead + " " + whoShouldSkip([warm, cold]), ["baths:\(warm.id)", "baths:\(cold.id)"])
+        return (lead + " " + whoShouldSkip([warm, cold]) + forRunner, ["baths:\(warm.id)", "baths:\(cold.id)"])
     }
 
     /// Who should skip each bath, in short: the start of each `avoid_if` entry, up to its dash.
@@ -143,6 +178,22 @@ public struct Advice: Sendable {
             return "Skip the \(bath.name.lowercased()) if " + reasons.joined(separator: "; ") + "."
         }.joined(separator: " ")
     }
+
+    /// What the runner's facts add wherever massage is suggested (one line each), or "".
+    public var runnerMassageAdvice: String { runnerFacts.compactMap(\.advice).joined(separator: "\n") }
+    /// What they add wherever a bath is suggested, or "".
+    public var runnerBathAdvice: String { runnerFacts.compactMap(\.bathAdvice).joined(separator: " ") }
+    /// Baths the runner's facts rule out.
+    public func skips(_ bath: Bath) -> Bool { runnerFacts.contains { $0.bathsSkipped.contains(bath.id) } }
+
+    /// The first techniques of a routine that fit the minutes the runner has (about three minutes
+    /// each, both legs); all of them when no time was given.
+    public func fitted(_ techniques: [Technique]) -> [Technique] {
+        guard let minutes = runner.minutes else { return techniques }
+        return Array(techniques.prefix(max(1, minutes / Self.minutesPerTechnique)))
+    }
+
+    static let minutesPerTechnique = 3
 
     static func article(_ noun: String) -> String { "aeiouAEIOU".contains(noun.first ?? "x") ? "an" : "a" }
 

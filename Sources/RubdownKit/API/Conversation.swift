@@ -45,6 +45,7 @@ public struct Conversation: Sendable {
             return answerConsent(pending, line) ?? send(line)
         case .guidingRoutine:
             if let command = Routine.command(line) { return guide(command, line: line) }
+            if let command = routineChatter(line) { return guide(command, line: line) }
             return talk(line)
         case .answering, .freeTalk:
             return talk(line)
@@ -93,6 +94,18 @@ public struct Conversation: Sendable {
     /// Whether a guided routine is under way: an empty line then means "next".
     public var isGuiding: Bool { state.routine != nil }
 
+    /// Routine talk in the runner's words; a line about the body is never taken for it.
+    private func routineChatter(_ line: String) -> Routine.Command? {
+        let understanding = coach.interpreter.understand(line, contextAreas: state.areas)
+        // (Not `mentionsTheBody`: "skip the rest" names the symptom word "rest", and is still routine talk.)
+        let entities = understanding.entities
+        guard entities.redFlags.isEmpty, entities.bodyParts.isEmpty, entities.painLevel == nil, entities.cautions.isEmpty else {
+            return nil
+        }
+        let technique = understanding.entities.techniques.first.flatMap { coach.content.knowledge.technique($0)?.name }
+        return Routine.chatter(line, technique: technique)
+    }
+
     /// Moves through the routine.
     private mutating func guide(_ command: Routine.Command, line: String) -> Turn {
         guard var routine = state.routine else { return respond(to: line) }
@@ -114,6 +127,26 @@ public struct Conversation: Sendable {
             text = routine.text
         case .repeatStep:
             text = routine.text
+        case .skipTo(let technique):
+            guard let at = routine.steps.indices.first(where: { routine.steps[$0].technique == technique }) else {
+                text = "There's no \(technique.lowercased()) in this routine. " + routine.text
+                break
+            }
+            routine.index = at
+            text = "On to the \(technique.lowercased()).\n" + routine.text
+        case .howLong:
+            let left = routine.steps.count - routine.index
+            text =
+                "About \(routine.minutesLeft) minute\(routine.minutesLeft == 1 ? "" : "s") to go: \(left) step\(left == 1 ? "" : "s") left, this one included. "
+                + "Say \"shorter\" for a quicker version, or next when you're ready."
+        case .shorter:
+            let before = routine.steps.count
+            routine = routine.shortened()
+            let left = routine.steps.count - routine.index
+            text =
+                (routine.steps.count < before
+                    ? "Shorter, then: \(left) step\(left == 1 ? "" : "s") left, about \(routine.minutesLeft) minutes.\n"
+                    : "This is already as short as it gets.\n") + routine.text
         case .stop:
             state.routine = nil
             return finishRoutine(
@@ -151,6 +184,15 @@ public struct Conversation: Sendable {
         }
         let filled = SlotFilling.absorb(understanding, into: &proposed, pending: pending)
         let redFlags = safety.flags(for: understanding, state: proposed, answered: filled)
+        let noted = redFlags.isEmpty ? Self.noted(understanding, before: state.runner, knowledge: coach.content.knowledge) : ""
+        // "oh, and I'm pregnant" while a question waits: taken in, and the question asked again.
+        if let pending, filled.isEmpty, !noted.isEmpty, redFlags.isEmpty, understanding.entities.answer == nil {
+            state = proposed
+            return finish(
+                understanding, PluginReply("Noted: \(noted)\n" + pending.question.prompt),
+                route: .init(plugin: pending.plugin, intent: pending.intent),
+                confidence: 1)
+        }
 
         var route = DialoguePolicy.route(understanding, plugins: coach.plugins, table: coach.content.intents)
         if let chosen, let intent = coach.content.intents.intent(chosen) { route = .init(plugin: intent.plugin, intent: intent.id) }
@@ -183,6 +225,7 @@ public struct Conversation: Sendable {
         } else {
             let refersBack = state.lastIntent != nil && DialoguePolicy.refersBack(understanding)
             if chosen == nil, !refersBack, !Safety.needsScreening(understanding), !DialoguePolicy.reportsDiscomfort(understanding),
+                !DialoguePolicy.onlyTellsAboutTheRunner(understanding),
                 let (first, second) = DialoguePolicy.ambiguity(understanding, plugins: coach.plugins, table: coach.content.intents)
             {
                 state = proposed
@@ -191,6 +234,8 @@ public struct Conversation: Sendable {
             state = proposed
             // "what about my quads?", "and the other leg?": the last request again, for what is named now.
             if refersBack, let last = state.lastIntent, let intent = coach.content.intents.intent(last) {
+                route = .init(plugin: intent.plugin, intent: intent.id)
+            } else if DialoguePolicy.onlyTellsAboutTheRunner(understanding), let intent = coach.content.intents.intent("core.about_me") {
                 route = .init(plugin: intent.plugin, intent: intent.id)
             } else if DialoguePolicy.reportsDiscomfort(understanding), let triage = coach.plugins.plugin(with: .redFlags),
                 let first = coach.content.intents.firstIntent(of: triage.name)
@@ -227,6 +272,7 @@ public struct Conversation: Sendable {
             reply = safety.check(reply, state: state, understanding: understanding, declined: coach.plugins.isOutOfScope(route.plugin))
         }
 
+        if !noted.isEmpty { reply.text = "Noted: \(noted)\n" + reply.text }
         apply(&reply, route: route, answering: answering, asked: pending, took: filled, resuming: redFlags.isEmpty ? digressingFrom : nil)
         return finish(understanding, reply, route: route, confidence: confidence)
     }
@@ -355,6 +401,15 @@ public struct Conversation: Sendable {
             "Sorry, I couldn't read that as an answer. \(pending.question.prompt) (For example: \(pending.question.examples).)")
         return finish(
             understanding, reply, route: .init(plugin: pending.plugin, intent: pending.intent), confidence: understanding.confidence)
+    }
+
+    /// What the line newly told about the runner, as said back once ("no foam roller, so I'll leave it out."), or "".
+    private static func noted(_ understanding: Understanding, before: RunnerProfile, knowledge: KnowledgeBase) -> String {
+        var said = understanding.entities.runnerFacts.filter { !before.facts.contains($0) }.compactMap { knowledge.runnerFact($0)?.noted }
+        if let minutes = understanding.entities.minutesAvailable, minutes != before.minutes {
+            said.append("about \(minutes) minutes, so I'll fit a routine into that.")
+        }
+        return said.joined(separator: " ")
     }
 
     private func backTo(_ pending: PendingQuestion) -> String {

@@ -116,11 +116,25 @@ public struct TriageOutcome: Sendable, Hashable {
     }
 }
 
+/// What the runner told about themselves, kept for the whole conversation: facts from
+/// `runner-facts.yaml` ("pregnant", "no-foam-roller") and the minutes they have for a routine.
+public struct RunnerProfile: Sendable, Hashable {
+    public var facts: [String] = []
+    public var minutes: Int?
+
+    public init(facts: [String] = [], minutes: Int? = nil) {
+        self.facts = facts
+        self.minutes = minutes
+    }
+}
+
 /// The conversation's memory, shared by the dialogue and the plugins.
 public struct ConversationState: Sendable {
     /// Areas under discussion, canonical ids.
     public var areas: [String] = []
     public var facts = Facts()
+    /// What the runner said about themselves: unlike `facts`, it outlasts a new complaint.
+    public var runner = RunnerProfile()
     /// Red flags raised in this conversation, and the areas they concern (`*` when not tied to an area).
     /// Only safety records these: plugins read them.
     public internal(set) var redFlags: [String] = []

@@ -100,7 +100,12 @@ public enum Explanation {
         if let kind = entities.painKind { parts.append("\(kind) pain") }
         if let swelling = entities.swelling { parts.append(swelling ? "swelling" : "no swelling") }
         if let answer = entities.answer { parts.append("answer \(answer.rawValue)") }
+        if !entities.runnerFacts.isEmpty { parts.append("about the runner \(entities.runnerFacts.joined(separator: ", "))") }
+        if let minutes = entities.minutesAvailable { parts.append("\(minutes) minutes available") }
         if !entities.redFlags.isEmpty { parts.append("RED FLAGS \(entities.redFlags.joined(separator: ", "))") }
+        if !entities.vetoedRedFlags.isEmpty { parts.append("set aside \(entities.vetoedRedFlags.joined(separator: ", "))") }
+        if !entities.symptoms.isEmpty { parts.append("signs \(entities.symptoms.joined(separator: ", "))") }
+        if !entities.cautions.isEmpty { parts.append("cautions \(entities.cautions.joined(separator: ", "))") }
         return parts.isEmpty ? "none" : parts.joined(separator: "; ")
     }
 

@@ -135,6 +135,7 @@ public struct Interpreter: Sendable, Codable {
             symptoms: PatternDetector(
                 rules: knowledge.symptoms.filter(\.isSerious).map { ($0.id, [[$0.words]]) }, areaOf: { _ in nil }, words: words),
             standalone: Set(knowledge.symptoms.filter(\.standsAlone).map(\.id)),
+            runnerFacts: PatternDetector(rules: knowledge.runnerFacts.map { ($0.id, $0.patterns) }, areaOf: { _ in nil }, words: words),
             emergencies: Set(knowledge.redFlags.filter { $0.urgency == .emergency }.map(\.id)))
     }
 
@@ -167,7 +168,11 @@ public struct Interpreter: Sendable, Codable {
             entries[index] >= 0 ? table.entries[Int(entries[index])].detectorPhrases(detector) : nil
         }
         // An in-scope intent needs the line to be about the domain, or to say one of its keywords.
-        let inDomain = lexicon.isInDomain(tokens, spans: spans) { entries[$0] >= 0 && table.entries[Int(entries[$0])].isDomain }
+        // What runners tell about themselves ("I'm on warfarin") is for the coach to remember, unless the
+        // line is about another topic ("how long is a cow pregnant?").
+        let inDomain =
+            lexicon.isInDomain(tokens, spans: spans) { entries[$0] >= 0 && table.entries[Int(entries[$0])].isDomain }
+            || !entities.runnerFacts.isEmpty && !lexicon.mentionsOtherTopic(tokens)
         let stems = tokens.map { $0.stem }
         var hits = Set<Int>()
         for position in stems.indices where entries[position] >= 0 {

@@ -57,6 +57,8 @@ public enum JSONContract {
         if let trend = entities.trend { json.add("trend", trend.rawValue) }
         if let urine = entities.urine { json.add("urine", urine.rawValue) }
         if let spread = entities.spread { json.add("spread", spread.rawValue) }
+        if !entities.runnerFacts.isEmpty { json.add("runner_facts", entities.runnerFacts) }
+        if let minutes = entities.minutesAvailable { json.add("minutes_available", minutes) }
         return json
     }
 

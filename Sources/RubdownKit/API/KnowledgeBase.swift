@@ -19,6 +19,8 @@ public struct KnowledgeBase: Sendable, Codable {
     /// Everyday nouns of other topics (`other-topics.yaml`, from WordNet): said beside such a word,
     /// and unknown to the content, they mark a line as about something else.
     var otherTopicWords: [String] = []
+    /// What a runner may say about themselves that shapes every later answer (`runner-facts.yaml`).
+    package var runnerFacts: [RunnerFact] = []
 
     public init(
         sources: [Source] = [], areas: [BodyArea] = [], techniques: [Technique] = [], baths: [Bath] = [],
@@ -40,6 +42,7 @@ public struct KnowledgeBase: Sendable, Codable {
     public func caution(_ id: String) -> CautionRoute? { cautions.first { $0.id == id } }
     public func guidance(_ id: String) -> Guidance? { guidance.first { $0.id == id } }
     public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
+    package func runnerFact(_ id: String) -> RunnerFact? { runnerFacts.first { $0.id == id } }
 
     /// The kinds of entry, as used in references like `techniques:drumming`.
     public static let kinds = ["sources", "areas", "techniques", "baths", "red_flags", "cautions", "guidance"]
@@ -220,6 +223,33 @@ public struct CautionRoute: Codable, Sendable, Hashable {
         case shortAdvice = "short_advice"
         case noMassageOn = "no_massage_on"
     }
+}
+
+/// Something a runner says about themselves that holds for the rest of the conversation
+/// (pregnancy, blood thinners, no foam roller): it leaves techniques or baths out and adds advice.
+package struct RunnerFact: Codable, Sendable, Hashable {
+    package var id: String
+    var name: String
+    var patterns: [[[String]]]
+    /// Said back the first time it is heard, after "Noted: ".
+    package var noted: String
+    var leavesOut: [String]?
+    var gentlest: Bool?
+    var skipsBaths: [String]?
+    package var advice: String?
+    package var bathAdvice: String?
+    var sources: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, patterns, noted, gentlest, advice, sources
+        case leavesOut = "leaves_out"
+        case skipsBaths = "skips_baths"
+        case bathAdvice = "bath_advice"
+    }
+
+    package var techniquesLeftOut: [String] { leavesOut ?? [] }
+    package var bathsSkipped: [String] { skipsBaths ?? [] }
+    package var onlyGentlest: Bool { gentlest ?? false }
 }
 
 public struct Guidance: Codable, Sendable, Hashable {

@@ -57,7 +57,8 @@ public struct PluginContext: Sendable {
         self.state = state
     }
 
-    public var advice: Advice { Advice(knowledge) }
+    /// Advice fitted to what the runner said about themselves.
+    public var advice: Advice { Advice(knowledge, runner: state.runner) }
     /// The owner of safety: plugins ask it for warnings, never word their own.
     public var safety: Safety { Safety(knowledge) }
 }

@@ -51,7 +51,64 @@ public struct Routine: Sendable, Hashable {
         return lines.joined(separator: "\n")
     }
 
-    public enum Command: Sendable { case next, back, repeatStep, skip, stop }
+    public enum Command: Sendable, Equatable {
+        case next, back, repeatStep, skip, stop
+        /// "skip to the roller bit": the first step of that technique (by name).
+        case skipTo(String)
+        /// "how long will this take?"
+        case howLong
+        /// "shorter version?": at most one more technique after the current one.
+        case shorter
+    }
+
+    /// What a runner says mid-routine in their own words ("skip the rest, goodnight", "how long
+    /// will this take?", "skip to the roller bit"), or nil. `technique` is the name of a technique
+    /// the line mentions, if any.
+    public static func chatter(_ line: String, technique: String?) -> Command? {
+        let words = line.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        func says(_ phrase: [String]) -> Bool {
+            guard phrase.count <= words.count else { return false }
+            return (0...(words.count - phrase.count)).contains { Array(words[$0..<($0 + phrase.count)]) == phrase }
+        }
+        let stops: [[String]] = [
+            ["skip", "the", "rest"], ["rest", "of", "it"], ["goodnight"], ["good", "night"], ["night", "night"], ["i", "m", "done"],
+            ["im", "done"], ["that", "ll", "do"], ["call", "it", "a", "night"], ["enough", "for", "tonight"], ["enough", "for", "today"],
+            ["going", "to", "bed"], ["off", "to", "bed"],
+        ]
+        if stops.contains(where: says) { return .stop }
+        if says(["how", "long"]) || says(["how", "much", "longer"]) || says(["how", "many", "steps"]) || says(["time", "left"]) {
+            return .howLong
+        }
+        if words.contains("shorter") || words.contains("quicker") || says(["short", "version"]) || says(["speed", "it", "up"])
+            || says(["cut", "it", "short"])
+        {
+            return .shorter
+        }
+        if let technique, words.contains("to"), !Set(words).isDisjoint(with: ["skip", "jump", "go", "straight", "move", "onto", "on"]) {
+            return .skipTo(technique)
+        }
+        return nil
+    }
+
+    /// About how long the steps left take, this one included, in minutes (a minute or so a step).
+    var minutesLeft: Int {
+        let seconds = steps[index...].reduce(0) { $0 + max($1.seconds ?? 60, 45) }
+        return max(1, Int((Double(seconds) / 60).rounded()))
+    }
+
+    /// The same routine with at most one more technique after the current step's.
+    func shortened() -> Routine {
+        guard let current else { return self }
+        var kept = Array(steps[...index])
+        var rest = steps[(index + 1)...].filter { $0.technique == current.technique }
+        if let next = steps[(index + 1)...].first(where: { $0.technique != current.technique }) {
+            rest += steps[(index + 1)...].filter { $0.technique == next.technique }
+        }
+        kept += rest
+        var routine = self
+        routine.steps = kept
+        return routine
+    }
 
     /// A navigation command, or nil for anything else (a question mid-routine).
     public static func command(_ line: String) -> Command? {
@@ -73,7 +130,7 @@ extension Advice {
     /// gentler tools only when `gentle`, stroking only when `gentlest` (a possible strain).
     public func routine(for areas: [String], gentle: Bool, gentlest: Bool) -> Routine {
         var steps: [Routine.Step] = []
-        for technique in techniques(for: areas, gentle: gentle, gentlest: gentlest) {
+        for technique in fitted(techniques(for: areas, gentle: gentle, gentlest: gentlest)) {
             let seconds = Self.seconds(in: technique.repetitions)
             for leg in ["left leg", "right leg"] {
                 steps.append(

@@ -44,6 +44,8 @@ public struct Entities: Sendable, Hashable {
     public var painKind: String?
     public var swelling: Bool?
     public var redFlags: [String] = []
+    /// Red flags the line's words met but an `unless` word set aside ("went away"): shown by `--explain`.
+    public var vetoedRedFlags: [String] = []
     /// Caution routes the line describes (a fresh strain, first-step heel pain...).
     public var cautions: [String] = []
     /// Serious symptom concepts the line names, flag or not ("swelling", "numbness"): reason to ask, never to dismiss.
@@ -67,6 +69,10 @@ public struct Entities: Sendable, Hashable {
     public var discomfort = false
     /// "the other leg"
     public var otherSide = false
+    /// What the runner says about themselves (`runner-facts.yaml` ids): "I'm pregnant", "no foam roller".
+    public var runnerFacts: [String] = []
+    /// "I've only got five minutes": the time the runner has for a routine.
+    public var minutesAvailable: Int?
 
     public init() {}
 }

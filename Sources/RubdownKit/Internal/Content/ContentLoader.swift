@@ -49,6 +49,9 @@ struct ContentLoader {
         case "lexicon.yaml":
             let lexicon = decode(file, "lexicon", [LexiconEntry].self)
             Self.merge(&knowledge.lexicon, lexicon, overriding: overriding)
+        case "runner-facts.yaml":
+            let facts = decode(file, "runner_facts", [RunnerFact].self)
+            Self.merge(&knowledge.runnerFacts, facts, overriding: overriding)
         case "other-topics.yaml": knowledge.otherTopicWords += wordList(file, "other_topic_words")
         case "other-senses.yaml": knowledge.otherSenses += wordList(file, "other_senses")
         case "ordinary-words.yaml": knowledge.ordinaryWords += wordList(file, "ordinary_words")
@@ -56,7 +59,7 @@ struct ContentLoader {
             diagnostics.append(
                 file.diagnostic(
                     at: file.root,
-                    "unknown knowledge file; expected one of sources, areas, techniques, baths, red-flags, cautions, symptoms, guidance, lexicon, ordinary-words, other-senses, other-topics (.yaml)"
+                    "unknown knowledge file; expected one of sources, areas, techniques, baths, red-flags, cautions, symptoms, guidance, lexicon, runner-facts, ordinary-words, other-senses, other-topics (.yaml)"
                 ))
         }
     }
@@ -214,6 +217,7 @@ struct ContentLoader {
         unique(knowledge.guidance.map(\.id), "guidance", "guidance")
         unique(knowledge.symptoms.map(\.id), "symptom", "symptoms")
         unique(knowledge.cautions.map(\.id), "caution route", "cautions")
+        unique(knowledge.runnerFacts.map(\.id), "runner fact", "runner_facts")
         var seenIntents: [String: Intent] = [:]
         for intent in intents {
             if let first = seenIntents[intent.id] {
@@ -275,6 +279,21 @@ struct ContentLoader {
             report("red_flags:\(flag.id)", "a red flag's urgency is emergency, today or soon, not none", field: "urgency")
         }
         for entry in knowledge.guidance { checkSources(entry.sources, "guidance:\(entry.id)") }
+        let techniqueIDs = Set(knowledge.techniques.map(\.id))
+        let bathIDs = Set(knowledge.baths.map(\.id))
+        for fact in knowledge.runnerFacts {
+            let owner = "runner_facts:\(fact.id)"
+            checkSources(fact.sources, owner)
+            for id in fact.techniquesLeftOut where !techniqueIDs.contains(id) {
+                report(owner, "unknown technique '\(id)' in 'leaves_out'\(suggestion(id, techniqueIDs))", field: "leaves_out")
+            }
+            for id in fact.bathsSkipped where !bathIDs.contains(id) {
+                report(owner, "unknown bath '\(id)' in 'skips_baths'\(suggestion(id, bathIDs))", field: "skips_baths")
+            }
+            if fact.patterns.isEmpty || fact.patterns.contains(where: { $0.isEmpty || $0.contains(where: \.isEmpty) }) {
+                report(owner, "runner fact '\(fact.id)' needs patterns whose groups each list at least one word", field: "patterns")
+            }
+        }
     }
 
     /// Replaces each `$concept` in red-flag and caution patterns by the concept's words, so the
@@ -313,6 +332,10 @@ struct ContentLoader {
         for index in knowledge.cautions.indices {
             knowledge.cautions[index].patterns = expand(knowledge.cautions[index].patterns, "cautions:\(knowledge.cautions[index].id)")
         }
+        for index in knowledge.runnerFacts.indices {
+            knowledge.runnerFacts[index].patterns = expand(
+                knowledge.runnerFacts[index].patterns, "runner_facts:\(knowledge.runnerFacts[index].id)")
+        }
     }
 
     private mutating func report(_ owner: String, _ message: String, field: String? = nil, path extra: [Any] = []) {
@@ -337,6 +360,7 @@ extension RedFlag: Identified {}
 extension SymptomConcept: Identified {}
 extension CautionRoute: Identified {}
 extension Guidance: Identified {}
+extension RunnerFact: Identified {}
 extension LexiconEntry: Identified { var id: String { word } }
 
 /// "did you mean 'calves'?" for an unknown id close to a known one.

@@ -62,6 +62,14 @@ enum DialoguePolicy {
         return discomfort && (!entities.bodyParts.isEmpty || entities.generalSoreness)
     }
 
+    /// "I don't have a foam roller", "I'm on warfarin", "I've got ten minutes": a line that only tells
+    /// about the runner, reporting nothing and asking for nothing.
+    static func onlyTellsAboutTheRunner(_ understanding: Understanding) -> Bool {
+        let entities = understanding.entities
+        guard !entities.runnerFacts.isEmpty || entities.minutesAvailable != nil else { return false }
+        return !mentionsTheBody(understanding) && !entities.discomfort && entities.baths.isEmpty && !looksLikeRequest(understanding)
+    }
+
     /// Whether a line is an answer to the pending question rather than something new.
     /// - Parameter outOfScope: the line on its own would go to the fallback; mid-question that is
     ///   an answer that could not be read, to be asked again, not a change of subject.

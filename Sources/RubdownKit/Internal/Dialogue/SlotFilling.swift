@@ -65,6 +65,8 @@ enum SlotFilling {
             filled.insert(.distance)
         }
         state.symptoms.formUnion(entities.symptoms)
+        for fact in entities.runnerFacts where !state.runner.facts.contains(fact) { state.runner.facts.append(fact) }
+        if let minutes = entities.minutesAvailable { state.runner.minutes = minutes }
         if entities.duringRun {
             state.facts.duringRun = true
             if state.facts.daysAgo == nil {

@@ -12,11 +12,13 @@ struct EntityExtractor: Sendable, Codable {
     let symptoms: PatternDetector
     /// The ones of them that stand alone.
     let standalone: Set<String>
+    /// What runners say about themselves (`runner-facts.yaml`), one rule per fact.
+    let runnerFacts: PatternDetector
     /// Red flags whose urgency is an emergency: no `unless` word vetoes them when several signs are told.
     let emergencies: Set<String>
 
     /// The pattern detectors, in the order `extract`'s `detectorPhrases` numbers them.
-    var detectors: [PatternDetector] { [redFlags, vetoes, cautions, symptoms] }
+    var detectors: [PatternDetector] { [redFlags, vetoes, cautions, symptoms, runnerFacts] }
 
     /// - Parameter detectorPhrases: for a detector (by its index in `detectors`) and a token (by
     ///   index), the ids of the detector's phrases starting with the token's stem.
@@ -72,11 +74,17 @@ struct EntityExtractor: Sendable, Codable {
         if !entities.redFlags.isEmpty {
             // ("Nearly fainted" is both faint and collapse: one sign, not two.)
             let severalSigns = entities.symptoms.filter { standalone.contains($0) && $0 != "faint" }.count >= 2
-            let vetoed = vetoes.detect(tokens: tokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(1, $0) })
-            entities.redFlags.removeAll { vetoed.contains($0) && !(severalSigns && emergencies.contains($0)) }
+            // "..., the other one's fine", "other foot is normal pink": what the other side is like is the
+            // comparison that makes the sign one-sided, not a sign that it passed.
+            let vetoed = vetoes.detect(
+                tokens: Self.withoutOtherSide(tokens), spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(1, $0) })
+            entities.vetoedRedFlags = entities.redFlags.filter { vetoed.contains($0) && !(severalSigns && emergencies.contains($0)) }
+            entities.redFlags.removeAll { entities.vetoedRedFlags.contains($0) }
         }
         entities.cautions = cautions.detect(tokens: tokens, spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(2, $0) })
         entities.symptomStandsAlone = entities.symptoms.contains(where: standalone.contains)
+        entities.runnerFacts = runnerFacts.detect(tokens: tokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(4, $0) })
+        entities.minutesAvailable = Self.minutesAvailable(line)
         entities.trend = Self.trend(tokens)
         entities.urine = Self.urine(tokens, line)
         entities.spread = Self.spread(tokens, line)
@@ -87,6 +95,25 @@ struct EntityExtractor: Sendable, Codable {
     }
 
     static let swellingStems = ["swell", "puffy", "swolen", "swole"]
+
+    /// The tokens with each clause about the other side ("the other one's fine", "other foot is
+    /// normal") marked as negated, so that no phrase starts in it.
+    static func withoutOtherSide(_ tokens: [Token]) -> [Token] {
+        guard tokens.contains(where: { $0.text == "other" }) else { return tokens }
+        var marked = tokens
+        var inside = false
+        for index in marked.indices {
+            if marked[index].isBreak || ["but", "though", "although", "however", "whereas", "while"].contains(marked[index].text) {
+                inside = false
+            } else if marked[index].text == "other", index + 1 < marked.count,
+                ["one", "foot", "leg", "side", "calf", "ankle", "knee", "toes", "feet", "legs"].contains(marked[index + 1].text)
+            {
+                inside = true
+            }
+            if inside { marked[index].negated = true }
+        }
+        return marked
+    }
 
     /// "just got back from my run", "back home": "back" as in returning, not the lower back.
     static func isBackFromARun(_ tokens: [Token], at index: Int) -> Bool {
@@ -380,6 +407,24 @@ struct EntityExtractor: Sendable, Codable {
             let continues = index + 1 < tokens.count && tokens[index + 1].classes.contains(.orNor)
             if carriesMeaning && !continues { remaining = 0 }
         }
+        markAnsweredNo(&tokens)
+    }
+
+    /// "Swollen? No. Bruised? Nope.": a clause that is only a no answers the short clause before
+    /// it, which it negates.
+    static func markAnsweredNo(_ tokens: inout [Token]) {
+        var start = 0
+        var previous: Range<Int>?
+        for end in tokens.indices where tokens[end].isBreak || end == tokens.count - 1 {
+            let clause = start..<(tokens[end].isBreak ? end : end + 1)
+            let words = tokens[clause].map { $0.text }
+            let answersNo = words.count == 1 && ["no", "nope", "nah", "nay"].contains(words[0]) || words == ["not", "really"]
+            if answersNo, let previous, previous.count <= 3 {
+                for index in previous { tokens[index].negated = true }
+            }
+            previous = clause
+            start = end + 1
+        }
     }
 
     /// Words between a negator and what it negates: "no real sign of swelling".
@@ -512,6 +557,32 @@ struct EntityExtractor: Sendable, Codable {
         }
         return nil
     }
+
+    /// "I've only got five minutes", "10 mins before bed": the time the runner has, in minutes. A number
+    /// of minutes counts only beside a word of having time ("got", "spare", "before bed"), so "ran for
+    /// 40 minutes" and "20 minutes ago" say nothing about it.
+    static func minutesAvailable(_ line: Line) -> Int? {
+        let words = line.words
+        guard words.contains(where: { timeCues.contains($0) }) else { return nil }
+        for index in words.indices.dropLast() {
+            guard let value = line.numbers[index], value >= 1, value <= 120 else { continue }
+            // "ran for 40 minutes", "a 30 min jog": how long the run took.
+            if words[max(0, index - 3)..<index].contains(where: { runVerbs.contains($0) }) { continue }
+            if index + 2 < words.count, runVerbs.contains(words[index + 2]) { continue }
+            let unit = words[index + 1]
+            guard ["minute", "minutes", "min", "mins"].contains(unit) else { continue }
+            if index + 2 < words.count, words[index + 2] == "ago" { continue }
+            return Int(value)
+        }
+        return nil
+    }
+
+    static let timeCues: Set<String> = [
+        "have", "got", "only", "spare", "just", "bed", "bedtime", "max", "tops", "quick", "time", "under", "within", "fit", "free",
+        "routine",
+        "version", "session", "short", "shorter",
+    ]
+    static let runVerbs: Set<String> = ["ran", "run", "running", "jogged", "jog", "jogging", "raced", "race", "easy", "tempo"]
 
     static let weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
 

@@ -117,6 +117,10 @@ struct Lexicon: Sendable, Codable {
         for concept in knowledge.symptoms {
             for phrase in concept.words { for word in words(phrase) { learnLater(word) } }
         }
+        // "pregant", "warfrin": what runners say about themselves is corrected towards too.
+        for fact in knowledge.runnerFacts {
+            for phrase in fact.patterns.joined().joined() { for word in words(phrase) { learnLater(word) } }
+        }
         // Words worth correcting towards, by first letter.
         var vocabulary: [Character: [String]] = [:]
         for word in toLearn { learn(word, into: &vocabulary) }
@@ -187,6 +191,9 @@ struct Lexicon: Sendable, Codable {
             return letters
         }
     }
+
+    /// Whether the line says a noun of another topic ("how long is a cow pregnant?").
+    func mentionsOtherTopic(_ tokens: [Token]) -> Bool { tokens.contains(where: isOtherTopic) }
 
     /// A noun of another topic that the domain never uses.
     private func isOtherTopic(_ token: Token) -> Bool { otherTopics.contains(token.stem) }

@@ -206,6 +206,10 @@ enum Normalizer {
         "kinda": "kind of", "sorta": "sort of", "dunno": "do not know", "idk": "i do not know",
         "pls": "please", "plz": "please", "thx": "thanks", "ty": "thank you", "u": "you", "ur": "your",
         "r": "are", "cuz": "because", "coz": "because", "abt": "about",
+        // Scots and Caribbean negatives: "cannae put weight on it", "mi cyaan walk".
+        "cannae": "can not", "canna": "can not", "cyaan": "can not", "caan": "can not", "dinnae": "do not",
+        "didnae": "did not", "couldnae": "could not", "wouldnae": "would not", "isnae": "is not", "wasnae": "was not",
+        "doesnae": "does not", "willnae": "will not", "wullnae": "will not", "havnae": "have not", "hasnae": "has not",
     ]
 
     /// British spellings folded to one form, so both match the same examples.

@@ -15,15 +15,16 @@ final class StemIndex: @unchecked Sendable, Codable, CustomReflectable {
         var lexiconPhrases: [Lexicon.Phrase]?
         var keywords: [Interpreter.Keyword]?
         var isDomain = false
-        /// The phrases of each detector, in `EntityExtractor.detectors`' order (four).
-        var detector0: [Int]?, detector1: [Int]?, detector2: [Int]?, detector3: [Int]?
+        /// The phrases of each detector, in `EntityExtractor.detectors`' order (five).
+        var detector0: [Int]?, detector1: [Int]?, detector2: [Int]?, detector3: [Int]?, detector4: [Int]?
 
         func detectorPhrases(_ detector: Int) -> [Int]? {
             switch detector {
             case 0: detector0
             case 1: detector1
             case 2: detector2
-            default: detector3
+            case 3: detector3
+            default: detector4
             }
         }
 
@@ -32,7 +33,8 @@ final class StemIndex: @unchecked Sendable, Codable, CustomReflectable {
             case 0: detector0 = phrases
             case 1: detector1 = phrases
             case 2: detector2 = phrases
-            default: detector3 = phrases
+            case 3: detector3 = phrases
+            default: detector4 = phrases
             }
         }
     }
@@ -85,7 +87,7 @@ final class StemIndex: @unchecked Sendable, Codable, CustomReflectable {
         lexiconPhrases: [String: [Lexicon.Phrase]], domainStems: Set<String>, keywords: [String: [Interpreter.Keyword]],
         detectorPhrases: [[String: [Int]]]
     ) -> Table {
-        precondition(detectorPhrases.count == 4, "an entry has room for four detectors")
+        precondition(detectorPhrases.count == 5, "an entry has room for five detectors")
         var ids: [String: Int32] = [:]
         ids.reserveCapacity(
             WordClass.byStem.count + lexiconPhrases.count + domainStems.count + keywords.count + detectorPhrases.reduce(0) { $0 + $1.count }

@@ -37,7 +37,11 @@ enum Stemmer {
                 if count > 2 {
                     let last = w[count - 1]
                     let before = w[count - 2]
-                    if last == before, last != UInt8(ascii: "l"), last != UInt8(ascii: "s"), last != UInt8(ascii: "z") {
+                    // (Vowels are not undoubled either: "weeing" is "wee", not the pronoun "we".)
+                    if last == before, last != UInt8(ascii: "l"), last != UInt8(ascii: "s"), last != UInt8(ascii: "z"),
+                        last != UInt8(ascii: "a"), last != UInt8(ascii: "e"), last != UInt8(ascii: "i"), last != UInt8(ascii: "o"),
+                        last != UInt8(ascii: "u")
+                    {
                         return prefix(count - 1)
                     }
                 }
@@ -80,7 +84,7 @@ enum Stemmer {
 
     private static func undouble(_ w: String) -> String {
         let chars = Array(w)
-        if chars.count > 2, chars[chars.count - 1] == chars[chars.count - 2], !"lsz".contains(chars.last!) {
+        if chars.count > 2, chars[chars.count - 1] == chars[chars.count - 2], !"lszaeiou".contains(chars.last!) {
             return String(chars.dropLast())
         }
         return w

@@ -1,0 +1,85 @@
+import RubdownKit
+import TestSupport
+import Testing
+
+/// What a runner says about themselves (Knowledge/runner-facts.yaml) is understood, negation-aware,
+/// remembered for the whole conversation and shapes every later answer; routine talk in plain words
+/// moves a guided routine.
+@Suite struct RunnerFactsTests {
+    func facts(_ line: String) -> [String] { shippedCoach.classify(line).entities.runnerFacts }
+
+    @Test(arguments: [
+        ("I'm pregnant", ["pregnant"]), ("I am 20 weeks pregnant", ["pregnant"]), ("I'm not pregnant", []),
+        ("I take warfarin", ["blood-thinners"]), ("I don't have a foam roller", ["no-foam-roller"]),
+        ("no foam roller here", ["no-foam-roller"]), ("how do I use a foam roller", []),
+        ("hands only please", ["hands-only"]), ("I haven't got a tennis ball", ["no-tennis-ball"]),
+    ])
+    func factsAreReadNegationAware(line: String, expected: [String]) {
+        #expect(facts(line) == expected, "\(line)")
+    }
+
+    @Test(
+        arguments: [
+            ("I've only got 5 minutes before bed", 5), ("I have ten minutes", 10), ("a quick 6 minute routine please", 6),
+            ("I ran for 40 minutes", nil), ("it started 20 minutes ago", nil), ("my calves hurt", nil),
+        ] as [(String, Int?)])
+    func minutesAvailableNeedAWordOfHavingTime(line: String, expected: Int?) {
+        #expect(shippedCoach.classify(line).entities.minutesAvailable == expected, "\(line)")
+    }
+
+    @Test func aFactAloneIsNotedOnceAndRemembered() {
+        let turns = converse(["I don't have a foam roller", "I don't have a foam roller", "give me a routine"])
+        #expect(turns[0].intent == "core.about_me")
+        #expect(turns[0].reply.hasPrefix("Noted: no foam roller"))
+        #expect(!turns[1].reply.contains("Noted"), "said back once only")
+        #expect(!turns[2].reply.contains("Foam roller"))
+        #expect(turns[2].reply.contains("Tennis ball"))
+    }
+
+    @Test func aFactMidQuestionIsTakenAndTheQuestionAskedAgain() {
+        let turns = converse(["my calves hurt after a 10k", "oh and I'm pregnant"])
+        #expect(turns[1].awaiting == .swelling)
+        #expect(turns[1].reply.hasPrefix("Noted: you're pregnant"))
+        #expect(!turns[1].reply.contains("couldn't read"))
+    }
+
+    @Test func pregnancyShapesTheOutcomeAndTheBath() {
+        let turns = converse(["I'm pregnant", "my calves hurt after a 10k", "no", "a dull ache", "3", "yesterday", "ice bath?"])
+        let outcome = turns[5]
+        #expect(outcome.triage?.level == .selfCare)
+        #expect(outcome.reply.contains("In pregnancy"))
+        #expect(!outcome.reply.contains("Tennis ball"), "no deep work in pregnancy")
+        #expect(!outcome.reply.contains("Ice-cold bath ("), "no ice-cold bath suggested")
+        #expect(turns[6].reply.hasPrefix("Not for you now"))
+    }
+
+    @Test func bloodThinnersKeepEveryLaterAnswerToLightStroking() {
+        let turns = converse(["I'm on blood thinners", "how should I massage my hamstrings?", "walk me through it"])
+        #expect(turns[1].reply.contains("Stroking"))
+        #expect(!turns[1].reply.contains("Pressing"))
+        #expect(turns[1].reply.contains("blood thinners"))
+        #expect(turns[2].routineStep?.of == 2, "stroking on each leg only")
+    }
+
+    @Test func theRoutineFitsTheTimeTheRunnerHas() {
+        let turns = converse(["I've only got 6 minutes before bed", "give me a routine"])
+        #expect(turns[1].reply.contains("about 6 minutes"))
+        #expect(turns[1].reply.contains("2. Pressing"))
+        #expect(!turns[1].reply.contains("3. "))
+    }
+
+    @Test(arguments: [
+        ("skip the rest, goodnight", Routine.Command.stop), ("how long will this take?", .howLong), ("shorter version?", .shorter),
+        ("that'll do for tonight", .stop), ("can we speed it up", .shorter),
+    ])
+    func routineTalkInPlainWords(line: String, expected: Routine.Command) {
+        #expect(Routine.chatter(line, technique: nil) == expected, "\(line)")
+    }
+
+    @Test func routineTalkMovesTheRoutine() {
+        let turns = converse(["walk me through it", "how long will this take?", "skip to the roller bit", "skip the rest, goodnight"])
+        #expect(turns[1].reply.contains("minutes to go"))
+        #expect(turns[2].reply.contains("Foam roller, left leg"))
+        #expect(turns[3].reply.contains("Routine stopped"))
+    }
+}
