@@ -53,4 +53,30 @@ import Testing
         let turn = converse(["what is the capital of France"])[0]
         #expect(turn.plugin == "fallback")
     }
+
+    // Scripts of answers through a pipe (issue 13, part 7): the README documents the question order.
+
+    @Test func aFirstLineCanCarryEveryFact() {
+        let turns = converse(["my calves hurt after a 10k yesterday, no swelling, a dull ache, about a 3"])
+        #expect(turns[0].awaiting == nil)
+        #expect(turns[0].triage?.level == .selfCare)
+    }
+
+    @Test func anAnswerGivenEarlyIsKeptForItsTurn() {
+        let turns = converse(["my calves hurt after a 10k", "no swelling, and it's about a 3", "a dull ache"])
+        #expect(turns[1].awaiting == .painKind)
+        // The level was given before it was asked: the next question is the one after it.
+        #expect(turns[2].awaiting == .when)
+        #expect(turns.map(\.awaiting).contains(.painLevel) == false)
+    }
+
+    @Test func aScriptOfAnswersInTheREADMEOrderGivesTheSameOutcomeEveryTime() {
+        // Where, swelling, kind, level, when: the order the README documents.
+        let script = ["my calves are sore", "no", "a dull ache", "4", "yesterday", "10k"]
+        let first = converse(script)
+        let second = converse(script)
+        #expect(first.map(\.reply) == second.map(\.reply))
+        #expect(first.map(\.awaiting) == [.swelling, .painKind, .painLevel, .when, .distance, nil])
+        #expect(first.last?.triage?.level == .selfCare)
+    }
 }
