@@ -72,33 +72,9 @@ public struct Advice: Sendable {
         return techniques.filter { technique in picked.contains { $0.id == technique.id } }
     }
 
-    /// The bath in a line or two for the one-screen outcome, with who should skip it in short (and what
-    /// the runner's own facts say about baths, as `bathSuggestion` does).
+    /// The bath in a line or two for the one-screen outcome: `bathSuggestion` in short.
     public func bathShort(level: TriageOutcome.Level, hardRun: Bool) -> (text: String, used: [String]) {
-        guard level != .seekCare else { return bathSuggestion(level: level, hardRun: hardRun) }
-        let skipped = Set(runnerFacts.flatMap(\.bathsSkipped))
-        let forRunner = runnerBathAdvice.isEmpty ? "" : " " + runnerBathAdvice
-        let warm = knowledge.baths.first { $0.notForFreshStrain && !skipped.contains($0.id) }
-        let cold = knowledge.baths.first { !$0.notForFreshStrain && !skipped.contains($0.id) }
-        if level == .caution {
-            guard let cold else { return (knowledge.say("bath-caution-short") + forRunner, ["guidance:bath-caution-short"]) }
-            return (
-                knowledge.say("bath-caution-short")
-                    + " \(Self.article(cold.name).capitalized) \(cold.name.lowercased()) (\(short(cold))) is optional. "
-                    + skipShort([cold]) + forRunner,
-                ["guidance:bath-caution-short", "baths:\(cold.id)"]
-            )
-        }
-        // One of the two left out for the runner: the other alone.
-        if warm == nil || cold == nil, let only = warm ?? cold {
-            return ("Bath: \(Self.kind(only)) (\(short(only))). " + skipShort([only]) + forRunner, ["baths:\(only.id)"])
-        }
-        guard let warm, let cold else { return (forRunner.isEmpty ? "" : "Bath:" + forRunner, []) }
-        let lead =
-            hardRun
-            ? "Bath: after a hard run, \(Self.kind(cold)) (\(short(cold))) or \(Self.kind(warm)) (\(short(warm)))."
-            : "Bath: \(Self.kind(warm)) (\(short(warm))), or \(Self.kind(cold)) (\(short(cold))) after a hard effort."
-        return (lead + " " + skipShort([warm, cold]) + forRunner, ["baths:\(warm.id)", "baths:\(cold.id)"])
+        bathSuggestion(level: level, hardRun: hardRun, inShort: true)
     }
 
     /// "warm" for "Warm bath": the name without its last word.
@@ -131,8 +107,10 @@ public struct Advice: Sendable {
         areas.compactMap { knowledge.area($0) }.map { "Your \($0.name): \($0.care)" }.joined(separator: "\n")
     }
 
-    /// Which bath suits the case: never heat on a possible fresh strain; none at all after a red flag.
-    public func bathSuggestion(level: TriageOutcome.Level, hardRun: Bool) -> (text: String, used: [String]) {
+    /// Which bath suits the case: never heat on a possible fresh strain; none at all after a red flag;
+    /// none the runner's own facts rule out, and what they say about baths. `inShort` words it for the
+    /// one-screen outcome (each bath and who should skip it in a few words), otherwise in full.
+    public func bathSuggestion(level: TriageOutcome.Level, hardRun: Bool, inShort: Bool = false) -> (text: String, used: [String]) {
         guard level != .seekCare else {
             return ("Skip baths and massage until you've been checked.", [])
         }
@@ -140,32 +118,42 @@ public struct Advice: Sendable {
         let forRunner = runnerBathAdvice.isEmpty ? "" : " " + runnerBathAdvice
         let warm = knowledge.baths.first { $0.notForFreshStrain && !skipped.contains($0.id) }
         let cold = knowledge.baths.first { !$0.notForFreshStrain && !skipped.contains($0.id) }
-        if level == .caution, let cold {
-            return (
-                "Bath: no hot baths or heat for the first two to three days, as heat can make a fresh injury worse. "
-                    + "A cool or lukewarm bath is fine; \(Self.article(cold.name)) \(cold.name.lowercased()) (\(cold.temperature), \(cold.duration)) is optional, not needed. "
-                    + whoShouldSkip([cold]) + forRunner,
-                ["baths:\(cold.id)"]
-            )
+        // The two wordings: a bath ("a warm bath (about 37-40 °C, 15 to 20 minutes)" or "warm (37-40 °C,
+        // 15-20 min)"), and who should skip it (every reason's start, or `avoid_if_short`).
+        let named = { (bath: Bath) in
+            inShort
+                ? "\(Self.kind(bath)) (\(self.short(bath)))"
+                : "\(Self.article(bath.name)) \(bath.name.lowercased()) (\(bath.temperature), \(bath.duration))"
         }
+        let skip = { (baths: [Bath]) in inShort ? self.skipShort(baths) : self.whoShouldSkip(baths) }
         if level == .caution {
-            return ("Bath: no hot baths or heat for the first two to three days, as heat can make a fresh injury worse." + forRunner, [])
+            let noHeat =
+                inShort
+                ? knowledge.say("bath-caution-short")
+                : "Bath: no hot baths or heat for the first two to three days, as heat can make a fresh injury worse."
+            let used = inShort ? ["guidance:bath-caution-short"] : []
+            guard let cold else { return (noHeat + forRunner, used) }
+            let optional =
+                inShort
+                ? " \(Self.article(cold.name).capitalized) \(cold.name.lowercased()) (\(short(cold))) is optional. "
+                : " A cool or lukewarm bath is fine; \(named(cold)) is optional, not needed. "
+            return (noHeat + optional + skip([cold]) + forRunner, used + ["baths:\(cold.id)"])
         }
         // One of the two left out for the runner: the other alone.
         if warm == nil || cold == nil, let only = warm ?? cold {
-            return (
-                "Bath: \(Self.article(only.name)) \(only.name.lowercased()) (\(only.temperature), \(only.duration)). "
-                    + whoShouldSkip([only])
-                    + forRunner,
-                ["baths:\(only.id)"]
-            )
+            return ("Bath: \(named(only)). " + skip([only]) + forRunner, ["baths:\(only.id)"])
         }
         guard let warm, let cold else { return (forRunner.isEmpty ? "" : "Bath:" + forRunner, []) }
-        let lead =
-            hardRun
-            ? "Bath: after a hard or long run, \(Self.article(cold.name)) \(cold.name.lowercased()) (\(cold.temperature), \(cold.duration)) can take the edge off soreness; \(Self.article(warm.name)) \(warm.name.lowercased()) (\(warm.temperature), \(warm.duration)) is the gentler choice for stiff muscles."
-            : "Bath: \(Self.article(warm.name)) \(warm.name.lowercased()) (\(warm.temperature), \(warm.duration)) relaxes tired muscles; \(Self.article(cold.name)) \(cold.name.lowercased()) (\(cold.temperature), \(cold.duration)) is an option after a hard effort."
-        return (lead + " " + whoShouldSkip([warm, cold]) + forRunner, ["baths:\(warm.id)", "baths:\(cold.id)"])
+        let lead: String
+        switch (inShort, hardRun) {
+        case (true, true): lead = "Bath: after a hard run, \(named(cold)) or \(named(warm))."
+        case (true, false): lead = "Bath: \(named(warm)), or \(named(cold)) after a hard effort."
+        case (false, true):
+            lead =
+                "Bath: after a hard or long run, \(named(cold)) can take the edge off soreness; \(named(warm)) is the gentler choice for stiff muscles."
+        case (false, false): lead = "Bath: \(named(warm)) relaxes tired muscles; \(named(cold)) is an option after a hard effort."
+        }
+        return (lead + " " + skip([warm, cold]) + forRunner, ["baths:\(warm.id)", "baths:\(cold.id)"])
     }
 
     /// Who should skip each bath, in short: the start of each `avoid_if` entry, up to its dash.
