@@ -21,6 +21,25 @@ public struct TechniquesPlugin: Plugin {
             guard let id = entities.techniques.first, let technique = context.knowledge.technique(id) else {
                 return list(context, lead: "Which technique would you like? Here are the \(Self.count(context)) I know:")
             }
+            // Asked for by name, but ruled out by what the runner said about themselves (blood thinners: no
+            // firm work) or by a caution outcome: say so and offer what suits instead, not the steps.
+            let caution = context.state.lastTriage?.level == .caution
+            let suits = context.advice.techniques(for: areas, gentle: gentle, gentlest: caution)
+            let ruledOutByEquipmentOnly = context.advice.leftOutForEquipmentOnly(technique)
+            if !suits.contains(where: { $0.id == technique.id }), caution || !ruledOutByEquipmentOnly {
+                var text =
+                    reminder
+                    + context.knowledge.say("technique-not-for-you").replacingOccurrences(
+                        of: "{technique}", with: technique.name.lowercased())
+                let why = context.advice.runnerMassageAdvice
+                if !why.isEmpty { text += "\n" + why }
+                if !suits.isEmpty {
+                    text += "\nWhat suits instead:\n" + context.advice.steps(suits)
+                }
+                return PluginReply(
+                    text, massages: suits.isEmpty ? [] : areas.filter { area in suits.contains { $0.fits(area) } },
+                    knowledgeUsed: ["guidance:technique-not-for-you"] + Advice.used(suits))
+            }
             var text = reminder + context.advice.explain(technique, for: areas)
             if gentle && technique.gentleness >= 3, let softer = context.advice.techniques(for: areas, gentle: true).last {
                 text += "\nAfter a long or hard run you may prefer something gentler, such as the \(softer.name.lowercased())."
@@ -39,6 +58,8 @@ public struct TechniquesPlugin: Plugin {
     }
 
     public var questions: [Question] { [Self.whichArea] }
+    /// Shown when a technique asked for by name is ruled out by what the runner told about themselves.
+    public var guidance: [String] { ["technique-not-for-you"] }
 
     static let whichArea = Question(
         slot: .bodyPart, prompt: "Which part would you like to work on?", examples: "calves; hamstrings; my feet; glutes")

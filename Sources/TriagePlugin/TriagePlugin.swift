@@ -16,6 +16,8 @@ public struct TriagePlugin: Plugin {
     /// Questions in the order asked: where, then the red-flag screen, then the rest. Some are asked
     /// only where the answer can change the outcome (see `applies`).
     public var questions: [Question] { Self.questions }
+    /// Shown only after a question about swelling went unanswered twice, which the probes never do.
+    public var guidance: [String] { ["swelling-unknown"] }
 
     static let questions: [Question] = [
         Question(slot: .bodyPart, prompt: "Where does it hurt?", examples: "calves; the back of my thighs; knees and shins"),
@@ -134,6 +136,8 @@ public struct TriagePlugin: Plugin {
         if let level = facts.painLevel, level >= 7 { reasons.append("pain-level:\(level)") }
         if facts.painKind == "sharp" { reasons.append("pain-kind:sharp") }
         if facts.swelling == true { reasons.append("swelling") }
+        // Not told, after asking twice: never reassured as if there were none.
+        if facts.swelling == nil, facts.unknown.contains(.swelling) { reasons.append("swelling-unknown") }
         // Strong or sharp pain, or swelling: whatever else was said, hands stay off the spot.
         let injuryLike = !reasons.isEmpty
         // Soreness on day four or five that is easing is ordinary; not easing, or still there after a week, is not.
@@ -191,7 +195,10 @@ public struct TriagePlugin: Plugin {
         let shown = advice.keySteps(assessment.techniques)
         if assessment.level == .caution {
             text = "This could be more than ordinary soreness, so go carefully with your \(names)."
-            if assessment.routes.isEmpty {
+            if assessment.routes.isEmpty, assessment.outcome.reasons == ["swelling-unknown"] {
+                text += "\n" + knowledge.say("swelling-unknown")
+                used = ["guidance:swelling-unknown"]
+            } else if assessment.routes.isEmpty {
                 text += "\n" + knowledge.say("caution-strain-short")
                 used = ["guidance:caution-strain-short"]
             } else {

@@ -82,4 +82,47 @@ import Testing
         #expect(turns[2].reply.contains("Foam roller, left leg"))
         #expect(turns[3].reply.contains("Routine stopped"))
     }
+
+    // What a tester found after the first version (session 5).
+
+    @Test(arguments: ["my wife is pregnant", "my running buddy is on warfarin", "my mum has osteoporosis"])
+    func anotherPersonsFactsAreNotTheRunners(line: String) {
+        #expect(facts(line).isEmpty, "\(line)")
+    }
+
+    @Test func aHeartConditionRulesOutTheColdPlunge() {
+        let turns = converse(["I have a heart condition", "thinking of an ice bath"])
+        #expect(turns[0].reply.hasPrefix("Noted: a heart condition"))
+        #expect(turns[1].reply.hasPrefix("Not for you now"))
+    }
+
+    @Test func aTechniqueRuledOutForTheRunnerIsNotTaughtWhenAskedByName() {
+        let turns = converse(["im on warfarin", "how do i use a tennis ball on my calves"])
+        #expect(turns[1].reply.hasPrefix("I'd leave the tennis ball out"))
+        #expect(!turns[1].reply.contains("How many:"), "no steps for it")
+        #expect(turns[1].reply.contains("Stroking"))
+    }
+
+    @Test func onlyMissingKitStillGetsTheStepsWhenAskedByName() {
+        let turns = converse(["I don't have a foam roller", "how do I use a foam roller?"])
+        #expect(turns[1].reply.contains("How many:"))
+    }
+
+    @Test func theSavedPlanFollowsTheRunnersFacts() {
+        var conversation = shippedCoach.startConversation()
+        for line in ["I'm on blood thinners", "my calves hurt after a 10k", "no", "a dull ache", "3", "yesterday"] {
+            _ = conversation.send(line)
+        }
+        let plan = conversation.plan()
+        #expect(plan.contains("**Stroking**"))
+        #expect(!plan.contains("**Pressing**"))
+        #expect(plan.contains("blood thinners"))
+    }
+
+    @Test func newPainMidRoutineStopsTheFirmerSteps() {
+        let turns = converse(["walk me through it", "next", "next", "ouch that was a really sharp pain when i pressed", "next"])
+        #expect(turns[3].reply.contains("stopped the routine"))
+        #expect(turns[4].routineStep == nil)
+        #expect(!turns[4].reply.contains("Step 4"))
+    }
 }

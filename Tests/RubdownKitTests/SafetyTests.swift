@@ -257,4 +257,29 @@ import Testing
         #expect(conversation.state.flaggedAreas.isEmpty)
         #expect(!conversation.send("how do I massage my achilles?").reply.contains("Please don't massage"))
     }
+
+    // Found by a tester (session 5).
+
+    @Test func aSwollenLegHeldForTheUrineQuestionIsRaisedWhenThatQuestionIsGivenUpOn() {
+        let turns = converse(["calves sore after the marathon", "yes swollen and warm", "5", "dull", "sunday"])
+        #expect(turns.last?.triage?.level == .seekCare)
+        #expect(turns.last?.triage?.reasons == ["red-flag:clot"])
+        #expect(turns.allSatisfy { !$0.reply.contains("Pressing") })
+    }
+
+    @Test func swellingNeverToldIsNotReassuredAsNone() {
+        let turns = converse(["calves sore", "skip", "skip", "skip", "skip", "skip", "skip"])
+        let outcome = turns.first { $0.triage != nil }
+        #expect(outcome?.triage?.level == .caution)
+        #expect(outcome?.triage?.reasons.contains("swelling-unknown") == true)
+        #expect(outcome?.reply.contains("couldn't find out whether there is swelling") == true)
+    }
+
+    @Test(arguments: [
+        ("blister on my heel from new shoes, now there are red streaks going up my leg and I feel shivery", "infection"),
+        ("new socks and my foot is cold and blue", "cold-foot"),
+    ])
+    func aMentionOfNewKitDoesNotCancelASign(line: String, flag: String) {
+        #expect(shippedCoach.classify(line).entities.redFlags.contains(flag), "\(line)")
+    }
 }

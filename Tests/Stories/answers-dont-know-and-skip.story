@@ -1,4 +1,4 @@
-# "I don't know" and "skip" move on to the next question
+# "I don't know" and "skip" move on to the next question; swelling not known is never reassured as none
 > my feet hurt
 entities.body_parts: ["feet"]
 awaiting: swelling
@@ -20,4 +20,5 @@ awaiting: urine
 > normal
 awaiting: null
 triage.body_parts: ["feet"]
-triage.level: self-care
+triage.level: caution
+triage.reasons: ["swelling-unknown"]

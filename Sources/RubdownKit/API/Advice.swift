@@ -171,6 +171,14 @@ public struct Advice: Sendable {
     public var runnerMassageAdvice: String { runnerFacts.compactMap(\.advice).joined(separator: "\n") }
     /// What they add wherever a bath is suggested, or "".
     public var runnerBathAdvice: String { runnerFacts.compactMap(\.bathAdvice).joined(separator: " ") }
+    /// Whether only the kit the runner lacks leaves this technique out ("no foam roller"), not a medical
+    /// reason (a fact with advice of its own, or one that keeps to the gentlest work).
+    public func leftOutForEquipmentOnly(_ technique: Technique) -> Bool {
+        runnerFacts.filter { $0.advice != nil || $0.onlyGentlest }.allSatisfy {
+            !$0.techniquesLeftOut.contains(technique.id) && !($0.onlyGentlest && technique.gentleness > 1)
+        }
+    }
+
     /// Baths the runner's facts rule out.
     public func skips(_ bath: Bath) -> Bool { runnerFacts.contains { $0.bathsSkipped.contains(bath.id) } }
 

@@ -55,6 +55,17 @@ public struct Conversation: Sendable {
     /// A line in free talk, or an answer to a pending question.
     private mutating func talk(_ line: String) -> Turn {
         var turn = respond(to: line)
+        // New pain mid-routine ("ouch, that was sharp"): the firmer steps must not carry on after it.
+        let triage = coach.plugins.plugin(with: .redFlags)?.name
+        let entities = turn.understanding.entities
+        let newPain =
+            DialoguePolicy.reportsDiscomfort(turn.understanding) || entities.painKind == "sharp" || (entities.painLevel ?? 0) >= 7
+            || (turn.plugin == triage && turn.awaiting != nil) || (turn.triage.map { $0.level != .selfCare } ?? false)
+        if state.routine != nil, turn.routineStep == nil, newPain {
+            state.routine = nil
+            turn.reply += "\n\n" + coach.content.knowledge.say("routine-stopped-for-pain")
+            return turn
+        }
         // A question mid-routine is answered, then the routine waits where it was.
         if let routine = state.routine, turn.routineStep == nil, !turn.ends {
             turn.reply += "\n\n(Routine paused at step \(routine.index + 1) of \(routine.steps.count): say next to carry on, or stop.)"
@@ -86,7 +97,7 @@ public struct Conversation: Sendable {
     }
 
     /// Guidance the dialogue itself shows.
-    public static let guidance = ["as-above"]
+    public static let guidance = ["as-above", "routine-stopped-for-pain"]
 
     /// Replies of this many lines or more are cards: never repeated word for word within a few turns.
     static let longCard = 8
@@ -183,7 +194,7 @@ public struct Conversation: Sendable {
             proposed.startNewComplaint()
         }
         let filled = SlotFilling.absorb(understanding, into: &proposed, pending: pending)
-        let redFlags = safety.flags(for: understanding, state: proposed, answered: filled)
+        var redFlags = safety.flags(for: understanding, state: proposed, answered: filled)
         let noted = redFlags.isEmpty ? Self.noted(understanding, before: state.runner, knowledge: coach.content.knowledge) : ""
         // "oh, and I'm pregnant" while a question waits: taken in, and the question asked again.
         if let pending, filled.isEmpty, !noted.isEmpty, redFlags.isEmpty, understanding.entities.answer == nil {
@@ -221,6 +232,18 @@ public struct Conversation: Sendable {
                 answering = pending
             } else {
                 digressingFrom = pending
+            }
+            // A question given up on no longer holds back what it was asked to decide: a swollen leg after a
+            // long run, held for the urine question, is raised now rather than lost.
+            if state.facts.unknown.contains(pending.question.slot) {
+                let late = safety.flags(for: understanding, state: state, answered: filled)
+                if !late.isEmpty {
+                    redFlags = late
+                    answering = nil
+                    route =
+                        DialoguePolicy.screeningRoute(understanding, plugins: coach.plugins, table: coach.content.intents, always: true)
+                        ?? route
+                }
             }
         } else {
             let refersBack = state.lastIntent != nil && DialoguePolicy.refersBack(understanding)

@@ -68,7 +68,7 @@ public struct Facts: Sendable, Hashable {
     /// The runner has mentioned their urine: its colour is worth asking.
     public var urineMentioned = false
     /// Slots the runner could not or would not answer, or whose answer could not be read twice.
-    var unknown: Set<Slot> = []
+    package var unknown: Set<Slot> = []
 
     public init() {}
 

@@ -24,6 +24,7 @@ public enum Explanation {
             case "pain-level": add("why-pain-level")
             case "pain-kind": add("why-sharp")
             case "swelling": add("why-swelling")
+            case "swelling-unknown": add("why-swelling-unknown")
             case "not-easing" where parts.count > 1 && parts[1].first?.isNumber == true: add("why-not-easing")
             case "not-easing", "recurring": add("why-journal")
             case "caution":
@@ -54,7 +55,9 @@ public enum Explanation {
 
     /// Guidance `verdict` shows for outcomes `rubdown check`'s probe conversations never reach: the journal
     /// moved it, a caution route, soreness not easing after day four (the probes answer "3 days ago" at most).
-    public static let guidance = ["why-journal", "why-caution-route", "why-not-easing", "why-verdict-caution-soon"]
+    public static let guidance = [
+        "why-journal", "why-caution-route", "why-not-easing", "why-verdict-caution-soon", "why-swelling-unknown",
+    ]
 
     public static func text(for understanding: Understanding, knowledgeUsed: [String] = [], knowledge: KnowledgeBase? = nil) -> String {
         var lines = ["input:       \(printable(understanding.input))", "normalised:  \(understanding.normalized)"]

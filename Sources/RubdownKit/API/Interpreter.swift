@@ -136,6 +136,7 @@ public struct Interpreter: Sendable, Codable {
                 rules: knowledge.symptoms.filter(\.isSerious).map { ($0.id, [[$0.words]]) }, areaOf: { _ in nil }, words: words),
             standalone: Set(knowledge.symptoms.filter(\.standsAlone).map(\.id)),
             runnerFacts: PatternDetector(rules: knowledge.runnerFacts.map { ($0.id, $0.patterns) }, areaOf: { _ in nil }, words: words),
+            someoneElse: Set(knowledge.someoneElseWords),
             emergencies: Set(knowledge.redFlags.filter { $0.urgency == .emergency }.map(\.id)))
     }
 

@@ -21,6 +21,9 @@ public struct KnowledgeBase: Sendable, Codable {
     var otherTopicWords: [String] = []
     /// What a runner may say about themselves that shapes every later answer (`runner-facts.yaml`).
     package var runnerFacts: [RunnerFact] = []
+    /// Words that make a line about another person (`someone_else` in `runner-facts.yaml`): it then tells
+    /// nothing about the runner ("my wife is pregnant").
+    var someoneElseWords: [String] = []
 
     public init(
         sources: [Source] = [], areas: [BodyArea] = [], techniques: [Technique] = [], baths: [Bath] = [],

@@ -12,7 +12,8 @@ public enum Plan {
     }
 
     public static func markdown(state: ConversationState, knowledge: KnowledgeBase) -> String {
-        let advice = Advice(knowledge)
+        // Fitted to what the runner told about themselves, as every reply is.
+        let advice = Advice(knowledge, runner: state.runner)
         let flagged = state.areas.filter(state.isFlagged)
         let areas = state.areas.filter { !state.isFlagged($0) }
         let level = state.lastTriage?.level
@@ -36,6 +37,7 @@ public enum Plan {
                 }
                 lines.append("")
                 lines.append(knowledge.say("routine-order"))
+                if !advice.runnerMassageAdvice.isEmpty { lines += ["", advice.runnerMassageAdvice] }
             }
             let bath = advice.bathSuggestion(level: level ?? .selfCare, hardRun: state.facts.isLongRun)
             let bathText = bath.text.replacingOccurrences(of: "Bath: ", with: "")

@@ -52,6 +52,7 @@ struct ContentLoader {
         case "runner-facts.yaml":
             let facts = decode(file, "runner_facts", [RunnerFact].self)
             Self.merge(&knowledge.runnerFacts, facts, overriding: overriding)
+            if file.root["someone_else"] != nil { knowledge.someoneElseWords += wordList(file, "someone_else") }
         case "other-topics.yaml": knowledge.otherTopicWords += wordList(file, "other_topic_words")
         case "other-senses.yaml": knowledge.otherSenses += wordList(file, "other_senses")
         case "ordinary-words.yaml": knowledge.ordinaryWords += wordList(file, "ordinary_words")

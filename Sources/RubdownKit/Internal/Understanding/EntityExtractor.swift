@@ -14,6 +14,8 @@ struct EntityExtractor: Sendable, Codable {
     let standalone: Set<String>
     /// What runners say about themselves (`runner-facts.yaml`), one rule per fact.
     let runnerFacts: PatternDetector
+    /// Words that make a line about another person, so that it tells nothing about the runner.
+    let someoneElse: Set<String>
     /// Red flags whose urgency is an emergency: no `unless` word vetoes them when several signs are told.
     let emergencies: Set<String>
 
@@ -83,7 +85,9 @@ struct EntityExtractor: Sendable, Codable {
         }
         entities.cautions = cautions.detect(tokens: tokens, spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(2, $0) })
         entities.symptomStandsAlone = entities.symptoms.contains(where: standalone.contains)
-        entities.runnerFacts = runnerFacts.detect(tokens: tokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(4, $0) })
+        if !words.contains(where: someoneElse.contains) {
+            entities.runnerFacts = runnerFacts.detect(tokens: tokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(4, $0) })
+        }
         entities.minutesAvailable = Self.minutesAvailable(line)
         entities.trend = Self.trend(tokens)
         entities.urine = Self.urine(tokens, line)
