@@ -13,6 +13,7 @@ public struct CoreChatPlugin: Plugin {
         case "core.help":
             return PluginReply(Self.help)
         case "core.thanks":
+            if !context.state.redFlags.isEmpty { return PluginReply("You're welcome. Please do get that checked, and take care.") }
             return PluginReply("You're welcome. Go easy on those legs, and ask again whenever you like.")
         case "core.quit":
             return PluginReply("Take care of those legs. Bye for now!", action: .endConversation)
@@ -21,6 +22,10 @@ public struct CoreChatPlugin: Plugin {
             if let last = context.state.lastTriage, context.state.outcomeIsCurrent {
                 let verdict = Explanation.verdict(last, state: context.state, knowledge: context.knowledge)
                 return PluginReply(verdict.text, knowledgeUsed: verdict.used)
+            }
+            // While a question waits, "why?" ("why do you want to know that?") is about the question.
+            if let pending = context.state.pending, let reason = context.knowledge.guidance("why-ask-\(pending.question.slot)") {
+                return PluginReply(reason.text, knowledgeUsed: ["guidance:\(reason.id)"])
             }
             guard let previous = context.state.previous else {
                 return PluginReply(context.knowledge.say("why-no-outcome"), knowledgeUsed: ["guidance:why-no-outcome"])
@@ -45,6 +50,11 @@ public struct CoreChatPlugin: Plugin {
         default:
             return PluginReply(Self.help)
         }
+    }
+
+    /// Why each follow-up question is asked, for "why?" while it waits (the probes never ask that).
+    public var guidance: [String] {
+        ["body_part", "swelling", "pain_kind", "pain_level", "when", "trend", "distance", "urine", "spread"].map { "why-ask-\($0)" }
     }
 
     static let offer = "I'm Rubdown, a coach for self-massage after a run. Tell me what's sore, or ask about a technique or a bath."

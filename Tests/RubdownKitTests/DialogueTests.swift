@@ -79,4 +79,23 @@ import Testing
         #expect(first.map(\.awaiting) == [.swelling, .painKind, .painLevel, .when, .distance, nil])
         #expect(first.last?.triage?.level == .selfCare)
     }
+
+    // Found by a tester (session 5).
+
+    @Test func whyWhileAQuestionWaitsSaysWhyItIsAsked() {
+        let turns = converse(["my calves hurt", "why do you want to know that"])
+        #expect(turns[1].reply.hasPrefix("Swelling, warmth or redness is the main thing"))
+        #expect(turns[1].awaiting == .swelling)
+    }
+
+    @Test func knackeredHamstringsStartTheQuestions() {
+        let turns = converse(["my hammies are knackered mate"])
+        #expect(turns[0].intent == "triage.soreness")
+        #expect(turns[0].awaiting == .swelling)
+    }
+
+    @Test(arguments: [("calves are not terrible, just stiff after parkrun", 3), ("not that awful really", 3), ("it's terrible", 8)])
+    func aNegatedSeverityIsMild(line: String, level: Int) {
+        #expect(shippedCoach.classify(line).entities.painLevel == level, "\(line)")
+    }
 }

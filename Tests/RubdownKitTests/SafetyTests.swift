@@ -282,4 +282,12 @@ import Testing
     func aMentionOfNewKitDoesNotCancelASign(line: String, flag: String) {
         #expect(shippedCoach.classify(line).entities.redFlags.contains(flag), "\(line)")
     }
+
+    @Test func afterAnEmergencyAnOffTopicLineGetsTheInstructionAgain() {
+        let turns = converse(["I collapsed at the finish and feel confused", "ok calling 111 now"])
+        #expect(turns[0].triage?.urgency == .emergency)
+        #expect(!turns[0].reply.contains("111"), "no non-emergency line beside an emergency")
+        #expect(turns[1].reply.contains("call 999"))
+        #expect(!turns[1].reply.contains("outside what I can help with"))
+    }
 }

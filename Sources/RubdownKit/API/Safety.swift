@@ -117,6 +117,7 @@ public struct Safety: Sendable {
     public static let guidance = [
         "emergency-numbers", "urgency-emergency", "urgency-today", "urgency-soon", "warning-stands", "heading-emergency",
         "heading-today", "heading-soon", "caution-soon", "not-this-area", "not-diagnosis", "hold-while-asking",
+        "not-diagnosis-emergency", "warning-still",
     ]
 
     /// A guidance entry with the emergency numbers filled in.
@@ -160,12 +161,14 @@ public struct Safety: Sendable {
         if !areas.isEmpty, urgency != .emergency {
             text += "\nUntil then, no massage, rolling or heat on your \(knowledge.names(of: areas))."
         }
-        text += "\n" + knowledge.say("not-diagnosis")
+        // (After an emergency, no word of a non-emergency line: that is not the number to call now.)
+        let footer = urgency == .emergency ? "not-diagnosis-emergency" : "not-diagnosis"
+        text += "\n" + knowledge.say(footer)
         let outcome = TriageOutcome(
             level: .seekCare, bodyParts: areas, reasons: flags.map { "red-flag:\($0.id)" }, urgency: urgency)
         return PluginReply(
             text, triage: outcome,
-            knowledgeUsed: flags.map { "red_flags:\($0.id)" } + ["guidance:urgency-\(urgency.rawValue)", "guidance:not-diagnosis"])
+            knowledgeUsed: flags.map { "red_flags:\($0.id)" } + ["guidance:urgency-\(urgency.rawValue)", "guidance:\(footer)"])
     }
 
     /// "Is this serious?": the warning signs grouped by how soon to act.
@@ -219,6 +222,16 @@ public struct Safety: Sendable {
     /// talked down for its area, and a standing warning repeated in one line beside advice for another.
     /// - Parameter declined: the reply is the out-of-scope one ("can't I just roll it?" reads as nothing in particular).
     func check(_ reply: PluginReply, state: ConversationState, understanding: Understanding, declined: Bool) -> PluginReply {
+        // "ok calling 111 now", "should I just drink water?" after a warning: not the out-of-scope reply, but
+        // the warning and what to do at its urgency, again.
+        if declined, !state.redFlags.isEmpty, !Self.asksAboutTreating(understanding) {
+            let urgency = urgency(of: state.redFlags)
+            var kept = PluginReply(
+                say("warning-still") + " " + instruction(for: urgency),
+                knowledgeUsed: ["guidance:warning-still", "guidance:urgency-\(urgency.rawValue)"])
+            kept.action = reply.action
+            return kept
+        }
         if declined, !state.redFlags.isEmpty, Self.asksAboutTreating(understanding) {
             let areas = state.areas.filter(state.isFlagged)
             var safe = PluginReply(

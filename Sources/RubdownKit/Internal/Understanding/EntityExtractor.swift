@@ -617,7 +617,12 @@ struct EntityExtractor: Sendable, Codable {
             if line.contains(p.veryBad) || line.contains(p.reallyBad) { return 8 }
         }
         for (index, word) in words.enumerated() where line.classes[index].contains(.severity) {
-            if let level = severity[word] { return level }
+            guard let level = severity[word] else { continue }
+            // "not terrible", "not that awful": mild, as "not bad" is.
+            let before = index > 0 ? words[index - 1] : ""
+            let twoBefore = index > 1 ? words[index - 2] : ""
+            if before == "not" || twoBefore == "not" && ["that", "too", "so", "very", "really", "all"].contains(before) { return 3 }
+            return level
         }
         return nil
     }
