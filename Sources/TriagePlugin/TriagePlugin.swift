@@ -192,7 +192,8 @@ public struct TriagePlugin: Plugin {
         let names = assessment.areas.isEmpty ? "legs" : knowledge.names(of: assessment.areas)
         var text: String
         var used: [String]
-        let shown = advice.keySteps(assessment.techniques)
+        // As many as the minutes the runner has allow, as a routine would be.
+        let shown = advice.keySteps(advice.fitted(assessment.techniques))
         if assessment.level == .caution {
             text = "This could be more than ordinary soreness, so go carefully with your \(names)."
             if assessment.routes.isEmpty, assessment.outcome.reasons == ["swelling-unknown"] {

@@ -125,4 +125,13 @@ import Testing
         #expect(turns[4].routineStep == nil)
         #expect(!turns[4].reply.contains("Step 4"))
     }
+
+    @Test func aFactCanBeTakenBack() {
+        let turns = converse([
+            "I'm on warfarin", "forget that I'm on warfarin", "I'm pregnant", "actually I'm not pregnant", "give me a routine",
+        ])
+        #expect(turns[1].reply.hasPrefix("Noted: I've taken back blood thinners"))
+        #expect(turns[3].reply.hasPrefix("Noted: I've taken back pregnancy"))
+        #expect(turns[4].reply.contains("Pressing"), "the usual routine again")
+    }
 }

@@ -290,4 +290,18 @@ import Testing
         #expect(turns[1].reply.contains("call 999"))
         #expect(!turns[1].reply.contains("outside what I can help with"))
     }
+
+    @Test(arguments: [
+        "how would i know if it was a blood clot", "what are the signs of a stress fracture", "what does compartment syndrome feel like",
+    ])
+    func aQuestionAboutSignsInGeneralGetsTheSignsNotAWarning(line: String) {
+        let turns = converse([line, "my calves are a bit sore after a 10k"])
+        #expect(turns[0].intent == "triage.is_serious", "\(line)")
+        #expect(turns[0].triage == nil)
+        #expect(turns[1].awaiting == .swelling, "no warning stands afterwards")
+    }
+
+    @Test func aQuestionAboutTheRunnersOwnSignStillWarns() {
+        #expect(shippedCoach.classify("how do I know if my swollen calf is a clot").entities.redFlags == ["clot"])
+    }
 }

@@ -248,7 +248,7 @@ public struct Conversation: Sendable {
         } else {
             let refersBack = state.lastIntent != nil && DialoguePolicy.refersBack(understanding)
             if chosen == nil, !refersBack, !Safety.needsScreening(understanding), !DialoguePolicy.reportsDiscomfort(understanding),
-                !DialoguePolicy.onlyTellsAboutTheRunner(understanding),
+                !DialoguePolicy.onlyTellsAboutTheRunner(understanding), !understanding.entities.asksAboutSigns,
                 let (first, second) = DialoguePolicy.ambiguity(understanding, plugins: coach.plugins, table: coach.content.intents)
             {
                 state = proposed
@@ -257,6 +257,9 @@ public struct Conversation: Sendable {
             state = proposed
             // "what about my quads?", "and the other leg?": the last request again, for what is named now.
             if refersBack, let last = state.lastIntent, let intent = coach.content.intents.intent(last) {
+                route = .init(plugin: intent.plugin, intent: intent.id)
+            } else if understanding.entities.asksAboutSigns, let intent = coach.content.intents.intent("triage.is_serious") {
+                // The warning signs, grouped by urgency, answer a question about them.
                 route = .init(plugin: intent.plugin, intent: intent.id)
             } else if DialoguePolicy.onlyTellsAboutTheRunner(understanding), let intent = coach.content.intents.intent("core.about_me") {
                 route = .init(plugin: intent.plugin, intent: intent.id)
@@ -428,7 +431,11 @@ public struct Conversation: Sendable {
 
     /// What the line newly told about the runner, as said back once ("no foam roller, so I'll leave it out."), or "".
     private static func noted(_ understanding: Understanding, before: RunnerProfile, knowledge: KnowledgeBase) -> String {
-        var said = understanding.entities.runnerFacts.filter { !before.facts.contains($0) }.compactMap { knowledge.runnerFact($0)?.noted }
+        let withdrawn = understanding.entities.runnerFactsWithdrawn.filter(before.facts.contains).compactMap {
+            knowledge.runnerFact($0)?.name
+        }
+        var said = withdrawn.isEmpty ? [] : ["I've taken back \(withdrawn.joined(separator: " and ")), so the advice is as usual again."]
+        said += understanding.entities.runnerFacts.filter { !before.facts.contains($0) }.compactMap { knowledge.runnerFact($0)?.noted }
         if let minutes = understanding.entities.minutesAvailable, minutes != before.minutes {
             said.append("about \(minutes) minutes, so I'll fit a routine into that.")
         }

@@ -173,7 +173,7 @@ public struct Interpreter: Sendable, Codable {
         // line is about another topic ("how long is a cow pregnant?").
         let inDomain =
             lexicon.isInDomain(tokens, spans: spans) { entries[$0] >= 0 && table.entries[Int(entries[$0])].isDomain }
-            || !entities.runnerFacts.isEmpty && !lexicon.mentionsOtherTopic(tokens)
+            || !(entities.runnerFacts.isEmpty && entities.runnerFactsWithdrawn.isEmpty) && !lexicon.mentionsOtherTopic(tokens)
         let stems = tokens.map { $0.stem }
         var hits = Set<Int>()
         for position in stems.indices where entries[position] >= 0 {

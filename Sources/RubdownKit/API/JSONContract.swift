@@ -58,6 +58,8 @@ public enum JSONContract {
         if let urine = entities.urine { json.add("urine", urine.rawValue) }
         if let spread = entities.spread { json.add("spread", spread.rawValue) }
         if !entities.runnerFacts.isEmpty { json.add("runner_facts", entities.runnerFacts) }
+        if !entities.runnerFactsWithdrawn.isEmpty { json.add("runner_facts_withdrawn", entities.runnerFactsWithdrawn) }
+        if entities.asksAboutSigns { json.add("asks_about_signs", true) }
         if let minutes = entities.minutesAvailable { json.add("minutes_available", minutes) }
         return json
     }

@@ -69,8 +69,13 @@ public struct Entities: Sendable, Hashable {
     public var discomfort = false
     /// "the other leg"
     public var otherSide = false
+    /// "what are the signs of a clot?": a question about warning signs in general, which names one but
+    /// describes none of the runner's (its red flags are left out).
+    public var asksAboutSigns = false
     /// What the runner says about themselves (`runner-facts.yaml` ids): "I'm pregnant", "no foam roller".
     public var runnerFacts: [String] = []
+    /// What the runner takes back about themselves: "I'm not pregnant", "forget that I'm on warfarin".
+    public var runnerFactsWithdrawn: [String] = []
     /// "I've only got five minutes": the time the runner has for a routine.
     public var minutesAvailable: Int?
 

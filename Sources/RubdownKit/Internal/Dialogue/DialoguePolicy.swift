@@ -66,7 +66,9 @@ enum DialoguePolicy {
     /// about the runner, reporting nothing and asking for nothing.
     static func onlyTellsAboutTheRunner(_ understanding: Understanding) -> Bool {
         let entities = understanding.entities
-        guard !entities.runnerFacts.isEmpty || entities.minutesAvailable != nil else { return false }
+        guard !entities.runnerFacts.isEmpty || !entities.runnerFactsWithdrawn.isEmpty || entities.minutesAvailable != nil else {
+            return false
+        }
         return !mentionsTheBody(understanding) && !entities.discomfort && entities.baths.isEmpty && !looksLikeRequest(understanding)
     }
 

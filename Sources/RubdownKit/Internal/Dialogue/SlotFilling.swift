@@ -65,6 +65,7 @@ enum SlotFilling {
             filled.insert(.distance)
         }
         state.symptoms.formUnion(entities.symptoms)
+        state.runner.facts.removeAll { entities.runnerFactsWithdrawn.contains($0) }
         for fact in entities.runnerFacts where !state.runner.facts.contains(fact) { state.runner.facts.append(fact) }
         if let minutes = entities.minutesAvailable { state.runner.minutes = minutes }
         if entities.duringRun {

@@ -83,19 +83,59 @@ struct EntityExtractor: Sendable, Codable {
             entities.vetoedRedFlags = entities.redFlags.filter { vetoed.contains($0) && !(severalSigns && emergencies.contains($0)) }
             entities.redFlags.removeAll { entities.vetoedRedFlags.contains($0) }
         }
+        // "what are the signs of a stress fracture?", "how would I know if it was a clot?": a question about
+        // a sign in general describes none of the runner's (the warning signs are the answer, not a warning).
+        if !entities.redFlags.isEmpty, Self.asksAboutSignsInGeneral(words) {
+            entities.redFlags = []
+            entities.asksAboutSigns = true
+        }
         entities.cautions = cautions.detect(tokens: tokens, spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(2, $0) })
         entities.symptomStandsAlone = entities.symptoms.contains(where: standalone.contains)
         if !words.contains(where: someoneElse.contains) {
             entities.runnerFacts = runnerFacts.detect(tokens: tokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(4, $0) })
+            // "I'm not pregnant", "forget that I'm on warfarin": taken back.
+            let forget = words.contains("forget") || words.contains("scratch") || words.contains("stopped")
+            if forget || tokens.contains(where: { $0.negated }) {
+                let plain = tokens.map { token -> Token in
+                    var token = token
+                    token.negated = false
+                    return token
+                }
+                let said = runnerFacts.detect(tokens: plain, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(4, $0) })
+                entities.runnerFactsWithdrawn = forget ? said : said.filter { !entities.runnerFacts.contains($0) }
+                if forget { entities.runnerFacts = [] }
+            }
         }
         entities.minutesAvailable = Self.minutesAvailable(line)
         entities.trend = Self.trend(tokens)
-        entities.urine = Self.urine(tokens, line)
+        entities.urine = entities.asksAboutSigns ? nil : Self.urine(tokens, line)
         entities.spread = Self.spread(tokens, line)
         entities.duringRun = Self.duringRun(tokens, words: words)
         entities.mentionsUrine = tokens.contains { $0.classes.contains(.urineWord) }
         if entities.bodyParts.isEmpty == false { entities.generalSoreness = false }
         return entities
+    }
+
+    /// A question about warning signs in general: it opens as one and says nothing of the runner's own
+    /// body ("my", "me"), so "how do I know if my swollen calf is a clot?" is not one.
+    static func asksAboutSignsInGeneral(_ words: [String]) -> Bool {
+        guard !words.contains(where: { ["my", "mine", "me", "myself"].contains($0) }) else { return false }
+        let openings: [[String]] = [
+            ["how", "would", "i", "know"], ["how", "do", "i", "know"], ["how", "can", "i", "tell"], ["how", "would", "i", "tell"],
+            ["how", "do", "you", "know"], ["how", "can", "you", "tell"], ["what", "are", "the", "signs"], ["what", "are", "signs"],
+            ["what", "are", "the", "symptoms"], ["what", "are", "symptoms"], ["what", "are", "the", "warning", "signs"],
+            ["signs", "of"], ["symptoms", "of"], ["what", "does"], ["what", "do"], ["what", "is"], ["what", "s"],
+        ]
+        guard openings.contains(where: { words.starts(with: $0) }) else { return false }
+        // "what does ... feel like", "what is ...": only as questions about a named condition.
+        if words.starts(with: ["what", "does"]) || words.starts(with: ["what", "do"]) {
+            return words.suffix(2) == ["feel", "like"] || words.suffix(3).contains("like")
+        }
+        if words.starts(with: ["what", "is"]) || words.starts(with: ["what", "s"]) {
+            return words.contains("syndrome") || words.contains("clot") || words.contains("fracture") || words.contains("rhabdo")
+                || words.contains("rhabdomyolysis")
+        }
+        return true
     }
 
     static let swellingStems = ["swell", "puffy", "swolen", "swole"]
