@@ -98,4 +98,11 @@ import Testing
     func aNegatedSeverityIsMild(line: String, level: Int) {
         #expect(shippedCoach.classify(line).entities.painLevel == level, "\(line)")
     }
+
+    @Test func aFewWordsTellingAnotherFactAreAnAnswer() {
+        let turns = converse(["my calves hurt", "no", "a dull ache", "kinda tight"])
+        #expect(turns[3].plugin == "triage")
+        #expect(turns[3].awaiting == .painLevel)
+        #expect(turns[3].reply.hasPrefix("Noted: tight pain"))
+    }
 }

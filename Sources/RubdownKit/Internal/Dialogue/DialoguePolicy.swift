@@ -92,7 +92,10 @@ enum DialoguePolicy {
         }
         // Other facts count as an answer unless the line is clearly a request of its own
         // ("how do I use a foam roller on my quads" is not an answer).
-        return fillsOther && (top.plugin == pending.plugin || top.score < clearRequest)
+        // A few words that tell another fact ("kinda tight" when asked how bad) answer too: asking for
+        // something takes more words, or a question.
+        let short = understanding.input.split(separator: " ").count <= 3 && !looksLikeRequest(understanding)
+        return fillsOther && (top.plugin == pending.plugin || top.score < clearRequest || short)
             && entities.techniques.isEmpty && entities.baths.isEmpty
     }
 
