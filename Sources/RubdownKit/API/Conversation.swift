@@ -439,7 +439,9 @@ public struct Conversation: Sendable {
         if let minutes = understanding.entities.minutesAvailable, minutes != before.minutes {
             said.append("about \(minutes) minutes, so I'll fit a routine into that.")
         }
-        return said.joined(separator: " ")
+        // Each a sentence of its own: "Noted: no foam roller, so .... Blood thinners, so ...."
+        return said.enumerated().map { $0.offset == 0 ? $0.element : $0.element.prefix(1).uppercased() + $0.element.dropFirst() }
+            .joined(separator: " ")
     }
 
     private func backTo(_ pending: PendingQuestion) -> String {
