@@ -41,6 +41,19 @@ public struct CoreChatPlugin: Plugin {
             }
             return PluginReply("Done: your journal is erased.", action: .forgetJournal)
         case "core.about_me":
+            let entities = request.understanding.entities
+            // "what do you remember about me?": what the runner has told, or that there is nothing yet.
+            if entities.runnerFacts.isEmpty, entities.runnerFactsWithdrawn.isEmpty, entities.minutesAvailable == nil {
+                let runner = context.state.runner
+                var told = runner.facts.compactMap { context.knowledge.runnerFact($0)?.name }
+                if let minutes = runner.minutes { told.append("about \(minutes) minutes for a routine") }
+                guard !told.isEmpty else {
+                    return PluginReply(context.knowledge.say("runner-nothing-told"), knowledgeUsed: ["guidance:runner-nothing-told"])
+                }
+                return PluginReply(
+                    "You've told me: " + told.joined(separator: "; ") + ". " + context.knowledge.say("runner-take-back"),
+                    knowledgeUsed: ["guidance:runner-take-back"])
+            }
             // The dialogue has taken the facts in and says them back; what comes next is the runner's choice.
             return PluginReply(context.knowledge.say("runner-noted-next"), knowledgeUsed: ["guidance:runner-noted-next"])
         case "core.summary":
@@ -52,9 +65,11 @@ public struct CoreChatPlugin: Plugin {
         }
     }
 
-    /// Why each follow-up question is asked, for "why?" while it waits (the probes never ask that).
+    /// Why each follow-up question is asked, for "why?" while it waits, and what the runner has told about
+    /// themselves, for "what do you remember about me?" (the probes never ask either mid-conversation).
     public var guidance: [String] {
         ["body_part", "swelling", "pain_kind", "pain_level", "when", "trend", "distance", "urine", "spread"].map { "why-ask-\($0)" }
+            + ["runner-take-back", "runner-nothing-told"]
     }
 
     static let offer = "I'm Rubdown, a coach for self-massage after a run. Tell me what's sore, or ask about a technique or a bath."

@@ -134,4 +134,10 @@ import Testing
         #expect(turns[3].reply.hasPrefix("Noted: I've taken back pregnancy"))
         #expect(turns[4].reply.contains("Pressing"), "the usual routine again")
     }
+
+    @Test func whatIsRememberedCanBeAsked() {
+        let turns = converse(["what do you remember about me", "I'm pregnant and have no tennis ball", "what do you remember about me"])
+        #expect(turns[0].reply.hasPrefix("You haven't told me anything about yourself yet"))
+        #expect(turns[2].reply.hasPrefix("You've told me: pregnancy; no tennis ball."))
+    }
 }

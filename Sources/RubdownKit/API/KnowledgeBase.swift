@@ -232,7 +232,7 @@ public struct CautionRoute: Codable, Sendable, Hashable {
 /// (pregnancy, blood thinners, no foam roller): it leaves techniques or baths out and adds advice.
 package struct RunnerFact: Codable, Sendable, Hashable {
     package var id: String
-    var name: String
+    package var name: String
     var patterns: [[[String]]]
     /// Said back the first time it is heard, after "Noted: ".
     package var noted: String
