@@ -105,4 +105,10 @@ import Testing
         #expect(turns[3].awaiting == .painLevel)
         #expect(turns[3].reply.hasPrefix("Noted: tight pain"))
     }
+
+    @Test func aBareWordThatTellsNothingIsAskedAgainNotAnsweredWithTheWarningSigns() {
+        let turns = converse(["my calves hurt after a run", "no", "dull", "3", "yesterday", "normal"])
+        #expect(turns[5].awaiting == .distance)
+        #expect(turns[5].reply.hasPrefix("Sorry, I couldn't read that as an answer"))
+    }
 }

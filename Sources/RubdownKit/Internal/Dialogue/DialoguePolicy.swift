@@ -82,10 +82,18 @@ enum DialoguePolicy {
         // An out-of-scope question is answered by the fallback; anything else out of scope is
         // an answer that could not be read ("purple banana"), so the question is asked again.
         if outOfScope { return !looksLikeRequest(understanding) }
+        // A word or two that tell nothing readable ("normal" when asked how far) are a try at an answer, asked
+        // again, unless they name something of their own (another plugin's keyword, a technique, a bath, an area).
+        let entities = understanding.entities
+        let ownKeyword = understanding.keywordIntents.isEmpty || understanding.top?.plugin == pending.plugin
+        if understanding.input.split(separator: " ").count <= 2, !looksLikeRequest(understanding), ownKeyword,
+            entities.techniques.isEmpty, entities.baths.isEmpty, entities.bodyParts.isEmpty, entities.redFlags.isEmpty
+        {
+            return true
+        }
         guard let top = understanding.top, top.score >= digressionThreshold, top.intent != pending.intent else {
             return true
         }
-        let entities = understanding.entities
         // A correction ("actually it's my hamstrings", "not my knees, my shins") is an answer.
         if fillsOther && SlotFilling.corrects(understanding) {
             return true
