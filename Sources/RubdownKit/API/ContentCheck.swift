@@ -184,6 +184,7 @@ public enum ContentCheck {
         // answer, which lead to different outcomes; every red flag is probed too.
         // Safety words every warning from these, whatever conversation leads there.
         var used = Set(content.intents.intents.flatMap(\.knowledge)).union(Safety.guidance.map { "guidance:\($0)" })
+            .union(Conversation.guidance.map { "guidance:\($0)" })
         for intent in content.intents.intents {
             for (example, pick) in zip(intent.examples.prefix(4), [AnswerPick.first, .last, .middle, .first]) {
                 used.formUnion(probe(coach, opening: example, answering: pick))

@@ -9,6 +9,9 @@ public struct Conversation: Sendable {
 
     init(coach: Coach) { self.coach = coach }
 
+    /// The guidance entries the dialogue itself says.
+    public static let guidance = ["which-hurts-most"]
+
     /// What the dialogue is doing when a line arrives; each mode has its own handler below.
     public enum Mode: Sendable {
         /// Nothing pending: the line is understood and routed as it comes.
@@ -208,7 +211,13 @@ public struct Conversation: Sendable {
                 route = .init(plugin: pending.plugin, intent: pending.intent)
                 if answered { confidence = 1 }
                 if !answered {
-                    if filled.isEmpty, pending.attempts < 2 { return reask(pending, understanding: understanding) }
+                    if filled.isEmpty, pending.attempts < 2 {
+                        // "everything", "both legs": a fair answer, but not one that says where to work.
+                        if pending.question.slot == .bodyPart, SlotFilling.saysWholeLegs(understanding) {
+                            return reask(pending, understanding: understanding, prompt: coach.content.knowledge.say("which-hurts-most"))
+                        }
+                        return reask(pending, understanding: understanding)
+                    }
                     // Two tries, or other facts given instead: ask again once, then move on.
                     if pending.attempts >= 2 { state.facts.unknown.insert(pending.question.slot) }
                 }
@@ -382,12 +391,14 @@ public struct Conversation: Sendable {
         return respond(to: answer)
     }
 
-    private mutating func reask(_ pending: PendingQuestion, understanding: Understanding) -> Turn {
+    /// - Parameter prompt: what to say instead of "Sorry, I couldn't read that".
+    private mutating func reask(_ pending: PendingQuestion, understanding: Understanding, prompt: String? = nil) -> Turn {
         var again = pending
         again.attempts += 1
         state.pending = again
         let reply = PluginReply(
-            "Sorry, I couldn't read that as an answer. \(pending.question.prompt) (For example: \(pending.question.examples).)")
+            prompt.flatMap { $0.isEmpty ? nil : $0 }
+                ?? "Sorry, I couldn't read that as an answer. \(pending.question.prompt) (For example: \(pending.question.examples).)")
         return finish(
             understanding, reply, route: .init(plugin: pending.plugin, intent: pending.intent), confidence: understanding.confidence)
     }

@@ -175,12 +175,16 @@ public struct Interpreter: Sendable, Codable {
             || !entities.runnerFacts.isEmpty && !lexicon.mentionsOtherTopic(tokens)
         let stems = tokens.map { $0.stem }
         var hits = Set<Int>()
+        // Intents a keyword of several words points to ("do after", "walk me through"): specific enough to
+        // tip the balance on a line that names no domain word.
+        var phraseHits = Set<Int>()
         for position in stems.indices where entries[position] >= 0 {
             for keyword in table.entries[Int(entries[position])].keywords ?? [] where !hits.contains(keyword.intent) {
                 if position + keyword.stems.count <= stems.count,
                     keyword.stems.indices.allSatisfy({ stems[position + $0] == keyword.stems[$0] })
                 {
                     hits.insert(keyword.intent)
+                    if keyword.stems.count > 1 { phraseHits.insert(keyword.intent) }
                 }
             }
         }
@@ -194,8 +198,14 @@ public struct Interpreter: Sendable, Codable {
         }
         let keywordIntents = Set(hits.map { intents[$0].id })
         // On a line about the domain, an intent's own keyword tips the balance towards it.
-        if inDomain {
-            for index in ranking.indices where keywordIntents.contains(ranking[index].intent) {
+        // (Not beside a noun of another topic: "the best way to back up photos".)
+        let phraseIntents =
+            inDomain
+            ? keywordIntents
+            : phraseHits.isEmpty || lexicon.mentionsOtherTopic(tokens)
+                ? [] : Set(phraseHits.filter { !isFallback[$0] && !needsKeyword[$0] }.map { intents[$0].id })
+        if !phraseIntents.isEmpty {
+            for index in ranking.indices where phraseIntents.contains(ranking[index].intent) {
                 // Closes part of the gap to 1, so an exact example match still outranks a keyword.
                 ranking[index].score += Self.keywordBonus * (1 - ranking[index].score)
             }

@@ -69,6 +69,9 @@ public struct Entities: Sendable, Hashable {
     public var discomfort = false
     /// "the other leg"
     public var otherSide = false
+    /// The line opens with the area it is about ("my knees ache", "both calves are tight"), rather than
+    /// naming one inside a description ("sharp when I go up on my toes").
+    public var opensWithArea = false
     /// What the runner says about themselves (`runner-facts.yaml` ids): "I'm pregnant", "no foam roller".
     public var runnerFacts: [String] = []
     /// "I've only got five minutes": the time the runner has for a routine.
