@@ -165,3 +165,19 @@ import Testing
         #expect(!entities("sharp when I go up on my toes").opensWithArea)
     }
 }
+
+/// Domain words used in another sense reach the fallback (issue 13, part 4); the domain's own uses do not.
+@Suite struct OtherSensesTests {
+    @Test(arguments: ["tennis ball for my dog", "foam roller for my dog to chew"])
+    func aThingOfAnotherTopicIsDeclined(text: String) {
+        #expect(shippedCoach.classify(text).plugin == "fallback", "\(text)")
+    }
+
+    @Test(arguments: [
+        "can I use a water bottle instead of a foam roller", "how do I use a tennis ball on my calves", "tennis ball or foam roller?",
+        "how do I do drumming?",
+    ])
+    func theTechniqueItselfIsAnswered(text: String) {
+        #expect(shippedCoach.classify(text).plugin == "techniques", "\(text)")
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Understanding: turns a line into an `Understanding` through separate stages:
 /// normalise → correct typos → tokenise and stem → mark negation → entities → intent ranking.
 /// Everything it knows comes from the content; it keeps no state between lines.
@@ -18,6 +20,8 @@ public struct Interpreter: Sendable, Codable {
     var lexicon: Lexicon { extractor.lexicon }
     private var intents: [Intent] { matcher.intents }
     static let keywordFloor = 0.5
+    /// For measuring the back-off: RUBDOWN_NO_BACKOFF=1 turns it off.
+    static let backOffDisabled = ProcessInfo.processInfo.environment["RUBDOWN_NO_BACKOFF"] != nil
     /// How much of a line is read.
     public static let maximumLineLength = 4000
     static let keywordBonus = 0.3
@@ -170,8 +174,39 @@ public struct Interpreter: Sendable, Codable {
         // An in-scope intent needs the line to be about the domain, or to say one of its keywords.
         // What runners tell about themselves ("I'm on warfarin") is for the coach to remember, unless the
         // line is about another topic ("how long is a cow pregnant?").
+        // The semantic back-off (Knowledge/word-neighbours.yaml): a word the content never uses is read, for
+        // the intent ranking, as its nearest content word. It never changes what the line states (entities,
+        // red flags). A neighbour of another topic ("lessons") keeps a line whose domain words all have other
+        // senses ("drum lessons") out; a soreness neighbour ("tighter") beside an area brings one in.
+        var featureTokens = tokens
+        var featureSpans = spans
+        var featureEntries = entries
+        var foreign = false
+        var domainNeighbour = false
+        if !Self.backOffDisabled {
+            var substituted = words
+            var changed = false
+            for index in words.indices where tokens[index].classes.isEmpty && !lexicon.isKnown(words[index]) {
+                guard let neighbour = lexicon.neighbour(of: words[index]) else { continue }
+                substituted[index] = neighbour.word
+                changed = true
+                foreign = foreign || neighbour.isForeign && !tokens[index].negated
+                domainNeighbour = domainNeighbour || neighbour.isDomain && !tokens[index].negated
+            }
+            if changed {
+                featureTokens = Self.tokens(substituted)
+                featureEntries = table.entries(of: featureTokens)
+                WordClass.mark(&featureTokens, entries: featureEntries, of: table)
+                EntityExtractor.markNegation(&featureTokens)
+                let marked = featureEntries
+                featureSpans = lexicon.spans(in: featureTokens) {
+                    marked[$0] >= 0 ? table.entries[Int(marked[$0])].lexiconPhrases : nil
+                }
+            }
+        }
         let inDomain =
-            lexicon.isInDomain(tokens, spans: spans) { entries[$0] >= 0 && table.entries[Int(entries[$0])].isDomain }
+            lexicon.isInDomain(tokens, spans: spans, foreign: foreign) { entries[$0] >= 0 && table.entries[Int(entries[$0])].isDomain }
+            || domainNeighbour && !entities.bodyParts.isEmpty && !lexicon.mentionsOtherTopic(tokens)
             || !entities.runnerFacts.isEmpty && !lexicon.mentionsOtherTopic(tokens)
         let stems = tokens.map { $0.stem }
         var hits = Set<Int>()
@@ -188,7 +223,7 @@ public struct Interpreter: Sendable, Codable {
                 }
             }
         }
-        let features = Self.features(tokens, spans: spans, classesMarked: true)
+        let features = Self.features(featureTokens, spans: featureSpans, classesMarked: true)
         // (The closures below capture these, not `self`, which would copy the whole interpreter.)
         let isFallback = self.isFallback
         let needsKeyword = self.needsKeyword

@@ -54,7 +54,11 @@ enum DialoguePolicy {
     /// caution sign, and no technique or bath asked about. Such a line gets the questions, never a clarifying one.
     static func reportsDiscomfort(_ understanding: Understanding) -> Bool {
         let entities = understanding.entities
-        guard entities.techniques.isEmpty, entities.baths.isEmpty, !looksLikeRequest(understanding) else { return false }
+        // "hamstrings feel a bit tight, anything to loosen them?": a report first, then a question about it.
+        let opensWithReport = entities.opensWithArea && !opensAsRequest(understanding)
+        guard entities.techniques.isEmpty, entities.baths.isEmpty, !looksLikeRequest(understanding) || opensWithReport else {
+            return false
+        }
         let discomfort =
             entities.generalSoreness || entities.discomfort || entities.painKind != nil || entities.painLevel != nil
             || !entities.symptoms.isEmpty || !entities.cautions.isEmpty
@@ -96,7 +100,11 @@ enum DialoguePolicy {
 
     /// A question or command rather than a statement: "what's the weather", "tell me a joke".
     static func looksLikeRequest(_ understanding: Understanding) -> Bool {
-        if understanding.input.contains("?") { return true }
+        understanding.input.contains("?") || opensAsRequest(understanding)
+    }
+
+    /// Whether the line's first word is a question or command word.
+    static func opensAsRequest(_ understanding: Understanding) -> Bool {
         let first = understanding.normalized.split(separator: " ").first.map(String.init) ?? ""
         return [
             "what", "how", "when", "where", "why", "who", "which", "can", "could", "should", "would", "will", "is", "are",
