@@ -181,3 +181,20 @@ import Testing
         #expect(shippedCoach.classify(text).plugin == "techniques", "\(text)")
     }
 }
+
+/// A report of discomfort in any words starts the questions; `classify` routes a line as a conversation's first.
+@Suite struct DiscomfortReportTests {
+    @Test(arguments: [
+        "my legs are totally knackered", "legs feel shattered today", "quads tight as anything, how do I loosen them?",
+        "calves are screaming, what now?",
+    ])
+    func aReportStartsTheQuestions(text: String) {
+        #expect(shippedCoach.classify(text).plugin == "triage", "\(text)")
+        #expect(converse([text])[0].plugin == "triage", "\(text)")
+    }
+
+    @Test(arguments: ["shin of beef for the slow cooker", "how do I use a foam roller on my sore calves?"])
+    func notAReport(text: String) {
+        #expect(shippedCoach.classify(text).plugin != "triage", "\(text)")
+    }
+}

@@ -240,7 +240,8 @@ public struct Conversation: Sendable {
                 route = .init(plugin: intent.plugin, intent: intent.id)
             } else if DialoguePolicy.onlyTellsAboutTheRunner(understanding), let intent = coach.content.intents.intent("core.about_me") {
                 route = .init(plugin: intent.plugin, intent: intent.id)
-            } else if DialoguePolicy.reportsDiscomfort(understanding), let triage = coach.plugins.plugin(with: .redFlags),
+            } else if DialoguePolicy.reportsDiscomfort(understanding), understanding.confidence < DialoguePolicy.exampleMatch,
+                let triage = coach.plugins.plugin(with: .redFlags),
                 let first = coach.content.intents.firstIntent(of: triage.name)
             {
                 // A report of discomfort starts the questions, whatever it shares with other intents.

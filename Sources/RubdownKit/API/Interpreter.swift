@@ -207,6 +207,7 @@ public struct Interpreter: Sendable, Codable {
         let inDomain =
             lexicon.isInDomain(tokens, spans: spans, foreign: foreign) { entries[$0] >= 0 && table.entries[Int(entries[$0])].isDomain }
             || domainNeighbour && !entities.bodyParts.isEmpty && !lexicon.mentionsOtherTopic(tokens)
+            || entities.generalSoreness && !lexicon.mentionsOtherTopic(tokens)
             || !entities.runnerFacts.isEmpty && !lexicon.mentionsOtherTopic(tokens)
         let stems = tokens.map { $0.stem }
         var hits = Set<Int>()

@@ -56,7 +56,12 @@ enum DialoguePolicy {
         let entities = understanding.entities
         // "hamstrings feel a bit tight, anything to loosen them?": a report first, then a question about it.
         let opensWithReport = entities.opensWithArea && !opensAsRequest(understanding)
-        guard entities.techniques.isEmpty, entities.baths.isEmpty, !looksLikeRequest(understanding) || opensWithReport else {
+        // ("shin of beef for slow cooking" names an area and a soreness word, in other senses; a strain or a
+        // symptom is told whatever the other words.)
+        guard understanding.inDomain || !entities.cautions.isEmpty || !entities.symptoms.isEmpty, entities.techniques.isEmpty,
+            entities.baths.isEmpty,
+            !looksLikeRequest(understanding) || opensWithReport
+        else {
             return false
         }
         let discomfort =
@@ -145,6 +150,9 @@ enum DialoguePolicy {
         if understanding.entities.answer == .yes, let first = options.first { return first }
         return nil
     }
+
+    /// A line this well understood is, nearly word for word, an example of its intent.
+    static let exampleMatch = 0.9
 
     /// A line this well understood is a request of its own.
     static let clearRequest = 0.6

@@ -45,6 +45,11 @@ struct EntityExtractor: Sendable, Codable {
                 if !entities.baths.contains(id) { entities.baths.append(id) }
             case .word(let word):
                 if word == "sore" || word == "hurt" { entities.generalSoreness = !span.negated || entities.generalSoreness }
+                // "legs are properly knackered": tired legs are sore legs.
+                if word == "tired", !span.negated, tokens.contains(where: { $0.classes.contains(.leg) }) {
+                    entities.generalSoreness = true
+                    entities.discomfort = true
+                }
                 if Self.discomfortWords.contains(word), !span.negated { entities.discomfort = true }
             }
         }

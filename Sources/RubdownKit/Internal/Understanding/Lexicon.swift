@@ -226,7 +226,10 @@ struct Lexicon: Sendable, Codable {
     func mentionsOtherTopic(_ tokens: [Token]) -> Bool { tokens.contains(where: isOtherTopic) }
 
     /// A noun of another topic that the domain never uses.
-    private func isOtherTopic(_ token: Token) -> Bool { otherTopics.contains(token.stem) }
+    /// (Not an adverb whose stem is such a noun: "totally" is not "total", "really" not "real".)
+    private func isOtherTopic(_ token: Token) -> Bool {
+        otherTopics.contains(token.stem) && !(token.text.hasSuffix("ly") && token.text.utf8.count == token.stem.utf8.count + 2)
+    }
 
     /// The nearest content word of a word the content never uses, if the back-off has one.
     func neighbour(of word: String) -> Neighbour? { neighbours.isEmpty ? nil : neighbours[word] }
