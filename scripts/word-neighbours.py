@@ -13,8 +13,9 @@ Two ways to find a neighbour, measured side by side (see the commit that added t
                     content word among the lemmas of the word's first senses, else of their
                     hypernyms.
 
-Candidates are the words of the wamerican list (SCOWL) that WordNet knows, lower case, three
-letters or more, that no intent example, keyword or lexicon phrase uses. Targets are the words of
+Candidates are the words of the wamerican list (SCOWL) in use (a sense of the word or its base form
+is counted in WordNet's tagged texts), lower case, three letters or more, that no intent example,
+keyword or lexicon phrase uses. Targets are the words of
 the intent examples and keywords and of the lexicon's and areas' phrases, stopwords left out.
 
     apt-get install --no-install-recommends wordnet-base wamerican
@@ -68,7 +69,11 @@ def candidates(wn, known):
     out = set()
     for line in open(dictionary, encoding="utf-8"):
         word = line.strip()
-        if word.isascii() and word.isalpha() and word.islower() and len(word) >= 3 and word not in known and wn.synsets(word):
+        if not (word.isascii() and word.isalpha() and word.islower() and len(word) >= 3 and word not in known):
+            continue
+        # Words in use: a sense of the word (or of its base form) is counted in WordNet's tagged texts.
+        base = wn.morphy(word) or word
+        if any(l.count() > 0 for s in wn.synsets(word)[:3] for l in s.lemmas() if l.name().lower() in (word, base)):
             out.add(word)
     return sorted(out)
 

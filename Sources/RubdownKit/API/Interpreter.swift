@@ -174,34 +174,18 @@ public struct Interpreter: Sendable, Codable {
         // An in-scope intent needs the line to be about the domain, or to say one of its keywords.
         // What runners tell about themselves ("I'm on warfarin") is for the coach to remember, unless the
         // line is about another topic ("how long is a cow pregnant?").
-        // The semantic back-off (Knowledge/word-neighbours.yaml): a word the content never uses is read, for
-        // the intent ranking, as its nearest content word. It never changes what the line states (entities,
-        // red flags). A neighbour of another topic ("lessons") keeps a line whose domain words all have other
-        // senses ("drum lessons") out; a soreness neighbour ("tighter") beside an area brings one in.
-        var featureTokens = tokens
-        var featureSpans = spans
-        var featureEntries = entries
+        // The semantic back-off (Knowledge/word-neighbours.yaml): a word the content never uses is looked up
+        // for its nearest content word. Only what kind of word that is counts, never the word itself (read as
+        // a feature it lost on the held-out lines): a neighbour of another topic keeps out a line whose domain
+        // words all have other senses; a soreness neighbour ("tighter") beside an area brings one in. It
+        // never changes what the line states (entities, red flags).
         var foreign = false
         var domainNeighbour = false
         if !Self.backOffDisabled {
-            var substituted = words
-            var changed = false
-            for index in words.indices where tokens[index].classes.isEmpty && !lexicon.isKnown(words[index]) {
+            for index in words.indices where tokens[index].classes.isEmpty && !tokens[index].negated && !lexicon.isKnown(words[index]) {
                 guard let neighbour = lexicon.neighbour(of: words[index]) else { continue }
-                substituted[index] = neighbour.word
-                changed = true
-                foreign = foreign || neighbour.isForeign && !tokens[index].negated
-                domainNeighbour = domainNeighbour || neighbour.isDomain && !tokens[index].negated
-            }
-            if changed {
-                featureTokens = Self.tokens(substituted)
-                featureEntries = table.entries(of: featureTokens)
-                WordClass.mark(&featureTokens, entries: featureEntries, of: table)
-                EntityExtractor.markNegation(&featureTokens)
-                let marked = featureEntries
-                featureSpans = lexicon.spans(in: featureTokens) {
-                    marked[$0] >= 0 ? table.entries[Int(marked[$0])].lexiconPhrases : nil
-                }
+                foreign = foreign || neighbour.isForeign
+                domainNeighbour = domainNeighbour || neighbour.isDomain
             }
         }
         let inDomain =
@@ -224,7 +208,7 @@ public struct Interpreter: Sendable, Codable {
                 }
             }
         }
-        let features = Self.features(featureTokens, spans: featureSpans, classesMarked: true)
+        let features = Self.features(tokens, spans: spans, classesMarked: true)
         // (The closures below capture these, not `self`, which would copy the whole interpreter.)
         let isFallback = self.isFallback
         let needsKeyword = self.needsKeyword
