@@ -112,3 +112,39 @@ import Testing
         #expect(turns[5].reply.hasPrefix("Sorry, I couldn't read that as an answer"))
     }
 }
+
+/// Issue 13, part 2: answers as people give them.
+@Suite struct PlainAnswersTests {
+    @Test func aSecondAreaReportedMidQuestionsIsAdded() {
+        let turns = converse(["my calves hurt", "no", "my knees ache"])
+        #expect(turns[2].reply.contains("calves and knees"), "\(turns[2].reply)")
+        #expect(turns[2].awaiting == .painLevel)
+    }
+
+    @Test func anAreaInsideADescriptionDoesNotMoveTheQuestions() {
+        let turns = converse(["my calves hurt", "no", "sharp when I go up on my toes"])
+        #expect(!turns[2].reply.contains("feet"), "\(turns[2].reply)")
+    }
+
+    @Test(arguments: ["both legs", "everything", "all over"])
+    func theWholeLegIsAskedWhichHurtsMost(answer: String) {
+        let turns = converse(["my legs are sore", answer, "quads worst, calves too"])
+        #expect(turns[1].awaiting == .bodyPart)
+        #expect(turns[1].reply.contains("hurts most"), "\(turns[1].reply)")
+        #expect(!turns[1].reply.contains("couldn't read"))
+        #expect(turns[2].awaiting == .swelling)
+    }
+
+    @Test func theWholeLegTwiceCoversTheLegs() {
+        let turns = converse(["my legs are sore", "both legs", "all of it", "no", "dull", "3", "yesterday", "10k"])
+        #expect(turns[2].awaiting == .swelling)
+        #expect(Set(turns.last?.triage?.bodyParts ?? []) == ["calves", "quads", "hamstrings"])
+    }
+
+    @Test(arguments: ["a fortnight", "yday", "nearly three weeks", "since Saturday"])
+    func aTimeInPlainWordsAnswersWhen(answer: String) {
+        let turns = converse(["my calves hurt", "no", "dull", "3", answer])
+        #expect(turns[3].awaiting == .when)
+        #expect(turns[4].awaiting != .when, "\(turns[4].reply)")
+    }
+}

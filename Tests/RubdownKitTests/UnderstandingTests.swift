@@ -128,3 +128,73 @@ import Testing
         #expect(first.ranking.allSatisfy { $0.score >= 0 && $0.score <= 1 })
     }
 }
+
+/// Issue 13, part 2: answers as people give them, and what a tester found last session.
+@Suite struct PlainWordsTests {
+    let interpreter = shippedCoach.interpreter
+
+    func entities(_ text: String) -> Entities { interpreter.understand(text).entities }
+
+    @Test(arguments: [
+        ("a fortnight", 14.0), ("two fortnights", 28.0), ("yday", 1.0), ("2day", 0.0), ("a week and a half", 10.0),
+        ("for ages", 14.0), ("about a month", 30.0), ("it's been nearly 3 weeks", 21.0), ("two days back", 2.0),
+        ("nearly three weeks", 21.0),
+    ])
+    func durationsInPlainWords(text: String, days: Double) {
+        #expect(entities(text).daysAgo == days)
+    }
+
+    @Test func aTimeBackIsNotTheBack() {
+        #expect(entities("two days back").bodyParts.isEmpty)
+        #expect(entities("a week and a half").distanceKm == nil, "a half week is not a half marathon")
+    }
+
+    @Test(arguments: ["what should I do after my run?", "what should I do after my long run?"])
+    func afterARunGetsARoutine(text: String) {
+        #expect(shippedCoach.classify(text).intent == "technique.routine")
+    }
+
+    @Test(arguments: ["what should I eat after my run?", "what should I drink after a long run"])
+    func foodAfterARunIsStillDeclined(text: String) {
+        #expect(shippedCoach.classify(text).plugin == "fallback")
+    }
+
+    @Test func anAreaThatOpensTheLineIsTold() {
+        #expect(entities("my knees ache").opensWithArea)
+        #expect(entities("both calves are tight").opensWithArea)
+        #expect(!entities("sharp when I go up on my toes").opensWithArea)
+    }
+}
+
+/// Domain words used in another sense reach the fallback (issue 13, part 4); the domain's own uses do not.
+@Suite struct OtherSensesTests {
+    @Test(arguments: ["tennis ball for my dog", "foam roller for my dog to chew"])
+    func aThingOfAnotherTopicIsDeclined(text: String) {
+        #expect(shippedCoach.classify(text).plugin == "fallback", "\(text)")
+    }
+
+    @Test(arguments: [
+        "can I use a water bottle instead of a foam roller", "how do I use a tennis ball on my calves", "tennis ball or foam roller?",
+        "how do I do drumming?",
+    ])
+    func theTechniqueItselfIsAnswered(text: String) {
+        #expect(shippedCoach.classify(text).plugin == "techniques", "\(text)")
+    }
+}
+
+/// A report of discomfort in any words starts the questions; `classify` routes a line as a conversation's first.
+@Suite struct DiscomfortReportTests {
+    @Test(arguments: [
+        "my legs are totally knackered", "legs feel shattered today", "quads tight as anything, how do I loosen them?",
+        "calves are screaming, what now?",
+    ])
+    func aReportStartsTheQuestions(text: String) {
+        #expect(shippedCoach.classify(text).plugin == "triage", "\(text)")
+        #expect(converse([text])[0].plugin == "triage", "\(text)")
+    }
+
+    @Test(arguments: ["shin of beef for the slow cooker", "how do I use a foam roller on my sore calves?"])
+    func notAReport(text: String) {
+        #expect(shippedCoach.classify(text).plugin != "triage", "\(text)")
+    }
+}

@@ -38,7 +38,14 @@ public struct Coach: Sendable {
     /// Stateless classification (`rubdown classify`).
     public func classify(_ line: String) -> Classification {
         let understanding = interpreter.understand(line)
-        let route = DialoguePolicy.route(understanding, plugins: plugins, table: content.intents)
+        var route = DialoguePolicy.route(understanding, plugins: plugins, table: content.intents)
+        // As a conversation's first line is routed: a report of discomfort starts the questions (unless the line
+        // is, nearly word for word, an example of another intent).
+        if understanding.confidence < DialoguePolicy.exampleMatch, DialoguePolicy.reportsDiscomfort(understanding),
+            let triage = plugins.plugin(with: .redFlags), let first = content.intents.firstIntent(of: triage.name)
+        {
+            route = .init(plugin: triage.name, intent: route.plugin == triage.name ? route.intent : first.id)
+        }
         return Classification(
             input: line, plugin: route.plugin, intent: route.intent, confidence: understanding.confidence,
             entities: understanding.entities, understanding: understanding)

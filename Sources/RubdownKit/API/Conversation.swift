@@ -97,7 +97,7 @@ public struct Conversation: Sendable {
     }
 
     /// Guidance the dialogue itself shows.
-    public static let guidance = ["as-above", "routine-stopped-for-pain"]
+    public static let guidance = ["as-above", "routine-stopped-for-pain", "which-hurts-most"]
 
     /// Replies of this many lines or more are cards: never repeated word for word within a few turns.
     static let longCard = 8
@@ -225,7 +225,13 @@ public struct Conversation: Sendable {
                 route = .init(plugin: pending.plugin, intent: pending.intent)
                 if answered { confidence = 1 }
                 if !answered {
-                    if filled.isEmpty, pending.attempts < 2 { return reask(pending, understanding: understanding) }
+                    if filled.isEmpty, pending.attempts < 2 {
+                        // "everything", "both legs": a fair answer, but not one that says where to work.
+                        if pending.question.slot == .bodyPart, SlotFilling.saysWholeLegs(understanding) {
+                            return reask(pending, understanding: understanding, prompt: coach.content.knowledge.say("which-hurts-most"))
+                        }
+                        return reask(pending, understanding: understanding)
+                    }
                     // Two tries, or other facts given instead: ask again once, then move on.
                     if pending.attempts >= 2 { state.facts.unknown.insert(pending.question.slot) }
                 }
@@ -263,7 +269,8 @@ public struct Conversation: Sendable {
                 route = .init(plugin: intent.plugin, intent: intent.id)
             } else if DialoguePolicy.onlyTellsAboutTheRunner(understanding), let intent = coach.content.intents.intent("core.about_me") {
                 route = .init(plugin: intent.plugin, intent: intent.id)
-            } else if DialoguePolicy.reportsDiscomfort(understanding), let triage = coach.plugins.plugin(with: .redFlags),
+            } else if DialoguePolicy.reportsDiscomfort(understanding), understanding.confidence < DialoguePolicy.exampleMatch,
+                let triage = coach.plugins.plugin(with: .redFlags),
                 let first = coach.content.intents.firstIntent(of: triage.name)
             {
                 // A report of discomfort starts the questions, whatever it shares with other intents.
@@ -419,12 +426,14 @@ public struct Conversation: Sendable {
         return respond(to: answer)
     }
 
-    private mutating func reask(_ pending: PendingQuestion, understanding: Understanding) -> Turn {
+    /// - Parameter prompt: what to say instead of "Sorry, I couldn't read that".
+    private mutating func reask(_ pending: PendingQuestion, understanding: Understanding, prompt: String? = nil) -> Turn {
         var again = pending
         again.attempts += 1
         state.pending = again
         let reply = PluginReply(
-            "Sorry, I couldn't read that as an answer. \(pending.question.prompt) (For example: \(pending.question.examples).)")
+            prompt.flatMap { $0.isEmpty ? nil : $0 }
+                ?? "Sorry, I couldn't read that as an answer. \(pending.question.prompt) (For example: \(pending.question.examples).)")
         return finish(
             understanding, reply, route: .init(plugin: pending.plugin, intent: pending.intent), confidence: understanding.confidence)
     }

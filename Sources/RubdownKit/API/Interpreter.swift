@@ -1,3 +1,5 @@
+import Foundation
+
 /// Understanding: turns a line into an `Understanding` through separate stages:
 /// normalise → correct typos → tokenise and stem → mark negation → entities → intent ranking.
 /// Everything it knows comes from the content; it keeps no state between lines.
@@ -18,6 +20,8 @@ public struct Interpreter: Sendable, Codable {
     var lexicon: Lexicon { extractor.lexicon }
     private var intents: [Intent] { matcher.intents }
     static let keywordFloor = 0.5
+    /// For measuring the back-off: RUBDOWN_NO_BACKOFF=1 turns it off.
+    static let backOffDisabled = ProcessInfo.processInfo.environment["RUBDOWN_NO_BACKOFF"] != nil
     /// How much of a line is read.
     public static let maximumLineLength = 4000
     static let keywordBonus = 0.3
@@ -171,17 +175,37 @@ public struct Interpreter: Sendable, Codable {
         // An in-scope intent needs the line to be about the domain, or to say one of its keywords.
         // What runners tell about themselves ("I'm on warfarin") is for the coach to remember, unless the
         // line is about another topic ("how long is a cow pregnant?").
+        // The semantic back-off (Knowledge/word-neighbours.yaml): a word the content never uses is looked up
+        // for its nearest content word. Only what kind of word that is counts, never the word itself (read as
+        // a feature it lost on the held-out lines): a neighbour of another topic keeps out a line whose domain
+        // words all have other senses; a soreness neighbour ("tighter") beside an area brings one in. It
+        // never changes what the line states (entities, red flags).
+        var foreign = false
+        var domainNeighbour = false
+        if !Self.backOffDisabled {
+            for index in words.indices where tokens[index].classes.isEmpty && !tokens[index].negated && !lexicon.isKnown(words[index]) {
+                guard let neighbour = lexicon.neighbour(of: words[index]) else { continue }
+                foreign = foreign || neighbour.isForeign
+                domainNeighbour = domainNeighbour || neighbour.isDomain
+            }
+        }
         let inDomain =
-            lexicon.isInDomain(tokens, spans: spans) { entries[$0] >= 0 && table.entries[Int(entries[$0])].isDomain }
+            lexicon.isInDomain(tokens, spans: spans, foreign: foreign) { entries[$0] >= 0 && table.entries[Int(entries[$0])].isDomain }
+            || domainNeighbour && !entities.bodyParts.isEmpty && !lexicon.mentionsOtherTopic(tokens)
+            || entities.generalSoreness && !lexicon.mentionsOtherTopic(tokens)
             || !(entities.runnerFacts.isEmpty && entities.runnerFactsWithdrawn.isEmpty) && !lexicon.mentionsOtherTopic(tokens)
         let stems = tokens.map { $0.stem }
         var hits = Set<Int>()
+        // Intents a keyword of several words points to ("do after", "walk me through"): specific enough to
+        // tip the balance on a line that names no domain word.
+        var phraseHits = Set<Int>()
         for position in stems.indices where entries[position] >= 0 {
             for keyword in table.entries[Int(entries[position])].keywords ?? [] where !hits.contains(keyword.intent) {
                 if position + keyword.stems.count <= stems.count,
                     keyword.stems.indices.allSatisfy({ stems[position + $0] == keyword.stems[$0] })
                 {
                     hits.insert(keyword.intent)
+                    if keyword.stems.count > 1 { phraseHits.insert(keyword.intent) }
                 }
             }
         }
@@ -195,8 +219,14 @@ public struct Interpreter: Sendable, Codable {
         }
         let keywordIntents = Set(hits.map { intents[$0].id })
         // On a line about the domain, an intent's own keyword tips the balance towards it.
-        if inDomain {
-            for index in ranking.indices where keywordIntents.contains(ranking[index].intent) {
+        // (Not beside a noun of another topic: "the best way to back up photos".)
+        let phraseIntents =
+            inDomain
+            ? keywordIntents
+            : phraseHits.isEmpty || lexicon.mentionsOtherTopic(tokens)
+                ? [] : Set(phraseHits.filter { !isFallback[$0] && !needsKeyword[$0] }.map { intents[$0].id })
+        if !phraseIntents.isEmpty {
+            for index in ranking.indices where phraseIntents.contains(ranking[index].intent) {
                 // Closes part of the gap to 1, so an exact example match still outranks a keyword.
                 ranking[index].score += Self.keywordBonus * (1 - ranking[index].score)
             }

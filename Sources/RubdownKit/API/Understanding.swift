@@ -72,6 +72,9 @@ public struct Entities: Sendable, Hashable {
     /// "what are the signs of a clot?": a question about warning signs in general, which names one but
     /// describes none of the runner's (its red flags are left out).
     public var asksAboutSigns = false
+    /// The line opens with the area it is about ("my knees ache", "both calves are tight"), rather than
+    /// naming one inside a description ("sharp when I go up on my toes").
+    public var opensWithArea = false
     /// What the runner says about themselves (`runner-facts.yaml` ids): "I'm pregnant", "no foam roller".
     public var runnerFacts: [String] = []
     /// What the runner takes back about themselves: "I'm not pregnant", "forget that I'm on warfarin".

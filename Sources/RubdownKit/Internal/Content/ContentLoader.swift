@@ -56,11 +56,12 @@ struct ContentLoader {
         case "other-topics.yaml": knowledge.otherTopicWords += wordList(file, "other_topic_words")
         case "other-senses.yaml": knowledge.otherSenses += wordList(file, "other_senses")
         case "ordinary-words.yaml": knowledge.ordinaryWords += wordList(file, "ordinary_words")
+        case "word-neighbours.yaml": knowledge.wordNeighbours += wordList(file, "word_neighbours")
         default:
             diagnostics.append(
                 file.diagnostic(
                     at: file.root,
-                    "unknown knowledge file; expected one of sources, areas, techniques, baths, red-flags, cautions, symptoms, guidance, lexicon, runner-facts, ordinary-words, other-senses, other-topics (.yaml)"
+                    "unknown knowledge file; expected one of sources, areas, techniques, baths, red-flags, cautions, symptoms, guidance, lexicon, runner-facts, ordinary-words, other-senses, other-topics, word-neighbours (.yaml)"
                 ))
         }
     }

@@ -54,7 +54,16 @@ enum DialoguePolicy {
     /// caution sign, and no technique or bath asked about. Such a line gets the questions, never a clarifying one.
     static func reportsDiscomfort(_ understanding: Understanding) -> Bool {
         let entities = understanding.entities
-        guard entities.techniques.isEmpty, entities.baths.isEmpty, !looksLikeRequest(understanding) else { return false }
+        // "hamstrings feel a bit tight, anything to loosen them?": a report first, then a question about it.
+        let opensWithReport = entities.opensWithArea && !opensAsRequest(understanding)
+        // ("shin of beef for slow cooking" names an area and a soreness word, in other senses; a strain or a
+        // symptom is told whatever the other words.)
+        guard understanding.inDomain || !entities.cautions.isEmpty || !entities.symptoms.isEmpty, entities.techniques.isEmpty,
+            entities.baths.isEmpty,
+            !looksLikeRequest(understanding) || opensWithReport
+        else {
+            return false
+        }
         let discomfort =
             entities.generalSoreness || entities.discomfort || entities.painKind != nil || entities.painLevel != nil
             || !entities.symptoms.isEmpty || !entities.cautions.isEmpty
@@ -109,7 +118,11 @@ enum DialoguePolicy {
 
     /// A question or command rather than a statement: "what's the weather", "tell me a joke".
     static func looksLikeRequest(_ understanding: Understanding) -> Bool {
-        if understanding.input.contains("?") { return true }
+        understanding.input.contains("?") || opensAsRequest(understanding)
+    }
+
+    /// Whether the line's first word is a question or command word.
+    static func opensAsRequest(_ understanding: Understanding) -> Bool {
         let first = understanding.normalized.split(separator: " ").first.map(String.init) ?? ""
         return [
             "what", "how", "when", "where", "why", "who", "which", "can", "could", "should", "would", "will", "is", "are",
@@ -150,6 +163,9 @@ enum DialoguePolicy {
         if understanding.entities.answer == .yes, let first = options.first { return first }
         return nil
     }
+
+    /// A line this well understood is, nearly word for word, an example of its intent.
+    static let exampleMatch = 0.9
 
     /// A line this well understood is a request of its own.
     static let clearRequest = 0.6

@@ -34,14 +34,24 @@ enum SlotFilling {
         }
         // An area named inside the answer to another question ("sharp when I go up on my toes") describes;
         // it moves the questions only when it corrects ("actually my calves").
+        let reportsAnother = Self.reportsAnotherArea(understanding, besides: state.areas)
         let describing =
             pending.map { $0.question.slot != .bodyPart && $0.question.slot != .clarify } ?? false
-            && !Self.corrects(understanding) && !Self.adds(understanding)
+            && !Self.corrects(understanding) && !Self.adds(understanding) && !reportsAnother
         if !entities.bodyParts.isEmpty, !describing || state.areas.isEmpty {
             let words = Set(understanding.normalized.split(separator: " ").map(String.init))
-            let adds = !words.isDisjoint(with: ["and", "also", "too", "plus", "both", "well"]) && pending?.question.slot != .bodyPart
+            let adds =
+                (!words.isDisjoint(with: ["and", "also", "too", "plus", "both", "well"]) || reportsAnother && pending != nil)
+                && pending?.question.slot != .bodyPart
             let fresh = entities.bodyParts.filter { !state.areas.contains($0) }
             state.areas = adds ? state.areas + fresh : entities.bodyParts
+            filled.insert(.bodyPart)
+        }
+        // "everything", "both legs" to "where?": asked which hurts most; said again, the legs' big muscles.
+        if pending?.question.slot == .bodyPart, entities.bodyParts.isEmpty, (pending?.attempts ?? 0) >= 2,
+            Self.saysWholeLegs(understanding)
+        {
+            state.areas = Self.wholeLegs
             filled.insert(.bodyPart)
         }
         if let level = entities.painLevel {
@@ -151,6 +161,27 @@ enum SlotFilling {
             }
         }
         return filled
+    }
+
+    /// "my knees ache", said while the questions are about the calves: a report of discomfort that opens
+    /// with an area not yet under discussion (and no correction): the area is added, not dropped.
+    static func reportsAnotherArea(_ understanding: Understanding, besides areas: [String]) -> Bool {
+        let entities = understanding.entities
+        guard !areas.isEmpty, entities.opensWithArea, entities.answer == nil, !corrects(understanding) else { return false }
+        let reports = entities.discomfort || entities.painKind != nil || !entities.symptoms.isEmpty
+        return reports && entities.bodyParts.contains { !areas.contains($0) }
+    }
+
+    /// The areas "my whole legs" stands for, when the runner names no one part.
+    static let wholeLegs = ["calves", "quads", "hamstrings"]
+
+    /// "everything", "both legs", "all over": an answer to "where?" that names no one part.
+    static func saysWholeLegs(_ understanding: Understanding) -> Bool {
+        let text = " " + understanding.normalized.replacingOccurrences(of: ",", with: " ") + " "
+        return [
+            " everything ", " everywhere ", " all over ", " legs ", " leg ", " all of it ", " all of them ", " the lot ",
+            " whole body ", " all ",
+        ].contains(where: text.contains)
     }
 
     /// "my quads too", "and my hamstrings", "plus my calves".

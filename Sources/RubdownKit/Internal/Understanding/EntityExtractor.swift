@@ -47,10 +47,18 @@ struct EntityExtractor: Sendable, Codable {
                 if !entities.baths.contains(id) { entities.baths.append(id) }
             case .word(let word):
                 if word == "sore" || word == "hurt" { entities.generalSoreness = !span.negated || entities.generalSoreness }
+                // "legs are properly knackered": tired legs are sore legs.
+                if word == "tired", !span.negated, tokens.contains(where: { $0.classes.contains(.leg) }) {
+                    entities.generalSoreness = true
+                    entities.discomfort = true
+                }
                 if Self.discomfortWords.contains(word), !span.negated { entities.discomfort = true }
             }
         }
         entities.bodyParts.removeAll { entities.negatedBodyParts.contains($0) && !occursUnnegated($0, spans) }
+        if let first = spans.first(where: { if case .area = $0.concept { !$0.negated } else { false } }) {
+            entities.opensWithArea = tokens[..<first.start].allSatisfy { Self.areaLeads.contains($0.text) }
+        }
         let line = Line(tokens, words: words)
         entities.distanceKm = Self.distance(line)
         entities.daysAgo = Self.daysAgo(line)
@@ -167,9 +175,16 @@ struct EntityExtractor: Sendable, Codable {
         return [
             "got", "get", "gets", "getting", "came", "come", "comes", "coming", "just", "am", "be", "been", "go", "went", "head", "ran",
             "run", "jogged", "walked",
+            // "two days back", "a while back": a time.
+            "day", "days", "week", "weeks", "while", "month", "months", "fortnight", "ages",
         ]
         .contains(before) || ["from", "home", "off", "out", "in", "again"].contains(after)
     }
+    /// Words that may come before the area a line opens with: "and now my left knee...".
+    static let areaLeads: Set<String> = [
+        "my", "the", "both", "left", "right", "and", "also", "now", "plus", "but", "oh", "ah", "oh,", "then", "my", "a", "one", "of",
+        ",", "lower", "upper", "inner", "outer", "front", "back", "top", "whole",
+    ]
     /// Lexicon words that report discomfort.
     static let discomfortWords: Set<String> = ["sore", "hurt", "stiff", "cramp", "swollen", "numb", "pain"]
 
@@ -364,6 +379,8 @@ struct EntityExtractor: Sendable, Codable {
         let coupleOfDays: Phrase, coupleDays: Phrase, fewDays: Phrase, dayBeforeYesterday: Phrase, yesterday: Phrase
         let lastNight: Phrase, thisWeek: Phrase, overAWeek: Phrase, moreThanAWeek: Phrase, lastWeek: Phrase, aWeekAgo: Phrase,
             forAWeek: Phrase
+        /// "a week and a half", "for ages", "since the weekend".
+        let weekAndAHalf: Phrase, ages: [Phrase], weekend: Phrase
         let now: [Phrase]
         /// Each weekday and its plural, in `weekdays`' order.
         let weekdays: [(day: Phrase, plural: Phrase)]
@@ -393,6 +410,9 @@ struct EntityExtractor: Sendable, Codable {
             lastWeek = add("last week")
             aWeekAgo = add("a week ago")
             forAWeek = add("for a week")
+            weekAndAHalf = add("week and a half")
+            ages = ["for ages", "ages ago", "for weeks", "weeks now"].map { add($0) }
+            weekend = add("weekend")
             now = ["today", "this morning", "this afternoon", "this evening", "tonight", "just now", "earlier"].map { add($0) }
             weekdays = EntityExtractor.weekdays.map { (add($0), add($0 + "s")) }
             notBad = add("not bad")
@@ -548,6 +568,8 @@ struct EntityExtractor: Sendable, Codable {
             guard line.classes[index].contains(.distanceWord) else { continue }
             switch word {
             case "half":
+                // "a week and a half" is a time.
+                if previous == "a", index >= 2, words[index - 2] == "and" { continue }
                 if next == "marathon"
                     || ["a", "the", "my", "ran", "did"].contains(previous)
                         && !["hour", "way", "of", "an", "a", "day"].contains(next)
@@ -575,6 +597,14 @@ struct EntityExtractor: Sendable, Codable {
                 return Double((today - day + 7) % 7)
             }
             if line.contains(p.fewDays) { return 3 }
+            if line.contains(p.weekAndAHalf) { return 10 }
+            // Vague but long: more than a week, told as such.
+            if p.ages.contains(where: line.contains) { return 14 }
+            if line.contains(p.weekend) {
+                // "since the weekend", "last weekend": the most recent Saturday.
+                let today = Calendar(identifier: .gregorian).component(.weekday, from: Date()) - 1
+                return Double((today - 6 + 7) % 7)
+            }
             if line.contains(p.dayBeforeYesterday) { return 2 }
             if line.contains(p.yesterday) { return 1 }
             if line.contains(p.lastNight) { return 0.5 }
@@ -591,16 +621,23 @@ struct EntityExtractor: Sendable, Codable {
             let after = index + 2 < words.count ? words[index + 2] : ""
             let before = index > 0 ? words[index - 1] : ""
             let dated =
-                after == "ago" || before == "for" || before == "past" || before == "last" || after == "now"
-                || before == "than" || words.count <= 3
+                after == "ago" || after == "back" || after == "now" || Self.beforeDuration.contains(before) || words.count <= 3
             guard dated else { continue }
             if unit == "day" || unit == "days" { return value }
             if unit == "week" || unit == "weeks" { return value * 7 }
+            if unit == "fortnight" || unit == "fortnights" { return value * 14 }
+            if unit == "month" || unit == "months" { return value * 30 }
             if unit == "hour" || unit == "hours" { return 0 }
             if unit == "of", after == "days" { return value }
         }
         return nil
     }
+
+    /// Words before "3 weeks" that make it a time since ("nearly 3 weeks", "it's been 5 days").
+    static let beforeDuration: Set<String> = [
+        "for", "past", "last", "than", "nearly", "almost", "about", "around", "roughly", "bout", "over", "been", "like", "only",
+        "just", "least",
+    ]
 
     /// "I've only got five minutes", "10 mins before bed": the time the runner has, in minutes. A number
     /// of minutes counts only beside a word of having time ("got", "spare", "before bed"), so "ran for

@@ -71,6 +71,15 @@ struct Lexicon: Sendable, Codable {
     /// Stems of everyday nouns of other topics (`KnowledgeBase.otherTopicWords`) that the domain's
     /// own words (its phrases, in-scope examples) never use.
     private var otherTopics: Set<String> = []
+    /// The semantic back-off: for words the content never uses, the nearest word it does use.
+    private var neighbours: [String: Neighbour] = [:]
+    struct Neighbour: Sendable, Codable {
+        var word: String
+        /// The neighbour puts a line in the domain (a soreness or massage word, an area, a technique, a bath).
+        var isDomain: Bool
+        /// The neighbour is a word only out-of-scope examples use, or a noun of another topic.
+        var isForeign: Bool
+    }
 
     /// - Parameters:
     ///   - extraWords: every word of the intent examples.
@@ -127,6 +136,21 @@ struct Lexicon: Sendable, Codable {
         ordinary = Set(knowledge.ordinaryWords)
         otherSenses = Set(knowledge.otherSenses.map(Stemmer.stem))
         otherTopics = Set(knowledge.otherTopicWords.map(Stemmer.stem)).subtracting(domainWords.map(Stemmer.stem))
+        for pair in knowledge.wordNeighbours {
+            let parts = pair.split(separator: " ").map(String.init)
+            guard parts.count == 2 else { continue }
+            let (word, neighbour) = (parts[0], parts[1])
+            let stem = Stemmer.stem(neighbour)
+            let concept = phrases[stem]?.first { $0.stems.count == 1 }?.concept
+            let isDomain: Bool =
+                switch concept {
+                case .area?, .technique?, .bath?: true
+                case .word(let plain)?: domainStems.contains(Stemmer.stem(plain))
+                case nil: domainStems.contains(stem)
+                }
+            let isForeign = outOfScopeWords.contains(neighbour) || otherTopics.contains(stem)
+            neighbours[word] = Neighbour(word: neighbour, isDomain: isDomain, isForeign: isForeign)
+        }
         for (letter, words) in vocabulary {
             typoCandidates[String(letter)] = Array(Set(words)).filter { $0.count >= 5 }.map(TypoCandidate.init).sorted {
                 $0.characterCount != $1.characterCount ? $0.characterCount < $1.characterCount : $0.word < $1.word
@@ -159,7 +183,8 @@ struct Lexicon: Sendable, Codable {
     }
 
     /// - Parameter isDomainStem: whether the stem of the token at an index is a domain stem.
-    func isInDomain(_ tokens: [Token], spans: [ConceptSpan], isDomainStem: (Int) -> Bool) -> Bool {
+    /// - Parameter foreign: the back-off found a word of another topic in the line.
+    func isInDomain(_ tokens: [Token], spans: [ConceptSpan], foreign: Bool = false, isDomainStem: (Int) -> Bool) -> Bool {
         // Whether the line has a domain word, and whether one of them is plainly the domain's.
         var evidence = false
         var plain = false
@@ -169,6 +194,11 @@ struct Lexicon: Sendable, Codable {
             case .word(let word): guard domainStems.contains(Stemmer.stem(word)) else { continue }
             }
             evidence = true
+            // A technique's equipment is a thing of other uses too: "a tennis ball for my dog" (but "a water bottle
+            // instead of a foam roller" is about the technique).
+            if case .technique = span.concept, !tokens.contains(where: { Self.substitutes.contains($0.text) }) {
+                continue
+            }
             if span.length > 1 || !otherSenses.contains(tokens[span.start].stem) { plain = true }
         }
         for index in tokens.indices where isDomainStem(index) {
@@ -176,7 +206,7 @@ struct Lexicon: Sendable, Codable {
             if !otherSenses.contains(tokens[index].stem) { plain = true }
         }
         guard evidence else { return false }
-        return plain || !tokens.contains(where: isOtherTopic)
+        return plain || !foreign && !tokens.contains(where: isOtherTopic)
     }
 
     /// For an ASCII word, whether it is all letters (A-Z, a-z); nil for a word beyond ASCII.
@@ -196,7 +226,15 @@ struct Lexicon: Sendable, Codable {
     func mentionsOtherTopic(_ tokens: [Token]) -> Bool { tokens.contains(where: isOtherTopic) }
 
     /// A noun of another topic that the domain never uses.
-    private func isOtherTopic(_ token: Token) -> Bool { otherTopics.contains(token.stem) }
+    /// (Not an adverb whose stem is such a noun: "totally" is not "total", "really" not "real".)
+    private func isOtherTopic(_ token: Token) -> Bool {
+        otherTopics.contains(token.stem) && !(token.text.hasSuffix("ly") && token.text.utf8.count == token.stem.utf8.count + 2)
+    }
+
+    /// The nearest content word of a word the content never uses, if the back-off has one.
+    func neighbour(of word: String) -> Neighbour? { neighbours.isEmpty ? nil : neighbours[word] }
+
+    static let substitutes: Set<String> = ["instead", "alternative", "substitute", "replacement", "rather"]
 
     func isKnown(_ word: String) -> Bool { known.contains(word) || known.contains(Stemmer.stem(word)) }
 

@@ -206,6 +206,9 @@ enum Normalizer {
         "kinda": "kind of", "sorta": "sort of", "dunno": "do not know", "idk": "i do not know",
         "pls": "please", "plz": "please", "thx": "thanks", "ty": "thank you", "u": "you", "ur": "your",
         "r": "are", "cuz": "because", "coz": "because", "abt": "about",
+        // Times as typed on a phone: "yday", "2day", "2nite".
+        "yday": "yesterday", "yest": "yesterday", "ystday": "yesterday", "2day": "today", "tday": "today", "2nite": "tonight",
+        "tonite": "tonight", "2moro": "tomorrow", "tmrw": "tomorrow",
         // Scots and Caribbean negatives: "cannae put weight on it", "mi cyaan walk".
         "cannae": "can not", "canna": "can not", "cyaan": "can not", "caan": "can not", "dinnae": "do not",
         "didnae": "did not", "couldnae": "could not", "wouldnae": "would not", "isnae": "is not", "wasnae": "was not",
