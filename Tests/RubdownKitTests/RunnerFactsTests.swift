@@ -13,6 +13,7 @@ import Testing
         ("I take warfarin", ["blood-thinners"]), ("I don't have a foam roller", ["no-foam-roller"]),
         ("no foam roller here", ["no-foam-roller"]), ("how do I use a foam roller", []),
         ("hands only please", ["hands-only"]), ("I haven't got a tennis ball", ["no-tennis-ball"]),
+        ("on blood thinners for my heart", ["blood-thinners", "heart-condition"]),
     ])
     func factsAreReadNegationAware(line: String, expected: [String]) {
         #expect(facts(line) == expected, "\(line)")

@@ -304,4 +304,23 @@ import Testing
     @Test func aQuestionAboutTheRunnersOwnSignStillWarns() {
         #expect(shippedCoach.classify("how do I know if my swollen calf is a clot").entities.redFlags == ["clot"])
     }
+
+    // Found by a second tester (session 5): each sign in the runner's own words.
+    @Test(arguments: [
+        ("ankle went pop like someone kicked me from behind", "achilles-rupture"),
+        ("legs feel heavy and I'm really short of breath", "chest"), ("my heart is pounding and won't slow down", "chest"),
+        ("my heart's racing and i feel funny", "chest"), ("kept vomiting after the race", "collapse"),
+        ("i was throwing up after the run", "collapse"), ("shin has one sore point that aches at night", "stress-fracture"),
+        ("sore spot on my shin, worse at night", "stress-fracture"),
+    ])
+    func signsInTheRunnersOwnWords(line: String, flag: String) {
+        #expect(shippedCoach.classify(line).entities.redFlags == [flag], "\(line)")
+    }
+
+    @Test(arguments: [
+        "I was out of breath during intervals but fine a minute after", "no pain at night, no one sore spot, just general shin tightness",
+    ])
+    func lookAlikesOfThoseSignsAreNotFlagged(line: String) {
+        #expect(shippedCoach.classify(line).entities.redFlags.isEmpty, "\(line)")
+    }
 }
