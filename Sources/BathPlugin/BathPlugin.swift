@@ -33,7 +33,9 @@ public struct BathPlugin: Plugin {
             text += "\nGood for: " + bath.goodFor.joined(separator: " ")
             text += "\nSkip it if: " + bath.avoidIf.joined(separator: " ")
             if context.advice.skips(bath) {
-                text = "Not for you now. " + context.advice.runnerBathAdvice + "\n" + text
+                // Not its card: how to take a bath that is not for this runner is not worth reading.
+                parts.append("\(bath.name): not for you now. " + context.advice.runnerBathAdvice)
+                continue
             } else if !context.advice.runnerBathAdvice.isEmpty {
                 text += "\n" + context.advice.runnerBathAdvice
             }
