@@ -14,7 +14,13 @@ enum SlotFilling {
             case .painLevel: return facts.painLevel.map { "\($0) out of 10" }
             case .when: return facts.daysAgo.map { $0 < 1 ? "today" : $0 < 2 ? "since yesterday" : "\(Int($0)) days" }
             case .trend: return facts.trend.map { $0 == .easing ? "easing" : $0 == .same ? "not easing" : "getting worse" }
-            case .distance: return facts.distanceKm.map { "a \(Int($0.rounded())) km run" }
+            case .distance:
+                return facts.distanceKm.map { km in
+                    let number = Int(km.rounded())
+                    // "an 8 km run", "an 11 km run", "an 80 km run": said with a vowel sound.
+                    let an = number == 8 || number == 11 || number == 18 || (80...89).contains(number)
+                    return "\(an ? "an" : "a") \(number) km run"
+                }
             case .urine: return facts.urine.map { "urine \($0.rawValue)" }
             case .spread: return facts.spread.map { $0 == .pinpoint ? "on one spot" : "spread out" }
             default: return nil
