@@ -31,7 +31,9 @@ public struct CoreChatPlugin: Plugin {
                 return PluginReply(context.knowledge.say("why-no-outcome"), knowledgeUsed: ["guidance:why-no-outcome"])
             }
             return PluginReply(
-                Explanation.text(for: previous.understanding, knowledgeUsed: previous.knowledgeUsed, knowledge: context.knowledge))
+                Explanation.plain(
+                    for: previous.understanding, knowledgeUsed: previous.knowledgeUsed, knowledge: context.knowledge,
+                    intents: context.intents))
         case "core.journal":
             guard let journal = context.state.journal else { return PluginReply("The journal is off (--no-journal).") }
             return PluginReply(journal.text(knowledge: context.knowledge))

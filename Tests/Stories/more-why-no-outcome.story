@@ -10,8 +10,8 @@ triage: null
 reply contains: Tell me what's sore
 > how do I do drumming?
 intent: technique.howto
-# with no outcome on screen, "why" shows how the last line was understood and its sources, as before
+# with no outcome on screen, "why" says in plain words how the last line was understood and its sources
 > why
 intent: core.why
-reply contains: input:
-reply contains: techniques:drumming
+reply contains: I took "how do I do drumming?" as a request to explain a massage technique
+reply contains: What I said draws on: How to Massage Your Leg Muscles After a Run

@@ -82,6 +82,24 @@ public enum Explanation {
         return lines.joined(separator: "\n")
     }
 
+    /// "why" in a conversation, in plain words: what the last line was taken as, and where what was said
+    /// came from (`text(for:)` is the developer's view, for `--explain`).
+    public static func plain(
+        for understanding: Understanding, knowledgeUsed: [String], knowledge: KnowledgeBase, intents: IntentTable
+    ) -> String {
+        let line = printable(understanding.input)
+        var lines: [String]
+        if let top = understanding.top, let intent = intents.intent(top.intent), !intent.plugin.hasPrefix("fallback") {
+            let meaning = intent.offer ?? intent.description
+            lines = ["I took \"\(line)\" as a request to \(meaning.prefix(1).lowercased() + meaning.dropFirst())."]
+        } else {
+            lines = ["I couldn't match \"\(line)\" to anything I help with, so I said what I can do instead."]
+        }
+        let sources = Array(Set(knowledgeUsed.flatMap { sourcesOf($0, in: knowledge) })).sorted()
+        if !sources.isEmpty { lines.append("What I said draws on: " + sources.joined(separator: "; ") + ".") }
+        return lines.joined(separator: "\n")
+    }
+
     /// The text with control characters (escape sequences among them) shown, not obeyed, by a terminal.
     static func printable(_ text: String) -> String {
         String(
