@@ -142,4 +142,11 @@ import Testing
         #expect(turns[0].reply.hasPrefix("You haven't told me anything about yourself yet"))
         #expect(turns[2].reply.hasPrefix("You've told me: pregnancy; no tennis ball."))
     }
+
+    @Test func aRoutineAskedForMidQuestionsTakesOver() {
+        let turns = converse(["my feet hurt", "no", "dull", "3", "take me through it then", "ok done"])
+        #expect(turns[4].routineStep != nil)
+        #expect(turns[4].awaiting == nil, "the questions are set aside, not asked beside each step")
+        #expect(turns[5].routineStep?.index == 2)
+    }
 }

@@ -338,9 +338,12 @@ public struct Conversation: Sendable {
                 state.pending = PendingQuestion(
                     question: question, plugin: route.plugin, intent: answering?.intent ?? route.intent,
                     attempts: again ? (asked?.attempts ?? 0) + 1 : 1)
-            } else if let resuming {
+            } else if let resuming, reply.routine?.steps.isEmpty ?? true {
                 reply.text += "\n\n" + backTo(resuming)
                 state.pending = resuming
+            } else if reply.routine != nil {
+                // A routine asked for mid-questions takes over: its "next" and "done" are not answers.
+                state.pending = nil
             }
         }
         if var routine = reply.routine, !routine.steps.isEmpty {

@@ -114,7 +114,9 @@ public struct Routine: Sendable, Hashable {
     public static func command(_ line: String) -> Command? {
         let words = line.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
         switch words {
-        case [], ["next"], ["n"], ["ok"], ["okay"], ["done"], ["go"], ["next", "step"], ["ready"], ["continue"], ["carry", "on"]:
+        case [], ["next"], ["n"], ["ok"], ["okay"], ["done"], ["go"], ["next", "step"], ["ready"], ["continue"], ["carry", "on"],
+            ["ok", "done"], ["okay", "done"], ["all", "done"], ["done", "that"], ["finished"], ["righto"], ["right"], ["ok", "next"],
+            ["ok", "go"], ["go", "on"], ["next", "one"]:
             return .next
         case ["back"], ["previous"], ["go", "back"], ["last", "step"], ["prev"]: return .back
         case ["repeat"], ["again"], ["repeat", "that"], ["say", "again"], ["one", "more", "time"]: return .repeatStep
