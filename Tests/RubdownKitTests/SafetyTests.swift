@@ -323,4 +323,11 @@ import Testing
     func lookAlikesOfThoseSignsAreNotFlagged(line: String) {
         #expect(shippedCoach.classify(line).entities.redFlags.isEmpty, "\(line)")
     }
+
+    @Test func aSnapAtTheBackOfTheHeelIsTheAchillesNotABrokenBone() {
+        let flags = shippedCoach.classify("heard a loud snap at the back of my heel and now I can't stand on tiptoe").entities.redFlags
+        #expect(flags.contains("achilles-rupture"))
+        #expect(!flags.contains("deformity"))
+        #expect(shippedCoach.safety.urgency(of: flags) == .today)
+    }
 }
