@@ -149,4 +149,14 @@ import Testing
         #expect(turns[4].awaiting == nil, "the questions are set aside, not asked beside each step")
         #expect(turns[5].routineStep?.index == 2)
     }
+
+    @Test func factsToldAfterTheAdviceGiveItAgainFitted() {
+        let turns = converse([
+            "my calves hurt after a 10k", "no", "dull", "3", "yesterday", "i dont have a foam roller and only got 5 mins",
+        ])
+        #expect(turns[4].reply.contains("Foam roller"))
+        #expect(turns[5].triage?.level == .selfCare)
+        #expect(turns[5].reply.hasPrefix("Noted: no foam roller"))
+        #expect(!turns[5].reply.contains("Foam roller"))
+    }
 }

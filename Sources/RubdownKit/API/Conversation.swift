@@ -267,6 +267,12 @@ public struct Conversation: Sendable {
             } else if understanding.entities.asksAboutSigns, let intent = coach.content.intents.intent("triage.is_serious") {
                 // The warning signs, grouped by urgency, answer a question about them.
                 route = .init(plugin: intent.plugin, intent: intent.id)
+            } else if DialoguePolicy.onlyTellsAboutTheRunner(understanding), let last = state.lastTriage, last.level != .seekCare,
+                !last.bodyParts.isEmpty, let triage = coach.plugins.plugin(with: .redFlags),
+                let first = coach.content.intents.firstIntent(of: triage.name)
+            {
+                // Told after the advice ("no roller, and only 10 minutes"): the advice again, fitted to it.
+                route = .init(plugin: triage.name, intent: first.id)
             } else if DialoguePolicy.onlyTellsAboutTheRunner(understanding), let intent = coach.content.intents.intent("core.about_me") {
                 route = .init(plugin: intent.plugin, intent: intent.id)
             } else if DialoguePolicy.reportsDiscomfort(understanding), understanding.confidence < DialoguePolicy.exampleMatch,
