@@ -261,27 +261,7 @@ public struct Conversation: Sendable {
                 return clarify(understanding, first, second)
             }
             state = proposed
-            // "what about my quads?", "and the other leg?": the last request again, for what is named now.
-            if refersBack, let last = state.lastIntent, let intent = coach.content.intents.intent(last) {
-                route = .init(plugin: intent.plugin, intent: intent.id)
-            } else if understanding.entities.asksAboutSigns, let intent = coach.content.intents.intent("triage.is_serious") {
-                // The warning signs, grouped by urgency, answer a question about them.
-                route = .init(plugin: intent.plugin, intent: intent.id)
-            } else if DialoguePolicy.onlyTellsAboutTheRunner(understanding), let last = state.lastTriage, last.level != .seekCare,
-                !last.bodyParts.isEmpty, let triage = coach.plugins.plugin(with: .redFlags),
-                let first = coach.content.intents.firstIntent(of: triage.name)
-            {
-                // Told after the advice ("no roller, and only 10 minutes"): the advice again, fitted to it.
-                route = .init(plugin: triage.name, intent: first.id)
-            } else if DialoguePolicy.onlyTellsAboutTheRunner(understanding), let intent = coach.content.intents.intent("core.about_me") {
-                route = .init(plugin: intent.plugin, intent: intent.id)
-            } else if DialoguePolicy.reportsDiscomfort(understanding), understanding.confidence < DialoguePolicy.exampleMatch,
-                let triage = coach.plugins.plugin(with: .redFlags),
-                let first = coach.content.intents.firstIntent(of: triage.name)
-            {
-                // A report of discomfort starts the questions, whatever it shares with other intents.
-                route = .init(plugin: triage.name, intent: first.id)
-            }
+            if let byKind = routeByKind(understanding, refersBack: refersBack) { route = byKind }
         }
         state.cautions += safety.cautions(for: understanding, state: state)
 
@@ -314,6 +294,28 @@ public struct Conversation: Sendable {
         if !noted.isEmpty { reply.text = "Noted: \(noted)\n" + reply.text }
         apply(&reply, route: route, answering: answering, asked: pending, took: filled, resuming: redFlags.isEmpty ? digressingFrom : nil)
         return finish(understanding, reply, route: route, confidence: confidence)
+    }
+
+    /// Where a line in free talk goes when its kind decides rather than its best-matching intent; nil
+    /// for the best-matching intent.
+    private func routeByKind(_ understanding: Understanding, refersBack: Bool) -> DialoguePolicy.Route? {
+        let intents = coach.content.intents
+        let questions = coach.plugins.plugin(with: .redFlags).flatMap { intents.firstIntent(of: $0.name) }.map {
+            DialoguePolicy.Route(plugin: $0.plugin, intent: $0.id)
+        }
+        func route(_ id: String) -> DialoguePolicy.Route? { intents.intent(id).map { .init(plugin: $0.plugin, intent: $0.id) } }
+        // "what about my quads?", "and the other leg?": the last request again, for what is named now.
+        if refersBack, let last = state.lastIntent, let again = route(last) { return again }
+        // The warning signs, grouped by urgency, answer a question about them.
+        if understanding.entities.asksAboutSigns, let signs = route("triage.is_serious") { return signs }
+        if DialoguePolicy.onlyTellsAboutTheRunner(understanding) {
+            // Told after the advice ("no roller, and only 10 minutes"): the advice again, fitted to it.
+            if let last = state.lastTriage, last.level != .seekCare, !last.bodyParts.isEmpty, let questions { return questions }
+            return route("core.about_me")
+        }
+        // A report of discomfort starts the questions, whatever it shares with other intents.
+        if DialoguePolicy.reportsDiscomfort(understanding), understanding.confidence < DialoguePolicy.exampleMatch { return questions }
+        return nil
     }
 
     /// The one place a reply's effects change the conversation: a question to ask (or the one
