@@ -73,7 +73,7 @@ struct Lexicon: Sendable, Codable {
     private var otherTopics: Set<String> = []
     /// The semantic back-off: for words the content never uses, the nearest word it does use.
     private var neighbours: [String: Neighbour] = [:]
-    struct Neighbour: Sendable, Codable {
+    struct Neighbour: Sendable {
         var word: String
         /// The neighbour puts a line in the domain (a soreness or massage word, an area, a technique, a bath).
         var isDomain: Bool
@@ -392,4 +392,20 @@ enum Tokenizer {
 extension TypoCandidate: Codable {
     init(from decoder: any Decoder) throws { self.init(try String(from: decoder)) }
     func encode(to encoder: any Encoder) throws { try word.encode(to: encoder) }
+}
+
+// Saved as one string, its two flags a digit before the word ("1ache"): thousands of neighbours each
+// carry one, and a keyed entry apiece made them most of a start's decoding.
+extension Lexicon.Neighbour: Codable {
+    init(from decoder: any Decoder) throws {
+        let saved = try String(from: decoder)
+        guard let flags = saved.first?.wholeNumberValue, (0...3).contains(flags) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a neighbour: \(saved)"))
+        }
+        self.init(word: String(saved.dropFirst()), isDomain: flags & 1 != 0, isForeign: flags & 2 != 0)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try "\((isDomain ? 1 : 0) | (isForeign ? 2 : 0))\(word)".encode(to: encoder)
+    }
 }
