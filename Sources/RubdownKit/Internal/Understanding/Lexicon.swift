@@ -72,7 +72,7 @@ struct Lexicon: Sendable, Codable {
     /// own words (its phrases, in-scope examples) never use.
     private var otherTopics: Set<String> = []
     /// The semantic back-off: for words the content never uses, the nearest word it does use.
-    private var neighbours: [String: Neighbour] = [:]
+    private var neighbours = NeighbourTable()
     struct Neighbour: Sendable {
         var word: String
         /// The neighbour puts a line in the domain (a soreness or massage word, an area, a technique, a bath).
@@ -149,7 +149,7 @@ struct Lexicon: Sendable, Codable {
                 case nil: domainStems.contains(stem)
                 }
             let isForeign = outOfScopeWords.contains(neighbour) || otherTopics.contains(stem)
-            neighbours[word] = Neighbour(word: neighbour, isDomain: isDomain, isForeign: isForeign)
+            neighbours.byWord[word] = Neighbour(word: neighbour, isDomain: isDomain, isForeign: isForeign)
         }
         for (letter, words) in vocabulary {
             typoCandidates[String(letter)] = Array(Set(words)).filter { $0.count >= 5 }.map(TypoCandidate.init).sorted {
@@ -232,7 +232,7 @@ struct Lexicon: Sendable, Codable {
     }
 
     /// The nearest content word of a word the content never uses, if the back-off has one.
-    func neighbour(of word: String) -> Neighbour? { neighbours.isEmpty ? nil : neighbours[word] }
+    func neighbour(of word: String) -> Neighbour? { neighbours.byWord.isEmpty ? nil : neighbours.byWord[word] }
 
     static let substitutes: Set<String> = ["instead", "alternative", "substitute", "replacement", "rather"]
 
@@ -394,18 +394,38 @@ extension TypoCandidate: Codable {
     func encode(to encoder: any Encoder) throws { try word.encode(to: encoder) }
 }
 
-// Saved as one string, its two flags a digit before the word ("1ache"): thousands of neighbours each
-// carry one, and a keyed entry apiece made them most of a start's decoding.
-extension Lexicon.Neighbour: Codable {
+/// The back-off's neighbours by word, saved as two lists of strings (the words, then each neighbour
+/// with its two flags as a digit before it, "1ache"), which read back on the coder's fast path:
+/// thousands of them, a keyed entry apiece, had made them most of a start's decoding.
+struct NeighbourTable: Sendable, Codable {
+    var byWord: [String: Lexicon.Neighbour] = [:]
+
+    init() {}
+
     init(from decoder: any Decoder) throws {
-        let saved = try String(from: decoder)
-        guard let flags = saved.first?.wholeNumberValue, (0...3).contains(flags) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a neighbour: \(saved)"))
+        var container = try decoder.unkeyedContainer()
+        let words = try container.decode([String].self)
+        let saved = try container.decode([String].self)
+        guard words.count == saved.count else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "neighbour lists differ in length"))
         }
-        self.init(word: String(saved.dropFirst()), isDomain: flags & 1 != 0, isForeign: flags & 2 != 0)
+        byWord.reserveCapacity(words.count)
+        for (word, entry) in zip(words, saved) {
+            guard let flags = entry.first?.wholeNumberValue, (0...3).contains(flags) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a neighbour: \(entry)"))
+            }
+            byWord[word] = Lexicon.Neighbour(word: String(entry.dropFirst()), isDomain: flags & 1 != 0, isForeign: flags & 2 != 0)
+        }
     }
 
     func encode(to encoder: any Encoder) throws {
-        try "\((isDomain ? 1 : 0) | (isForeign ? 2 : 0))\(word)".encode(to: encoder)
+        let words = byWord.keys.sorted()
+        var container = encoder.unkeyedContainer()
+        try container.encode(words)
+        try container.encode(
+            words.map { word in
+                let neighbour = byWord[word]!
+                return "\((neighbour.isDomain ? 1 : 0) | (neighbour.isForeign ? 2 : 0))\(neighbour.word)"
+            })
     }
 }
