@@ -72,7 +72,8 @@ import Testing
 
     @Test(arguments: [
         ("skip the rest, goodnight", Routine.Command.stop), ("how long will this take?", .howLong), ("shorter version?", .shorter),
-        ("that'll do for tonight", .stop), ("can we speed it up", .shorter),
+        ("that'll do for tonight", .stop), ("can we speed it up", .shorter), ("how many left", .howLong),
+        ("wait go back one", .back), ("what am i supposed to feel", .whatToFeel), ("is it meant to hurt a bit?", .whatToFeel),
     ])
     func routineTalkInPlainWords(line: String, expected: Routine.Command) {
         #expect(Routine.chatter(line, technique: nil) == expected, "\(line)")
@@ -158,5 +159,11 @@ import Testing
         #expect(turns[5].triage?.level == .selfCare)
         #expect(turns[5].reply.hasPrefix("Noted: no foam roller"))
         #expect(!turns[5].reply.contains("Foam roller"))
+    }
+
+    @Test func plainStepBackAndWhatToFeelInARoutine() {
+        let turns = converse(["walk me through it", "next", "wait go back one", "is it meant to hurt a bit?"])
+        #expect(turns[2].routineStep?.index == 1)
+        #expect(turns[3].reply.hasPrefix("Stop straight away if the pain turns sharp"))
     }
 }

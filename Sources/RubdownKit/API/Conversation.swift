@@ -110,11 +110,15 @@ public struct Conversation: Sendable {
         let understanding = coach.interpreter.understand(line, contextAreas: state.areas)
         // (Not `mentionsTheBody`: "skip the rest" names the symptom word "rest", and is still routine talk.)
         let entities = understanding.entities
-        guard entities.redFlags.isEmpty, entities.bodyParts.isEmpty, entities.painLevel == nil, entities.cautions.isEmpty else {
+        // ("go back one" names the back as an area, and is still a step back.)
+        let areas = entities.bodyParts.filter { $0 != "back" }
+        // (A low number is a word of the command, "back one"; a higher one is a report of pain.)
+        guard entities.redFlags.isEmpty, areas.isEmpty, (entities.painLevel ?? 0) < 4, entities.cautions.isEmpty else {
             return nil
         }
         let technique = understanding.entities.techniques.first.flatMap { coach.content.knowledge.technique($0)?.name }
-        return Routine.chatter(line, technique: technique)
+        let command = Routine.chatter(line, technique: technique)
+        return entities.bodyParts.isEmpty || command == .back ? command : nil
     }
 
     /// Moves through the routine.
@@ -150,6 +154,8 @@ public struct Conversation: Sendable {
             text =
                 "About \(routine.minutesLeft) minute\(routine.minutesLeft == 1 ? "" : "s") to go: \(left) step\(left == 1 ? "" : "s") left, this one included. "
                 + "Say \"shorter\" for a quicker version, or next when you're ready."
+        case .whatToFeel:
+            text = coach.content.knowledge.say("stop-when") + "\nSay next when you're ready."
         case .shorter:
             let before = routine.steps.count
             routine = routine.shortened()

@@ -59,6 +59,8 @@ public struct Routine: Sendable, Hashable {
         case howLong
         /// "shorter version?": at most one more technique after the current one.
         case shorter
+        /// "what am I supposed to feel?": how a good massage feels, and when to stop.
+        case whatToFeel
     }
 
     /// What a runner says mid-routine in their own words ("skip the rest, goodnight", "how long
@@ -76,8 +78,19 @@ public struct Routine: Sendable, Hashable {
             ["going", "to", "bed"], ["off", "to", "bed"],
         ]
         if stops.contains(where: says) { return .stop }
-        if says(["how", "long"]) || says(["how", "much", "longer"]) || says(["how", "many", "steps"]) || says(["time", "left"]) {
+        if says(["how", "long"]) || says(["how", "much", "longer"]) || says(["how", "many", "steps"]) || says(["time", "left"])
+            || says(["how", "many", "left"]) || says(["how", "many", "more"])
+        {
             return .howLong
+        }
+        if says(["go", "back"]) || says(["back", "one"]) || says(["previous", "step"]) || says(["last", "one", "again"]) {
+            return .back
+        }
+        // "what am I supposed to feel?", "is it meant to hurt a bit?"
+        if says(["supposed", "to", "feel"]) || says(["meant", "to", "feel"]) || says(["meant", "to", "hurt"])
+            || says(["supposed", "to", "hurt"]) || says(["should", "it", "hurt"]) || says(["should", "i", "feel"])
+        {
+            return .whatToFeel
         }
         if words.contains("shorter") || words.contains("quicker") || says(["short", "version"]) || says(["speed", "it", "up"])
             || says(["cut", "it", "short"])
