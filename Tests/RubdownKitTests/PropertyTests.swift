@@ -62,6 +62,13 @@ import Testing
         }
     }
 
+    /// Found by the property below (seed WduiHIR4sHL6BNZ+HsJ3SEIJiJma3pTWsvO14ivy2LQ=): what a contraction
+    /// leaves is rewritten as the word alone would be.
+    @Test(arguments: ["r'm", "u'll", "r'nt"]) func whatAContractionLeavesIsRewrittenOnce(line: String) {
+        let once = shippedCoach.interpreter.understand(line).normalized
+        #expect(shippedCoach.interpreter.understand(once).normalized == once, "\(line) -> \(once)")
+    }
+
     @Test func normalisingTwiceEqualsNormalisingOnce() async {
         let interpreter = shippedCoach.interpreter
         await propertyCheck(count: 300, input: Self.anyLine) { line in

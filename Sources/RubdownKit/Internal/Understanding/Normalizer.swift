@@ -61,11 +61,11 @@ enum Normalizer {
             if let expansion = contractions[word] {
                 words += expansion.split(separator: " ").map(String.init)
             } else if word.hasSuffix("n't") {
-                words += [String(word.dropLast(3)), "not"]
+                words += rewritten(String(word.dropLast(3))) + ["not"]
             } else if word.hasSuffix("'s") || word.hasSuffix("'d") || word.hasSuffix("'m") {
-                words.append(String(word.dropLast(2)))
+                words += rewritten(String(word.dropLast(2)))
             } else if word.hasSuffix("'re") || word.hasSuffix("'ve") || word.hasSuffix("'ll") {
-                words.append(String(word.dropLast(3)))
+                words += rewritten(String(word.dropLast(3)))
             } else {
                 words.append(american[word] ?? word.replacingOccurrences(of: "'", with: ""))
             }
@@ -108,13 +108,18 @@ enum Normalizer {
                 for part in rewrite { emit(part) }
             } else if apostrophe {
                 let utf8 = word.utf8
+                // What is left of a contraction is rewritten as a word of its own would be ("r'm": "are"), so
+                // that normalising twice gives what normalising once does.
+                func emitRewritten(_ stem: String) {
+                    if let rewrite = rewrites[stem] { rewrite.forEach(emit) } else { emit(stem) }
+                }
                 if utf8.count >= 3, endsWith(utf8, "n't") {
-                    emit(String(decoding: utf8.dropLast(3), as: UTF8.self))
+                    emitRewritten(String(decoding: utf8.dropLast(3), as: UTF8.self))
                     emit("not")
                 } else if endsWith(utf8, "'s") || endsWith(utf8, "'d") || endsWith(utf8, "'m") {
-                    emit(String(decoding: utf8.dropLast(2), as: UTF8.self))
+                    emitRewritten(String(decoding: utf8.dropLast(2), as: UTF8.self))
                 } else if endsWith(utf8, "'re") || endsWith(utf8, "'ve") || endsWith(utf8, "'ll") {
-                    emit(String(decoding: utf8.dropLast(3), as: UTF8.self))
+                    emitRewritten(String(decoding: utf8.dropLast(3), as: UTF8.self))
                 } else {
                     emit(String(decoding: utf8.filter { $0 != UInt8(ascii: "'") }, as: UTF8.self))
                 }
@@ -192,6 +197,12 @@ enum Normalizer {
     private static func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
 
     /// Contractions, with and without the apostrophe (runners type fast).
+    /// A word left by stripping a contraction, rewritten as the word alone would be.
+    private static func rewritten(_ word: String) -> [String] {
+        if let expansion = contractions[word] { return expansion.split(separator: " ").map(String.init) }
+        return [american[word] ?? word]
+    }
+
     static let contractions: [String: String] = [
         "i'm": "i am", "im": "i am", "can't": "can not", "cant": "can not", "cannot": "can not",
         "won't": "will not", "wont": "will not", "don't": "do not", "dont": "do not", "doesn't": "does not",
