@@ -60,26 +60,17 @@ enum SlotFilling {
             state.areas = Self.wholeLegs
             filled.insert(.bodyPart)
         }
-        if let level = entities.painLevel {
-            state.facts.painLevel = level
-            filled.insert(.painLevel)
+        // A fact the line states fills its slot.
+        func fill<Value>(_ fact: WritableKeyPath<Facts, Value?>, with value: Value?, _ slot: Slot) {
+            guard let value else { return }
+            state.facts[keyPath: fact] = value
+            filled.insert(slot)
         }
-        if let kind = entities.painKind {
-            state.facts.painKind = kind
-            filled.insert(.painKind)
-        }
-        if let swelling = entities.swelling {
-            state.facts.swelling = swelling
-            filled.insert(.swelling)
-        }
-        if let days = entities.daysAgo {
-            state.facts.daysAgo = days
-            filled.insert(.when)
-        }
-        if let distance = entities.distanceKm {
-            state.facts.distanceKm = distance
-            filled.insert(.distance)
-        }
+        fill(\.painLevel, with: entities.painLevel, .painLevel)
+        fill(\.painKind, with: entities.painKind, .painKind)
+        fill(\.swelling, with: entities.swelling, .swelling)
+        fill(\.daysAgo, with: entities.daysAgo, .when)
+        fill(\.distanceKm, with: entities.distanceKm, .distance)
         state.symptoms.formUnion(entities.symptoms)
         state.runner.facts.removeAll { entities.runnerFactsWithdrawn.contains($0) }
         for fact in entities.runnerFacts where !state.runner.facts.contains(fact) { state.runner.facts.append(fact) }
@@ -87,8 +78,7 @@ enum SlotFilling {
         if entities.duringRun {
             state.facts.duringRun = true
             if state.facts.daysAgo == nil {
-                state.facts.daysAgo = 0
-                filled.insert(.when)
+                fill(\.daysAgo, with: 0, .when)
             }
         }
         if entities.mentionsUrine { state.facts.urineMentioned = true }
@@ -97,28 +87,24 @@ enum SlotFilling {
         if let pending, pending.question.slot == .urine, pending.question.area == "back", !filled.contains(.urine) {
             // "yes", "a bit", "some": a change, which safety reads as a warning sign.
             if entities.answer == .yes { state.facts.bladderChange = true }
-            state.facts.urine = .normal
-            filled.insert(.urine)
+            fill(\.urine, with: .normal, .urine)
         }
         // Asked about swelling, warmth or redness, a bruise or a hot, red patch is a yes.
         if pending?.question.slot == .swelling, state.facts.swelling == nil,
             !Set(entities.symptoms).isDisjoint(with: ["swelling", "heat", "redness", "muscle-tear-signs", "big-bruise", "hardness"])
         {
-            state.facts.swelling = true
-            filled.insert(.swelling)
+            fill(\.swelling, with: true, .swelling)
         }
         // Trend and spread are read from any line; a urine colour only when the line is about urine or answers
         // the question ("red" and "pale" mean other things elsewhere).
         if let trend = entities.trend, pending?.question.slot == .trend || trend == .worse || state.facts.daysAgo != nil {
-            state.facts.trend = trend
-            filled.insert(.trend)
+            fill(\.trend, with: trend, .trend)
         }
         if let urine = entities.urine,
             pending?.question.slot == .urine || entities.redFlags.contains("rhabdo")
                 || entities.cautions.contains("dark-yellow-urine")
         {
-            state.facts.urine = urine
-            filled.insert(.urine)
+            fill(\.urine, with: urine, .urine)
         }
         let wordsOfLine = Set(understanding.normalized.split(separator: " ").map(String.init))
         let saysWhere =
@@ -126,25 +112,20 @@ enum SlotFilling {
             || !wordsOfLine.isDisjoint(with: ["leg", "legs", "back", "stays", "down", "both", "buttock", "bum", "thigh", "foot"])
         if pending?.question.slot == .spread, let spread = entities.spread ?? (saysWhere ? .diffuse : nil) {
             // Where it spreads (for the back, "down my leg") is read as spread out unless it is one spot.
-            state.facts.spread = spread
-            filled.insert(.spread)
+            fill(\.spread, with: spread, .spread)
         }
 
         if let pending {
             let slot = pending.question.slot
             switch entities.answer {
             case .yes? where slot == .swelling && !filled.contains(.swelling):
-                state.facts.swelling = true
-                filled.insert(.swelling)
+                fill(\.swelling, with: true, .swelling)
             case .no? where slot == .swelling && !filled.contains(.swelling):
-                state.facts.swelling = false
-                filled.insert(.swelling)
+                fill(\.swelling, with: false, .swelling)
             case .no? where slot == .urine && !filled.contains(.urine):
-                state.facts.urine = .normal  // "no, nothing unusual"
-                filled.insert(.urine)
+                fill(\.urine, with: .normal, .urine)  // "no, nothing unusual"
             case .no? where slot == .trend && !filled.contains(.trend):
-                state.facts.trend = .same  // "no change"
-                filled.insert(.trend)
+                fill(\.trend, with: .same, .trend)  // "no change"
             case .unknown?, .skip?:
                 if !filled.contains(slot) {
                     state.facts.unknown.insert(slot)
@@ -157,13 +138,11 @@ enum SlotFilling {
             if slot == .painLevel, !filled.contains(.painLevel),
                 [" a bit ", " a little ", " slightly "].contains(where: (" " + understanding.normalized + " ").contains)
             {
-                state.facts.painLevel = 2
-                filled.insert(.painLevel)
+                fill(\.painLevel, with: 2, .painLevel)
             }
             // "yes" to "how bad" is no number; a bare "no" to pain is zero pain.
             if slot == .painLevel, filled.isEmpty, entities.answer == .no, understanding.normalized.split(separator: " ").count <= 2 {
-                state.facts.painLevel = 0
-                filled.insert(.painLevel)
+                fill(\.painLevel, with: 0, .painLevel)
             }
         }
         return filled

@@ -103,7 +103,9 @@ struct EntityExtractor: Sendable, Codable {
             entities.runnerFacts = runnerFacts.detect(tokens: tokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(4, $0) })
             // "I'm not pregnant", "forget that I'm on warfarin": taken back.
             let forget = words.contains("forget") || words.contains("scratch") || words.contains("stopped")
-            if forget || tokens.contains(where: { $0.negated }) {
+            // (Read again only when a negated word starts a phrase of a fact: most negations are "no swelling".)
+            let negatedFact = tokens.indices.contains { tokens[$0].negated && detectorPhrases(4, $0) != nil }
+            if forget || negatedFact {
                 let plain = tokens.map { token -> Token in
                     var token = token
                     token.negated = false
