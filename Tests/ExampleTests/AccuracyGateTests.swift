@@ -38,26 +38,29 @@ import Testing
     /// who never read Intents/, Knowledge/ or the code, split once at random. The held-out halves
     /// are never read and are reported as counts only. Gates sit just under the figures reached
     /// (README, "Understanding figures").
-    @Test func blindLinesTuningHalf() throws {
-        let evaluation = try evaluate(repositoryRoot.appendingPathComponent("Tests/Data/understanding-lines.tuning.jsonl"))
+    @Test(arguments: [("understanding-lines.tuning.jsonl", 0.94, 0.89), ("understanding-lines.tuning-2.jsonl", 0.88, 0.80)])
+    func blindLinesTuningHalf(file: String, inScope: Double, outOfScope: Double) throws {
+        let evaluation = try evaluate(repositoryRoot.appendingPathComponent("Tests/Data/" + file))
         #expect(evaluation.total == 255)
-        #expect(evaluation.inScopeAccuracy >= 0.94, "\(evaluation.report(listing: 40))")
-        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.89, "\(evaluation.report(listing: 40))")
+        #expect(evaluation.inScopeAccuracy >= inScope, "\(evaluation.report(listing: 40))")
+        #expect((evaluation.outOfScopeRecall ?? 0) >= outOfScope, "\(evaluation.report(listing: 40))")
     }
 
     @Test func blindLinesHeldOut() throws {
         let evaluation = try evaluate(repositoryRoot.appendingPathComponent("Tests/Data/understanding-lines.held-out.jsonl"))
         let counts = evaluation.report(listing: 0, countsOnly: true)
-        #expect(evaluation.total == 255)
-        #expect(evaluation.inScopeAccuracy >= 0.915, "\(counts)")
-        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.80, "\(counts)")
+        #expect(evaluation.total == 270)
+        #expect(evaluation.inScopeAccuracy >= 0.875, "\(counts)")
+        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.81, "\(counts)")
     }
 
-    @Test(arguments: [("conversations.tuning.jsonl", 0.95), ("conversations.held-out.jsonl", 0.88)])
-    func blindConversations(file: String, gate: Double) throws {
+    @Test(arguments: [
+        ("conversations.tuning.jsonl", 96, 0.95), ("conversations.tuning-2.jsonl", 96, 0.88), ("conversations.held-out.jsonl", 100, 0.85),
+    ])
+    func blindConversations(file: String, count: Int, gate: Double) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)
         let passed = runners.filter { $0.run() == nil }.count
-        #expect(runners.count == 96)
+        #expect(runners.count == count)
         print("\(file): \(passed)/\(runners.count) conversations passed")
         // Counts only: the held-out half's texts are never printed.
         #expect(Double(passed) >= gate * Double(runners.count), "\(file): \(passed)/\(runners.count) passed")
