@@ -23,13 +23,16 @@ let package = Package(
         ),
         // Plugins: one module each; registered in Sources/RubdownPlugins.
         .target(name: "CoreChatPlugin", dependencies: ["RubdownKit"]),
+        .target(name: "FallbackPlugin", dependencies: ["RubdownKit"]),
         .target(name: "TechniquesPlugin", dependencies: ["RubdownKit"]),
         .target(name: "TriagePlugin", dependencies: ["RubdownKit"]),
         .target(name: "BathPlugin", dependencies: ["RubdownKit"]),
         .target(name: "AnswersPlugin", dependencies: ["RubdownKit"]),
         .target(
             name: "RubdownPlugins",
-            dependencies: ["RubdownKit", "CoreChatPlugin", "TechniquesPlugin", "TriagePlugin", "BathPlugin", "AnswersPlugin"]),
+            dependencies: [
+                "RubdownKit", "CoreChatPlugin", "FallbackPlugin", "TechniquesPlugin", "TriagePlugin", "BathPlugin", "AnswersPlugin",
+            ]),
         // The bundled Intents/ and Knowledge/, and the coach built from them, embedded in the binary at build time.
         .executableTarget(name: "EmbedContent", dependencies: ["RubdownKit", "RubdownPlugins"], path: "Tools/EmbedContent"),
         .plugin(name: "EmbedContentPlugin", capability: .buildTool(), dependencies: ["EmbedContent"]),

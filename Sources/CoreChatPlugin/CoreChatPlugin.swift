@@ -5,6 +5,10 @@ public struct CoreChatPlugin: Plugin {
     public init() {}
 
     public var name: String { "core" }
+    public var capabilities: Set<PluginCapability> { [.aboutTheRunner(intent: Self.aboutTheRunnerIntent)] }
+
+    /// The intent that notes (or recalls) what the runner tells about themselves.
+    static let aboutTheRunnerIntent = "core.about_me"
 
     public func respond(to request: PluginRequest, context: PluginContext) -> PluginReply {
         switch request.intent {
@@ -33,7 +37,7 @@ public struct CoreChatPlugin: Plugin {
             return PluginReply(
                 Explanation.plain(
                     for: previous.understanding, knowledgeUsed: previous.knowledgeUsed, knowledge: context.knowledge,
-                    intents: context.intents))
+                    intents: context.intents, declined: context.state.previousPlugin.map(context.declines) ?? true))
         case "core.journal":
             guard let journal = context.state.journal else { return PluginReply("The journal is off (--no-journal).") }
             return PluginReply(journal.text(knowledge: context.knowledge))
@@ -42,7 +46,7 @@ public struct CoreChatPlugin: Plugin {
                 return PluginReply("The journal is off (--no-journal), so there is nothing to forget.")
             }
             return PluginReply("Done: your journal is erased.", action: .forgetJournal)
-        case "core.about_me":
+        case Self.aboutTheRunnerIntent:
             let entities = request.understanding.entities
             // "what do you remember about me?": what the runner has told, or that there is nothing yet.
             if entities.runnerFacts.isEmpty, entities.runnerFactsWithdrawn.isEmpty, entities.minutesAvailable == nil {
@@ -84,28 +88,4 @@ public struct CoreChatPlugin: Plugin {
           - Safety: "is this serious?", "when should I see a physio?".
         Say "start over" to begin again, or "quit" to leave. I give self-care guidance, not a diagnosis.
         """
-}
-
-/// Out-of-scope lines: says what Rubdown covers and offers the nearest things it can do.
-public struct FallbackPlugin: Plugin {
-    public init() {}
-
-    public var name: String { "fallback" }
-    public var capabilities: Set<PluginCapability> { [.outOfScope] }
-
-    public func respond(to request: PluginRequest, context: PluginContext) -> PluginReply {
-        let offers = (request.understanding.ranking)
-            .filter { $0.plugin != name && $0.score >= 0.15 }
-            .compactMap { context.intents.intent($0.intent)?.offer }
-            .prefix(2)
-        var text = "Sorry, that's outside what I can help with. I only coach self-massage and recovery for sore legs after a run"
-        text += ": techniques, how sore is too sore, and baths afterwards."
-        if !offers.isEmpty {
-            text +=
-                " The closest I can offer: " + offers.map { $0.prefix(1).lowercased() + $0.dropFirst() }.joined(separator: "; or ") + "."
-        } else {
-            text += " Try \"my calves hurt after a 10k\" or \"help\"."
-        }
-        return PluginReply(text)
-    }
 }

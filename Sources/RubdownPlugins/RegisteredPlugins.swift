@@ -1,6 +1,7 @@
 import AnswersPlugin
 import BathPlugin
 import CoreChatPlugin
+import FallbackPlugin
 import RubdownKit
 import TechniquesPlugin
 import TriagePlugin

@@ -8,7 +8,10 @@ public struct TriagePlugin: Plugin {
     public init() {}
 
     public var name: String { "triage" }
-    public var capabilities: Set<PluginCapability> { [.redFlags] }
+    public var capabilities: Set<PluginCapability> { [.redFlags, .warningSigns(intent: Self.warningSignsIntent)] }
+
+    /// The intent that lists the warning signs, grouped by urgency.
+    static let warningSignsIntent = "triage.is_serious"
 
     /// The knowledge base's red flag for soreness that keeps coming back, which the journal can show.
     static let persistentFlag = "persistent"
@@ -91,7 +94,7 @@ public struct TriagePlugin: Plugin {
         let state = context.state
         if request.answering == nil {
             switch request.intent {
-            case "triage.is_serious": return whenToWorry(state, context)
+            case Self.warningSignsIntent: return whenToWorry(state, context)
             case "triage.more": return more(state, context)
             default: break
             }

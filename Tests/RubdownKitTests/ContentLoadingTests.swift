@@ -142,6 +142,27 @@ import Testing
         }
     }
 
+    /// A plugin that declares the intent for a kind of line (the warning signs) must own it in Intents/.
+    @Test func aDeclaredIntentMustBeThePluginsOwn() throws {
+        struct Signs: Plugin {
+            var name: String { "signs" }
+            var capabilities: Set<PluginCapability> { [.warningSigns(intent: "signs.list")] }
+            func respond(to request: PluginRequest, context: PluginContext) -> PluginReply { PluginReply("") }
+        }
+        struct Other: Plugin {
+            var name: String { "other" }
+            func respond(to request: PluginRequest, context: PluginContext) -> PluginReply { PluginReply("") }
+        }
+        let intents = ContentFile(path: "Intents/other.yaml", text: "plugin: other\nintents:\n  - id: signs.list\n    examples: [hi]\n")
+        let content = try Content.load(knowledge: [], intents: [intents])
+        do {
+            _ = try Coach(content: content, plugins: PluginRegistry([Signs(), Other()]))
+            Issue.record("a declared intent of another plugin was accepted")
+        } catch {
+            #expect(error.contentDiagnostics.contains { $0.description.hasPrefix("Intents/other.yaml:3:") }, "\(error)")
+        }
+    }
+
     /// Diagnostics point at intents and examples by the lines recorded at load: each must be
     /// the line that holds the intent's id or the example's text, in every shipped intent file.
     @Test func everyIntentAndExampleKnowsItsLine() throws {

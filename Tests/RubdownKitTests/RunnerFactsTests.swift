@@ -129,6 +129,18 @@ import Testing
         #expect(!turns[4].reply.contains("Step 4"))
     }
 
+    @Test func mildPainMidRoutineEasesOffWithoutRelistingTheFirmSteps() {
+        let turns = converse([
+            "calves sore after 10k", "no", "dull", "3", "yesterday", "walk me through it", "skip to the roller bit",
+            "ouch that hurts a bit",
+        ])
+        #expect(turns[6].routineStep != nil)
+        let stopped = turns[7]
+        #expect(stopped.reply.contains("stopped the routine"), "\(stopped.reply)")
+        #expect(!stopped.reply.contains("Foam roller") && !stopped.reply.contains("Drumming"), "\(stopped.reply)")
+        #expect(stopped.routineStep == nil)
+    }
+
     @Test func aFactCanBeTakenBack() {
         let turns = converse([
             "I'm on warfarin", "forget that I'm on warfarin", "I'm pregnant", "actually I'm not pregnant", "give me a routine",

@@ -63,7 +63,12 @@ public struct Conversation: Sendable {
             || (turn.plugin == triage && turn.awaiting != nil) || (turn.triage.map { $0.level != .selfCare } ?? false)
         if state.routine != nil, turn.routineStep == nil, newPain {
             state.routine = nil
-            turn.reply += "\n\n" + coach.content.knowledge.say("routine-stopped-for-pain")
+            // The same self-care outcome again would list the firm steps this pain has just ruled out.
+            if turn.triage?.level == .selfCare {
+                turn.reply = coach.content.knowledge.say("routine-stopped-ease-off")
+            } else {
+                turn.reply += "\n\n" + coach.content.knowledge.say("routine-stopped-for-pain")
+            }
             return turn
         }
         // A question mid-routine is answered, then the routine waits where it was.
@@ -97,7 +102,7 @@ public struct Conversation: Sendable {
     }
 
     /// Guidance the dialogue itself shows.
-    public static let guidance = ["as-above", "routine-stopped-for-pain", "which-hurts-most"]
+    public static let guidance = ["as-above", "routine-stopped-for-pain", "routine-stopped-ease-off", "which-hurts-most"]
 
     /// Replies of this many lines or more are cards: never repeated word for word within a few turns.
     static let longCard = 8
@@ -313,11 +318,11 @@ public struct Conversation: Sendable {
         // "what about my quads?", "and the other leg?": the last request again, for what is named now.
         if refersBack, let last = state.lastIntent, let again = route(last) { return again }
         // The warning signs, grouped by urgency, answer a question about them.
-        if understanding.entities.asksAboutSigns, let signs = route("triage.is_serious") { return signs }
+        if understanding.entities.asksAboutSigns, let signs = coach.plugins.warningSignsIntent.flatMap(route) { return signs }
         if DialoguePolicy.onlyTellsAboutTheRunner(understanding) {
             // Told after the advice ("no roller, and only 10 minutes"): the advice again, fitted to it.
             if let last = state.lastTriage, last.level != .seekCare, !last.bodyParts.isEmpty, let questions { return questions }
-            return route("core.about_me")
+            return coach.plugins.aboutTheRunnerIntent.flatMap(route)
         }
         // A report of discomfort starts the questions, whatever it shares with other intents.
         if DialoguePolicy.reportsDiscomfort(understanding), understanding.confidence < DialoguePolicy.exampleMatch { return questions }
@@ -395,7 +400,9 @@ public struct Conversation: Sendable {
         let request = PluginRequest(
             understanding: understanding, intent: route.intent, answering: answering,
             alternatives: Array(understanding.ranking.dropFirst().prefix(2)))
-        let context = PluginContext(knowledge: coach.content.knowledge, intents: coach.content.intents, state: state)
+        let context = PluginContext(
+            knowledge: coach.content.knowledge, intents: coach.content.intents, state: state,
+            decliningPlugins: coach.plugins.outOfScopeNames)
         return plugin.respond(to: request, context: context)
     }
 

@@ -84,12 +84,13 @@ public enum Explanation {
 
     /// "why" in a conversation, in plain words: what the last line was taken as, and where what was said
     /// came from (`text(for:)` is the developer's view, for `--explain`).
+    /// - Parameter declined: the line was answered by the plugin that declines what Rubdown does not cover.
     public static func plain(
-        for understanding: Understanding, knowledgeUsed: [String], knowledge: KnowledgeBase, intents: IntentTable
+        for understanding: Understanding, knowledgeUsed: [String], knowledge: KnowledgeBase, intents: IntentTable, declined: Bool
     ) -> String {
         let line = printable(understanding.input)
         var lines: [String]
-        if let top = understanding.top, let intent = intents.intent(top.intent), !intent.plugin.hasPrefix("fallback") {
+        if !declined, let top = understanding.top, let intent = intents.intent(top.intent) {
             let meaning = intent.offer ?? intent.description
             lines = ["I took \"\(line)\" as a request to \(meaning.prefix(1).lowercased() + meaning.dropFirst())."]
         } else {

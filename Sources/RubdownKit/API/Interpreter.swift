@@ -20,8 +20,6 @@ public struct Interpreter: Sendable, Codable {
     var lexicon: Lexicon { extractor.lexicon }
     private var intents: [Intent] { matcher.intents }
     static let keywordFloor = 0.5
-    /// For measuring the back-off: RUBDOWN_NO_BACKOFF=1 turns it off.
-    static let backOffDisabled = ProcessInfo.processInfo.environment["RUBDOWN_NO_BACKOFF"] != nil
     /// How much of a line is read.
     public static let maximumLineLength = 4000
     static let keywordBonus = 0.3
@@ -182,12 +180,10 @@ public struct Interpreter: Sendable, Codable {
         // never changes what the line states (entities, red flags).
         var foreign = false
         var domainNeighbour = false
-        if !Self.backOffDisabled {
-            for index in words.indices where tokens[index].classes.isEmpty && !tokens[index].negated && !lexicon.isKnown(words[index]) {
-                guard let neighbour = lexicon.neighbour(of: words[index]) else { continue }
-                foreign = foreign || neighbour.isForeign
-                domainNeighbour = domainNeighbour || neighbour.isDomain
-            }
+        for index in words.indices where tokens[index].classes.isEmpty && !tokens[index].negated && !lexicon.isKnown(words[index]) {
+            guard let neighbour = lexicon.neighbour(of: words[index]) else { continue }
+            foreign = foreign || neighbour.isForeign
+            domainNeighbour = domainNeighbour || neighbour.isDomain
         }
         let inDomain =
             lexicon.isInDomain(tokens, spans: spans, foreign: foreign) { entries[$0] >= 0 && table.entries[Int(entries[$0])].isDomain }

@@ -26,6 +26,10 @@ public enum PluginCapability: Sendable, Hashable {
     case redFlags
     /// Answers lines that are out of scope or understood too weakly.
     case outOfScope
+    /// Answers a question about the warning signs in general ("what are the signs of a clot?"), with this intent.
+    case warningSigns(intent: String)
+    /// Answers a line that only tells about the runner ("I'm on warfarin", "no roller here"), with this intent.
+    case aboutTheRunner(intent: String)
 }
 
 public struct PluginRequest: Sendable {
@@ -50,12 +54,18 @@ public struct PluginContext: Sendable {
     public let knowledge: KnowledgeBase
     public let intents: IntentTable
     public let state: ConversationState
+    /// The plugins that decline what Rubdown does not cover (the out-of-scope capability).
+    let decliningPlugins: Set<String>
 
-    public init(knowledge: KnowledgeBase, intents: IntentTable, state: ConversationState) {
+    public init(knowledge: KnowledgeBase, intents: IntentTable, state: ConversationState, decliningPlugins: Set<String> = []) {
         self.knowledge = knowledge
         self.intents = intents
         self.state = state
+        self.decliningPlugins = decliningPlugins
     }
+
+    /// Whether the named plugin's replies decline the line.
+    public func declines(_ plugin: String) -> Bool { decliningPlugins.contains(plugin) }
 
     /// Advice fitted to what the runner said about themselves.
     public var advice: Advice { Advice(knowledge, runner: state.runner) }
@@ -112,6 +122,16 @@ public struct PluginRegistry: Sendable {
     /// Whether answers from this plugin decline the line; a plugin not registered counts as declining.
     func isOutOfScope(_ name: String) -> Bool { plugin(named: name)?.capabilities.contains(.outOfScope) ?? true }
 
+    /// The intent that answers questions about warning signs in general, if a plugin declares one.
+    var warningSignsIntent: String? {
+        plugins.lazy.flatMap(\.capabilities).compactMap { if case .warningSigns(let id) = $0 { id } else { nil } }.first
+    }
+
+    /// The intent that answers a line only telling about the runner, if a plugin declares one.
+    var aboutTheRunnerIntent: String? {
+        plugins.lazy.flatMap(\.capabilities).compactMap { if case .aboutTheRunner(let id) = $0 { id } else { nil } }.first
+    }
+
     /// Every intent must name exactly one registered plugin (no two plugins share a name); a problem
     /// is reported where the intent is defined.
     func validate(_ table: IntentTable) throws {
@@ -130,6 +150,24 @@ public struct PluginRegistry: Sendable {
                     "intent '\($0.id)' names the plugin '\($0.plugin)', which is not registered\(suggestion($0.plugin, names)); known: \(names.sorted().joined(separator: ", "))"
             )
         }
-        if !problems.isEmpty { throw ContentError(problems) }
+        // An intent a plugin declares for a kind of line must be that plugin's own (a table without it, such as
+        // a small one given with --intents, simply has no such route).
+        var declared: [ContentDiagnostic] = []
+        for plugin in plugins {
+            for capability in plugin.capabilities {
+                let id: String
+                switch capability {
+                case .warningSigns(let intent), .aboutTheRunner(let intent): id = intent
+                case .redFlags, .outOfScope: continue
+                }
+                if let intent = table.intent(id), intent.plugin != plugin.name {
+                    declared.append(
+                        ContentDiagnostic(
+                            file: intent.file, line: intent.line,
+                            message: "the plugin '\(plugin.name)' declares the intent '\(id)', but it belongs to '\(intent.plugin)'"))
+                }
+            }
+        }
+        if !problems.isEmpty || !declared.isEmpty { throw ContentError(problems + declared) }
     }
 }

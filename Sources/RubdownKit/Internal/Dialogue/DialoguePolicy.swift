@@ -15,10 +15,12 @@ enum DialoguePolicy {
     /// The plugin and intent for a line on its own, without conversation state.
     static func route(_ understanding: Understanding, plugins: PluginRegistry, table: IntentTable) -> Route {
         if let handler = screeningRoute(understanding, plugins: plugins, table: table) { return handler }
-        let fallback = plugins.plugin(with: .outOfScope)?.name ?? "fallback"
         let threshold = understanding.inDomain ? inDomainThreshold : outOfScopeThreshold
         guard let top = understanding.top, top.score >= threshold else {
-            return Route(plugin: fallback, intent: fallback == "fallback" ? "fallback.out_of_scope" : fallback)
+            // Declined by the plugin with the out-of-scope capability, as "<its name>.out_of_scope" (the contract's
+            // "fallback.out_of_scope").
+            let fallback = plugins.plugin(with: .outOfScope)?.name ?? "fallback"
+            return Route(plugin: fallback, intent: fallback + ".out_of_scope")
         }
         return Route(plugin: top.plugin, intent: top.intent)
     }
