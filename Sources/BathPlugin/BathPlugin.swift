@@ -6,6 +6,17 @@ public struct BathPlugin: Plugin {
 
     public var name: String { "bath" }
 
+    /// Whether the line names more than one bath by a word of its own ("ice", "cold"; "warm", "hot"), from
+    /// each bath's name and synonyms less the words the baths share ("bath").
+    static func namesSeveral(_ understanding: Understanding, _ baths: [Bath]) -> Bool {
+        let own = baths.map { bath in
+            Set(([bath.name] + bath.synonyms).flatMap { $0.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init) })
+        }
+        let shared = own.dropFirst().reduce(own.first ?? []) { $0.intersection($1) }
+        let words = Set(understanding.normalized.split(separator: " ").map(String.init))
+        return own.filter { !$0.subtracting(shared).isDisjoint(with: words) }.count >= 2
+    }
+
     public func respond(to request: PluginRequest, context: PluginContext) -> PluginReply {
         let knowledge = context.knowledge
         let level = context.state.lastTriage?.level ?? .selfCare
@@ -16,6 +27,8 @@ public struct BathPlugin: Plugin {
         }
         let asked: [Bath]
         switch request.intent {
+        case _ where Self.namesSeveral(request.understanding, knowledge.baths):
+            asked = []  // "warm bath or ice?": both named, so the comparison
         case "bath.cold": asked = knowledge.baths.filter { !$0.notForFreshStrain }
         case "bath.warm": asked = knowledge.baths.filter(\.notForFreshStrain)
         default:

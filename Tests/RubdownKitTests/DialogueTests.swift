@@ -161,6 +161,14 @@ import Testing
         #expect(turns.allSatisfy { $0.triage?.level != .seekCare })
     }
 
+    @Test func aUrineQuestionGivenUpOnIsSaidInTheOutcome() {
+        let turns = converse(["my calves are wrecked after the marathon yesterday", "no", "dull ache", "5", "purple banana", "hmm"])
+        #expect(turns[3].awaiting == .urine)
+        let outcome = turns[5]
+        #expect(outcome.triage != nil)
+        #expect(outcome.reply.contains("couldn't check your urine") && outcome.reply.contains("999"), "\(outcome.reply)")
+    }
+
     @Test func looksNormalAnswersTheSwellingQuestion() {
         let turns = converse(["my shins are sore", "looks normal to me"])
         #expect(turns[1].plugin == "triage")

@@ -133,7 +133,7 @@ public struct Technique: Codable, Sendable, Hashable {
 public struct Bath: Codable, Sendable, Hashable {
     public var id: String
     public var name: String
-    var synonyms: [String]
+    package var synonyms: [String]
     public var temperature: String
     public var duration: String
     public var goodFor: [String]

@@ -10,6 +10,13 @@ import Testing
         #expect(turn.reply.contains("Skip it if"))
     }
 
+    @Test(arguments: ["should I have a warm bath or ice?", "which is better, ice or warm?"])
+    func bothBathsNamedAreCompared(line: String) {
+        let reply = converse([line])[0].reply
+        #expect(reply.contains("warm bath") && reply.contains("ice-cold"), "\(reply)")
+        #expect(!reply.hasPrefix("Warm bath:") && !reply.hasPrefix("Ice-cold bath:"), "one bath's card only: \(reply)")
+    }
+
     @Test func noHeatForAPossibleStrain() {
         let turns = converse(["my quads hurt after a 10k yesterday", "no", "sharp", "7", "can I have a hot bath?"])
         #expect(turns[3].triage?.level == .caution)
