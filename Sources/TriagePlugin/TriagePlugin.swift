@@ -20,7 +20,7 @@ public struct TriagePlugin: Plugin {
     /// only where the answer can change the outcome (see `applies`).
     public var questions: [Question] { Self.questions }
     /// Shown only after a screening question (swelling, urine, other signs) went unanswered twice, which the probes never do.
-    public var guidance: [String] { ["swelling-unknown", "urine-unknown", "other-signs-unknown"] }
+    public var guidance: [String] { ["swelling-unknown", "urine-unknown", "bladder-unknown", "numbness-unknown"] }
 
     static let questions: [Question] = [
         Question(slot: .bodyPart, prompt: "Where does it hurt?", examples: "calves; the back of my thighs; knees and shins"),
@@ -37,8 +37,8 @@ public struct TriagePlugin: Plugin {
         // Buttock pain that runs down the leg can be a trapped nerve: the answer ("down to my foot, which
         // is numb") is what the nerve and cauda equina screens read.
         Question(
-            slot: .spread, prompt: "Does the pain stay in your buttock, or run down your leg? Any numbness or tingling with it?",
-            examples: "stays put; down the back of my leg; my foot tingles", area: "glutes"),
+            slot: .spread, prompt: "Does the pain stay in your buttock, or does it run down your leg?",
+            examples: "stays put; down the back of my leg to my foot", area: "glutes"),
         Question(
             slot: .urine,
             prompt: "One check with back pain: any change in your pee or bladder or bowel control, or numbness around your bottom?",
@@ -232,11 +232,16 @@ public struct TriagePlugin: Plugin {
             text += "\n" + context.safety.notThisArea(assessment.flagged)
             used.append("guidance:not-this-area")
         }
-        // A screening question given up on is said, never passed over as if the answer were reassuring.
+        // A screening question given up on is said, never passed over as if the answer were reassuring: the
+        // urine (with back pain, bladder and bowel control), and what kind of pain (it asks about numbness too).
         let facts = context.state.facts
-        for (slot, id) in [(Slot.urine, "urine-unknown"), (.painKind, "other-signs-unknown")]
-        where facts.unknown.contains(slot) && (slot != .urine || facts.urine == nil) {
-            text += "\n" + context.safety.worded(id)
+        var notChecked: [String] = []
+        if facts.unknown.contains(.urine), facts.urine == nil {
+            notChecked.append(state.areas.contains("back") ? "bladder-unknown" : "urine-unknown")
+        }
+        if facts.unknown.contains(.painKind) { notChecked.append("numbness-unknown") }
+        for id in notChecked {
+            text += "\n" + context.safety.withEmergencyNumbers(id)
             used.append("guidance:" + id)
         }
         let bath = advice.bathShort(level: assessment.level, hardRun: assessment.hardRun)

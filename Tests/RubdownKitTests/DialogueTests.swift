@@ -154,11 +154,27 @@ import Testing
     @Test func anAllClearToTheBackScreenIsNoEmergency() {
         // "yeah it's fine" to "any change in your pee or bladder control?" says nothing has changed.
         let turns = converse([
-            "tweaked my lower back tying my shoelaces after the run", "no", "just across the lower back", "yeah it's fine",
+            "tweaked my lower back tying my shoelaces after the run", "no", "just across the lower back", "yeah it's fine", "dull ache",
+            "3",
+            "yesterday", "10k",
         ])
         #expect(turns[0].plugin == "triage", "a strain told is a report, not a request: \(turns[0].reply)")
-        #expect(turns[3].triage?.urgency != .emergency, "\(turns[3].reply)")
-        #expect(turns.allSatisfy { $0.triage?.level != .seekCare })
+        #expect(turns[2].awaiting == .urine)
+        let outcome = turns.last { $0.triage != nil }
+        #expect(outcome != nil && outcome?.triage?.level != .seekCare, "\(outcome?.reply ?? "no outcome")")
+    }
+
+    @Test(arguments: ["yes, not normal at all", "yeah some leaking", "yes but it's probably fine"])
+    func aYesToTheBackScreenIsAnEmergencyWhateverElseItSays(answer: String) {
+        let turns = converse(["my lower back aches after the run", "no", "stays in my back", answer])
+        #expect(turns[2].awaiting == .urine)
+        #expect(turns[3].triage?.urgency == .emergency, "\(answer) → \(turns[3].reply)")
+    }
+
+    @Test func notSureToTheBackScreenIsSaidInTheOutcome() {
+        let turns = converse(["my lower back aches after the run", "no", "stays in my back", "dunno", "3", "dull", "yesterday", "10k"])
+        let outcome = turns.last { $0.triage != nil }
+        #expect(outcome?.reply.contains("couldn't check your bladder") == true, "\(outcome?.reply ?? "no outcome")")
     }
 
     @Test func aUrineQuestionGivenUpOnIsSaidInTheOutcome() {
@@ -170,9 +186,12 @@ import Testing
     }
 
     @Test func looksNormalAnswersTheSwellingQuestion() {
-        let turns = converse(["my shins are sore", "looks normal to me"])
+        let turns = converse(["my shins are sore", "looks normal to me", "spread along the edge", "dull", "3", "yesterday", "10k"])
         #expect(turns[1].plugin == "triage")
-        #expect(turns[1].awaiting != .swelling, "the question is answered, not asked again: \(turns[1].reply)")
+        #expect(turns[1].awaiting == .spread, "the question is answered, not asked again: \(turns[1].reply)")
+        let outcome = turns.last { $0.triage != nil }
+        #expect(outcome?.triage?.level == .caution, "the diffuse shin route, nothing about swelling")
+        #expect(outcome?.triage?.reasons.contains { $0.hasPrefix("swelling") } == false, "\(outcome?.triage?.reasons ?? [])")
     }
 
     @Test func aCautionSignWithNoAreaIsTriaged() {

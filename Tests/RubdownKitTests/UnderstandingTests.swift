@@ -95,6 +95,30 @@ import Testing
         #expect(understanding.entities.redFlags.isEmpty)
     }
 
+    /// A veto is a phrase that says the sign is something else, never a common word that can sit beside a
+    /// real one (found in review: "nice easy run", "my pace", "drove home", "a gel sachet" had set signs aside).
+    @Test(arguments: [
+        ("nice easy run but now my left foot is numb and tingling", "nerve"),
+        ("after the ice bath my foot is still numb and tingling on one side", "nerve"),
+        ("calf is hot and throbbing since the flight, the left looks normal", "clot"),
+        ("I collapsed at mile 20 and was out for a minute, my pace was too quick", "collapse"),
+        ("i went down at the finish and blacked out, my form was shot", "collapse"),
+        ("drove home after the race, my shin is rock hard and moving my toes is agony", "compartment"),
+        ("deep cut on my shin from a gel sachet, wont stop bleeding", "wound"),
+    ])
+    func aVetoNeverHidesARealSign(line: String, flag: String) {
+        #expect(entities(line).redFlags.contains(flag), "\(line)")
+    }
+
+    @Test(arguments: [
+        "my calves ache after only an easy 5k", "hill reps today, puffing hard walking up between reps, legs tired",
+        "my coach says my form collapses at the end of races", "dropped my gel and it split open all over my hand",
+        "jumped in a cold river after the run, legs went numb for a minute then fine",
+    ])
+    func harmlessWordsRaiseNoSign(line: String) {
+        #expect(entities(line).redFlags.isEmpty, "\(line) → \(entities(line).redFlags)")
+    }
+
     @Test func redFlagCausesFoundOnBlindData() {
         // "weeing" once stemmed to "we": any line with "we" and a red word was muscle breakdown.
         #expect(entities("we did a red route today and my legs are toast").redFlags.isEmpty)

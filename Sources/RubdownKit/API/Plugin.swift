@@ -123,13 +123,13 @@ public struct PluginRegistry: Sendable {
     func isOutOfScope(_ name: String) -> Bool { plugin(named: name)?.capabilities.contains(.outOfScope) ?? true }
 
     /// The intent that answers questions about warning signs in general, if a plugin declares one.
-    var warningSignsIntent: String? {
-        plugins.lazy.flatMap(\.capabilities).compactMap { if case .warningSigns(let id) = $0 { id } else { nil } }.first
-    }
+    var warningSignsIntent: String? { declaredIntent { if case .warningSigns(let id) = $0 { id } else { nil } } }
 
     /// The intent that answers a line only telling about the runner, if a plugin declares one.
-    var aboutTheRunnerIntent: String? {
-        plugins.lazy.flatMap(\.capabilities).compactMap { if case .aboutTheRunner(let id) = $0 { id } else { nil } }.first
+    var aboutTheRunnerIntent: String? { declaredIntent { if case .aboutTheRunner(let id) = $0 { id } else { nil } } }
+
+    private func declaredIntent(_ pick: (PluginCapability) -> String?) -> String? {
+        plugins.lazy.flatMap(\.capabilities).compactMap(pick).first
     }
 
     /// Every intent must name exactly one registered plugin (no two plugins share a name); a problem

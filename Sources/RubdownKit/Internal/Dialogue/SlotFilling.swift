@@ -82,18 +82,17 @@ enum SlotFilling {
             }
         }
         if entities.mentionsUrine { state.facts.urineMentioned = true }
-        // Asked about a sign, "yeah it's fine" and "looks normal to me" say there is none.
+        // Asked about a sign, "yeah it's fine", "looks normal to me" say there is none; not so "yes, not normal"
+        // or "yes but it's fine" (a yes, with a view on it).
         var answer = entities.answer
-        let allClear =
-            entities.symptoms.isEmpty && entities.redFlags.isEmpty
-            && [" fine ", " normal ", " ok ", " okay ", " unremarkable "].contains(where: (" " + understanding.normalized + " ").contains)
-        if allClear, let slot = pending?.question.slot, slot == .swelling || slot == .urine { answer = .no }
+        if let slot = pending?.question.slot, slot == .swelling || slot == .urine, Self.saysAllClear(understanding) { answer = .no }
         // With back pain the urine question screens bladder and bowel control: any answer is one (a warning
         // sign in it is raised by safety from the words themselves).
         if let pending, pending.question.slot == .urine, pending.question.area == "back", !filled.contains(.urine) {
-            // "yes", "a bit", "some": a change, which safety reads as a warning sign.
+            // "yes", "a bit", "some": a change, which safety reads as a warning sign. "Not sure" is no all-clear:
+            // the question is asked again, then said in the outcome as not checked.
             if answer == .yes { state.facts.bladderChange = true }
-            fill(\.urine, with: .normal, .urine)
+            if answer != .unknown, answer != .skip { fill(\.urine, with: .normal, .urine) }
         }
         // Asked about swelling, warmth or redness, a bruise or a hot, red patch is a yes.
         if pending?.question.slot == .swelling, state.facts.swelling == nil,
@@ -173,6 +172,15 @@ enum SlotFilling {
             " everything ", " everywhere ", " all over ", " legs ", " leg ", " all of it ", " all of them ", " the lot ",
             " whole body ", " all ",
         ].contains(where: text.contains)
+    }
+
+    /// "yeah it's fine", "all normal", "looks normal to me": nothing wrong, with no sign, negation or "but" in the line.
+    static func saysAllClear(_ understanding: Understanding) -> Bool {
+        let entities = understanding.entities
+        guard entities.symptoms.isEmpty, entities.redFlags.isEmpty, entities.answer != .unknown else { return false }
+        let words = Set(understanding.normalized.split(separator: " ").map(String.init))
+        return !words.isDisjoint(with: ["fine", "normal", "unremarkable", "usual"])
+            && words.isDisjoint(with: ["not", "no", "never", "but", "although", "though", "except", "unable"])
     }
 
     /// "my quads too", "and my hamstrings", "plus my calves".
