@@ -198,3 +198,51 @@ import Testing
         #expect(shippedCoach.classify(text).plugin != "triage", "\(text)")
     }
 }
+
+/// Causes found on the rotated blind lines and conversations (tuning-2): each rule for a family of wordings.
+@Suite struct BlindTuningTwoTests {
+    let interpreter = shippedCoach.interpreter
+
+    func entities(_ text: String) -> Entities { interpreter.understand(text).entities }
+
+    @Test(arguments: ["knee started hurting during today's run", "felt it go during my long run", "calf went 3 miles in, and I stopped"])
+    func painThatBeganOnTheRun(text: String) {
+        #expect(entities(text).duringRun, "\(text)")
+    }
+
+    @Test(arguments: [
+        "glutes sore, first run back in a month", "feet achy after a 10k in racing flats this morning",
+        "quads sore after a 10k in 50 minutes", "sore during the night",
+    ])
+    func notPainThatBeganOnTheRun(text: String) {
+        #expect(!entities(text).duringRun, "\(text)")
+    }
+
+    @Test(arguments: [("quads still sore 5 days after the marathon", 5.0), ("sore since this morn", 0.0), ("2 days since the race", 2.0)])
+    func timesSinceTheRun(text: String, days: Double) {
+        #expect(entities(text).daysAgo == days, "\(text)")
+    }
+
+    @Test(arguments: [
+        "calves toast", "quads shot after the hills", "calves done in after the hilly 10 miler", "lower legs tired, calves mainly",
+    ])
+    func anAreaWithSlangForSoreIsAReport(text: String) {
+        #expect(shippedCoach.classify(text).plugin == "triage", "\(text)")
+        #expect(converse([text])[0].plugin == "triage", "\(text)")
+    }
+
+    @Test func aSlangWordAfterAnAreaIsNotReadWhenDenied() {
+        // "calves not toast": the slang is negated, so no soreness is told.
+        #expect(!entities("calves not toast").discomfort)
+    }
+
+    @Test(arguments: ["tight hammys", "tight hamstrings"])
+    func aBareReportIsNotTakenForTheRequestItResembles(text: String) {
+        // "what's good for tight hamstrings" is an example of technique.for_area; said without the question, it is a report.
+        #expect(shippedCoach.classify(text).plugin == "triage", "\(text)")
+    }
+
+    @Test func theRequestItselfStillGetsItsAnswer() {
+        #expect(shippedCoach.classify("what's good for tight hamstrings").intent == "technique.for_area")
+    }
+}

@@ -320,7 +320,7 @@ public struct Conversation: Sendable {
             return route("core.about_me")
         }
         // A report of discomfort starts the questions, whatever it shares with other intents.
-        if DialoguePolicy.reportsDiscomfort(understanding), understanding.confidence < DialoguePolicy.exampleMatch { return questions }
+        if DialoguePolicy.startsQuestions(understanding) { return questions }
         return nil
     }
 

@@ -71,6 +71,13 @@ enum DialoguePolicy {
         return discomfort && (!entities.bodyParts.isEmpty || entities.generalSoreness)
     }
 
+    /// A report of discomfort that starts the questions: unless it is, nearly word for word, an example of another
+    /// intent and asks for something ("what's good for tight hamstrings" is a request; "tight hammys", which the
+    /// matcher finds as close to it, tells and asks nothing, and is a report).
+    static func startsQuestions(_ understanding: Understanding) -> Bool {
+        reportsDiscomfort(understanding) && (understanding.confidence < exampleMatch || !looksLikeRequest(understanding))
+    }
+
     /// "I don't have a foam roller", "I'm on warfarin", "I've got ten minutes": a line that only tells
     /// about the runner, reporting nothing and asking for nothing.
     static func onlyTellsAboutTheRunner(_ understanding: Understanding) -> Bool {

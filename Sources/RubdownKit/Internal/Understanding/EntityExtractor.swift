@@ -47,8 +47,11 @@ struct EntityExtractor: Sendable, Codable {
                 if !entities.baths.contains(id) { entities.baths.append(id) }
             case .word(let word):
                 if word == "sore" || word == "hurt" { entities.generalSoreness = !span.negated || entities.generalSoreness }
-                // "legs are properly knackered": tired legs are sore legs.
-                if word == "tired", !span.negated, tokens.contains(where: { $0.classes.contains(.leg) }) {
+                // "legs are properly knackered", "calves done in": tired legs (or a tired area) are sore ones.
+                if word == "tired", !span.negated,
+                    tokens.contains(where: { $0.classes.contains(.leg) })
+                        || spans.contains(where: { if case .area = $0.concept { !$0.negated } else { false } })
+                {
                     entities.generalSoreness = true
                     entities.discomfort = true
                 }
@@ -261,15 +264,33 @@ struct EntityExtractor: Sendable, Codable {
                 }
         }
         if mayBeDuring { return true }
-        // "about 7k in", "3 miles in"; "started aching on my run".
+        // "about 7k in", "3 miles in, it went": a distance, then "in" where the clause ends (not "10k in racing
+        // flats", "5k in 25 minutes", and not "first run back in a month": "back" is no distance).
         for (index, word) in words.enumerated() where index + 1 < words.count && words[index + 1] == "in" {
-            if word.hasSuffix("k") || word.hasSuffix("km") || ["miles", "mile", "km", "k", "kms"].contains(word) { return true }
+            let distance =
+                word.first?.isNumber == true && (word.hasSuffix("k") || word.hasSuffix("km"))
+                || ["miles", "mile", "km", "k", "kms"].contains(word)
+            let next = index + 2 < words.count ? words[index + 2] : ","
+            if distance && Self.afterDistanceIn.contains(next) { return true }
+        }
+        // "during today's run", "during my long run": "during" and, within three words, the run.
+        for (index, word) in words.enumerated() where word == "during" {
+            if words[(index + 1)..<min(words.count, index + 4)].contains(where: Self.runWords.contains) { return true }
         }
         let started = tokens.contains { $0.classes.contains(.started) }
         return started && says(onTheRunPhrases)
     }
 
     static let startedWords = ["started", "began", "came", "kicked"]
+    /// After "7k in", words that end the distance's clause or start the next one: the distance was into the run.
+    static let afterDistanceIn: Set<String> = [
+        ",", ".", "and", "i", "it", "my", "something", "when", "then", "felt", "started", "began", "suddenly", "out",
+    ]
+    /// What "during" is about when it is about the run.
+    static let runWords: Set<String> = [
+        "run", "race", "parkrun", "session", "workout", "intervals", "interval", "reps", "rep", "tempo", "marathon", "jog",
+        "10k", "5k", "track",
+    ]
     static let duringPhrases: [[String]] = [
         "during the run", "during my run", "during the race", "mid run", "mid race", "halfway round", "halfway through",
         "half way through", "while running", "whilst running", "into my run", "into the run", "into the race", "partway through",
@@ -415,7 +436,10 @@ struct EntityExtractor: Sendable, Codable {
             weekAndAHalf = add("week and a half")
             ages = ["for ages", "ages ago", "for weeks", "weeks now"].map { add($0) }
             weekend = add("weekend")
-            now = ["today", "this morning", "this afternoon", "this evening", "tonight", "just now", "earlier"].map { add($0) }
+            now = ["today", "this morning", "this morn", "this arvo", "this afternoon", "this evening", "tonight", "just now", "earlier"]
+                .map {
+                    add($0)
+                }
             weekdays = EntityExtractor.weekdays.map { (add($0), add($0 + "s")) }
             notBad = add("not bad")
             notTooBad = add("not too bad")
@@ -623,7 +647,8 @@ struct EntityExtractor: Sendable, Codable {
             let after = index + 2 < words.count ? words[index + 2] : ""
             let before = index > 0 ? words[index - 1] : ""
             let dated =
-                after == "ago" || after == "back" || after == "now" || Self.beforeDuration.contains(before) || words.count <= 3
+                after == "ago" || after == "back" || after == "now" || after == "after" || after == "since"
+                || Self.beforeDuration.contains(before) || words.count <= 3
             guard dated else { continue }
             if unit == "day" || unit == "days" { return value }
             if unit == "week" || unit == "weeks" { return value * 7 }
