@@ -242,6 +242,26 @@ import Testing
         #expect(shippedCoach.classify(text).plugin == "triage", "\(text)")
     }
 
+    @Test(arguments: ["train times from London to Bath", "book me a spa day in Bath", "hot tub rental for a birthday party, how much"])
+    func aPlaceOrAThingOfTheSameNameIsDeclined(text: String) {
+        #expect(shippedCoach.classify(text).plugin == "fallback", "\(text)")
+    }
+
+    @Test(arguments: ["Ice Bath or warm bath?", "how long should I stay in the bath after a 10k", "is a hot tub good after a marathon"])
+    func theBathItselfIsStillAnswered(text: String) {
+        #expect(shippedCoach.classify(text).plugin == "bath", "\(text)")
+    }
+
+    @Test func aCompoundWrittenAsOneWordIsItsTwoWords() {
+        let classification = shippedCoach.classify("is an icebath worth it after a half")
+        #expect(classification.plugin == "bath")
+        #expect(classification.entities.baths == ["ice-cold"])
+    }
+
+    @Test func aCapitalAtTheStartOfASentenceIsNoName() {
+        #expect(shippedCoach.classify("Just got in. Bath now, warm or cold?").plugin == "bath")
+    }
+
     @Test func theRequestItselfStillGetsItsAnswer() {
         #expect(shippedCoach.classify("what's good for tight hamstrings").intent == "technique.for_area")
     }

@@ -236,6 +236,9 @@ struct Lexicon: Sendable, Codable {
 
     static let substitutes: Set<String> = ["instead", "alternative", "substitute", "replacement", "rather"]
 
+    /// Whether a stem is that of a domain word that often means something else (`KnowledgeBase.otherSenses`).
+    func hasOtherSenses(_ stem: String) -> Bool { otherSenses.contains(stem) }
+
     func isKnown(_ word: String) -> Bool { known.contains(word) || known.contains(Stemmer.stem(word)) }
 
     /// The longest phrase starting at `index`, as (length in tokens, concept), among `candidates`
