@@ -231,6 +231,25 @@ import Testing
         #expect(converse([text])[0].plugin == "triage", "\(text)")
     }
 
+    @Test(arguments: ["still sore and not getting better", "calves not really improving"])
+    func notEasing(text: String) {
+        #expect(entities(text).trend == .same, "\(text)")
+    }
+
+    @Test(arguments: ["idk, don't think so", "not sure, probably not"])
+    func aHedgedNoIsANo(text: String) {
+        #expect(entities(text).answer == .no, "\(text)")
+    }
+
+    @Test(arguments: ["8k with 6 hill sprints", "about 5k incl. 10 reps"])
+    func aCountOfEffortsIsNoPainLevel(text: String) {
+        #expect(entities(text).painLevel == nil, "\(text)")
+    }
+
+    @Test func aTrackSessionIsNoGoodbye() {
+        #expect(shippedCoach.classify("track session").plugin != "core")
+    }
+
     @Test func aSlangWordAfterAnAreaIsNotReadWhenDenied() {
         // "calves not toast": the slang is negated, so no soreness is told.
         #expect(!entities("calves not toast").discomfort)

@@ -74,8 +74,10 @@ enum DialoguePolicy {
     /// A report of discomfort that starts the questions: unless it is, nearly word for word, an example of another
     /// intent and asks for something ("what's good for tight hamstrings" is a request; "tight hammys", which the
     /// matcher finds as close to it, tells and asks nothing, and is a report).
+    /// An area said alone ("calf", "ugh my hammies") is where it hurts, and starts them too.
     static func startsQuestions(_ understanding: Understanding) -> Bool {
-        reportsDiscomfort(understanding) && (understanding.confidence < exampleMatch || !looksLikeRequest(understanding))
+        if understanding.entities.namesOnlyAreas, understanding.inDomain, !looksLikeRequest(understanding) { return true }
+        return reportsDiscomfort(understanding) && (understanding.confidence < exampleMatch || !looksLikeRequest(understanding))
     }
 
     /// "I don't have a foam roller", "I'm on warfarin", "I've got ten minutes": a line that only tells

@@ -62,6 +62,13 @@ struct EntityExtractor: Sendable, Codable {
         if let first = spans.first(where: { if case .area = $0.concept { !$0.negated } else { false } }) {
             entities.opensWithArea = tokens[..<first.start].allSatisfy { Self.areaLeads.contains($0.text) }
         }
+        if !spans.isEmpty, spans.allSatisfy({ if case .area = $0.concept { !$0.negated } else { false } }) {
+            var covered = [Bool](repeating: false, count: tokens.count)
+            for span in spans { for index in span.start..<(span.start + span.length) { covered[index] = true } }
+            entities.namesOnlyAreas = tokens.indices.allSatisfy {
+                covered[$0] || Self.areaLeads.contains(tokens[$0].text) || Self.groans.contains(tokens[$0].text)
+            }
+        }
         let line = Line(tokens, words: words)
         entities.distanceKm = Self.distance(line)
         entities.daysAgo = Self.daysAgo(line)
@@ -190,6 +197,8 @@ struct EntityExtractor: Sendable, Codable {
         "my", "the", "both", "left", "right", "and", "also", "now", "plus", "but", "oh", "ah", "oh,", "then", "my", "a", "one", "of",
         ",", "lower", "upper", "inner", "outer", "front", "back", "top", "whole",
     ]
+    /// Sounds of discomfort that name nothing: beside an area alone, a report.
+    static let groans: Set<String> = ["ugh", "urgh", "argh", "oof", "ooh", "ahh", "aah", "eek", "sigh", "meh", "bleh", "gah"]
     /// Lexicon words that report discomfort.
     static let discomfortWords: Set<String> = ["sore", "hurt", "stiff", "cramp", "swollen", "numb", "pain"]
 
@@ -411,6 +420,8 @@ struct EntityExtractor: Sendable, Codable {
         let notBad: Phrase, notTooBad: Phrase, notThatBad: Phrase, veryBad: Phrase, reallyBad: Phrase
         // answer
         let unknown: [Phrase], skip: [Phrase], no: [Phrase], yes: [Phrase], itIs: Phrase
+        /// "don't think so", "probably not": a no, even after "not sure" or "idk".
+        let leanNo: [Phrase]
 
         init() {
             var phrases: [Phrase] = []
@@ -451,6 +462,7 @@ struct EntityExtractor: Sendable, Codable {
             no = ["not really", "not at all", "not that i"].map { add($0) }
             yes = ["i think so", "a bit", "a little", "kind of", "sort of"].map { add($0) }
             itIs = add("it is")
+            leanNo = ["do not think so", "probably not", "doubt it"].map { add($0) }
             self.phrases = phrases
             self.byFirstWord = byFirstWord
         }
@@ -525,6 +537,8 @@ struct EntityExtractor: Sendable, Codable {
         "looks", "more", "extra", "unusual", "bad",
         // "didn't hear a pop", "haven't seen any blood", "never noticed swelling": the sense verb is not what is denied.
         "hear", "heard", "see", "seen", "saw", "notice", "noticed",
+        // "not getting better", "not getting any pain at night": what is denied comes after it.
+        "getting",
     ]
 
     // MARK: Numbers, distances, times
@@ -571,6 +585,11 @@ struct EntityExtractor: Sendable, Codable {
         "day", "days", "week", "weeks", "hour", "hours", "hrs", "hr", "minute", "minutes", "min", "mins", "am", "pm",
         "month", "months", "year", "years", "times", "time", "sets", "reps", "second", "seconds", "sec", "secs",
         "degrees", "c", "f", "x",
+    ]
+
+    /// What a number before them counts: efforts of a session, not a pain level.
+    static let efforts: Set<String> = [
+        "reps", "rep", "repeats", "sprints", "strides", "laps", "intervals", "hills", "efforts", "sets", "rounds",
     ]
 
     static func distance(_ line: Line) -> Double? {
@@ -712,6 +731,8 @@ struct EntityExtractor: Sendable, Codable {
             guard let value = line.numbers[index], !["a", "an", "couple", "few", "several"].contains(word) else { continue }
             if next == "out", index + 3 < words.count + 1, words.dropFirst(index + 2).first == "of" { return clampPain(value) }
             if otherUnits.contains(next) || kmUnits.contains(next) || mileUnits.contains(next) { continue }
+            // "10 hill reps", "6 short sprints": a count of efforts.
+            if Self.efforts.contains(next) || index + 2 < words.count && Self.efforts.contains(words[index + 2]) { continue }
             if Double(word) == nil && words.count > 5 { continue }  // "one of my calves"
             if value >= 0 && value <= 10 { return clampPain(value) }
         }
@@ -763,6 +784,9 @@ struct EntityExtractor: Sendable, Codable {
         let p = LinePhrases.shared
         // (With no phrase in the line, only the word tests below can succeed.)
         let phrases = line.mayHavePhrase
+        for phrase in p.leanNo where phrases && line.contains(phrase) {
+            return .no
+        }
         for phrase in p.unknown where phrases && line.contains(phrase) {
             return .unknown
         }
