@@ -16,8 +16,8 @@ public struct TriagePlugin: Plugin {
     /// Questions in the order asked: where, then the red-flag screen, then the rest. Some are asked
     /// only where the answer can change the outcome (see `applies`).
     public var questions: [Question] { Self.questions }
-    /// Shown only after a question about swelling went unanswered twice, which the probes never do.
-    public var guidance: [String] { ["swelling-unknown"] }
+    /// Shown only after a screening question (swelling, urine, other signs) went unanswered twice, which the probes never do.
+    public var guidance: [String] { ["swelling-unknown", "urine-unknown", "other-signs-unknown"] }
 
     static let questions: [Question] = [
         Question(slot: .bodyPart, prompt: "Where does it hurt?", examples: "calves; the back of my thighs; knees and shins"),
@@ -31,6 +31,11 @@ public struct TriagePlugin: Plugin {
         Question(
             slot: .spread, prompt: "Does the pain stay in your back, or spread down one leg or both?",
             examples: "stays in my back; down my left leg; both legs", area: "back"),
+        // Buttock pain that runs down the leg can be a trapped nerve: the answer ("down to my foot, which
+        // is numb") is what the nerve and cauda equina screens read.
+        Question(
+            slot: .spread, prompt: "Does the pain stay in your buttock, or run down your leg? Any numbness or tingling with it?",
+            examples: "stays put; down the back of my leg; my foot tingles", area: "glutes"),
         Question(
             slot: .urine,
             prompt: "One check with back pain: any change in your pee or bladder or bowel control, or numbness around your bottom?",
@@ -223,6 +228,13 @@ public struct TriagePlugin: Plugin {
         if !assessment.flagged.isEmpty {
             text += "\n" + context.safety.notThisArea(assessment.flagged)
             used.append("guidance:not-this-area")
+        }
+        // A screening question given up on is said, never passed over as if the answer were reassuring.
+        let facts = context.state.facts
+        for (slot, id) in [(Slot.urine, "urine-unknown"), (.painKind, "other-signs-unknown")]
+        where facts.unknown.contains(slot) && (slot != .urine || facts.urine == nil) {
+            text += "\n" + context.safety.worded(id)
+            used.append("guidance:" + id)
         }
         let bath = advice.bathShort(level: assessment.level, hardRun: assessment.hardRun)
         if !bath.text.isEmpty { text += "\n" + bath.text }

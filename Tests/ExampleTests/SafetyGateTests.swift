@@ -38,7 +38,7 @@ import Testing
     /// question to be read, which the conversations below cover.
     static let tuningMissesAllowed: [String: Int] = [
         "safety-lines.tuning-2.jsonl": 3, "safety-lines.tuning-3.jsonl": 6, "safety-lines.tuning-4.jsonl": 0,
-        "safety-lines.tuning-5.jsonl": 17, "safety-lines.tuning-6.jsonl": 0, "safety-lines.tuning-7.jsonl": 26,
+        "safety-lines.tuning-5.jsonl": 17, "safety-lines.tuning-6.jsonl": 0, "safety-lines.tuning-7.jsonl": 1,
     ]
 
     @Test func heldOutLines() throws {
@@ -49,8 +49,8 @@ import Testing
         #expect(Double(evaluation.falseRedFlags.count) <= Self.heldOutFalseFlags * Double(evaluation.redFlagFreeLines), "\(counts)")
     }
 
-    // Reached: 250 of 266 caught (94.0%), 3 of 130 look-alikes flagged (2.3%). The targets are 97% and 1%.
-    static let heldOutCaught = 0.93
+    // Reached: 252 of 266 caught (94.7%), 3 of 130 look-alikes flagged (2.3%). The targets are 97% and 1%.
+    static let heldOutCaught = 0.94
     static let heldOutFalseFlags = 0.03
 
     @Test(arguments: ["safety-conversations.tuning.jsonl", "safety-conversations.tuning-2.jsonl"])
@@ -65,6 +65,16 @@ import Testing
         #expect(failures.count <= 2, "\(failures)")
     }
 
+    /// The previous held-out conversations, now tuning data: two still fail. In one the only sign (a cold,
+    /// mottled leg) is told in answer to a question Rubdown does not ask about a calf; the other opens
+    /// with a simile ("through a mangle") that is read as a request for a routine.
+    @Test func thirdTuningConversations() throws {
+        let runners = try SimulatedRunner.load("Tests/Data/safety-conversations.tuning-3.jsonl")
+        let failures = runners.compactMap { runner in runner.run().map { "\(runner.id): \($0)" } }
+        #expect(runners.count == 63)
+        #expect(failures.count <= 2, "\(failures)")
+    }
+
     @Test func heldOutConversations() throws {
         let runners = try SimulatedRunner.load("Tests/Data/safety-conversations.held-out.jsonl")
         let passed = runners.filter { $0.run() == nil }.count
@@ -74,6 +84,7 @@ import Testing
             "held-out conversations: \(passed)/\(runners.count) passed")
     }
 
-    // Reached: 49 of 66 (74.2%) through ../shared/tools/simulated_runner.py; the target is 95%.
-    static let heldOutConversationPass = 0.74
+    // Reached: 52 of 66 (78.8%) through ../shared/tools/simulated_runner.py and 50 of 66 here (the two runners pick
+    // different wordings of the same facts); the target is 95%.
+    static let heldOutConversationPass = 0.75
 }

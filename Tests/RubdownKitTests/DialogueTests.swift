@@ -148,3 +148,40 @@ import Testing
         #expect(turns[4].awaiting != .when, "\(turns[4].reply)")
     }
 }
+
+/// What the fourth blind rotation's tuning conversations taught (issues 12 and 13).
+@Suite struct ScreeningAnswerTests {
+    @Test func anAllClearToTheBackScreenIsNoEmergency() {
+        // "yeah it's fine" to "any change in your pee or bladder control?" says nothing has changed.
+        let turns = converse([
+            "tweaked my lower back tying my shoelaces after the run", "no", "just across the lower back", "yeah it's fine",
+        ])
+        #expect(turns[0].plugin == "triage", "a strain told is a report, not a request: \(turns[0].reply)")
+        #expect(turns[3].triage?.urgency != .emergency, "\(turns[3].reply)")
+        #expect(turns.allSatisfy { $0.triage?.level != .seekCare })
+    }
+
+    @Test func looksNormalAnswersTheSwellingQuestion() {
+        let turns = converse(["my shins are sore", "looks normal to me"])
+        #expect(turns[1].plugin == "triage")
+        #expect(turns[1].awaiting != .swelling, "the question is answered, not asked again: \(turns[1].reply)")
+    }
+
+    @Test func aCautionSignWithNoAreaIsTriaged() {
+        let turns = converse(["my pee is really dark yellow after a long hot run, is that bad?"])
+        #expect(turns[0].plugin == "triage", "\(turns[0].reply)")
+    }
+
+    @Test func aSeriousSignIsScreenedEvenInARequest() {
+        let turns = converse(["sciatica flaring up after the run, anything i can massage?"])
+        #expect(turns[0].plugin == "triage", "\(turns[0].reply)")
+        #expect(!turns[0].reply.contains("1. "), "no technique list before the screen: \(turns[0].reply)")
+    }
+
+    @Test func buttockPainIsAskedWhetherItRunsDownTheLeg() {
+        let turns = converse(["my glute aches after the run", "no", "down the back of the right leg, and my foot's gone numb"])
+        #expect(turns[1].awaiting == .spread, "\(turns[1].reply)")
+        #expect(turns[2].triage?.level == .seekCare, "a numb foot on one side is a nerve sign: \(turns[2].reply)")
+        #expect(turns[2].triage?.urgency == .today)
+    }
+}

@@ -87,6 +87,14 @@ import Testing
         #expect(understanding.corrections.contains { $0.from == "hamsrtings" })
     }
 
+    @Test func aWordThatRulesASignOutIsNeverCorrected() {
+        // "strap" is one letter from "straw" (a breathlessness phrase); it is the word that says the sore
+        // chest is a heart-rate strap's rub, so it must be read as written.
+        let understanding = interpreter.understand("my chest strap left a red mark, bit sore")
+        #expect(!understanding.corrections.contains { $0.from == "strap" })
+        #expect(understanding.entities.redFlags.isEmpty)
+    }
+
     @Test func redFlagCausesFoundOnBlindData() {
         // "weeing" once stemmed to "we": any line with "we" and a red word was muscle breakdown.
         #expect(entities("we did a red route today and my legs are toast").redFlags.isEmpty)

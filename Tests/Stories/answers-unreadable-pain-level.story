@@ -2,6 +2,8 @@
 > my glutes hurt after a 5k yesterday
 awaiting: swelling
 > no
+awaiting: spread
+> stays put
 awaiting: pain_kind
 > tight
 awaiting: pain_level

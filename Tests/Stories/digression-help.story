@@ -3,6 +3,8 @@
 plugin: triage
 awaiting: swelling
 > no
+awaiting: spread
+> no, it stays put
 awaiting: pain_kind
 > help
 plugin: core

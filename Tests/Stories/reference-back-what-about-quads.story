@@ -2,6 +2,8 @@
 > my glutes and hamstrings are sore after a 10k yesterday
 awaiting: swelling
 > no
+awaiting: spread
+> stays in my bum
 awaiting: pain_kind
 > a dull ache
 awaiting: pain_level

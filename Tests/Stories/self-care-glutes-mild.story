@@ -1,9 +1,12 @@
-# "mild" is read as a low pain level and leads to self-care with the full set of tools for a muscle
+# "mild" is read as a low pain level and leads to self-care with the full set of tools for a muscle (buttock pain is first asked whether it runs down the leg)
 > my glutes hurt after a 10k
 plugin: triage
 entities.body_parts: ["glutes"]
 awaiting: swelling
 > no
+awaiting: spread
+reply contains: run down your leg
+> stays put
 awaiting: pain_kind
 > tight
 entities.pain_kind: tight

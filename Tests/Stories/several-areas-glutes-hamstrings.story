@@ -5,6 +5,8 @@ entities.body_parts: ["glutes", "hamstrings"]
 awaiting: swelling
 reply contains: glutes and hamstrings
 > no
+awaiting: spread
+> no, it stays where it is
 awaiting: pain_kind
 > a dull ache
 awaiting: pain_level

@@ -59,7 +59,7 @@ public struct Facts: Sendable, Hashable {
     public var daysAgo: Double?
     package var distanceKm: Double?
     public var trend: Trend?
-    var urine: UrineColour?
+    package var urine: UrineColour?
     var spread: Spread?
     /// The pain began during the run rather than after it.
     var duringRun = false

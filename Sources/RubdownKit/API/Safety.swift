@@ -125,6 +125,10 @@ public struct Safety: Sendable {
         knowledge.say(id).replacingOccurrences(of: "{emergency-numbers}", with: knowledge.say("emergency-numbers"))
     }
 
+    /// A plugin's guidance entry that names the emergency numbers ("if it turns brown, call {emergency-numbers}"),
+    /// worded here so that the numbers come from one place.
+    public func worded(_ id: String) -> String { say(id) }
+
     /// For a caution that should be seen within days: the line that says so.
     public var cautionSoon: String { say("caution-soon") }
 

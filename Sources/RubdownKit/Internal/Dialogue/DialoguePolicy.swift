@@ -29,12 +29,18 @@ enum DialoguePolicy {
     static func screeningRoute(_ understanding: Understanding, plugins: PluginRegistry, table: IntentTable, always: Bool = false) -> Route?
     {
         // A possibly serious line is screened, unless it is a clear request of its own ("cold soak for
-        // swollen ankles?" is about a bath) that some plugin answers.
+        // swollen ankles?" is about a bath) that some plugin answers. A sign that is serious on its own
+        // ("sciatica flaring up, anything I can massage?") is screened even in a request, and a caution
+        // sign ("tweaked my back", "pee is dark yellow, is that bad?") whenever it is not a request.
+        let entities = understanding.entities
+        let request =
+            looksLikeRequest(understanding) && !plugins.isOutOfScope(understanding.top?.plugin ?? "")
+            && understanding.confidence >= clearRequest
         let screen =
-            Safety.needsScreening(understanding)
-            && (!looksLikeRequest(understanding) || plugins.isOutOfScope(understanding.top?.plugin ?? "")
-                || understanding.confidence < clearRequest)
-            && understanding.entities.techniques.isEmpty && understanding.entities.baths.isEmpty
+            entities.techniques.isEmpty && entities.baths.isEmpty
+            && (Safety.needsScreening(understanding) && (!request || entities.symptomStandsAlone)
+                || !entities.cautions.isEmpty && !request && understanding.confidence < exampleMatch
+                    && (!entities.bodyParts.isEmpty || entities.urine != nil || entities.discomfort))
         guard always || !understanding.entities.redFlags.isEmpty || screen, let handler = plugins.plugin(with: .redFlags)
         else { return nil }
         let intent =

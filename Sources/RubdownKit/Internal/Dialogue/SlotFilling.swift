@@ -82,11 +82,17 @@ enum SlotFilling {
             }
         }
         if entities.mentionsUrine { state.facts.urineMentioned = true }
+        // Asked about a sign, "yeah it's fine" and "looks normal to me" say there is none.
+        var answer = entities.answer
+        let allClear =
+            entities.symptoms.isEmpty && entities.redFlags.isEmpty
+            && [" fine ", " normal ", " ok ", " okay ", " unremarkable "].contains(where: (" " + understanding.normalized + " ").contains)
+        if allClear, let slot = pending?.question.slot, slot == .swelling || slot == .urine { answer = .no }
         // With back pain the urine question screens bladder and bowel control: any answer is one (a warning
         // sign in it is raised by safety from the words themselves).
         if let pending, pending.question.slot == .urine, pending.question.area == "back", !filled.contains(.urine) {
             // "yes", "a bit", "some": a change, which safety reads as a warning sign.
-            if entities.answer == .yes { state.facts.bladderChange = true }
+            if answer == .yes { state.facts.bladderChange = true }
             fill(\.urine, with: .normal, .urine)
         }
         // Asked about swelling, warmth or redness, a bruise or a hot, red patch is a yes.
@@ -117,7 +123,7 @@ enum SlotFilling {
 
         if let pending {
             let slot = pending.question.slot
-            switch entities.answer {
+            switch answer {
             case .yes? where slot == .swelling && !filled.contains(.swelling):
                 fill(\.swelling, with: true, .swelling)
             case .no? where slot == .swelling && !filled.contains(.swelling):

@@ -126,6 +126,13 @@ struct Lexicon: Sendable, Codable {
         for concept in knowledge.symptoms {
             for phrase in concept.words { for word in words(phrase) { learnLater(word) } }
         }
+        // A sign's vetoes are words the runner means ("chest strap", "nettles"): never corrected,
+        // and never corrected towards either.
+        for flag in knowledge.redFlags {
+            for phrase in flag.unless ?? [] where !phrase.hasPrefix("$") {
+                for word in words(phrase) { known.formUnion([word, Stemmer.stem(word)]) }
+            }
+        }
         // "pregant", "warfrin": what runners say about themselves is corrected towards too.
         for fact in knowledge.runnerFacts {
             for phrase in fact.patterns.joined().joined() { for word in words(phrase) { learnLater(word) } }
