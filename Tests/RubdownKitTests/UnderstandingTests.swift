@@ -289,6 +289,11 @@ import Testing
         #expect(shippedCoach.classify("Just got in. Bath now, warm or cold?").plugin == "bath")
     }
 
+    @Test func aStatementThatIsWordForWordAnotherIntentsExampleIsThatIntent() {
+        // An example of core.journal that says "sore legs": not a report.
+        #expect(shippedCoach.classify("the log of my sore legs").intent == "core.journal")
+    }
+
     @Test func theRequestItselfStillGetsItsAnswer() {
         #expect(shippedCoach.classify("what's good for tight hamstrings").intent == "technique.for_area")
     }
