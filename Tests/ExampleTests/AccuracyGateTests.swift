@@ -31,14 +31,14 @@ import Testing
     func clincIsDeclined(file: String) throws {
         let evaluation = try evaluate(Self.clinc.appendingPathComponent(file))
         #expect(evaluation.total == 1000)
-        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.96, "\(evaluation.report(listing: 30))")
+        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.963, "\(evaluation.report(listing: 30))")
     }
 
     /// Issue 13's blind data: lines and conversations written from a plain description by someone
     /// who never read Intents/, Knowledge/ or the code, split once at random. The held-out halves
     /// are never read and are reported as counts only. Gates sit just under the figures reached
     /// (README, "Understanding figures").
-    @Test(arguments: [("understanding-lines.tuning.jsonl", 0.94, 0.89), ("understanding-lines.tuning-2.jsonl", 0.88, 0.80)])
+    @Test(arguments: [("understanding-lines.tuning.jsonl", 0.95, 0.89), ("understanding-lines.tuning-2.jsonl", 0.96, 0.89)])
     func blindLinesTuningHalf(file: String, inScope: Double, outOfScope: Double) throws {
         let evaluation = try evaluate(repositoryRoot.appendingPathComponent("Tests/Data/" + file))
         #expect(evaluation.total == 255)
@@ -50,12 +50,12 @@ import Testing
         let evaluation = try evaluate(repositoryRoot.appendingPathComponent("Tests/Data/understanding-lines.held-out.jsonl"))
         let counts = evaluation.report(listing: 0, countsOnly: true)
         #expect(evaluation.total == 270)
-        #expect(evaluation.inScopeAccuracy >= 0.875, "\(counts)")
-        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.81, "\(counts)")
+        #expect(evaluation.inScopeAccuracy >= 0.895, "\(counts)")
+        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.825, "\(counts)")
     }
 
     @Test(arguments: [
-        ("conversations.tuning.jsonl", 96, 0.95), ("conversations.tuning-2.jsonl", 96, 0.88), ("conversations.held-out.jsonl", 100, 0.85),
+        ("conversations.tuning.jsonl", 96, 0.96), ("conversations.tuning-2.jsonl", 96, 0.98), ("conversations.held-out.jsonl", 100, 0.90),
     ])
     func blindConversations(file: String, count: Int, gate: Double) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)

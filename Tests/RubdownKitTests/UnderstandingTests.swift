@@ -230,3 +230,95 @@ import Testing
         #expect(shippedCoach.classify(text).plugin != "triage", "\(text)")
     }
 }
+
+/// Causes found on the rotated blind lines and conversations (tuning-2): each rule for a family of wordings.
+@Suite struct BlindTuningTwoTests {
+    let interpreter = shippedCoach.interpreter
+
+    func entities(_ text: String) -> Entities { interpreter.understand(text).entities }
+
+    @Test(arguments: ["knee started hurting during today's run", "felt it go during my long run", "calf went 3 miles in, and I stopped"])
+    func painThatBeganOnTheRun(text: String) {
+        #expect(entities(text).duringRun, "\(text)")
+    }
+
+    @Test(arguments: [
+        "glutes sore, first run back in a month", "feet achy after a 10k in racing flats this morning",
+        "quads sore after a 10k in 50 minutes", "sore during the night",
+    ])
+    func notPainThatBeganOnTheRun(text: String) {
+        #expect(!entities(text).duringRun, "\(text)")
+    }
+
+    @Test(arguments: [("quads still sore 5 days after the marathon", 5.0), ("sore since this morn", 0.0), ("2 days since the race", 2.0)])
+    func timesSinceTheRun(text: String, days: Double) {
+        #expect(entities(text).daysAgo == days, "\(text)")
+    }
+
+    @Test(arguments: [
+        "calves toast", "quads shot after the hills", "calves done in after the hilly 10 miler", "lower legs tired, calves mainly",
+    ])
+    func anAreaWithSlangForSoreIsAReport(text: String) {
+        #expect(shippedCoach.classify(text).plugin == "triage", "\(text)")
+        #expect(converse([text])[0].plugin == "triage", "\(text)")
+    }
+
+    @Test(arguments: ["still sore and not getting better", "calves not really improving"])
+    func notEasing(text: String) {
+        #expect(entities(text).trend == .same, "\(text)")
+    }
+
+    @Test(arguments: ["idk, don't think so", "not sure, probably not"])
+    func aHedgedNoIsANo(text: String) {
+        #expect(entities(text).answer == .no, "\(text)")
+    }
+
+    @Test(arguments: ["8k with 6 hill sprints", "about 5k incl. 10 reps"])
+    func aCountOfEffortsIsNoPainLevel(text: String) {
+        #expect(entities(text).painLevel == nil, "\(text)")
+    }
+
+    @Test func aTrackSessionIsNoGoodbye() {
+        #expect(shippedCoach.classify("track session").plugin != "core")
+    }
+
+    @Test func aSlangWordAfterAnAreaIsNotReadWhenDenied() {
+        // "calves not toast": the slang is negated, so no soreness is told.
+        #expect(!entities("calves not toast").discomfort)
+    }
+
+    @Test(arguments: ["tight hammys", "tight hamstrings"])
+    func aBareReportIsNotTakenForTheRequestItResembles(text: String) {
+        // "what's good for tight hamstrings" is an example of technique.for_area; said without the question, it is a report.
+        #expect(shippedCoach.classify(text).plugin == "triage", "\(text)")
+    }
+
+    @Test(arguments: ["train times from London to Bath", "book me a spa day in Bath", "hot tub rental for a birthday party, how much"])
+    func aPlaceOrAThingOfTheSameNameIsDeclined(text: String) {
+        #expect(shippedCoach.classify(text).plugin == "fallback", "\(text)")
+    }
+
+    @Test(arguments: ["Ice Bath or warm bath?", "how long should I stay in the bath after a 10k", "is a hot tub good after a marathon"])
+    func theBathItselfIsStillAnswered(text: String) {
+        #expect(shippedCoach.classify(text).plugin == "bath", "\(text)")
+    }
+
+    @Test func aCompoundWrittenAsOneWordIsItsTwoWords() {
+        let classification = shippedCoach.classify("is an icebath worth it after a half")
+        #expect(classification.plugin == "bath")
+        #expect(classification.entities.baths == ["ice-cold"])
+    }
+
+    @Test func aCapitalAtTheStartOfASentenceIsNoName() {
+        #expect(shippedCoach.classify("Just got in. Bath now, warm or cold?").plugin == "bath")
+    }
+
+    @Test func aStatementThatIsWordForWordAnotherIntentsExampleIsThatIntent() {
+        // An example of core.journal that says "sore legs": not a report.
+        #expect(shippedCoach.classify("the log of my sore legs").intent == "core.journal")
+    }
+
+    @Test func theRequestItselfStillGetsItsAnswer() {
+        #expect(shippedCoach.classify("what's good for tight hamstrings").intent == "technique.for_area")
+    }
+}

@@ -41,7 +41,7 @@ public struct Coach: Sendable {
         var route = DialoguePolicy.route(understanding, plugins: plugins, table: content.intents)
         // As a conversation's first line is routed: a report of discomfort starts the questions (unless the line
         // is, nearly word for word, an example of another intent).
-        if understanding.confidence < DialoguePolicy.exampleMatch, DialoguePolicy.reportsDiscomfort(understanding),
+        if DialoguePolicy.startsQuestions(understanding),
             let triage = plugins.plugin(with: .redFlags), let first = content.intents.firstIntent(of: triage.name)
         {
             route = .init(plugin: triage.name, intent: route.plugin == triage.name ? route.intent : first.id)

@@ -325,7 +325,7 @@ public struct Conversation: Sendable {
             return coach.plugins.aboutTheRunnerIntent.flatMap(route)
         }
         // A report of discomfort starts the questions, whatever it shares with other intents.
-        if DialoguePolicy.reportsDiscomfort(understanding), understanding.confidence < DialoguePolicy.exampleMatch { return questions }
+        if DialoguePolicy.startsQuestions(understanding) { return questions }
         return nil
     }
 

@@ -156,6 +156,19 @@ public struct Interpreter: Sendable, Codable {
             words[index] = corrected
         }
         var tokens = Self.tokens(words)
+        // "train times to Bath", "a spa day in Bath": a domain word of other senses written as a name after a
+        // preposition of place is the name (the token no longer matches any phrase, keyword or domain word).
+        let names = Self.placeNames(in: read)
+        var named = false
+        if !names.isEmpty {
+            for index in tokens.indices.dropFirst()
+            where names.contains(tokens[index].text) && Self.placePrepositions.contains(tokens[index - 1].text)
+                && lexicon.hasOtherSenses(tokens[index].stem)
+            {
+                tokens[index] = Token(text: Self.nameToken, stem: Self.nameToken)
+                named = true
+            }
+        }
         // Each token's stem looked up once, for every stage below.
         let table =
             stemIndex.stored
@@ -178,7 +191,8 @@ public struct Interpreter: Sendable, Codable {
         // a feature it lost on the held-out lines): a neighbour of another topic keeps out a line whose domain
         // words all have other senses; a soreness neighbour ("tighter") beside an area brings one in. It
         // never changes what the line states (entities, red flags).
-        var foreign = false
+        // (A place's name is of another topic.)
+        var foreign = named
         var domainNeighbour = false
         for index in words.indices where tokens[index].classes.isEmpty && !tokens[index].negated && !lexicon.isKnown(words[index]) {
             guard let neighbour = lexicon.neighbour(of: words[index]) else { continue }
@@ -195,8 +209,12 @@ public struct Interpreter: Sendable, Codable {
         // Intents a keyword of several words points to ("do after", "walk me through"): specific enough to
         // tip the balance on a line that names no domain word.
         var phraseHits = Set<Int>()
+        // A line about another topic whose domain words all have other senses ("hot tub rental for a birthday
+        // party"): a keyword made only of such words ("tub", "hot tub") says nothing of what the line asks.
+        let offTopic = !inDomain && (foreign || lexicon.mentionsOtherTopic(tokens))
         for position in stems.indices where entries[position] >= 0 {
             for keyword in table.entries[Int(entries[position])].keywords ?? [] where !hits.contains(keyword.intent) {
+                if offTopic, keyword.stems.allSatisfy(lexicon.hasOtherSenses) { continue }
                 if position + keyword.stems.count <= stems.count,
                     keyword.stems.indices.allSatisfy({ stems[position + $0] == keyword.stems[$0] })
                 {
@@ -248,6 +266,26 @@ public struct Interpreter: Sendable, Codable {
         return Understanding(
             input: input, normalized: Self.joined(words), corrections: corrections, entities: entities,
             ranking: Array(ranking.prefix(5)), inDomain: inDomain, keywordIntents: keywordIntents)
+    }
+
+    /// What a name of a place becomes (no word of the content has a "#").
+    static let nameToken = "#name"
+    static let placePrepositions: Set<String> = ["in", "to", "from", "near", "at", "around", "outside", "visit", "visiting", "via"]
+
+    /// The words (lower-cased) written with a capital inside the line: not its first word, nor the first after
+    /// a full stop, question or exclamation mark.
+    static func placeNames(in text: String) -> Set<String> {
+        var names = Set<String>()
+        var sentenceStart = true
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            defer { sentenceStart = word.last.map { ".!?".contains($0) } ?? false }
+            guard !sentenceStart, let first = word.first, first.isUppercase else { continue }
+            let letters = word.prefix { $0.isLetter }
+            // (Not a word in capitals throughout: "ICE BATH NOW".)
+            guard letters.count > 1, letters.dropFirst().allSatisfy(\.isLowercase) else { continue }
+            names.insert(letters.lowercased())
+        }
+        return names
     }
 
     /// `words.joined(separator: " ")`, in one allocation.

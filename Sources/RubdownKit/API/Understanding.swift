@@ -75,6 +75,8 @@ public struct Entities: Sendable, Hashable {
     /// The line opens with the area it is about ("my knees ache", "both calves are tight"), rather than
     /// naming one inside a description ("sharp when I go up on my toes").
     public var opensWithArea = false
+    /// The line names areas and nothing else but small words and groans: "calf", "ugh my hammies".
+    public var namesOnlyAreas = false
     /// What the runner says about themselves (`runner-facts.yaml` ids): "I'm pregnant", "no foam roller".
     public var runnerFacts: [String] = []
     /// What the runner takes back about themselves: "I'm not pregnant", "forget that I'm on warfarin".

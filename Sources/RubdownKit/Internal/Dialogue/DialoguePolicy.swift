@@ -79,6 +79,21 @@ enum DialoguePolicy {
         return discomfort && (!entities.bodyParts.isEmpty || entities.generalSoreness)
     }
 
+    /// A report of discomfort that starts the questions: unless it is, nearly word for word, an example of another
+    /// intent and asks for something ("what's good for tight hamstrings" is a request; "tight hammys", which the
+    /// matcher finds nearly as close to it, tells and asks nothing, and is a report), or is word for word an
+    /// example that asks nothing ("the log of my sore legs").
+    /// An area said alone ("calf", "ugh my hammies") is where it hurts, and starts them too.
+    static func startsQuestions(_ understanding: Understanding) -> Bool {
+        if understanding.entities.namesOnlyAreas, understanding.inDomain, !looksLikeRequest(understanding) { return true }
+        let asExample = looksLikeRequest(understanding) ? exampleMatch : exactExample
+        return reportsDiscomfort(understanding) && understanding.confidence < asExample
+    }
+
+    /// A line this well understood is, word for word, an example of its intent (whose words the matcher
+    /// sees all of: "the log of my sore legs" is the journal's).
+    static let exactExample = 0.99
+
     /// "I don't have a foam roller", "I'm on warfarin", "I've got ten minutes": a line that only tells
     /// about the runner, reporting nothing and asking for nothing.
     static func onlyTellsAboutTheRunner(_ understanding: Understanding) -> Bool {

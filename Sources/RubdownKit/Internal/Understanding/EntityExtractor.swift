@@ -47,8 +47,11 @@ struct EntityExtractor: Sendable, Codable {
                 if !entities.baths.contains(id) { entities.baths.append(id) }
             case .word(let word):
                 if word == "sore" || word == "hurt" { entities.generalSoreness = !span.negated || entities.generalSoreness }
-                // "legs are properly knackered": tired legs are sore legs.
-                if word == "tired", !span.negated, tokens.contains(where: { $0.classes.contains(.leg) }) {
+                // "legs are properly knackered", "calves done in": tired legs (or a tired area) are sore ones.
+                if word == "tired", !span.negated,
+                    tokens.contains(where: { $0.classes.contains(.leg) })
+                        || spans.contains(where: { if case .area = $0.concept { !$0.negated } else { false } })
+                {
                     entities.generalSoreness = true
                     entities.discomfort = true
                 }
@@ -58,6 +61,13 @@ struct EntityExtractor: Sendable, Codable {
         entities.bodyParts.removeAll { entities.negatedBodyParts.contains($0) && !occursUnnegated($0, spans) }
         if let first = spans.first(where: { if case .area = $0.concept { !$0.negated } else { false } }) {
             entities.opensWithArea = tokens[..<first.start].allSatisfy { Self.areaLeads.contains($0.text) }
+        }
+        if !spans.isEmpty, spans.allSatisfy({ if case .area = $0.concept { !$0.negated } else { false } }) {
+            var covered = [Bool](repeating: false, count: tokens.count)
+            for span in spans { for index in span.start..<(span.start + span.length) { covered[index] = true } }
+            entities.namesOnlyAreas = tokens.indices.allSatisfy {
+                covered[$0] || Self.areaLeads.contains(tokens[$0].text) || Self.groans.contains(tokens[$0].text)
+            }
         }
         let line = Line(tokens, words: words)
         entities.distanceKm = Self.distance(line)
@@ -187,6 +197,8 @@ struct EntityExtractor: Sendable, Codable {
         "my", "the", "both", "left", "right", "and", "also", "now", "plus", "but", "oh", "ah", "oh,", "then", "my", "a", "one", "of",
         ",", "lower", "upper", "inner", "outer", "front", "back", "top", "whole",
     ]
+    /// Sounds of discomfort that name nothing: beside an area alone, a report.
+    static let groans: Set<String> = ["ugh", "urgh", "argh", "oof", "ooh", "ahh", "aah", "eek", "sigh", "meh", "bleh", "gah"]
     /// Lexicon words that report discomfort.
     static let discomfortWords: Set<String> = ["sore", "hurt", "stiff", "cramp", "swollen", "numb", "pain"]
 
@@ -261,15 +273,33 @@ struct EntityExtractor: Sendable, Codable {
                 }
         }
         if mayBeDuring { return true }
-        // "about 7k in", "3 miles in"; "started aching on my run".
+        // "about 7k in", "3 miles in, it went": a distance, then "in" where the clause ends (not "10k in racing
+        // flats", "5k in 25 minutes", and not "first run back in a month": "back" is no distance).
         for (index, word) in words.enumerated() where index + 1 < words.count && words[index + 1] == "in" {
-            if word.hasSuffix("k") || word.hasSuffix("km") || ["miles", "mile", "km", "k", "kms"].contains(word) { return true }
+            let distance =
+                word.first?.isNumber == true && (word.hasSuffix("k") || word.hasSuffix("km"))
+                || ["miles", "mile", "km", "k", "kms"].contains(word)
+            let next = index + 2 < words.count ? words[index + 2] : ","
+            if distance && Self.afterDistanceIn.contains(next) { return true }
+        }
+        // "during today's run", "during my long run": "during" and, within three words, the run.
+        for (index, word) in words.enumerated() where word == "during" {
+            if words[(index + 1)..<min(words.count, index + 4)].contains(where: Self.runWords.contains) { return true }
         }
         let started = tokens.contains { $0.classes.contains(.started) }
         return started && says(onTheRunPhrases)
     }
 
     static let startedWords = ["started", "began", "came", "kicked"]
+    /// After "7k in", words that end the distance's clause or start the next one: the distance was into the run.
+    static let afterDistanceIn: Set<String> = [
+        ",", ".", "and", "i", "it", "my", "something", "when", "then", "felt", "started", "began", "suddenly", "out",
+    ]
+    /// What "during" is about when it is about the run.
+    static let runWords: Set<String> = [
+        "run", "race", "parkrun", "session", "workout", "intervals", "interval", "reps", "rep", "tempo", "marathon", "jog",
+        "10k", "5k", "track",
+    ]
     static let duringPhrases: [[String]] = [
         "during the run", "during my run", "during the race", "mid run", "mid race", "halfway round", "halfway through",
         "half way through", "while running", "whilst running", "into my run", "into the run", "into the race", "partway through",
@@ -390,6 +420,8 @@ struct EntityExtractor: Sendable, Codable {
         let notBad: Phrase, notTooBad: Phrase, notThatBad: Phrase, veryBad: Phrase, reallyBad: Phrase
         // answer
         let unknown: [Phrase], skip: [Phrase], no: [Phrase], yes: [Phrase], itIs: Phrase
+        /// "don't think so", "probably not": a no, even after "not sure" or "idk".
+        let leanNo: [Phrase]
 
         init() {
             var phrases: [Phrase] = []
@@ -415,7 +447,10 @@ struct EntityExtractor: Sendable, Codable {
             weekAndAHalf = add("week and a half")
             ages = ["for ages", "ages ago", "for weeks", "weeks now"].map { add($0) }
             weekend = add("weekend")
-            now = ["today", "this morning", "this afternoon", "this evening", "tonight", "just now", "earlier"].map { add($0) }
+            now = ["today", "this morning", "this morn", "this arvo", "this afternoon", "this evening", "tonight", "just now", "earlier"]
+                .map {
+                    add($0)
+                }
             weekdays = EntityExtractor.weekdays.map { (add($0), add($0 + "s")) }
             notBad = add("not bad")
             notTooBad = add("not too bad")
@@ -427,6 +462,7 @@ struct EntityExtractor: Sendable, Codable {
             no = ["not really", "not at all", "not that i"].map { add($0) }
             yes = ["i think so", "a bit", "a little", "kind of", "sort of"].map { add($0) }
             itIs = add("it is")
+            leanNo = ["do not think so", "probably not", "doubt it"].map { add($0) }
             self.phrases = phrases
             self.byFirstWord = byFirstWord
         }
@@ -501,6 +537,8 @@ struct EntityExtractor: Sendable, Codable {
         "looks", "more", "extra", "unusual", "bad",
         // "didn't hear a pop", "haven't seen any blood", "never noticed swelling": the sense verb is not what is denied.
         "hear", "heard", "see", "seen", "saw", "notice", "noticed",
+        // "not getting better", "not getting any pain at night": what is denied comes after it.
+        "getting",
     ]
 
     // MARK: Numbers, distances, times
@@ -547,6 +585,11 @@ struct EntityExtractor: Sendable, Codable {
         "day", "days", "week", "weeks", "hour", "hours", "hrs", "hr", "minute", "minutes", "min", "mins", "am", "pm",
         "month", "months", "year", "years", "times", "time", "sets", "reps", "second", "seconds", "sec", "secs",
         "degrees", "c", "f", "x",
+    ]
+
+    /// What a number before them counts: efforts of a session, not a pain level.
+    static let efforts: Set<String> = [
+        "reps", "rep", "repeats", "sprints", "strides", "laps", "intervals", "hills", "efforts", "sets", "rounds",
     ]
 
     static func distance(_ line: Line) -> Double? {
@@ -623,7 +666,8 @@ struct EntityExtractor: Sendable, Codable {
             let after = index + 2 < words.count ? words[index + 2] : ""
             let before = index > 0 ? words[index - 1] : ""
             let dated =
-                after == "ago" || after == "back" || after == "now" || Self.beforeDuration.contains(before) || words.count <= 3
+                after == "ago" || after == "back" || after == "now" || after == "after" || after == "since"
+                || Self.beforeDuration.contains(before) || words.count <= 3
             guard dated else { continue }
             if unit == "day" || unit == "days" { return value }
             if unit == "week" || unit == "weeks" { return value * 7 }
@@ -687,6 +731,8 @@ struct EntityExtractor: Sendable, Codable {
             guard let value = line.numbers[index], !["a", "an", "couple", "few", "several"].contains(word) else { continue }
             if next == "out", index + 3 < words.count + 1, words.dropFirst(index + 2).first == "of" { return clampPain(value) }
             if otherUnits.contains(next) || kmUnits.contains(next) || mileUnits.contains(next) { continue }
+            // "10 hill reps", "6 short sprints": a count of efforts.
+            if Self.efforts.contains(next) || index + 2 < words.count && Self.efforts.contains(words[index + 2]) { continue }
             if Double(word) == nil && words.count > 5 { continue }  // "one of my calves"
             if value >= 0 && value <= 10 { return clampPain(value) }
         }
@@ -738,6 +784,9 @@ struct EntityExtractor: Sendable, Codable {
         let p = LinePhrases.shared
         // (With no phrase in the line, only the word tests below can succeed.)
         let phrases = line.mayHavePhrase
+        for phrase in p.leanNo where phrases && line.contains(phrase) {
+            return .no
+        }
         for phrase in p.unknown where phrases && line.contains(phrase) {
             return .unknown
         }

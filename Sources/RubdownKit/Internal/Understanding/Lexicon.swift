@@ -243,6 +243,9 @@ struct Lexicon: Sendable, Codable {
 
     static let substitutes: Set<String> = ["instead", "alternative", "substitute", "replacement", "rather"]
 
+    /// Whether a stem is that of a domain word that often means something else (`KnowledgeBase.otherSenses`).
+    func hasOtherSenses(_ stem: String) -> Bool { otherSenses.contains(stem) }
+
     func isKnown(_ word: String) -> Bool { known.contains(word) || known.contains(Stemmer.stem(word)) }
 
     /// The longest phrase starting at `index`, as (length in tokens, concept), among `candidates`
@@ -257,6 +260,23 @@ struct Lexicon: Sendable, Codable {
         return nil
     }
 
+    /// Right after an area, a phrase that starts with "are", "is" or "feel(s)" said without it: "calves toast",
+    /// "quads shot", "hammies feel dead" written as "hammies dead".
+    private func predicate(_ tokens: [Token], at index: Int) -> (length: Int, concept: Concept)? {
+        for copula in Self.copulaStems {
+            for candidate in phrases[copula] ?? [] where candidate.stems.count > 1 && index + candidate.stems.count - 1 <= tokens.count {
+                if candidate.stems.indices.dropFirst().allSatisfy({ tokens[index + $0 - 1].stem == candidate.stems[$0] }) {
+                    return (candidate.stems.count - 1, candidate.concept)
+                }
+            }
+        }
+        return nil
+    }
+
+    static let copulaStems = ["are", "is", "feel", "feels"].map(Stemmer.stem).reduce(into: [String]()) {
+        if !$0.contains($1) { $0.append($1) }
+    }
+
     /// The concept phrases in the tokens, longest first, left to right.
     func spans(in tokens: [Token]) -> [ConceptSpan] {
         spans(in: tokens) { phrases[tokens[$0].stem] }
@@ -268,6 +288,11 @@ struct Lexicon: Sendable, Codable {
         var index = 0
         while index < tokens.count {
             if let match = match(tokens, at: index, among: phrasesAt(index)) {
+                spans.append(ConceptSpan(start: index, length: match.length, concept: match.concept, negated: tokens[index].negated))
+                index += match.length
+            } else if let last = spans.last, last.start + last.length == index, case .area = last.concept,
+                let match = predicate(tokens, at: index)
+            {
                 spans.append(ConceptSpan(start: index, length: match.length, concept: match.concept, negated: tokens[index].negated))
                 index += match.length
             } else {

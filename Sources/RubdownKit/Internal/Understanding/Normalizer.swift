@@ -220,6 +220,8 @@ enum Normalizer {
         // Times as typed on a phone: "yday", "2day", "2nite".
         "yday": "yesterday", "yest": "yesterday", "ystday": "yesterday", "2day": "today", "tday": "today", "2nite": "tonight",
         "tonite": "tonight", "2moro": "tomorrow", "tmrw": "tomorrow",
+        // Compounds written as one word.
+        "icebath": "ice bath", "icebaths": "ice baths",
         // Scots and Caribbean negatives: "cannae put weight on it", "mi cyaan walk".
         "cannae": "can not", "canna": "can not", "cyaan": "can not", "caan": "can not", "dinnae": "do not",
         "didnae": "did not", "couldnae": "could not", "wouldnae": "would not", "isnae": "is not", "wasnae": "was not",
