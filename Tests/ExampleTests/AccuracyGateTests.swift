@@ -38,10 +38,13 @@ import Testing
     /// who never read Intents/, Knowledge/ or the code, split once at random. The held-out halves
     /// are never read and are reported as counts only. Gates sit just under the figures reached
     /// (README, "Understanding figures").
-    @Test(arguments: [("understanding-lines.tuning.jsonl", 0.95, 0.89), ("understanding-lines.tuning-2.jsonl", 0.96, 0.89)])
-    func blindLinesTuningHalf(file: String, inScope: Double, outOfScope: Double) throws {
+    @Test(arguments: [
+        ("understanding-lines.tuning.jsonl", 255, 0.95, 0.89), ("understanding-lines.tuning-2.jsonl", 255, 0.96, 0.89),
+        ("understanding-lines.tuning-3.jsonl", 270, 0.895, 0.825),
+    ])
+    func blindLinesTuningHalf(file: String, count: Int, inScope: Double, outOfScope: Double) throws {
         let evaluation = try evaluate(repositoryRoot.appendingPathComponent("Tests/Data/" + file))
-        #expect(evaluation.total == 255)
+        #expect(evaluation.total == count)
         #expect(evaluation.inScopeAccuracy >= inScope, "\(evaluation.report(listing: 40))")
         #expect((evaluation.outOfScopeRecall ?? 0) >= outOfScope, "\(evaluation.report(listing: 40))")
     }
@@ -50,12 +53,13 @@ import Testing
         let evaluation = try evaluate(repositoryRoot.appendingPathComponent("Tests/Data/understanding-lines.held-out.jsonl"))
         let counts = evaluation.report(listing: 0, countsOnly: true)
         #expect(evaluation.total == 270)
-        #expect(evaluation.inScopeAccuracy >= 0.895, "\(counts)")
-        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.825, "\(counts)")
+        #expect(evaluation.inScopeAccuracy >= 0.935, "\(counts)")
+        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.85, "\(counts)")
     }
 
     @Test(arguments: [
-        ("conversations.tuning.jsonl", 96, 0.96), ("conversations.tuning-2.jsonl", 96, 0.98), ("conversations.held-out.jsonl", 100, 0.90),
+        ("conversations.tuning.jsonl", 96, 0.96), ("conversations.tuning-2.jsonl", 96, 0.98), ("conversations.tuning-3.jsonl", 100, 0.90),
+        ("conversations.held-out.jsonl", 100, 0.87),
     ])
     func blindConversations(file: String, count: Int, gate: Double) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)

@@ -10,7 +10,7 @@ import Testing
 @Suite struct SafetyGateTests {
     static let tuningLines = [
         "safety-lines.tuning.jsonl", "safety-lines.tuning-2.jsonl", "safety-lines.tuning-3.jsonl", "safety-lines.tuning-4.jsonl",
-        "safety-lines.tuning-5.jsonl", "safety-lines.tuning-6.jsonl", "safety-lines.tuning-7.jsonl",
+        "safety-lines.tuning-5.jsonl", "safety-lines.tuning-6.jsonl", "safety-lines.tuning-7.jsonl", "safety-lines.tuning-8.jsonl",
     ]
 
     func evaluate(_ name: String) throws -> Evaluation {
@@ -38,7 +38,7 @@ import Testing
     /// question to be read, which the conversations below cover.
     static let tuningMissesAllowed: [String: Int] = [
         "safety-lines.tuning-2.jsonl": 3, "safety-lines.tuning-3.jsonl": 6, "safety-lines.tuning-4.jsonl": 0,
-        "safety-lines.tuning-5.jsonl": 17, "safety-lines.tuning-6.jsonl": 0, "safety-lines.tuning-7.jsonl": 1,
+        "safety-lines.tuning-5.jsonl": 17, "safety-lines.tuning-6.jsonl": 0, "safety-lines.tuning-7.jsonl": 1, "safety-lines.tuning-8.jsonl": 14,
     ]
 
     @Test func heldOutLines() throws {
@@ -49,8 +49,9 @@ import Testing
         #expect(Double(evaluation.falseRedFlags.count) <= Self.heldOutFalseFlags * Double(evaluation.redFlagFreeLines), "\(counts)")
     }
 
-    // Reached: 252 of 266 caught (94.7%), 3 of 130 look-alikes flagged (2.3%). The targets are 97% and 1%.
-    static let heldOutCaught = 0.94
+    // Reached: 237 of 266 caught (89.1%), 3 of 130 look-alikes flagged (2.3%), on the fresh eighth batch measured
+    // once before any tuning on it. The targets are 97% and 1%.
+    static let heldOutCaught = 0.89
     static let heldOutFalseFlags = 0.03
 
     @Test(arguments: ["safety-conversations.tuning.jsonl", "safety-conversations.tuning-2.jsonl"])
@@ -65,14 +66,15 @@ import Testing
         #expect(failures.count <= 2, "\(failures)")
     }
 
-    /// The previous held-out conversations, now tuning data: two still fail. In one the only sign (a cold,
+    /// The earlier held-out conversations, now tuning data. In tuning-3 two still fail. In one the only sign (a cold,
     /// mottled leg) is told in answer to a question Rubdown does not ask about a calf; the other opens
     /// with a simile ("through a mangle") that is read as a request for a routine.
-    @Test func thirdTuningConversations() throws {
-        let runners = try SimulatedRunner.load("Tests/Data/safety-conversations.tuning-3.jsonl")
+    @Test(arguments: [("safety-conversations.tuning-3.jsonl", 63, 2), ("safety-conversations.tuning-4.jsonl", 66, 16)])
+    func laterTuningConversations(file: String, count: Int, failuresAllowed: Int) throws {
+        let runners = try SimulatedRunner.load("Tests/Data/" + file)
         let failures = runners.compactMap { runner in runner.run().map { "\(runner.id): \($0)" } }
-        #expect(runners.count == 63)
-        #expect(failures.count <= 2, "\(failures)")
+        #expect(runners.count == count)
+        #expect(failures.count <= failuresAllowed, "\(failures)")
     }
 
     @Test func heldOutConversations() throws {
