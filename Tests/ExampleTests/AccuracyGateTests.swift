@@ -39,8 +39,8 @@ import Testing
     /// are never read and are reported as counts only. Gates sit just under the figures reached
     /// (README, "Understanding figures").
     @Test(arguments: [
-        ("understanding-lines.tuning.jsonl", 255, 0.95, 0.89), ("understanding-lines.tuning-2.jsonl", 255, 0.96, 0.89),
-        ("understanding-lines.tuning-3.jsonl", 270, 0.895, 0.825),
+        ("understanding-lines.tuning.jsonl", 255, 0.955, 0.89), ("understanding-lines.tuning-2.jsonl", 255, 0.96, 0.89),
+        ("understanding-lines.tuning-3.jsonl", 270, 0.935, 0.865),
     ])
     func blindLinesTuningHalf(file: String, count: Int, inScope: Double, outOfScope: Double) throws {
         let evaluation = try evaluate(repositoryRoot.appendingPathComponent("Tests/Data/" + file))
@@ -53,13 +53,13 @@ import Testing
         let evaluation = try evaluate(repositoryRoot.appendingPathComponent("Tests/Data/understanding-lines.held-out.jsonl"))
         let counts = evaluation.report(listing: 0, countsOnly: true)
         #expect(evaluation.total == 270)
-        #expect(evaluation.inScopeAccuracy >= 0.935, "\(counts)")
-        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.85, "\(counts)")
+        #expect(evaluation.inScopeAccuracy >= 0.95, "\(counts)")
+        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.865, "\(counts)")
     }
 
     @Test(arguments: [
-        ("conversations.tuning.jsonl", 96, 0.96), ("conversations.tuning-2.jsonl", 96, 0.98), ("conversations.tuning-3.jsonl", 100, 0.90),
-        ("conversations.held-out.jsonl", 100, 0.87),
+        ("conversations.tuning.jsonl", 96, 0.96), ("conversations.tuning-2.jsonl", 96, 0.98), ("conversations.tuning-3.jsonl", 100, 0.905),
+        ("conversations.held-out.jsonl", 100, 0.875),
     ])
     func blindConversations(file: String, count: Int, gate: Double) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)

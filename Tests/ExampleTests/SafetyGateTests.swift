@@ -38,7 +38,8 @@ import Testing
     /// question to be read, which the conversations below cover.
     static let tuningMissesAllowed: [String: Int] = [
         "safety-lines.tuning-2.jsonl": 3, "safety-lines.tuning-3.jsonl": 6, "safety-lines.tuning-4.jsonl": 0,
-        "safety-lines.tuning-5.jsonl": 17, "safety-lines.tuning-6.jsonl": 0, "safety-lines.tuning-7.jsonl": 1, "safety-lines.tuning-8.jsonl": 14,
+        "safety-lines.tuning-5.jsonl": 17, "safety-lines.tuning-6.jsonl": 0, "safety-lines.tuning-7.jsonl": 1,
+        "safety-lines.tuning-8.jsonl": 14,
     ]
 
     @Test func heldOutLines() throws {
