@@ -39,7 +39,7 @@ import Testing
     static let tuningMissesAllowed: [String: Int] = [
         "safety-lines.tuning-2.jsonl": 3, "safety-lines.tuning-3.jsonl": 6, "safety-lines.tuning-4.jsonl": 0,
         "safety-lines.tuning-5.jsonl": 17, "safety-lines.tuning-6.jsonl": 0, "safety-lines.tuning-7.jsonl": 1,
-        "safety-lines.tuning-8.jsonl": 14,
+        "safety-lines.tuning-8.jsonl": 0,
     ]
 
     @Test func heldOutLines() throws {
@@ -50,10 +50,10 @@ import Testing
         #expect(Double(evaluation.falseRedFlags.count) <= Self.heldOutFalseFlags * Double(evaluation.redFlagFreeLines), "\(counts)")
     }
 
-    // Reached: 237 of 266 caught (89.1%), 3 of 130 look-alikes flagged (2.3%), on the fresh eighth batch measured
-    // once before any tuning on it. The targets are 97% and 1%.
+    // Reached on the fresh eighth batch: 237 of 266 caught (89.1%), 3 of 130 look-alikes flagged (2.3%) when first
+    // measured; 238 and 2 (1.5%) after tuning on the seventh. The targets are 97% and 1%.
     static let heldOutCaught = 0.89
-    static let heldOutFalseFlags = 0.03
+    static let heldOutFalseFlags = 0.02
 
     @Test(arguments: ["safety-conversations.tuning.jsonl", "safety-conversations.tuning-2.jsonl"])
     func tuningConversationsReachSeekCareWithTheRightUrgency(file: String) throws {
@@ -70,11 +70,12 @@ import Testing
     /// The earlier held-out conversations, now tuning data. In tuning-3 two still fail. In one the only sign (a cold,
     /// mottled leg) is told in answer to a question Rubdown does not ask about a calf; the other opens
     /// with a simile ("through a mangle") that is read as a request for a routine.
-    @Test(arguments: [("safety-conversations.tuning-3.jsonl", 63, 2), ("safety-conversations.tuning-4.jsonl", 66, 16)])
+    @Test(arguments: [("safety-conversations.tuning-3.jsonl", 63, 2), ("safety-conversations.tuning-4.jsonl", 66, 10)])
     func laterTuningConversations(file: String, count: Int, failuresAllowed: Int) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)
         let failures = runners.compactMap { runner in runner.run().map { "\(runner.id): \($0)" } }
         #expect(runners.count == count)
+        print("\(file): \(runners.count - failures.count)/\(runners.count) conversations passed")
         #expect(failures.count <= failuresAllowed, "\(failures)")
     }
 
@@ -82,12 +83,13 @@ import Testing
         let runners = try SimulatedRunner.load("Tests/Data/safety-conversations.held-out.jsonl")
         let passed = runners.filter { $0.run() == nil }.count
         #expect(runners.count == 66)
+        print("safety-conversations.held-out.jsonl: \(passed)/\(runners.count) conversations passed")  // counts only
         #expect(
             Double(passed) >= Self.heldOutConversationPass * Double(runners.count),
             "held-out conversations: \(passed)/\(runners.count) passed")
     }
 
-    // Reached: 52 of 66 (78.8%) through ../shared/tools/simulated_runner.py and 50 of 66 here (the two runners pick
-    // different wordings of the same facts); the target is 95%.
-    static let heldOutConversationPass = 0.75
+    // Reached on the fresh eighth batch: 50 of 66 when first measured, 53 of 66 (80.3%) after tuning on the seventh,
+    // both here and through ../shared/tools/simulated_runner.py; the target is 95%.
+    static let heldOutConversationPass = 0.79
 }

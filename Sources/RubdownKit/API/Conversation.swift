@@ -194,7 +194,11 @@ public struct Conversation: Sendable {
             pending.map {
                 ![Slot.when, .distance].contains($0.question.slot) && ($0.question.slot != .urine || $0.question.area != nil)
             } ?? true
-        let understanding = coach.interpreter.understand(line, contextAreas: aboutTheArea ? state.areas : [])
+        var understanding = coach.interpreter.understand(line, contextAreas: aboutTheArea ? state.areas : [])
+        // "during the run, felt a loud snap at about 3k": a sign told in answer to when or how far is about the area.
+        if !aboutTheArea, pending?.question.slot != .urine, !understanding.entities.symptoms.isEmpty, !state.areas.isEmpty {
+            understanding = coach.interpreter.understand(line, contextAreas: state.areas)
+        }
         let safety = coach.safety
         // The facts the line states are taken in only if it is not a side question,
         // so "how do I massage my feet?" mid-way does not move the questions to the feet.

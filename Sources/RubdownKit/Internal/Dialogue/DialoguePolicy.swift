@@ -63,7 +63,9 @@ enum DialoguePolicy {
     static func reportsDiscomfort(_ understanding: Understanding) -> Bool {
         let entities = understanding.entities
         // "hamstrings feel a bit tight, anything to loosen them?": a report first, then a question about it.
-        let opensWithReport = entities.opensWithArea && !opensAsRequest(understanding)
+        // "Hot 25k this morning, legs are sore. What should I massage?": a report in a sentence of its own,
+        // then the question, is a report too.
+        let opensWithReport = (entities.opensWithArea || tellsBeforeAsking(understanding)) && !opensAsRequest(understanding)
         // ("shin of beef for slow cooking" names an area and a soreness word, in other senses; a strain or a
         // symptom is told whatever the other words.)
         guard understanding.inDomain || !entities.cautions.isEmpty || !entities.symptoms.isEmpty, entities.techniques.isEmpty,
@@ -146,11 +148,21 @@ enum DialoguePolicy {
 
     /// Whether the line's first word is a question or command word.
     static func opensAsRequest(_ understanding: Understanding) -> Bool {
-        let first = understanding.normalized.split(separator: " ").first.map(String.init) ?? ""
-        return [
-            "what", "how", "when", "where", "why", "who", "which", "can", "could", "should", "would", "will", "is", "are",
-            "do", "does", "tell", "give", "show", "play", "find", "set", "book", "please",
-        ].contains(first)
+        requestWords.contains(understanding.normalized.split(separator: " ").first.map(String.init) ?? "")
+    }
+
+    static let requestWords: Set<String> = [
+        "what", "how", "when", "where", "why", "who", "which", "can", "could", "should", "would", "will", "is", "are",
+        "do", "does", "tell", "give", "show", "play", "find", "set", "book", "please",
+    ]
+
+    /// Whether the line tells something in a sentence of its own before it asks ("Day 3 after my half. Still
+    /// sore. Is massage a good idea now?").
+    static func tellsBeforeAsking(_ understanding: Understanding) -> Bool {
+        let sentences = understanding.input.split(whereSeparator: { ".!?".contains($0) }).filter { !$0.allSatisfy(\.isWhitespace) }
+        guard sentences.count >= 2, understanding.input.contains("?") else { return false }
+        let first = sentences[0].lowercased().split(separator: " ").first.map(String.init) ?? ""
+        return !requestWords.contains(first)
     }
 
     /// Two in-scope intents of different plugins this close, neither a clear match, are worth a question.

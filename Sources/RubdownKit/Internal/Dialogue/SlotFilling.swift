@@ -174,13 +174,14 @@ enum SlotFilling {
         ].contains(where: text.contains)
     }
 
-    /// "yeah it's fine", "all normal", "looks normal to me": nothing wrong, with no sign, negation or "but" in the line.
+    /// "yeah it's fine", "all normal", "looks normal to me": nothing wrong, said in a few words with no sign,
+    /// negation, "but" or comparison ("puffier than normal" is a yes).
     static func saysAllClear(_ understanding: Understanding) -> Bool {
         let entities = understanding.entities
         guard entities.symptoms.isEmpty, entities.redFlags.isEmpty, entities.answer != .unknown else { return false }
-        let words = Set(understanding.normalized.split(separator: " ").map(String.init))
-        return !words.isDisjoint(with: ["fine", "normal", "unremarkable", "usual"])
-            && words.isDisjoint(with: ["not", "no", "never", "but", "although", "though", "except", "unable"])
+        let words = understanding.normalized.split(separator: " ").map(String.init)
+        return words.count <= 6 && !Set(words).isDisjoint(with: ["fine", "normal", "unremarkable", "usual"])
+            && Set(words).isDisjoint(with: ["not", "no", "never", "but", "although", "though", "except", "unable", "than", "more", "bit"])
     }
 
     /// "my quads too", "and my hamstrings", "plus my calves".

@@ -179,7 +179,8 @@ struct EntityExtractor: Sendable, Codable {
         return marked
     }
 
-    /// "just got back from my run", "back home": "back" as in returning, not the lower back.
+    /// "just got back from my run", "back home": "back" as in returning, not the lower back; "back there",
+    /// "back then": a place or a time.
     static func isBackFromARun(_ tokens: [Token], at index: Int) -> Bool {
         guard tokens[index].text == "back" else { return false }
         let before = index > 0 ? tokens[index - 1].text : ""
@@ -190,7 +191,7 @@ struct EntityExtractor: Sendable, Codable {
             // "two days back", "a while back": a time.
             "day", "days", "week", "weeks", "while", "month", "months", "fortnight", "ages",
         ]
-        .contains(before) || ["from", "home", "off", "out", "in", "again"].contains(after)
+        .contains(before) || ["from", "home", "off", "out", "in", "again", "there", "then"].contains(after)
     }
     /// Words that may come before the area a line opens with: "and now my left knee...".
     static let areaLeads: Set<String> = [
@@ -204,7 +205,8 @@ struct EntityExtractor: Sendable, Codable {
 
     // MARK: Trend, urine colour, spread: the answers to the screening questions
 
-    static let worseStems: Set<String> = Set(["worse", "worsen", "worsening", "increasing", "spreading", "growing"].map(Stemmer.stem))
+    // ("spreading" is not among them: "spread all over" answers where it hurts, not how it is going.)
+    static let worseStems: Set<String> = Set(["worse", "worsen", "worsening", "increasing", "growing"].map(Stemmer.stem))
     static let easingStems: Set<String> = Set(
         [
             "better", "easing", "eased", "eases", "easier", "improving", "improved", "improves", "less", "fading", "settling", "settled",
