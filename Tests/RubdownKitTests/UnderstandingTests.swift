@@ -113,7 +113,8 @@ import Testing
     @Test(arguments: [
         "my calves ache after only an easy 5k", "hill reps today, puffing hard walking up between reps, legs tired",
         "my coach says my form collapses at the end of races", "dropped my gel and it split open all over my hand",
-        "jumped in a cold river after the run, legs went numb for a minute then fine",
+        "jumped in a cold river after the run, legs went numb for a minute then fine", "good hip hop playlist for long runs",
+        "keep slicing off the tee", "is it safe to get in an ice bath if im already chilled from the run",
     ])
     func harmlessWordsRaiseNoSign(line: String) {
         #expect(entities(line).redFlags.isEmpty, "\(line) → \(entities(line).redFlags)")
