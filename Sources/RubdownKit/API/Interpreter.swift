@@ -275,6 +275,17 @@ public struct Interpreter: Sendable, Codable {
     /// The words (lower-cased) written with a capital inside the line: not its first word, nor the first after
     /// a full stop, question or exclamation mark.
     static func placeNames(in text: String) -> Set<String> {
+        // A name is a capital and a small letter after the line's first letter; most lines have none (checked on
+        // the bytes, as this runs for every line).
+        var line = text
+        let mayHaveName = line.withUTF8 { bytes in
+            guard bytes.count > 2 else { return false }
+            for i in 1..<(bytes.count - 1) where bytes[i] >= 0x80 || (65...90).contains(bytes[i]) && (97...122).contains(bytes[i + 1]) {
+                return true
+            }
+            return bytes[bytes.count - 1] >= 0x80
+        }
+        if !mayHaveName { return [] }
         var names = Set<String>()
         var sentenceStart = true
         for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {

@@ -65,12 +65,12 @@ enum DialoguePolicy {
         // "hamstrings feel a bit tight, anything to loosen them?": a report first, then a question about it.
         // "Hot 25k this morning, legs are sore. What should I massage?": a report in a sentence of its own,
         // then the question, is a report too.
-        let opensWithReport = (entities.opensWithArea || tellsBeforeAsking(understanding)) && !opensAsRequest(understanding)
+        func opensWithReport() -> Bool { (entities.opensWithArea || tellsBeforeAsking(understanding)) && !opensAsRequest(understanding) }
         // ("shin of beef for slow cooking" names an area and a soreness word, in other senses; a strain or a
         // symptom is told whatever the other words.)
         guard understanding.inDomain || !entities.cautions.isEmpty || !entities.symptoms.isEmpty, entities.techniques.isEmpty,
             entities.baths.isEmpty,
-            !looksLikeRequest(understanding) || opensWithReport
+            !looksLikeRequest(understanding) || opensWithReport()
         else {
             return false
         }
@@ -143,12 +143,15 @@ enum DialoguePolicy {
 
     /// A question or command rather than a statement: "what's the weather", "tell me a joke".
     static func looksLikeRequest(_ understanding: Understanding) -> Bool {
-        understanding.input.contains("?") || opensAsRequest(understanding)
+        understanding.input.utf8.contains(UInt8(ascii: "?")) || opensAsRequest(understanding)
     }
 
     /// Whether the line's first word is a question or command word.
     static func opensAsRequest(_ understanding: Understanding) -> Bool {
-        requestWords.contains(understanding.normalized.split(separator: " ").first.map(String.init) ?? "")
+        // (The first word found on the bytes: this runs several times for every line.)
+        let normalized = understanding.normalized
+        let end = normalized.utf8.firstIndex(of: UInt8(ascii: " ")) ?? normalized.endIndex
+        return requestWords.contains(String(normalized[..<end]))
     }
 
     static let requestWords: Set<String> = [
@@ -159,10 +162,16 @@ enum DialoguePolicy {
     /// Whether the line tells something in a sentence of its own before it asks ("Day 3 after my half. Still
     /// sore. Is massage a good idea now?").
     static func tellsBeforeAsking(_ understanding: Understanding) -> Bool {
-        let sentences = understanding.input.split(whereSeparator: { ".!?".contains($0) }).filter { !$0.allSatisfy(\.isWhitespace) }
-        guard sentences.count >= 2, understanding.input.contains("?") else { return false }
-        let first = sentences[0].lowercased().split(separator: " ").first.map(String.init) ?? ""
-        return !requestWords.contains(first)
+        // On the bytes: this runs for every line, and splitting into Characters cost as much as the matcher.
+        let input = understanding.input
+        let bytes = input.utf8
+        func endsASentence(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") }
+        guard let question = bytes.lastIndex(of: UInt8(ascii: "?")),
+            let end = bytes[..<question].firstIndex(where: endsASentence)
+        else { return false }
+        let firstSentence = input[..<end]
+        guard let first = firstSentence.split(separator: " ", maxSplits: 1).first, !first.isEmpty else { return false }
+        return !requestWords.contains(first.lowercased())
     }
 
     /// Two in-scope intents of different plugins this close, neither a clear match, are worth a question.
