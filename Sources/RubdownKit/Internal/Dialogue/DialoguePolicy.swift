@@ -150,8 +150,10 @@ enum DialoguePolicy {
     static func opensAsRequest(_ understanding: Understanding) -> Bool {
         // (The first word found on the bytes: this runs several times for every line.)
         let normalized = understanding.normalized
-        let end = normalized.utf8.firstIndex(of: UInt8(ascii: " ")) ?? normalized.endIndex
-        return requestWords.contains(String(normalized[..<end]))
+        let utf8 = normalized.utf8
+        guard let start = utf8.firstIndex(where: { $0 != UInt8(ascii: " ") }) else { return false }
+        let end = utf8[start...].firstIndex(of: UInt8(ascii: " ")) ?? normalized.endIndex
+        return requestWords.contains(String(normalized[start..<end]))
     }
 
     static let requestWords: Set<String> = [
@@ -166,11 +168,12 @@ enum DialoguePolicy {
         let input = understanding.input
         let bytes = input.utf8
         func endsASentence(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") }
-        guard let question = bytes.lastIndex(of: UInt8(ascii: "?")),
-            let end = bytes[..<question].firstIndex(where: endsASentence)
+        // (Sentences are what lies between the marks; a mark with nothing before it ends none.)
+        func isText(_ byte: UInt8) -> Bool { !endsASentence(byte) && byte != UInt8(ascii: " ") }
+        guard bytes.contains(UInt8(ascii: "?")), let start = bytes.firstIndex(where: isText),
+            let end = bytes[start...].firstIndex(where: endsASentence), bytes[end...].contains(where: isText)
         else { return false }
-        let firstSentence = input[..<end]
-        guard let first = firstSentence.split(separator: " ", maxSplits: 1).first, !first.isEmpty else { return false }
+        guard let first = input[start..<end].split(separator: " ", maxSplits: 1).first else { return false }
         return !requestWords.contains(first.lowercased())
     }
 
