@@ -30,6 +30,14 @@ public enum PluginCapability: Sendable, Hashable {
     case warningSigns(intent: String)
     /// Answers a line that only tells about the runner ("I'm on warfarin", "no roller here"), with this intent.
     case aboutTheRunner(intent: String)
+
+    /// The intent a capability names, if it names one.
+    var intent: String? {
+        switch self {
+        case .warningSigns(let intent), .aboutTheRunner(let intent): intent
+        case .redFlags, .outOfScope: nil
+        }
+    }
 }
 
 public struct PluginRequest: Sendable {
@@ -109,18 +117,23 @@ public struct PluginReply: Sendable {
 public struct PluginRegistry: Sendable {
     public let plugins: [any Plugin]
 
-    public init(_ plugins: [any Plugin]) { self.plugins = plugins }
+    /// The plugins whose intents are examples of what Rubdown declines: they need no domain word.
+    let outOfScopeNames: Set<String>
+    private let names: Set<String>
+
+    public init(_ plugins: [any Plugin]) {
+        self.plugins = plugins
+        outOfScopeNames = Set(plugins.filter { $0.capabilities.contains(.outOfScope) }.map(\.name))
+        names = Set(plugins.map(\.name))
+    }
 
     public func plugin(named name: String) -> (any Plugin)? { plugins.first { $0.name == name } }
     public func plugin(with capability: PluginCapability) -> (any Plugin)? {
         plugins.first { $0.capabilities.contains(capability) }
     }
 
-    /// The plugins whose intents are examples of what Rubdown declines: they need no domain word.
-    var outOfScopeNames: Set<String> { Set(plugins.filter { $0.capabilities.contains(.outOfScope) }.map(\.name)) }
-
     /// Whether answers from this plugin decline the line; a plugin not registered counts as declining.
-    func isOutOfScope(_ name: String) -> Bool { plugin(named: name)?.capabilities.contains(.outOfScope) ?? true }
+    func isOutOfScope(_ name: String) -> Bool { outOfScopeNames.contains(name) || !names.contains(name) }
 
     /// The intent that answers questions about warning signs in general, if a plugin declares one.
     var warningSignsIntent: String? { declaredIntent { if case .warningSigns(let id) = $0 { id } else { nil } } }
@@ -135,7 +148,6 @@ public struct PluginRegistry: Sendable {
     /// Every intent must name exactly one registered plugin (no two plugins share a name); a problem
     /// is reported where the intent is defined.
     func validate(_ table: IntentTable) throws {
-        let names = Set(plugins.map(\.name))
         let shared = Dictionary(grouping: plugins.map(\.name), by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
         if !shared.isEmpty {
             throw ContentError([
@@ -154,12 +166,7 @@ public struct PluginRegistry: Sendable {
         // a small one given with --intents, simply has no such route).
         var declared: [ContentDiagnostic] = []
         for plugin in plugins {
-            for capability in plugin.capabilities {
-                let id: String
-                switch capability {
-                case .warningSigns(let intent), .aboutTheRunner(let intent): id = intent
-                case .redFlags, .outOfScope: continue
-                }
+            for id in plugin.capabilities.compactMap(\.intent) {
                 if let intent = table.intent(id), intent.plugin != plugin.name {
                     declared.append(
                         ContentDiagnostic(
