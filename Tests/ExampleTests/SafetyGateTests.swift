@@ -11,6 +11,7 @@ import Testing
     static let tuningLines = [
         "safety-lines.tuning.jsonl", "safety-lines.tuning-2.jsonl", "safety-lines.tuning-3.jsonl", "safety-lines.tuning-4.jsonl",
         "safety-lines.tuning-5.jsonl", "safety-lines.tuning-6.jsonl", "safety-lines.tuning-7.jsonl", "safety-lines.tuning-8.jsonl",
+        "safety-lines.tuning-9.jsonl",
     ]
 
     func evaluate(_ name: String) throws -> Evaluation {
@@ -39,21 +40,21 @@ import Testing
     static let tuningMissesAllowed: [String: Int] = [
         "safety-lines.tuning-2.jsonl": 3, "safety-lines.tuning-3.jsonl": 6, "safety-lines.tuning-4.jsonl": 0,
         "safety-lines.tuning-5.jsonl": 17, "safety-lines.tuning-6.jsonl": 0, "safety-lines.tuning-7.jsonl": 1,
-        "safety-lines.tuning-8.jsonl": 0,
+        "safety-lines.tuning-8.jsonl": 0, "safety-lines.tuning-9.jsonl": 28,
     ]
 
     @Test func heldOutLines() throws {
         let evaluation = try evaluate("safety-lines.held-out.jsonl")
         let counts = evaluation.report(listing: 0, countsOnly: true)
-        #expect(evaluation.redFlagExpected == 266)
+        #expect(evaluation.redFlagExpected == 296)
         #expect(Double(evaluation.redFlagCaught) >= Self.heldOutCaught * Double(evaluation.redFlagExpected), "\(counts)")
         #expect(Double(evaluation.falseRedFlags.count) <= Self.heldOutFalseFlags * Double(evaluation.redFlagFreeLines), "\(counts)")
     }
 
-    // Reached on the fresh eighth batch: 237 of 266 caught (89.1%), 3 of 130 look-alikes flagged (2.3%) when first
-    // measured; 238 and 2 (1.5%) after tuning on the seventh. The targets are 97% and 1%.
-    static let heldOutCaught = 0.89
-    static let heldOutFalseFlags = 0.02
+    // Reached on the fresh ninth batch: 266 of 296 caught (89.9%), 2 of 166 look-alikes flagged (1.2%) when first
+    // measured at 8242b69. The targets are 97% and 1%.
+    static let heldOutCaught = 0.895
+    static let heldOutFalseFlags = 0.015
 
     @Test(arguments: ["safety-conversations.tuning.jsonl", "safety-conversations.tuning-2.jsonl"])
     func tuningConversationsReachSeekCareWithTheRightUrgency(file: String) throws {
@@ -70,7 +71,10 @@ import Testing
     /// The earlier held-out conversations, now tuning data. In tuning-3 two still fail. In one the only sign (a cold,
     /// mottled leg) is told in answer to a question Rubdown does not ask about a calf; the other opens
     /// with a simile ("through a mangle") that is read as a request for a routine.
-    @Test(arguments: [("safety-conversations.tuning-3.jsonl", 63, 2), ("safety-conversations.tuning-4.jsonl", 66, 10)])
+    @Test(arguments: [
+        ("safety-conversations.tuning-3.jsonl", 63, 2), ("safety-conversations.tuning-4.jsonl", 66, 10),
+        ("safety-conversations.tuning-5.jsonl", 66, 13),
+    ])
     func laterTuningConversations(file: String, count: Int, failuresAllowed: Int) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)
         let failures = runners.compactMap { runner in runner.run().map { "\(runner.id): \($0)" } }
@@ -89,7 +93,7 @@ import Testing
             "held-out conversations: \(passed)/\(runners.count) passed")
     }
 
-    // Reached on the fresh eighth batch: 50 of 66 when first measured, 53 of 66 (80.3%) after tuning on the seventh,
-    // both here and through ../shared/tools/simulated_runner.py; the target is 95%.
-    static let heldOutConversationPass = 0.79
+    // Reached on the fresh ninth batch: 58 of 66 (87.9%) when first measured at 8242b69 through
+    // ../shared/tools/simulated_runner.py; the target is 95%.
+    static let heldOutConversationPass = 0.86
 }
