@@ -48,6 +48,7 @@ public struct TriagePlugin: Plugin {
             prompt:
                 "What kind of pain is it: a dull ache, tightness, or something sharp? And is there anything else with it, such as numbness, weakness or feeling unwell?",
             examples: "a dull ache; it's tight; sharp when I walk"),
+        legNerveCheck,
         Question(
             slot: .painLevel, prompt: "How bad is it, from 0 (nothing) to 10 (the worst you can imagine)?",
             examples: "4; about a 6; 3/10; mild; pretty bad"),
@@ -62,10 +63,23 @@ public struct TriagePlugin: Plugin {
             examples: "normal; dark yellow; brown; like cola"),
     ]
 
+    /// Back or buttock pain that runs down the leg: the nerve check, asked even when the kind of pain is
+    /// already known, since it is the part of the pain-kind question that screens for a trapped nerve (one
+    /// leg) or a squeezed spinal cord (both). Its answer is read as a pain-kind answer would be.
+    static let legNerveCheck = Question(
+        slot: .painKind, prompt: "Any numbness, pins and needles or weakness down that leg or in your foot?",
+        examples: "no; pins and needles in my foot; my foot feels weak", area: Question.legNerveArea)
+
     /// The next question: while safety holds a swollen leg between a clot and something more urgent,
     /// the question that decides it (how bad, then the urine) comes first.
     static func next(_ state: ConversationState) -> Question? {
-        let open = questions.filter { !state.facts.has($0.slot, areas: state.areas) && applies($0, state) }
+        let open = questions.filter { question in
+            guard question != legNerveCheck else {
+                let facts = state.facts
+                return facts.radiates && facts.legNerveSigns == nil && !facts.unknown.contains(.painKind)
+            }
+            return !state.facts.has(question.slot, areas: state.areas) && applies(question, state)
+        }
         if state.facts.swelling == true, !Set(state.areas).isDisjoint(with: ["calves", "shins", "quads", "hamstrings"]),
             let deciding = open.first(where: { $0.slot == .painLevel || $0.slot == .urine && $0.area == nil })
         {
@@ -85,7 +99,7 @@ public struct TriagePlugin: Plugin {
         // Ordinary soreness peaks by day three, then eases: from then on a flat or worsening course matters.
         case .trend: return (facts.daysAgo ?? 0) >= 3
         // After a severe effort, strong pain or swollen legs, or when the runner mentioned it.
-        case .urine: return (facts.painLevel ?? 0) >= 8 || facts.isLongRun || facts.urineMentioned
+        case .urine: return facts.urineMatters
         default: return true
         }
     }
@@ -239,7 +253,7 @@ public struct TriagePlugin: Plugin {
         if facts.unknown.contains(.urine), facts.urine == nil {
             notChecked.append(state.areas.contains("back") ? "bladder-unknown" : "urine-unknown")
         }
-        if facts.unknown.contains(.painKind) { notChecked.append("numbness-unknown") }
+        if facts.unknown.contains(.painKind), facts.legNerveSigns == nil { notChecked.append("numbness-unknown") }
         for id in notChecked {
             text += "\n" + context.safety.withEmergencyNumbers(id)
             used.append("guidance:" + id)

@@ -40,7 +40,7 @@ import Testing
     static let tuningMissesAllowed: [String: Int] = [
         "safety-lines.tuning-2.jsonl": 3, "safety-lines.tuning-3.jsonl": 6, "safety-lines.tuning-4.jsonl": 0,
         "safety-lines.tuning-5.jsonl": 17, "safety-lines.tuning-6.jsonl": 0, "safety-lines.tuning-7.jsonl": 1,
-        "safety-lines.tuning-8.jsonl": 0, "safety-lines.tuning-9.jsonl": 28,
+        "safety-lines.tuning-8.jsonl": 0, "safety-lines.tuning-9.jsonl": 1,
     ]
 
     @Test func heldOutLines() throws {
@@ -73,7 +73,7 @@ import Testing
     /// with a simile ("through a mangle") that is read as a request for a routine.
     @Test(arguments: [
         ("safety-conversations.tuning-3.jsonl", 63, 2), ("safety-conversations.tuning-4.jsonl", 66, 10),
-        ("safety-conversations.tuning-5.jsonl", 66, 13),
+        ("safety-conversations.tuning-5.jsonl", 66, 7),
     ])
     func laterTuningConversations(file: String, count: Int, failuresAllowed: Int) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)

@@ -23,6 +23,7 @@ import Testing
         arguments: [
             ("I've only got 5 minutes before bed", 5), ("I have ten minutes", 10), ("a quick 6 minute routine please", 6),
             ("I ran for 40 minutes", nil), ("it started 20 minutes ago", nil), ("my calves hurt", nil),
+            ("gasping during my intervals but fine a minute after each one, legs just heavy now", nil),
         ] as [(String, Int?)])
     func minutesAvailableNeedAWordOfHavingTime(line: String, expected: Int?) {
         #expect(shippedCoach.classify(line).entities.minutesAvailable == expected, "\(line)")

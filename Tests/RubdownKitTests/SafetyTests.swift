@@ -260,6 +260,44 @@ import Testing
 
     // Found by a tester (session 5).
 
+    /// Buttock or back pain that runs down the leg: numbness or weakness is asked about even when the kind of pain
+    /// was told in the first line, since that part of the pain-kind question would otherwise never be asked.
+    @Test func buttockPainDownTheLegGetsTheNerveCheck() {
+        let yes = converse(["right glute super tight after the long run", "no", "shoots down the back of my leg to my foot", "yes"])
+        #expect(yes[2].awaiting == .painKind)
+        #expect(yes[2].reply.contains("numbness, pins and needles or weakness"), "\(yes[2].reply)")
+        #expect(yes[3].triage?.reasons.contains("red-flag:nerve") == true, "\(yes.map(\.reply))")
+        #expect(yes[3].triage?.urgency == .today)
+
+        // (The kind of pain not yet known, its question comes first, then the check.)
+        let no = converse(["right glute sore after a 10k", "no", "down my leg a bit", "a dull ache", "no", "4", "yesterday"])
+        #expect(no[3].awaiting == .painKind && no[3].reply.contains("down that leg"), "\(no.map(\.reply))")
+        let outcome = no.first { $0.triage != nil }
+        #expect(outcome?.triage?.level == .selfCare, "\(no.map(\.reply))")
+        #expect(outcome?.reply.contains("couldn't check for numbness") == false, "a 'no' to the check is a check")
+
+        let staysPut = converse(["my bum is sore after a long run", "no", "no, it stays put"])
+        #expect(staysPut[2].awaiting != .painKind || !staysPut[2].reply.contains("down that leg"))
+    }
+
+    @Test func numbnessWhenBackPainRunsIntoBothLegsIsAnEmergency() {
+        let turns = converse(["my lower back aches after my run", "no", "it goes into my legs", "no", "yes, both feel a bit numb"])
+        let outcome = turns.first { $0.triage != nil }
+        #expect(outcome?.triage?.reasons.contains("red-flag:cauda-equina") == true, "\(turns.map(\.reply))")
+        #expect(outcome?.triage?.urgency == .emergency)
+    }
+
+    /// Swollen thighs with strong pain after a brutal session: the urine is asked before the swelling is called a clot.
+    @Test func aSwollenLegWithStrongPainAsksTheUrineBeforeCallingItAClot() {
+        let turns = converse([
+            "brutal squat session after months off, quads are so sore", "thighs look swollen and tight", "8/10", "like cola",
+        ])
+        #expect(turns[2].awaiting == .urine, "\(turns.map(\.reply))")
+        #expect(turns[2].triage == nil)
+        #expect(turns[3].triage?.reasons.contains("red-flag:rhabdo") == true)
+        #expect(turns[3].triage?.urgency == .emergency)
+    }
+
     @Test func aSwollenLegHeldForTheUrineQuestionIsRaisedWhenThatQuestionIsGivenUpOn() {
         let turns = converse(["calves sore after the marathon", "yes swollen and warm", "5", "dull", "sunday"])
         #expect(turns.last?.triage?.level == .seekCare)
@@ -312,6 +350,8 @@ import Testing
         ("my heart's racing and i feel funny", "chest"), ("kept vomiting after the race", "collapse"),
         ("i was throwing up after the run", "collapse"), ("shin has one sore point that aches at night", "stress-fracture"),
         ("sore spot on my shin, worse at night", "stress-fracture"),
+        ("i blacked out at the end of the 1500 and woke up on the track lol is that bad", "collapse"),
+        ("went down for a few seconds at the end, I'm fine now I think", "collapse"),
     ])
     func signsInTheRunnersOwnWords(line: String, flag: String) {
         #expect(shippedCoach.classify(line).entities.redFlags == [flag], "\(line)")
@@ -319,9 +359,26 @@ import Testing
 
     @Test(arguments: [
         "I was out of breath during intervals but fine a minute after", "no pain at night, no one sore spot, just general shin tightness",
+        "hamstrings feel like guitar strings about to snap after yesterday's long run",
+        "I think my calves have died. RIP. hill session 2 days ago",
+        "little blister on my pinky toe (not red, just a normal blister). everything throbs",
     ])
     func lookAlikesOfThoseSignsAreNotFlagged(line: String) {
         #expect(shippedCoach.classify(line).entities.redFlags.isEmpty, "\(line)")
+    }
+
+    /// A clause about a time long past tells a history, not a sign now; the sign now, or a comparison with then, still counts.
+    @Test(
+        arguments: [
+            ("my dad had a DVT years ago after a long flight, but I'm fine, I just want a calf routine", nil),
+            ("my friend fainted at a race last year so I check in with myself, today I feel fine, just sore legs", nil),
+            ("had a DVT 2 years ago and now my right calf is swollen and warm", "clot"),
+            ("I had a stress fracture in my shin two years ago and it feels the same again", "stress-fracture"),
+            ("my shin has hurt since last year and it keeps getting worse", "persistent"),
+        ] as [(String, String?)])
+    func aClauseAboutTheDistantPastIsHistoryNotASign(line: String, flag: String?) {
+        let flags = shippedCoach.classify(line).entities.redFlags
+        if let flag { #expect(flags.contains(flag), "\(line): \(flags)") } else { #expect(flags.isEmpty, "\(line): \(flags)") }
     }
 
     @Test func aSnapAtTheBackOfTheHeelIsTheAchillesNotABrokenBone() {

@@ -323,3 +323,15 @@ import Testing
         #expect(shippedCoach.classify("what's good for tight hamstrings").intent == "technique.for_area")
     }
 }
+
+/// "back" as in returning or one after another is not the lower back (issue 13: "back from my run").
+@Suite struct BackAsAWordTests {
+    @Test(
+        arguments: [
+            ("just got back from my run and my calves ache", ["calves"]), ("heavy legs after back-to-back long runs", []),
+            ("back to running after a break, quads are sore", ["quads"]), ("my lower back hurts after my run", ["back"]),
+        ] as [(String, [String])])
+    func backIsTheBackOnlyAsABodyPart(line: String, areas: [String]) {
+        #expect(shippedCoach.classify(line).entities.bodyParts == areas, "\(line)")
+    }
+}

@@ -32,6 +32,9 @@ public struct Question: Sendable, Hashable {
     /// nil for the general wording.
     public var area: String?
 
+    /// The `area` of the nerve check asked when back or buttock pain runs down the leg (a pain-kind question).
+    public static let legNerveArea = "leg-nerve"
+
     public init(slot: Slot, prompt: String, examples: String, area: String? = nil) {
         self.slot = slot
         self.prompt = prompt
@@ -65,6 +68,12 @@ public struct Facts: Sendable, Hashable {
     var duringRun = false
     /// A "yes" to the back screen: a change in bladder or bowel control, or numbness around the bottom.
     var bladderChange = false
+    /// Back or buttock pain said to run down the leg (the answer to the back's or the buttock's spread question).
+    package var radiates = false
+    /// ... and down both legs, where numbness or weakness is a squeezed spinal cord rather than one trapped nerve.
+    package var radiatesToBothLegs = false
+    /// The answer to the leg-nerve check asked when pain runs down the leg: numbness, pins and needles or weakness.
+    package var legNerveSigns: Bool?
     /// The runner has mentioned their urine: its colour is worth asking.
     public var urineMentioned = false
     /// Slots the runner could not or would not answer, or whose answer could not be read twice.
@@ -92,6 +101,9 @@ public struct Facts: Sendable, Hashable {
     public var isLongRun: Bool { (distanceKm ?? 0) >= 21 }
     /// A long run, or one that left pain of 6 or more.
     public var isHardRun: Bool { isLongRun || (painLevel ?? 0) >= 6 }
+    /// When the colour of the urine can change the outcome: after a severe effort, strong pain, or when the
+    /// runner mentioned it. Safety holds a swollen leg until it is known; the urine question is asked then.
+    public var urineMatters: Bool { (painLevel ?? 0) >= 8 || isLongRun || urineMentioned }
 }
 
 public struct TriageOutcome: Sendable, Hashable {

@@ -30,6 +30,7 @@ public struct Safety: Sendable {
         }
         if facts.urine == .brown { add("rhabdo") }
         if facts.bladderChange { add("cauda-equina") }
+        if facts.legNerveSigns == true { add(facts.radiatesToBothLegs ? "cauda-equina" : "nerve") }
         if facts.spread == .pinpoint, areas.contains("shins") || areas.contains("feet") && facts.swelling == true { add("stress-fracture") }
         if let level = facts.painLevel, level >= 8, facts.swelling == true, !areas.isDisjoint(with: ["shins", "calves"]) {
             add("compartment")
@@ -46,11 +47,12 @@ public struct Safety: Sendable {
         return flags
     }
 
-    /// A swollen leg is a clot unless the rest could make it something more urgent: after a long effort,
-    /// muscle breakdown (ask about urine first); tight or hard as well, a compartment (ask how bad first).
+    /// A swollen leg is a clot unless the rest could make it something more urgent: after a long effort or
+    /// with strong pain, muscle breakdown (ask about urine first); tight or hard as well, a compartment (ask
+    /// how bad first).
     private func deferClot(_ state: ConversationState) -> Bool {
         let facts = state.facts
-        let urineFirst = facts.isLongRun && facts.urine == nil && !facts.unknown.contains(.urine)
+        let urineFirst = facts.urineMatters && facts.urine == nil && !facts.unknown.contains(.urine)
         let tight = state.symptoms.contains("hardness") || facts.painKind == "tight"
         let levelFirst = tight && facts.painLevel == nil && !facts.unknown.contains(.painLevel)
         return urineFirst || levelFirst

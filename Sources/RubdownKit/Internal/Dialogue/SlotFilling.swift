@@ -118,6 +118,21 @@ enum SlotFilling {
         if pending?.question.slot == .spread, let spread = entities.spread ?? (saysWhere ? .diffuse : nil) {
             // Where it spreads (for the back, "down my leg") is read as spread out unless it is one spot.
             fill(\.spread, with: spread, .spread)
+            if let area = pending?.question.area, ["back", "glutes"].contains(area) {
+                state.facts.radiates = Self.saysDownTheLeg(wordsOfLine, understanding)
+                state.facts.radiatesToBothLegs = state.facts.radiates && !wordsOfLine.isDisjoint(with: ["both", "legs", "feet"])
+            }
+        }
+        // The nerve check: "yes", or numbness, tingling or weakness in the words, is a sign; "no" is none.
+        if let pending, pending.question.area == Question.legNerveArea, state.facts.legNerveSigns == nil {
+            let nerveWords = !Set(entities.symptoms).isDisjoint(with: ["numbness", "tingling", "weakness"])
+            if nerveWords || answer == .yes {
+                state.facts.legNerveSigns = true
+            } else if answer == .no {
+                state.facts.legNerveSigns = false
+            }
+            // A kind of pain ("a dull ache") is kept, but it does not answer the check: asked again, then given up on.
+            if state.facts.legNerveSigns != nil { filled.insert(.painKind) } else { filled.remove(.painKind) }
         }
 
         if let pending {
@@ -151,6 +166,16 @@ enum SlotFilling {
             }
         }
         return filled
+    }
+
+    /// The answer to "does it stay in your back (buttock), or run down your leg?" says it runs down: a leg,
+    /// the foot or "down" without "stays" ("no, it stays put" does not).
+    static func saysDownTheLeg(_ words: Set<String>, _ understanding: Understanding) -> Bool {
+        let staysOrDenies: Set<String> = ["stays", "stay", "stayed", "only", "just", "not", "doesn't", "doesnt", "never", "don't", "dont"]
+        guard words.isDisjoint(with: staysOrDenies) else { return false }
+        let below: Set<String> = ["down", "leg", "legs", "foot", "feet", "thigh", "thighs", "knee", "calf", "calves", "toes", "hamstring"]
+        let legAreas: Set<String> = ["hamstrings", "quads", "calves", "feet", "knees", "shins", "ankles", "achilles"]
+        return !words.isDisjoint(with: below) || !legAreas.isDisjoint(with: understanding.entities.bodyParts)
     }
 
     /// "my knees ache", said while the questions are about the calves: a report of discomfort that opens

@@ -87,7 +87,8 @@ struct EntityExtractor: Sendable, Codable {
         // The area under discussion stands in for words only when this line names no area of its own.
         let areas = entities.bodyParts.isEmpty && entities.negatedBodyParts.isEmpty ? contextAreas : []
         entities.symptoms = symptoms.detect(tokens: tokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(3, $0) })
-        entities.redFlags = redFlags.detect(tokens: tokens, spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(0, $0) })
+        entities.redFlags = redFlags.detect(
+            tokens: Self.withoutThePast(tokens), spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(0, $0) })
         // "went away", "compression socks" veto a flag; never an emergency in a line with two signs that
         // stand alone: "breathless for a minute, then coughing blood" keeps its flag. (A vetoed sign still
         // gets the questions.)
@@ -160,6 +161,35 @@ struct EntityExtractor: Sendable, Codable {
 
     static let swellingStems = ["swell", "puffy", "swolen", "swole"]
 
+    /// The tokens with each clause about a time long past ("my dad had a DVT years ago", "I fainted at a race
+    /// last year so...") marked as negated: it tells a history, not a sign now. Not when the line compares now
+    /// with then ("feels like it did then", "the same again"), and not "since last year" (how long it has lasted).
+    static func withoutThePast(_ tokens: [Token]) -> [Token] {
+        guard tokens.contains(where: { $0.text == "ago" || $0.text == "last" || $0.text == "kid" || $0.text == "child" }) else {
+            return tokens
+        }
+        let texts = tokens.map(\.text)
+        guard Set(texts).isDisjoint(with: ["again", "same", "similar", "then", "before", "recurring", "returned"]) else { return tokens }
+        let markers: [[String]] = [
+            ["years", "ago"], ["year", "ago"], ["last", "year"], ["last", "season"], ["as", "a", "kid"], ["as", "a", "child"],
+        ]
+        let breaks: Set<String> = ["but", "so", "and", "though", "although", "however", "whereas", "while", "now", "today", "tonight"]
+        var marked = tokens
+        var start = 0
+        for end in 0...tokens.count where end == tokens.count || tokens[end].isBreak || breaks.contains(texts[end]) {
+            let clause = start..<end
+            let past = clause.contains { index in
+                markers.contains { marker in
+                    index + marker.count <= end && Array(texts[index..<(index + marker.count)]) == marker
+                        && (index == 0 || !["since", "for", "from", "over"].contains(texts[index - 1]))
+                }
+            }
+            if past { for index in clause { marked[index].negated = true } }
+            start = end + 1
+        }
+        return marked
+    }
+
     /// The tokens with each clause about the other side ("the other one's fine", "other foot is
     /// normal") marked as negated, so that no phrase starts in it.
     static func withoutOtherSide(_ tokens: [Token]) -> [Token] {
@@ -179,8 +209,8 @@ struct EntityExtractor: Sendable, Codable {
         return marked
     }
 
-    /// "just got back from my run", "back home": "back" as in returning, not the lower back; "back there",
-    /// "back then": a place or a time.
+    /// "just got back from my run", "back home", "back to running": "back" as in returning, not the lower back;
+    /// "back there", "back then": a place or a time; "back-to-back runs".
     static func isBackFromARun(_ tokens: [Token], at index: Int) -> Bool {
         guard tokens[index].text == "back" else { return false }
         let before = index > 0 ? tokens[index - 1].text : ""
@@ -190,13 +220,18 @@ struct EntityExtractor: Sendable, Codable {
             "run", "jogged", "walked",
             // "two days back", "a while back": a time.
             "day", "days", "week", "weeks", "while", "month", "months", "fortnight", "ages",
+            // "back-to-back long runs"
+            "to",
         ]
-        .contains(before) || ["from", "home", "off", "out", "in", "again", "there", "then"].contains(after)
+        .contains(before) || ["from", "home", "off", "out", "in", "again", "there", "then", "to"].contains(after)
     }
-    /// Words that may come before the area a line opens with: "and now my left knee...".
+    /// Words that may come before the area a line opens with: "and now my left knee...", "achy foot arch
+    /// after runs, any massage for that?" (how it feels, then where: a report before the question).
     static let areaLeads: Set<String> = [
-        "my", "the", "both", "left", "right", "and", "also", "now", "plus", "but", "oh", "ah", "oh,", "then", "my", "a", "one", "of",
+        "my", "the", "both", "left", "right", "and", "also", "now", "plus", "but", "oh", "ah", "oh,", "then", "a", "one", "of",
         ",", "lower", "upper", "inner", "outer", "front", "back", "top", "whole",
+        "sore", "achy", "aching", "tight", "stiff", "painful", "tender", "hurting", "throbbing", "swollen", "puffy", "heavy",
+        "niggly", "dodgy", "cramping", "super", "so", "really", "very", "bit", "little", "slightly",
     ]
     /// Sounds of discomfort that name nothing: beside an area alone, a report.
     static let groans: Set<String> = ["ugh", "urgh", "argh", "oof", "ooh", "ahh", "aah", "eek", "sigh", "meh", "bleh", "gah"]
@@ -700,7 +735,10 @@ struct EntityExtractor: Sendable, Codable {
             if index + 2 < words.count, runVerbs.contains(words[index + 2]) { continue }
             let unit = words[index + 1]
             guard ["minute", "minutes", "min", "mins"].contains(unit) else { continue }
-            if index + 2 < words.count, words[index + 2] == "ago" { continue }
+            // "20 minutes ago", "fine a minute after each rep", "settled a few minutes later": a time, not time to spare.
+            if index + 2 < words.count, ["ago", "after", "later", "afterwards", "each", "per", "every"].contains(words[index + 2]) {
+                continue
+            }
             return Int(value)
         }
         return nil
