@@ -67,7 +67,7 @@ enum Normalizer {
             } else if word.hasSuffix("'re") || word.hasSuffix("'ve") || word.hasSuffix("'ll") {
                 words += rewritten(String(word.dropLast(3)))
             } else {
-                words.append(american[word] ?? word.replacingOccurrences(of: "'", with: ""))
+                words += word.contains("'") ? rewritten(word.replacingOccurrences(of: "'", with: "")) : [american[word] ?? word]
             }
         }
         // Collapse repeated clause breaks.
@@ -121,7 +121,8 @@ enum Normalizer {
                 } else if endsWith(utf8, "'re") || endsWith(utf8, "'ve") || endsWith(utf8, "'ll") {
                     emitRewritten(String(decoding: utf8.dropLast(3), as: UTF8.self))
                 } else {
-                    emit(String(decoding: utf8.filter { $0 != UInt8(ascii: "'") }, as: UTF8.self))
+                    // ("u'r" is "ur" once its apostrophe goes, which is "your")
+                    emitRewritten(String(decoding: utf8.filter { $0 != UInt8(ascii: "'") }, as: UTF8.self))
                 }
             } else {
                 emit(word)
