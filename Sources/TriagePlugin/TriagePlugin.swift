@@ -49,6 +49,7 @@ public struct TriagePlugin: Plugin {
                 "What kind of pain is it: a dull ache, tightness, or something sharp? And is there anything else with it, such as numbness, weakness or feeling unwell?",
             examples: "a dull ache; it's tight; sharp when I walk"),
         legNerveCheck,
+        clotChestCheck,
         Question(
             slot: .painLevel, prompt: "How bad is it, from 0 (nothing) to 10 (the worst you can imagine)?",
             examples: "4; about a 6; 3/10; mild; pretty bad"),
@@ -70,18 +71,29 @@ public struct TriagePlugin: Plugin {
         slot: .painKind, prompt: "Any numbness, pins and needles or weakness down that leg or in your foot?",
         examples: "no; pins and needles in my foot; my foot feels weak", area: Question.legNerveArea)
 
+    /// A swollen calf or thigh held as a possible clot: breathlessness or chest pain would make it an emergency.
+    static let clotChestCheck = Question(
+        slot: .painKind,
+        prompt:
+            "A swollen calf or thigh needs checking by a doctor today, so please don't massage it. One more question: any breathlessness, chest pain or coughing up blood?",
+        examples: "no; a bit breathless; sharp pain when I breathe in", area: Question.clotChestArea)
+
     /// The next question: while safety holds a swollen leg between a clot and something more urgent,
     /// the question that decides it (how bad, then the urine) comes first.
     static func next(_ state: ConversationState) -> Question? {
         let open = questions.filter { question in
-            guard question != legNerveCheck else {
-                let facts = state.facts
+            let facts = state.facts
+            if question == legNerveCheck {
                 return facts.radiates && facts.legNerveSigns == nil && !facts.unknown.contains(.painKind)
+            }
+            if question == clotChestCheck {
+                return facts.swelling == true && !Set(state.areas).isDisjoint(with: Safety.clotAreas) && Safety.chestCheckOpen(facts)
+                    && state.redFlags.isEmpty
             }
             return !state.facts.has(question.slot, areas: state.areas) && applies(question, state)
         }
         if state.facts.swelling == true, !Set(state.areas).isDisjoint(with: ["calves", "shins", "quads", "hamstrings"]),
-            let deciding = open.first(where: { $0.slot == .painLevel || $0.slot == .urine && $0.area == nil })
+            let deciding = open.first(where: { $0 == clotChestCheck || $0.slot == .painLevel || $0.slot == .urine && $0.area == nil })
         {
             return deciding
         }
@@ -117,7 +129,7 @@ public struct TriagePlugin: Plugin {
             var lead = ""
             if request.answering == nil, question.slot != .bodyPart, !state.areas.isEmpty {
                 lead = "Sorry to hear about your \(context.knowledge.names(of: state.areas)). A few quick questions first. "
-            } else if let answered = request.answering, answered.question.slot != .bodyPart,
+            } else if let answered = request.answering, answered.question.slot != .bodyPart, answered.question != question,
                 request.understanding.entities.bodyParts.count > 0
             {
                 lead = "OK, your \(context.knowledge.names(of: state.areas)) then. "

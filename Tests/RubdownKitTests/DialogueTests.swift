@@ -27,9 +27,14 @@ import Testing
     }
 
     @Test func aRedFlagEndsTheQuestionsAtOnce() {
-        let turns = converse(["my calves hurt after a 10k", "yes"])
+        let turns = converse(["my calves hurt after a 10k", "I heard a pop in my calf"])
         #expect(turns[1].triage?.level == .seekCare)
         #expect(turns[1].awaiting == nil)
+        // A "yes" to swelling is held for the chest check, whose question already says not to massage and to get seen today.
+        let swollen = converse(["my calves hurt after a 10k", "yes", "no"])
+        #expect(swollen[1].triage == nil && swollen[1].reply.contains("don't massage") && swollen[1].reply.contains("today"))
+        #expect(swollen[2].triage?.level == .seekCare)
+        #expect(swollen[2].awaiting == nil)
     }
 
     @Test func noMassageAdviceForAFlaggedArea() {

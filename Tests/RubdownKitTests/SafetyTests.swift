@@ -290,16 +290,43 @@ import Testing
     /// Swollen thighs with strong pain after a brutal session: the urine is asked before the swelling is called a clot.
     @Test func aSwollenLegWithStrongPainAsksTheUrineBeforeCallingItAClot() {
         let turns = converse([
-            "brutal squat session after months off, quads are so sore", "thighs look swollen and tight", "8/10", "like cola",
+            "brutal squat session after months off, quads are so sore", "thighs look swollen and tight", "no", "8/10", "like cola",
         ])
-        #expect(turns[2].awaiting == .urine, "\(turns.map(\.reply))")
-        #expect(turns[2].triage == nil)
-        #expect(turns[3].triage?.reasons.contains("red-flag:rhabdo") == true)
+        #expect(turns[3].awaiting == .urine, "\(turns.map(\.reply))")
+        #expect(turns[3].triage == nil)
+        #expect(turns[4].triage?.reasons.contains("red-flag:rhabdo") == true)
+        #expect(turns[4].triage?.urgency == .emergency)
+    }
+
+    /// A swollen calf held as a possible clot is first asked about the chest: a clot that may have reached the
+    /// lungs is an emergency, one in the leg is for today.
+    @Test func aSwollenCalfIsAskedAboutTheChestBeforeTheClotIsCalled() {
+        let chest = converse([
+            "my right calf has been sore since my flight", "yes, it's puffy and warmer than the other",
+            "a sharp catch in my chest when I take a deep breath",
+        ])
+        #expect(chest[1].awaiting == .painKind && chest[1].reply.contains("chest pain"), "\(chest.map(\.reply))")
+        #expect(chest[1].triage == nil)
+        #expect(chest[2].triage?.urgency == .emergency)
+        #expect(chest[2].triage?.reasons.contains("red-flag:chest") == true)
+
+        let leg = converse(["my calf is sore after a run", "yes it's swollen", "no"])
+        #expect(leg[2].triage?.reasons == ["red-flag:clot"], "\(leg.map(\.reply))")
+        #expect(leg[2].triage?.urgency == .today)
+    }
+
+    /// Both legs swollen after a hard session: muscle breakdown is likelier than a clot (one-sided), so the urine is asked.
+    @Test func swellingOfBothLegsAsksTheUrineRatherThanCallingItAClot() {
+        let turns = converse([
+            "brutal gym session then a 20k run, thighs are wrecked", "puffier than normal, both of them", "7", "brown, like strong tea",
+        ])
+        #expect(turns[1].triage == nil, "\(turns.map(\.reply))")
+        #expect(turns[3].triage?.reasons.contains("red-flag:rhabdo") == true, "\(turns.map(\.reply))")
         #expect(turns[3].triage?.urgency == .emergency)
     }
 
     @Test func aSwollenLegHeldForTheUrineQuestionIsRaisedWhenThatQuestionIsGivenUpOn() {
-        let turns = converse(["calves sore after the marathon", "yes swollen and warm", "5", "dull", "sunday"])
+        let turns = converse(["calves sore after the marathon", "yes swollen and warm", "no", "5", "dull", "sunday"])
         #expect(turns.last?.triage?.level == .seekCare)
         #expect(turns.last?.triage?.reasons == ["red-flag:clot"])
         #expect(turns.allSatisfy { !$0.reply.contains("Pressing") })

@@ -34,6 +34,8 @@ public struct Question: Sendable, Hashable {
 
     /// The `area` of the nerve check asked when back or buttock pain runs down the leg (a pain-kind question).
     public static let legNerveArea = "leg-nerve"
+    /// The `area` of the chest check asked while a swollen leg is held as a possible clot (a pain-kind question).
+    public static let clotChestArea = "clot-chest"
 
     public init(slot: Slot, prompt: String, examples: String, area: String? = nil) {
         self.slot = slot
@@ -74,6 +76,11 @@ public struct Facts: Sendable, Hashable {
     package var radiatesToBothLegs = false
     /// The answer to the leg-nerve check asked when pain runs down the leg: numbness, pins and needles or weakness.
     package var legNerveSigns: Bool?
+    /// The answer to the chest check asked while a swollen leg is held as a possible clot: breathlessness,
+    /// chest pain or coughing blood (a clot that may have reached the lungs).
+    package var chestSigns: Bool?
+    /// Swelling told of both legs ("both of them"): more likely muscle breakdown than a clot, which is one-sided.
+    package var swollenBothSides = false
     /// The runner has mentioned their urine: its colour is worth asking.
     public var urineMentioned = false
     /// Slots the runner could not or would not answer, or whose answer could not be read twice.
@@ -101,9 +108,9 @@ public struct Facts: Sendable, Hashable {
     public var isLongRun: Bool { (distanceKm ?? 0) >= 21 }
     /// A long run, or one that left pain of 6 or more.
     public var isHardRun: Bool { isLongRun || (painLevel ?? 0) >= 6 }
-    /// When the colour of the urine can change the outcome: after a severe effort, strong pain, or when the
-    /// runner mentioned it. Safety holds a swollen leg until it is known; the urine question is asked then.
-    public var urineMatters: Bool { (painLevel ?? 0) >= 8 || isLongRun || urineMentioned }
+    /// When the colour of the urine can change the outcome: after a severe effort, strong pain, swelling of both
+    /// legs, or when the runner mentioned it. Safety holds a swollen leg until it is known; the urine question is asked then.
+    public var urineMatters: Bool { (painLevel ?? 0) >= 8 || isLongRun || urineMentioned || swollenBothSides }
 }
 
 public struct TriageOutcome: Sendable, Hashable {

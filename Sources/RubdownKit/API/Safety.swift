@@ -22,7 +22,7 @@ public struct Safety: Sendable {
         func add(_ id: String) {
             if knowledge.redFlag(id) != nil, !flags.contains(id), !state.redFlags.contains(id) { flags.append(id) }
         }
-        if facts.swelling == true, !areas.isDisjoint(with: ["calves", "hamstrings", "quads"]) {
+        if facts.swelling == true, !areas.isDisjoint(with: Self.clotAreas) {
             // A "yes" to "any swelling, warmth or redness?" is read against the area under discussion: a clot,
             // unless the legs swelled after a long effort, where the urine question comes first (muscle breakdown).
             // (A puffy knee or ankle alone stays caution: a hot, red joint is flagged from its own words.)
@@ -31,6 +31,7 @@ public struct Safety: Sendable {
         if facts.urine == .brown { add("rhabdo") }
         if facts.bladderChange { add("cauda-equina") }
         if facts.legNerveSigns == true { add(facts.radiatesToBothLegs ? "cauda-equina" : "nerve") }
+        if facts.chestSigns == true { add("chest") }
         if facts.spread == .pinpoint, areas.contains("shins") || areas.contains("feet") && facts.swelling == true { add("stress-fracture") }
         if let level = facts.painLevel, level >= 8, facts.swelling == true, !areas.isDisjoint(with: ["shins", "calves"]) {
             add("compartment")
@@ -49,13 +50,22 @@ public struct Safety: Sendable {
 
     /// A swollen leg is a clot unless the rest could make it something more urgent: after a long effort or
     /// with strong pain, muscle breakdown (ask about urine first); tight or hard as well, a compartment (ask
-    /// how bad first).
+    /// how bad first); breathless or chest pain, a clot in the lungs (the chest check first).
     private func deferClot(_ state: ConversationState) -> Bool {
         let facts = state.facts
         let urineFirst = facts.urineMatters && facts.urine == nil && !facts.unknown.contains(.urine)
         let tight = state.symptoms.contains("hardness") || facts.painKind == "tight"
         let levelFirst = tight && facts.painLevel == nil && !facts.unknown.contains(.painLevel)
-        return urineFirst || levelFirst
+        return urineFirst || levelFirst || Self.chestCheckOpen(facts)
+    }
+
+    /// The areas where a "yes" to the swelling question is read as a possible clot.
+    public static let clotAreas: Set<String> = ["calves", "hamstrings", "quads"]
+
+    /// A swollen leg held as a possible clot is first asked about breathlessness and chest pain, which would make
+    /// it an emergency; until answered (or given up on) the clot is held.
+    public static func chestCheckOpen(_ facts: Facts) -> Bool {
+        facts.chestSigns == nil && !facts.unknown.contains(.painKind) && !facts.swollenBothSides
     }
 
     /// The caution routes this line adds to the conversation.

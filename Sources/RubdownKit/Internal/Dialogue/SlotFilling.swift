@@ -100,6 +100,12 @@ enum SlotFilling {
         {
             fill(\.swelling, with: true, .swelling)
         }
+        // "puffier than normal, both of them": swelling on both sides.
+        if entities.swelling == true || pending?.question.slot == .swelling && state.facts.swelling == true,
+            !Set(understanding.normalized.split(separator: " ")).isDisjoint(with: ["both", "each", "bilateral"])
+        {
+            state.facts.swollenBothSides = true
+        }
         // Trend and spread are read from any line; a urine colour only when the line is about urine or answers
         // the question ("red" and "pale" mean other things elsewhere).
         if let trend = entities.trend, pending?.question.slot == .trend || trend == .worse || state.facts.daysAgo != nil {
@@ -122,6 +128,16 @@ enum SlotFilling {
                 state.facts.radiates = Self.saysDownTheLeg(wordsOfLine, understanding)
                 state.facts.radiatesToBothLegs = state.facts.radiates && !wordsOfLine.isDisjoint(with: ["both", "legs", "feet"])
             }
+        }
+        // The chest check: "yes", or breathlessness, chest pain or coughing blood in the words, is a sign; "no" is none.
+        if let pending, pending.question.area == Question.clotChestArea, state.facts.chestSigns == nil {
+            let chestWords = !Set(entities.symptoms).isDisjoint(with: ["breathless", "chest-pain", "coughing-blood", "palpitations"])
+            if chestWords || answer == .yes {
+                state.facts.chestSigns = true
+            } else if answer == .no || Self.saysAllClear(understanding) {
+                state.facts.chestSigns = false
+            }
+            if state.facts.chestSigns != nil { filled.insert(.painKind) } else { filled.remove(.painKind) }
         }
         // The nerve check: "yes", or numbness, tingling or weakness in the words, is a sign; "no" is none.
         if let pending, pending.question.area == Question.legNerveArea, state.facts.legNerveSigns == nil {
