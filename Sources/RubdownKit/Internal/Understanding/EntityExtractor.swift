@@ -557,7 +557,7 @@ struct EntityExtractor: Sendable, Codable {
         for end in tokens.indices where tokens[end].isBreak || end == tokens.count - 1 {
             let clause = start..<(tokens[end].isBreak ? end : end + 1)
             let words = tokens[clause].map { $0.text }
-            let answersNo = words.count == 1 && ["no", "nope", "nah", "nay"].contains(words[0]) || words == ["not", "really"]
+            let answersNo = words.count == 1 && ["no", "nope", "nah", "nay", "nup", "naw"].contains(words[0]) || words == ["not", "really"]
             if answersNo, let previous, previous.count <= 3 {
                 for index in previous { tokens[index].negated = true }
             }
@@ -848,7 +848,7 @@ struct EntityExtractor: Sendable, Codable {
         "yes", "yeah", "yep", "yup", "ya", "yea", "y", "sure", "definitely", "affirmative", "correct", "indeed", "slightly",
         "somewhat", "aye",
     ]
-    static let noWords: Set<String> = ["no", "nope", "nah", "n", "none", "negative", "never", "nothing"]
+    static let noWords: Set<String> = ["no", "nope", "nah", "n", "none", "negative", "never", "nothing", "nup", "naw", "nay", "nae"]
 
     private static func round1(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 }
