@@ -50,6 +50,7 @@ public struct TriagePlugin: Plugin {
             examples: "a dull ache; it's tight; sharp when I walk"),
         legNerveCheck,
         clotChestCheck,
+        hipLoadCheck,
         Question(
             slot: .painLevel, prompt: "How bad is it, from 0 (nothing) to 10 (the worst you can imagine)?",
             examples: "4; about a 6; 3/10; mild; pretty bad"),
@@ -69,14 +70,19 @@ public struct TriagePlugin: Plugin {
     /// leg) or a squeezed spinal cord (both). Its answer is read as a pain-kind answer would be.
     static let legNerveCheck = Question(
         slot: .painKind, prompt: "Any numbness, pins and needles or weakness down that leg or in your foot?",
-        examples: "no; pins and needles in my foot; my foot feels weak", area: Question.legNerveArea)
+        examples: "no; pins and needles in my foot; my foot feels weak", area: SignCheck.legNerve.rawValue)
 
     /// A swollen calf or thigh held as a possible clot: breathlessness or chest pain would make it an emergency.
     static let clotChestCheck = Question(
         slot: .painKind,
         prompt:
             "A swollen calf or thigh needs checking by a doctor today, so please don't massage it. One more question: any breathlessness, chest pain or coughing up blood?",
-        examples: "no; a bit breathless; sharp pain when I breathe in", area: Question.clotChestArea)
+        examples: "no; a bit breathless; sharp pain when I breathe in", area: SignCheck.clotChest.rawValue)
+
+    /// Hip pain: the hop test, the screen for a stress fracture of the hip (a runner's groin or deep hip pain).
+    static let hipLoadCheck = Question(
+        slot: .painKind, prompt: "Does it hurt to hop or stand on that leg alone, or have you started to limp?",
+        examples: "no; it hurts to hop; I'm limping a bit", area: SignCheck.hipLoad.rawValue)
 
     /// The next question: while safety holds a swollen leg between a clot and something more urgent,
     /// the question that decides it (how bad, then the urine) comes first.
@@ -84,7 +90,10 @@ public struct TriagePlugin: Plugin {
         let open = questions.filter { question in
             let facts = state.facts
             if question == legNerveCheck {
-                return facts.radiates && facts.legNerveSigns == nil && !facts.unknown.contains(.painKind)
+                return facts.radiates && facts.isOpen(.legNerve)
+            }
+            if question == hipLoadCheck {
+                return state.areas.contains("hips") && facts.isOpen(.hipLoad) && state.redFlags.isEmpty
             }
             if question == clotChestCheck {
                 return facts.swelling == true && !Set(state.areas).isDisjoint(with: Safety.clotAreas) && Safety.chestCheckOpen(facts)
@@ -265,7 +274,9 @@ public struct TriagePlugin: Plugin {
         if facts.unknown.contains(.urine), facts.urine == nil {
             notChecked.append(state.areas.contains("back") ? "bladder-unknown" : "urine-unknown")
         }
-        if facts.unknown.contains(.painKind), facts.legNerveSigns == nil { notChecked.append("numbness-unknown") }
+        if facts.unknown.contains(.painKind) && facts.checks[.legNerve] == nil || facts.checksGivenUp.contains(.legNerve) {
+            notChecked.append("numbness-unknown")
+        }
         for id in notChecked {
             text += "\n" + context.safety.withEmergencyNumbers(id)
             used.append("guidance:" + id)

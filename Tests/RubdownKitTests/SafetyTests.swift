@@ -280,6 +280,17 @@ import Testing
         #expect(staysPut[2].awaiting != .painKind || !staysPut[2].reply.contains("down that leg"))
     }
 
+    /// Hip pain gets the hop test, the screen for a stress fracture of the hip; "no" lets ordinary soreness through.
+    @Test func hipPainGetsTheHopTest() {
+        let hurts = converse(["hip flexor feels tight lately", "no", "yes it hurts to hop and I've started limping"])
+        #expect(hurts[1].reply.contains("hop"), "\(hurts.map(\.reply))")
+        #expect(hurts[2].triage?.reasons.contains("red-flag:hip-fracture") == true, "\(hurts.map(\.reply))")
+        #expect(hurts[2].triage?.urgency == .today)
+        let fine = converse(["my hips feel tight after the long run", "no", "no", "3", "yesterday", "10k"])
+        let outcome = fine.first { $0.triage != nil }
+        #expect(outcome?.triage?.level == .selfCare, "\(fine.map(\.reply))")
+    }
+
     @Test func numbnessWhenBackPainRunsIntoBothLegsIsAnEmergency() {
         let turns = converse(["my lower back aches after my run", "no", "it goes into my legs", "no", "yes, both feel a bit numb"])
         let outcome = turns.first { $0.triage != nil }

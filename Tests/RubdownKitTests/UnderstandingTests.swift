@@ -50,7 +50,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("yes", Entities.Answer.yes), ("yeah a bit", .yes), ("nope", .no), ("nup", .no), ("naw", .no), ("not really", .no), ("I don't know", .unknown),
+        ("yes", Entities.Answer.yes), ("yeah a bit", .yes), ("nope", .no), ("nup", .no), ("naw", .no), ("not really", .no),
+        ("I don't know", .unknown),
         ("skip", .skip), ("no idea", .unknown),
     ])
     func answers(text: String, answer: Entities.Answer) {

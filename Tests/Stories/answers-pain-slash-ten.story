@@ -6,6 +6,9 @@ awaiting: swelling
 awaiting: pain_kind
 > it's tight
 entities.pain_kind: tight
+awaiting: pain_kind
+reply contains: hop
+> no
 awaiting: pain_level
 > 4/10
 entities.pain_level: 4

@@ -6,6 +6,9 @@ awaiting: swelling
 entities.answer: yes
 awaiting: pain_kind
 > dull ache
+awaiting: pain_kind
+reply contains: hop
+> nope
 awaiting: pain_level
 > 4
 awaiting: null

@@ -248,7 +248,7 @@ public struct Conversation: Sendable {
                         return reask(pending, understanding: understanding)
                     }
                     // Two tries, or other facts given instead: ask again once, then move on.
-                    if pending.attempts >= 2 { state.facts.unknown.insert(pending.question.slot) }
+                    if pending.attempts >= 2 { state.facts.giveUp(on: pending.question) }
                 }
                 answering = pending
             } else {
@@ -256,7 +256,7 @@ public struct Conversation: Sendable {
             }
             // A question given up on no longer holds back what it was asked to decide: a swollen leg after a
             // long run, held for the urine question, is raised now rather than lost.
-            if state.facts.unknown.contains(pending.question.slot) {
+            if state.facts.gaveUp(on: pending.question) {
                 let late = safety.flags(for: understanding, state: state, answered: filled)
                 if !late.isEmpty {
                     redFlags = late

@@ -32,11 +32,6 @@ public struct Question: Sendable, Hashable {
     /// nil for the general wording.
     public var area: String?
 
-    /// The `area` of the nerve check asked when back or buttock pain runs down the leg (a pain-kind question).
-    public static let legNerveArea = "leg-nerve"
-    /// The `area` of the chest check asked while a swollen leg is held as a possible clot (a pain-kind question).
-    public static let clotChestArea = "clot-chest"
-
     public init(slot: Slot, prompt: String, examples: String, area: String? = nil) {
         self.slot = slot
         self.prompt = prompt
@@ -74,11 +69,10 @@ public struct Facts: Sendable, Hashable {
     package var radiates = false
     /// ... and down both legs, where numbness or weakness is a squeezed spinal cord rather than one trapped nerve.
     package var radiatesToBothLegs = false
-    /// The answer to the leg-nerve check asked when pain runs down the leg: numbness, pins and needles or weakness.
-    package var legNerveSigns: Bool?
-    /// The answer to the chest check asked while a swollen leg is held as a possible clot: breathlessness,
-    /// chest pain or coughing blood (a clot that may have reached the lungs).
-    package var chestSigns: Bool?
+    /// The answers to the sign checks asked so far (`SignCheck`): true for a sign, false for none.
+    package var checks: [SignCheck: Bool] = [:]
+    /// Sign checks given up on ("not sure", or twice unreadable); the slot they share stays open.
+    package var checksGivenUp: Set<SignCheck> = []
     /// Swelling told of both legs ("both of them"): more likely muscle breakdown than a clot, which is one-sided.
     package var swollenBothSides = false
     /// The runner has mentioned their urine: its colour is worth asking.
@@ -106,6 +100,24 @@ public struct Facts: Sendable, Hashable {
 
     /// A half marathon or longer.
     public var isLongRun: Bool { (distanceKm ?? 0) >= 21 }
+    /// A sign check not yet answered, nor given up on (its answers are read as the pain kind's).
+    public func isOpen(_ check: SignCheck) -> Bool { checks[check] == nil && !checksGivenUp.contains(check) }
+
+    /// Records that a question could not be answered: a sign check by itself, any other by its slot.
+    mutating func giveUp(on question: Question) {
+        if let check = question.area.flatMap(SignCheck.init(rawValue:)) {
+            checksGivenUp.insert(check)
+        } else {
+            unknown.insert(question.slot)
+        }
+    }
+
+    /// Whether the question was given up on.
+    func gaveUp(on question: Question) -> Bool {
+        if let check = question.area.flatMap(SignCheck.init(rawValue:)) { return checksGivenUp.contains(check) }
+        return unknown.contains(question.slot)
+    }
+
     /// A long run, or one that left pain of 6 or more.
     public var isHardRun: Bool { isLongRun || (painLevel ?? 0) >= 6 }
     /// When the colour of the urine can change the outcome: after a severe effort, strong pain, swelling of both

@@ -30,8 +30,7 @@ public struct Safety: Sendable {
         }
         if facts.urine == .brown { add("rhabdo") }
         if facts.bladderChange { add("cauda-equina") }
-        if facts.legNerveSigns == true { add(facts.radiatesToBothLegs ? "cauda-equina" : "nerve") }
-        if facts.chestSigns == true { add("chest") }
+        for check in SignCheck.allCases where facts.checks[check] == true { add(check.flag(facts)) }
         if facts.spread == .pinpoint, areas.contains("shins") || areas.contains("feet") && facts.swelling == true { add("stress-fracture") }
         if let level = facts.painLevel, level >= 8, facts.swelling == true, !areas.isDisjoint(with: ["shins", "calves"]) {
             add("compartment")
@@ -64,9 +63,7 @@ public struct Safety: Sendable {
 
     /// A swollen leg held as a possible clot is first asked about breathlessness and chest pain, which would make
     /// it an emergency; until answered (or given up on) the clot is held.
-    public static func chestCheckOpen(_ facts: Facts) -> Bool {
-        facts.chestSigns == nil && !facts.unknown.contains(.painKind) && !facts.swollenBothSides
-    }
+    public static func chestCheckOpen(_ facts: Facts) -> Bool { facts.isOpen(.clotChest) && !facts.swollenBothSides }
 
     /// The caution routes this line adds to the conversation.
     func cautions(for understanding: Understanding, state: ConversationState) -> [String] {
@@ -297,5 +294,35 @@ public struct Safety: Sendable {
             checked.text += "\nStill standing from earlier: \(names). " + instruction(for: urgency(of: state.redFlags))
         }
         return checked
+    }
+}
+
+/// A question asked to settle a sign that safety holds or suspects, worded by the plugin that asks it (its
+/// `Question.area` is the check's raw value) and answered as a pain-kind question is: a "yes", or one of the
+/// check's symptoms in the answer, raises its red flag; a "no" settles it.
+public enum SignCheck: String, Sendable, CaseIterable {
+    /// Back or buttock pain that runs down the leg: numbness, pins and needles or weakness in it.
+    case legNerve = "leg-nerve"
+    /// A swollen calf or thigh held as a possible clot: breathlessness, chest pain or coughing blood.
+    case clotChest = "clot-chest"
+    /// Hip pain: hurting to hop or stand on that leg, or a limp (the screen for a stress fracture of the hip).
+    case hipLoad = "hip-load"
+
+    /// The symptom concepts (`symptoms.yaml`) that, said in the answer, are a yes.
+    var signs: Set<String> {
+        switch self {
+        case .legNerve: ["numbness", "tingling", "weakness"]
+        case .clotChest: ["breathless", "chest-pain", "coughing-blood", "palpitations"]
+        case .hipLoad: ["limp", "hop-pain", "cannot-bear-weight"]
+        }
+    }
+
+    /// The red flag a yes raises.
+    func flag(_ facts: Facts) -> String {
+        switch self {
+        case .legNerve: facts.radiatesToBothLegs ? "cauda-equina" : "nerve"
+        case .clotChest: "chest"
+        case .hipLoad: "hip-fracture"
+        }
     }
 }

@@ -129,26 +129,15 @@ enum SlotFilling {
                 state.facts.radiatesToBothLegs = state.facts.radiates && !wordsOfLine.isDisjoint(with: ["both", "legs", "feet"])
             }
         }
-        // The chest check: "yes", or breathlessness, chest pain or coughing blood in the words, is a sign; "no" is none.
-        if let pending, pending.question.area == Question.clotChestArea, state.facts.chestSigns == nil {
-            let chestWords = !Set(entities.symptoms).isDisjoint(with: ["breathless", "chest-pain", "coughing-blood", "palpitations"])
-            if chestWords || answer == .yes {
-                state.facts.chestSigns = true
+        // A sign check ("any numbness down that leg?"): a "yes", or one of its signs in the words, is a sign; "no" is none.
+        // A kind of pain ("a dull ache") is kept, but it does not answer the check: asked again, then given up on.
+        if let pending, let check = pending.question.area.flatMap(SignCheck.init(rawValue:)), state.facts.checks[check] == nil {
+            if !check.signs.isDisjoint(with: entities.symptoms) || answer == .yes {
+                state.facts.checks[check] = true
             } else if answer == .no || Self.saysAllClear(understanding) {
-                state.facts.chestSigns = false
+                state.facts.checks[check] = false
             }
-            if state.facts.chestSigns != nil { filled.insert(.painKind) } else { filled.remove(.painKind) }
-        }
-        // The nerve check: "yes", or numbness, tingling or weakness in the words, is a sign; "no" is none.
-        if let pending, pending.question.area == Question.legNerveArea, state.facts.legNerveSigns == nil {
-            let nerveWords = !Set(entities.symptoms).isDisjoint(with: ["numbness", "tingling", "weakness"])
-            if nerveWords || answer == .yes {
-                state.facts.legNerveSigns = true
-            } else if answer == .no {
-                state.facts.legNerveSigns = false
-            }
-            // A kind of pain ("a dull ache") is kept, but it does not answer the check: asked again, then given up on.
-            if state.facts.legNerveSigns != nil { filled.insert(.painKind) } else { filled.remove(.painKind) }
+            if state.facts.checks[check] != nil { filled.insert(.painKind) } else { filled.remove(.painKind) }
         }
 
         if let pending {
@@ -164,7 +153,7 @@ enum SlotFilling {
                 fill(\.trend, with: .same, .trend)  // "no change"
             case .unknown?, .skip?:
                 if !filled.contains(slot) {
-                    state.facts.unknown.insert(slot)
+                    state.facts.giveUp(on: pending.question)
                     filled.insert(slot)
                 }
             default:

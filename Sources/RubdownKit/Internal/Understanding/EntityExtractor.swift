@@ -557,7 +557,8 @@ struct EntityExtractor: Sendable, Codable {
         for end in tokens.indices where tokens[end].isBreak || end == tokens.count - 1 {
             let clause = start..<(tokens[end].isBreak ? end : end + 1)
             let words = tokens[clause].map { $0.text }
-            let answersNo = words.count == 1 && ["no", "nope", "nah", "nay", "nup", "naw"].contains(words[0]) || words == ["not", "really"]
+            let answersNo =
+                words.count == 1 && ["no", "nope", "nah", "nay", "nup", "naw"].contains(words[0]) || words == ["not", "really"]
             if answersNo, let previous, previous.count <= 3 {
                 for index in previous { tokens[index].negated = true }
             }
