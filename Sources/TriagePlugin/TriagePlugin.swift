@@ -20,7 +20,7 @@ public struct TriagePlugin: Plugin {
     /// only where the answer can change the outcome (see `applies`).
     public var questions: [Question] { Self.questions }
     /// Shown only after a screening question (swelling, urine, other signs) went unanswered twice, which the probes never do.
-    public var guidance: [String] { ["swelling-unknown", "urine-unknown", "bladder-unknown", "numbness-unknown"] }
+    public var guidance: [String] { ["swelling-unknown", "urine-unknown", "bladder-unknown", "numbness-unknown", "hop-unknown"] }
 
     static let questions: [Question] = [
         Question(slot: .bodyPart, prompt: "Where does it hurt?", examples: "calves; the back of my thighs; knees and shins"),
@@ -70,39 +70,29 @@ public struct TriagePlugin: Plugin {
     /// leg) or a squeezed spinal cord (both). Its answer is read as a pain-kind answer would be.
     static let legNerveCheck = Question(
         slot: .painKind, prompt: "Any numbness, pins and needles or weakness down that leg or in your foot?",
-        examples: "no; pins and needles in my foot; my foot feels weak", area: SignCheck.legNerve.rawValue)
+        examples: "no; pins and needles in my foot; my foot feels weak", check: .legNerve)
 
     /// A swollen calf or thigh held as a possible clot: breathlessness or chest pain would make it an emergency.
     static let clotChestCheck = Question(
         slot: .painKind,
         prompt:
-            "A swollen calf or thigh needs checking by a doctor today, so please don't massage it. One more question: any breathlessness, chest pain or coughing up blood?",
-        examples: "no; a bit breathless; sharp pain when I breathe in", area: SignCheck.clotChest.rawValue)
+            "A swollen calf or thigh needs checking by a doctor today, so please don't massage it. First: any breathlessness, chest pain or coughing up blood?",
+        examples: "no; a bit breathless; sharp pain when I breathe in", check: .clotChest)
 
     /// Hip pain: the hop test, the screen for a stress fracture of the hip (a runner's groin or deep hip pain).
     static let hipLoadCheck = Question(
         slot: .painKind, prompt: "Does it hurt to hop or stand on that leg alone, or have you started to limp?",
-        examples: "no; it hurts to hop; I'm limping a bit", area: SignCheck.hipLoad.rawValue)
+        examples: "no; it hurts to hop; I'm limping a bit", check: .hipLoad)
 
     /// The next question: while safety holds a swollen leg between a clot and something more urgent,
     /// the question that decides it (how bad, then the urine) comes first.
     static func next(_ state: ConversationState) -> Question? {
         let open = questions.filter { question in
-            let facts = state.facts
-            if question == legNerveCheck {
-                return facts.radiates && facts.isOpen(.legNerve)
-            }
-            if question == hipLoadCheck {
-                return state.areas.contains("hips") && facts.isOpen(.hipLoad) && state.redFlags.isEmpty
-            }
-            if question == clotChestCheck {
-                return facts.swelling == true && !Set(state.areas).isDisjoint(with: Safety.clotAreas) && Safety.chestCheckOpen(facts)
-                    && state.redFlags.isEmpty
-            }
+            if let check = question.check { return check.isDue(in: state) }
             return !state.facts.has(question.slot, areas: state.areas) && applies(question, state)
         }
         if state.facts.swelling == true, !Set(state.areas).isDisjoint(with: ["calves", "shins", "quads", "hamstrings"]),
-            let deciding = open.first(where: { $0 == clotChestCheck || $0.slot == .painLevel || $0.slot == .urine && $0.area == nil })
+            let deciding = open.first(where: { $0.check == .clotChest || $0.slot == .painLevel || $0.slot == .urine && $0.area == nil })
         {
             return deciding
         }
@@ -142,6 +132,10 @@ public struct TriagePlugin: Plugin {
                 request.understanding.entities.bodyParts.count > 0
             {
                 lead = "OK, your \(context.knowledge.names(of: state.areas)) then. "
+            }
+            // Swelling told: until the answers are in, no massage on it, said at once (the chest check says so itself).
+            if request.answering?.question.slot == .swelling, state.facts.swelling == true, question.check != .clotChest {
+                lead += context.knowledge.say("hold-while-asking") + " "
             }
             return PluginReply(lead + question.prompt, asking: question)
         }
@@ -235,8 +229,21 @@ public struct TriagePlugin: Plugin {
         let names = assessment.areas.isEmpty ? "legs" : knowledge.names(of: assessment.areas)
         var text: String
         var used: [String]
-        // As many as the minutes the runner has allow, as a routine would be.
-        let shown = advice.keySteps(advice.fitted(assessment.techniques))
+        // A screening question given up on is said, never passed over as if the answer were reassuring: the
+        // urine (with back pain, bladder and bowel control), what kind of pain (it asks about numbness too), and the
+        // sign checks.
+        let facts = context.state.facts
+        var notChecked: [String] = []
+        if facts.unknown.contains(.urine), facts.urine == nil {
+            notChecked.append(state.areas.contains("back") ? "bladder-unknown" : "urine-unknown")
+        }
+        if facts.unknown.contains(.painKind), facts.signCheckAnswers[.legNerve] == nil, !facts.checksGivenUp.contains(.legNerve) {
+            notChecked.append("numbness-unknown")
+        }
+        notChecked += SignCheck.allCases.filter(facts.checksGivenUp.contains).compactMap(\.notCheckedGuidance)
+        // As many as the minutes the runner has allow, as a routine would be; one fewer for each thing left unchecked,
+        // so that the outcome still fits on one screen.
+        let shown = advice.keySteps(advice.fitted(assessment.techniques), limit: 4 - min(2, notChecked.count))
         if assessment.level == .caution {
             text = "This could be more than ordinary soreness, so go carefully with your \(names)."
             if assessment.routes.isEmpty, assessment.outcome.reasons == ["swelling-unknown"] {
@@ -266,16 +273,6 @@ public struct TriagePlugin: Plugin {
         if !assessment.flagged.isEmpty {
             text += "\n" + context.safety.notThisArea(assessment.flagged)
             used.append("guidance:not-this-area")
-        }
-        // A screening question given up on is said, never passed over as if the answer were reassuring: the
-        // urine (with back pain, bladder and bowel control), and what kind of pain (it asks about numbness too).
-        let facts = context.state.facts
-        var notChecked: [String] = []
-        if facts.unknown.contains(.urine), facts.urine == nil {
-            notChecked.append(state.areas.contains("back") ? "bladder-unknown" : "urine-unknown")
-        }
-        if facts.unknown.contains(.painKind) && facts.checks[.legNerve] == nil || facts.checksGivenUp.contains(.legNerve) {
-            notChecked.append("numbness-unknown")
         }
         for id in notChecked {
             text += "\n" + context.safety.withEmergencyNumbers(id)

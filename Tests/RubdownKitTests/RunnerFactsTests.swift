@@ -24,6 +24,7 @@ import Testing
             ("I've only got 5 minutes before bed", 5), ("I have ten minutes", 10), ("a quick 6 minute routine please", 6),
             ("I ran for 40 minutes", nil), ("it started 20 minutes ago", nil), ("my calves hurt", nil),
             ("gasping during my intervals but fine a minute after each one, legs just heavy now", nil),
+            ("I have 15 minutes each evening", 15), ("I've got about 10 minutes after my run", 10),
         ] as [(String, Int?)])
     func minutesAvailableNeedAWordOfHavingTime(line: String, expected: Int?) {
         #expect(shippedCoach.classify(line).entities.minutesAvailable == expected, "\(line)")

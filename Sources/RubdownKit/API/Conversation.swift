@@ -351,7 +351,7 @@ public struct Conversation: Sendable {
             state.pending = nil
         case .none:
             if let question = reply.asking {
-                let again = asked.map { $0.question.slot == question.slot } ?? false
+                let again = asked.map { $0.question == question } ?? false
                 // The same question again after a line that answered others: say what was taken, so
                 // the question is never repeated without a reason.
                 let noted = SlotFilling.describe(took, in: state, knowledge: coach.content.knowledge)

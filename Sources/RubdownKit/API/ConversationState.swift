@@ -32,11 +32,15 @@ public struct Question: Sendable, Hashable {
     /// nil for the general wording.
     public var area: String?
 
-    public init(slot: Slot, prompt: String, examples: String, area: String? = nil) {
+    /// The sign check this question is (`SignCheck`); nil for an ordinary question.
+    public var check: SignCheck?
+
+    public init(slot: Slot, prompt: String, examples: String, area: String? = nil, check: SignCheck? = nil) {
         self.slot = slot
         self.prompt = prompt
         self.examples = examples
         self.area = area
+        self.check = check
     }
 }
 
@@ -66,11 +70,11 @@ public struct Facts: Sendable, Hashable {
     /// A "yes" to the back screen: a change in bladder or bowel control, or numbness around the bottom.
     var bladderChange = false
     /// Back or buttock pain said to run down the leg (the answer to the back's or the buttock's spread question).
-    package var radiates = false
+    package var painRunsDownLeg = false
     /// ... and down both legs, where numbness or weakness is a squeezed spinal cord rather than one trapped nerve.
-    package var radiatesToBothLegs = false
+    package var painRunsDownBothLegs = false
     /// The answers to the sign checks asked so far (`SignCheck`): true for a sign, false for none.
-    package var checks: [SignCheck: Bool] = [:]
+    package var signCheckAnswers: [SignCheck: Bool] = [:]
     /// Sign checks given up on ("not sure", or twice unreadable); the slot they share stays open.
     package var checksGivenUp: Set<SignCheck> = []
     /// Swelling told of both legs ("both of them"): more likely muscle breakdown than a clot, which is one-sided.
@@ -101,11 +105,11 @@ public struct Facts: Sendable, Hashable {
     /// A half marathon or longer.
     public var isLongRun: Bool { (distanceKm ?? 0) >= 21 }
     /// A sign check not yet answered, nor given up on (its answers are read as the pain kind's).
-    public func isOpen(_ check: SignCheck) -> Bool { checks[check] == nil && !checksGivenUp.contains(check) }
+    public func isOpen(_ check: SignCheck) -> Bool { signCheckAnswers[check] == nil && !checksGivenUp.contains(check) }
 
     /// Records that a question could not be answered: a sign check by itself, any other by its slot.
     mutating func giveUp(on question: Question) {
-        if let check = question.area.flatMap(SignCheck.init(rawValue:)) {
+        if let check = question.check {
             checksGivenUp.insert(check)
         } else {
             unknown.insert(question.slot)
@@ -114,7 +118,7 @@ public struct Facts: Sendable, Hashable {
 
     /// Whether the question was given up on.
     func gaveUp(on question: Question) -> Bool {
-        if let check = question.area.flatMap(SignCheck.init(rawValue:)) { return checksGivenUp.contains(check) }
+        if let check = question.check { return checksGivenUp.contains(check) }
         return unknown.contains(question.slot)
     }
 

@@ -30,7 +30,7 @@ public struct Safety: Sendable {
         }
         if facts.urine == .brown { add("rhabdo") }
         if facts.bladderChange { add("cauda-equina") }
-        for check in SignCheck.allCases where facts.checks[check] == true { add(check.flag(facts)) }
+        for check in SignCheck.allCases where facts.signCheckAnswers[check] == true { add(check.flag(facts)) }
         if facts.spread == .pinpoint, areas.contains("shins") || areas.contains("feet") && facts.swelling == true { add("stress-fracture") }
         if let level = facts.painLevel, level >= 8, facts.swelling == true, !areas.isDisjoint(with: ["shins", "calves"]) {
             add("compartment")
@@ -55,15 +55,11 @@ public struct Safety: Sendable {
         let urineFirst = facts.urineMatters && facts.urine == nil && !facts.unknown.contains(.urine)
         let tight = state.symptoms.contains("hardness") || facts.painKind == "tight"
         let levelFirst = tight && facts.painLevel == nil && !facts.unknown.contains(.painLevel)
-        return urineFirst || levelFirst || Self.chestCheckOpen(facts)
+        return urineFirst || levelFirst || SignCheck.clotChest.isDue(in: state)
     }
 
     /// The areas where a "yes" to the swelling question is read as a possible clot.
     public static let clotAreas: Set<String> = ["calves", "hamstrings", "quads"]
-
-    /// A swollen leg held as a possible clot is first asked about breathlessness and chest pain, which would make
-    /// it an emergency; until answered (or given up on) the clot is held.
-    public static func chestCheckOpen(_ facts: Facts) -> Bool { facts.isOpen(.clotChest) && !facts.swollenBothSides }
 
     /// The caution routes this line adds to the conversation.
     func cautions(for understanding: Understanding, state: ConversationState) -> [String] {
@@ -317,10 +313,34 @@ public enum SignCheck: String, Sendable, CaseIterable {
         }
     }
 
+    /// Whether the check is due now: the one rule both the questions (which ask it) and safety (which holds a
+    /// swollen leg for it) follow, so that nothing is held behind a question that will not be asked.
+    public func isDue(in state: ConversationState) -> Bool {
+        let facts = state.facts
+        guard facts.isOpen(self) else { return false }
+        switch self {
+        case .legNerve: return facts.painRunsDownLeg
+        // A clot is one-sided: with both legs swollen, the urine is asked instead (muscle breakdown).
+        case .clotChest:
+            return facts.swelling == true && !Set(state.areas).isDisjoint(with: Safety.clotAreas) && !facts.swollenBothSides
+                && !state.redFlags.contains("clot")
+        case .hipLoad: return state.areas.contains("hips") && !state.redFlags.contains("hip-fracture")
+        }
+    }
+
+    /// The guidance said in an outcome when the check was given up on; nil where the flag it guards is raised anyway.
+    public var notCheckedGuidance: String? {
+        switch self {
+        case .legNerve: "numbness-unknown"
+        case .clotChest: nil
+        case .hipLoad: "hop-unknown"
+        }
+    }
+
     /// The red flag a yes raises.
     func flag(_ facts: Facts) -> String {
         switch self {
-        case .legNerve: facts.radiatesToBothLegs ? "cauda-equina" : "nerve"
+        case .legNerve: facts.painRunsDownBothLegs ? "cauda-equina" : "nerve"
         case .clotChest: "chest"
         case .hipLoad: "hip-fracture"
         }

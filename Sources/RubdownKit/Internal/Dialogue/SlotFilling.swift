@@ -101,11 +101,9 @@ enum SlotFilling {
             fill(\.swelling, with: true, .swelling)
         }
         // "puffier than normal, both of them": swelling on both sides.
-        if entities.swelling == true || pending?.question.slot == .swelling && state.facts.swelling == true,
-            !Set(understanding.normalized.split(separator: " ")).isDisjoint(with: ["both", "each", "bilateral"])
-        {
-            state.facts.swollenBothSides = true
-        }
+        let saysSwollen =
+            entities.swelling == true || pending?.question.slot == .swelling && (state.facts.swelling == true || answer == .yes)
+        if saysSwollen, Self.saysBothSides(understanding) { state.facts.swollenBothSides = true }
         // Trend and spread are read from any line; a urine colour only when the line is about urine or answers
         // the question ("red" and "pale" mean other things elsewhere).
         if let trend = entities.trend, pending?.question.slot == .trend || trend == .worse || state.facts.daysAgo != nil {
@@ -125,19 +123,29 @@ enum SlotFilling {
             // Where it spreads (for the back, "down my leg") is read as spread out unless it is one spot.
             fill(\.spread, with: spread, .spread)
             if let area = pending?.question.area, ["back", "glutes"].contains(area) {
-                state.facts.radiates = Self.saysDownTheLeg(wordsOfLine, understanding)
-                state.facts.radiatesToBothLegs = state.facts.radiates && !wordsOfLine.isDisjoint(with: ["both", "legs", "feet"])
+                // The question asks "or down one leg or both?": anything but "it stays" is taken as running down, so that
+                // the nerve check follows ("both", "yes", "it spreads"); the nerve check is asked rather than assumed away.
+                state.facts.painRunsDownLeg = wordsOfLine.isDisjoint(with: Self.staysOrDenies)
+                state.facts.painRunsDownBothLegs = state.facts.painRunsDownLeg && !wordsOfLine.isDisjoint(with: ["both", "legs", "feet"])
             }
         }
         // A sign check ("any numbness down that leg?"): a "yes", or one of its signs in the words, is a sign; "no" is none.
         // A kind of pain ("a dull ache") is kept, but it does not answer the check: asked again, then given up on.
-        if let pending, let check = pending.question.area.flatMap(SignCheck.init(rawValue:)), state.facts.checks[check] == nil {
+        // The pain-kind question asks "anything else with it, such as numbness...?" too: a sign in its answer settles a
+        // check that is due ("yes, numb" to it, with pain down the leg).
+        let checkAnswered =
+            pending?.question.check
+            ?? (pending?.question.slot == .painKind
+                ? SignCheck.allCases.first { $0.isDue(in: state) && !$0.signs.isDisjoint(with: entities.symptoms) } : nil)
+        if let check = checkAnswered, state.facts.signCheckAnswers[check] == nil {
             if !check.signs.isDisjoint(with: entities.symptoms) || answer == .yes {
-                state.facts.checks[check] = true
+                state.facts.signCheckAnswers[check] = true
+                // "numb in both": the answer can tell that both legs are affected.
+                if check == .legNerve, !wordsOfLine.isDisjoint(with: ["both", "legs", "feet"]) { state.facts.painRunsDownBothLegs = true }
             } else if answer == .no || Self.saysAllClear(understanding) {
-                state.facts.checks[check] = false
+                state.facts.signCheckAnswers[check] = false
             }
-            if state.facts.checks[check] != nil { filled.insert(.painKind) } else { filled.remove(.painKind) }
+            if state.facts.signCheckAnswers[check] != nil { filled.insert(.painKind) } else { filled.remove(.painKind) }
         }
 
         if let pending {
@@ -173,14 +181,24 @@ enum SlotFilling {
         return filled
     }
 
-    /// The answer to "does it stay in your back (buttock), or run down your leg?" says it runs down: a leg,
-    /// the foot or "down" without "stays" ("no, it stays put" does not).
-    static func saysDownTheLeg(_ words: Set<String>, _ understanding: Understanding) -> Bool {
-        let staysOrDenies: Set<String> = ["stays", "stay", "stayed", "only", "just", "not", "doesn't", "doesnt", "never", "don't", "dont"]
-        guard words.isDisjoint(with: staysOrDenies) else { return false }
-        let below: Set<String> = ["down", "leg", "legs", "foot", "feet", "thigh", "thighs", "knee", "calf", "calves", "toes", "hamstring"]
-        let legAreas: Set<String> = ["hamstrings", "quads", "calves", "feet", "knees", "shins", "ankles", "achilles"]
-        return !words.isDisjoint(with: below) || !legAreas.isDisjoint(with: understanding.entities.bodyParts)
+    /// Words of an answer to "does it stay in your back (buttock), or run down your leg?" that say it stays.
+    static let staysOrDenies: Set<String> = [
+        "stays", "stay", "stayed", "only", "just", "not", "doesn't", "doesnt", "never", "don't", "dont", "put",
+    ]
+
+    /// "both of them", "both legs are puffy", "swollen on both sides": both legs, not "both were fine yesterday" or
+    /// "more swollen each day".
+    static func saysBothSides(_ understanding: Understanding) -> Bool {
+        let words = understanding.normalized.split(separator: " ").map(String.init)
+        guard !words.contains("only"), !words.contains("just") else { return false }
+        let afterBoth: Set<String> = [
+            "legs", "calves", "thighs", "sides", "of", "quads", "hamstrings", "feet", "ankles", "shins", "knees", "are", "look", "feel",
+            "swollen", "puffy",
+        ]
+        return words.contains("bilateral")
+            || zip(words, words.dropFirst()).contains {
+                $0 == "both" && afterBoth.contains($1) || $0 == "each" && ["leg", "side"].contains($1)
+            }
     }
 
     /// "my knees ache", said while the questions are about the calves: a report of discomfort that opens

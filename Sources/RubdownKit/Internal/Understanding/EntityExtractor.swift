@@ -161,9 +161,10 @@ struct EntityExtractor: Sendable, Codable {
 
     static let swellingStems = ["swell", "puffy", "swolen", "swole"]
 
-    /// The tokens with each clause about a time long past ("my dad had a DVT years ago", "I fainted at a race
-    /// last year so...") marked as negated: it tells a history, not a sign now. Not when the line compares now
-    /// with then ("feels like it did then", "the same again"), and not "since last year" (how long it has lasted).
+    /// The tokens with each clause about someone else's distant past ("my dad had a DVT years ago", "my friend
+    /// fainted at a race last year so...") marked as negated: a family or friend's history, not the runner's sign.
+    /// The runner's own past is left alone (a past clot is a risk, and "numb since last year" is a sign now), and
+    /// so is a line that compares now with then ("feels like it did then", "the same again").
     static func withoutThePast(_ tokens: [Token]) -> [Token] {
         guard tokens.contains(where: { $0.text == "ago" || $0.text == "last" || $0.text == "kid" || $0.text == "child" }) else {
             return tokens
@@ -174,16 +175,22 @@ struct EntityExtractor: Sendable, Codable {
             ["years", "ago"], ["year", "ago"], ["last", "year"], ["last", "season"], ["as", "a", "kid"], ["as", "a", "child"],
         ]
         let breaks: Set<String> = ["but", "so", "and", "though", "although", "however", "whereas", "while", "now", "today", "tonight"]
+        let someoneElse: Set<String> = [
+            "dad", "father", "mum", "mom", "mother", "friend", "mate", "brother", "sister", "wife", "husband", "partner", "son",
+            "daughter", "uncle", "aunt", "grandad", "grandpa", "grandma", "nan", "cousin", "colleague", "teammate", "coach",
+        ]
         var marked = tokens
         var start = 0
         for end in 0...tokens.count where end == tokens.count || tokens[end].isBreak || breaks.contains(texts[end]) {
             let clause = start..<end
-            let past = clause.contains { index in
-                markers.contains { marker in
-                    index + marker.count <= end && Array(texts[index..<(index + marker.count)]) == marker
-                        && (index == 0 || !["since", "for", "from", "over"].contains(texts[index - 1]))
+            let past =
+                clause.contains { someoneElse.contains(texts[$0]) }
+                && clause.contains { index in
+                    markers.contains { marker in
+                        index + marker.count <= end && Array(texts[index..<(index + marker.count)]) == marker
+                            && (index == 0 || !["since", "for", "from", "over"].contains(texts[index - 1]))
+                    }
                 }
-            }
             if past { for index in clause { marked[index].negated = true } }
             start = end + 1
         }
@@ -736,8 +743,11 @@ struct EntityExtractor: Sendable, Codable {
             if index + 2 < words.count, runVerbs.contains(words[index + 2]) { continue }
             let unit = words[index + 1]
             guard ["minute", "minutes", "min", "mins"].contains(unit) else { continue }
-            // "20 minutes ago", "fine a minute after each rep", "settled a few minutes later": a time, not time to spare.
-            if index + 2 < words.count, ["ago", "after", "later", "afterwards", "each", "per", "every"].contains(words[index + 2]) {
+            // "20 minutes ago", "fine a minute after each rep", "settled a few minutes later": a time, not time to spare
+            // ("10 minutes after my run", "15 minutes each evening" are time to spare).
+            let after = index + 2 < words.count ? words[index + 2] : ""
+            let then = index + 3 < words.count ? words[index + 3] : ""
+            if ["ago", "later", "afterwards"].contains(after) || after == "after" && ["each", "every", "it", "that", "one"].contains(then) {
                 continue
             }
             return Int(value)
@@ -849,7 +859,7 @@ struct EntityExtractor: Sendable, Codable {
         "yes", "yeah", "yep", "yup", "ya", "yea", "y", "sure", "definitely", "affirmative", "correct", "indeed", "slightly",
         "somewhat", "aye",
     ]
-    static let noWords: Set<String> = ["no", "nope", "nah", "n", "none", "negative", "never", "nothing", "nup", "naw", "nay", "nae"]
+    static let noWords: Set<String> = ["no", "nope", "nah", "n", "none", "negative", "never", "nothing", "nup", "naw", "nay"]
 
     private static func round1(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 }
