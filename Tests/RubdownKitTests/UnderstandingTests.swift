@@ -322,4 +322,17 @@ import Testing
     @Test func theRequestItselfStillGetsItsAnswer() {
         #expect(shippedCoach.classify("what's good for tight hamstrings").intent == "technique.for_area")
     }
+
+    /// A line that tells of the time after a run settles what its domain words of other senses mean, whatever
+    /// nouns of other topics it says; without "after" a distance of another sport settles nothing.
+    @Test(arguments: [
+        ("the hotel pool has a hot tub, good idea after my marathon?", "bath"),
+        ("hamstrings are cooked after the long run on the weekend", "triage"),
+        ("calves are fried after my morning run, dinner can wait", "triage"),
+        ("what stroke rate should I row a 2k at", "fallback"),
+        ("is a cold beer ok after the long run", "fallback"),
+    ])
+    func aRunSettlesWhatAWordOfOtherSensesMeans(text: String, plugin: String) {
+        #expect(shippedCoach.classify(text).plugin == plugin, "\(text)")
+    }
 }

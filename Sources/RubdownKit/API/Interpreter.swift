@@ -200,7 +200,9 @@ public struct Interpreter: Sendable, Codable {
             domainNeighbour = domainNeighbour || neighbour.isDomain
         }
         let inDomain =
-            lexicon.isInDomain(tokens, spans: spans, foreign: foreign) { entries[$0] >= 0 && table.entries[Int(entries[$0])].isDomain }
+            lexicon.isInDomain(
+                tokens, spans: spans, foreign: foreign, aboutARun: Self.talksOfARun(tokens, spans: spans, distance: entities.distanceKm)
+            ) { entries[$0] >= 0 && table.entries[Int(entries[$0])].isDomain }
             || domainNeighbour && !entities.bodyParts.isEmpty && !lexicon.mentionsOtherTopic(tokens)
             || entities.generalSoreness && !lexicon.mentionsOtherTopic(tokens)
             || !(entities.runnerFacts.isEmpty && entities.runnerFactsWithdrawn.isEmpty) && !lexicon.mentionsOtherTopic(tokens)
@@ -267,6 +269,26 @@ public struct Interpreter: Sendable, Codable {
             input: input, normalized: Self.joined(words), corrections: corrections, entities: entities,
             ranking: Array(ranking.prefix(5)), inDomain: inDomain, keywordIntents: keywordIntents)
     }
+
+    /// Whether the line tells of the time after a run: "after" (or "post") and a distance ("after a 20 miler", "after my
+    /// half"), a race ("marathon") or a run as a thing done ("after the long run"), not the verb ("running late", "run
+    /// the dishwasher") nor a distance of another sport ("rowing stroke rate for a 2k test").
+    static func talksOfARun(_ tokens: [Token], spans: [ConceptSpan], distance: Double?) -> Bool {
+        guard tokens.contains(where: { $0.text == "after" || $0.text == "post" }) else { return false }
+        if distance != nil { return true }
+        for span in spans {
+            if case .word(let word) = span.concept, word == "marathon" { return true }
+        }
+        for index in tokens.indices.dropFirst() where runNouns.contains(tokens[index].text) && runLeads.contains(tokens[index - 1].text) {
+            return true
+        }
+        return false
+    }
+    static let runNouns: Set<String> = ["run", "runs", "jog", "parkrun"]
+    static let runLeads: Set<String> = [
+        "my", "the", "a", "long", "easy", "hard", "morning", "evening", "trail", "beach", "tempo", "last", "this", "that", "our",
+        "recovery", "hill", "hilly", "speed", "race", "group", "club", "sunday", "saturday", "weekend", "interval", "lunchtime",
+    ]
 
     /// What a name of a place becomes (no word of the content has a "#").
     static let nameToken = "#name"

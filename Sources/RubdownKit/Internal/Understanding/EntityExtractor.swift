@@ -78,8 +78,10 @@ struct EntityExtractor: Sendable, Codable {
         if let index = tokens.firstIndex(where: { $0.classes.contains(.swelling) }) {
             entities.swelling = !tokens[index].negated
         }
+        // Sore legs, or sore after a run of some length ("still sore 3 days after a half"): the runner's own soreness.
         if tokens.contains(where: { $0.classes.contains(.soreness) }) {
-            entities.generalSoreness = entities.generalSoreness || tokens.contains { $0.classes.contains(.leg) }
+            entities.generalSoreness =
+                entities.generalSoreness || entities.distanceKm != nil || tokens.contains { $0.classes.contains(.leg) }
         }
         entities.otherSide = zip(words, words.dropFirst()).contains {
             $0 == "other" && ["leg", "side", "one", "calf", "foot"].contains($1)
