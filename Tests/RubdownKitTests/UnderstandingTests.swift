@@ -335,4 +335,14 @@ import Testing
     func aRunSettlesWhatAWordOfOtherSensesMeans(text: String, plugin: String) {
         #expect(shippedCoach.classify(text).plugin == plugin, "\(text)")
     }
+    /// An area that flares up or plays up is a report of discomfort; a thing that plays up is no report.
+    @Test(arguments: [
+        ("my achilles flares up a mile into every run", "triage"), ("knee has been playing up since the half", "triage"),
+        ("my laptop keeps acting up", "fallback"),
+    ])
+    func anAreaThatFlaresUpIsAReport(text: String, plugin: String) {
+        let classification = shippedCoach.classify(text)
+        #expect(classification.plugin == plugin, "\(text)")
+        if plugin == "triage" { #expect(classification.entities.discomfort, "\(text)") }
+    }
 }
