@@ -345,4 +345,16 @@ import Testing
         #expect(classification.plugin == plugin, "\(text)")
         if plugin == "triage" { #expect(classification.entities.discomfort, "\(text)") }
     }
+    /// A keyword of a domain intent ("is that normal?", "something wrong", "worried") on a line about another topic
+    /// is not the domain's; on a line that names an area or tells of a run, it still is.
+    @Test(arguments: [
+        ("my boiler has been running all night, is that normal?", "fallback"),
+        ("the printer keeps beeping, is something wrong with it", "fallback"),
+        ("my cat has been sleeping all day, should I be worried", "fallback"),
+        ("short 10 min routine for after my long run tonight please", "techniques"),
+        ("should I see a physio about my knee this weekend", "triage"),
+    ])
+    func aDomainKeywordOnALineOfAnotherTopic(text: String, plugin: String) {
+        #expect(shippedCoach.classify(text).plugin == plugin, "\(text)")
+    }
 }

@@ -199,10 +199,11 @@ public struct Interpreter: Sendable, Codable {
             foreign = foreign || neighbour.isForeign
             domainNeighbour = domainNeighbour || neighbour.isDomain
         }
+        let aboutARun = Self.talksOfARun(tokens, spans: spans, distance: entities.distanceKm)
         let inDomain =
-            lexicon.isInDomain(
-                tokens, spans: spans, foreign: foreign, aboutARun: Self.talksOfARun(tokens, spans: spans, distance: entities.distanceKm)
-            ) { entries[$0] >= 0 && table.entries[Int(entries[$0])].isDomain }
+            lexicon.isInDomain(tokens, spans: spans, foreign: foreign, aboutARun: aboutARun) {
+                entries[$0] >= 0 && table.entries[Int(entries[$0])].isDomain
+            }
             || domainNeighbour && !entities.bodyParts.isEmpty && !lexicon.mentionsOtherTopic(tokens)
             || entities.generalSoreness && !lexicon.mentionsOtherTopic(tokens)
             || !(entities.runnerFacts.isEmpty && entities.runnerFactsWithdrawn.isEmpty) && !lexicon.mentionsOtherTopic(tokens)
@@ -214,9 +215,15 @@ public struct Interpreter: Sendable, Codable {
         // A line about another topic whose domain words all have other senses ("hot tub rental for a birthday
         // party"): a keyword made only of such words ("tub", "hot tub") says nothing of what the line asks.
         let offTopic = !inDomain && (foreign || lexicon.mentionsOtherTopic(tokens))
+        let namesTheDomainsThings =
+            aboutARun || !entities.bodyParts.isEmpty || !entities.techniques.isEmpty || !entities.baths.isEmpty
         for position in stems.indices where entries[position] >= 0 {
             for keyword in table.entries[Int(entries[position])].keywords ?? [] where !hits.contains(keyword.intent) {
                 if offTopic, keyword.stems.allSatisfy(lexicon.hasOtherSenses) { continue }
+                // Nor does a keyword of a domain intent ("is that normal?" of the warning signs) make a line about
+                // a dishwasher one about soreness, unless the line names an area, a technique or a bath, or tells
+                // of a run ("5 min routine for after parkrun"); core's keywords ("thanks", "help") still count.
+                if offTopic, !namesTheDomainsThings, !needsKeyword[keyword.intent], !isFallback[keyword.intent] { continue }
                 if position + keyword.stems.count <= stems.count,
                     keyword.stems.indices.allSatisfy({ stems[position + $0] == keyword.stems[$0] })
                 {
@@ -286,7 +293,7 @@ public struct Interpreter: Sendable, Codable {
     }
     static let runNouns: Set<String> = ["run", "runs", "jog", "parkrun"]
     static let runLeads: Set<String> = [
-        "my", "the", "a", "long", "easy", "hard", "morning", "evening", "trail", "beach", "tempo", "last", "this", "that", "our",
+        "my", "the", "a", "post", "long", "easy", "hard", "morning", "evening", "trail", "beach", "tempo", "last", "this", "that", "our",
         "recovery", "hill", "hilly", "speed", "race", "group", "club", "sunday", "saturday", "weekend", "interval", "lunchtime",
     ]
 
