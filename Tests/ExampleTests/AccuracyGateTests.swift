@@ -31,7 +31,7 @@ import Testing
     func clincIsDeclined(file: String) throws {
         let evaluation = try evaluate(Self.clinc.appendingPathComponent(file))
         #expect(evaluation.total == 1000)
-        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.963, "\(evaluation.report(listing: 30))")
+        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.966, "\(evaluation.report(listing: 30))")
     }
 
     /// Issue 13's blind data: lines and conversations written from a plain description by someone
@@ -39,8 +39,8 @@ import Testing
     /// are never read and are reported as counts only. Gates sit just under the figures reached
     /// (README, "Understanding figures").
     @Test(arguments: [
-        ("understanding-lines.tuning.jsonl", 255, 0.955, 0.89), ("understanding-lines.tuning-2.jsonl", 255, 0.96, 0.89),
-        ("understanding-lines.tuning-3.jsonl", 270, 0.935, 0.865), ("understanding-lines.tuning-4.jsonl", 270, 0.95, 0.865),
+        ("understanding-lines.tuning.jsonl", 255, 0.96, 0.89), ("understanding-lines.tuning-2.jsonl", 255, 0.96, 0.89),
+        ("understanding-lines.tuning-3.jsonl", 270, 0.95, 0.885), ("understanding-lines.tuning-4.jsonl", 270, 0.98, 0.885),
     ])
     func blindLinesTuningHalf(file: String, count: Int, inScope: Double, outOfScope: Double) throws {
         let evaluation = try evaluate(repositoryRoot.appendingPathComponent("Tests/Data/" + file))
@@ -53,14 +53,15 @@ import Testing
         let evaluation = try evaluate(repositoryRoot.appendingPathComponent("Tests/Data/understanding-lines.held-out.jsonl"))
         let counts = evaluation.report(listing: 0, countsOnly: true)
         #expect(evaluation.total == 270)
-        // The fresh ninth batch at 8242b69: 94.0% in scope, 85.7% out of scope (counts only).
-        #expect(evaluation.inScopeAccuracy >= 0.935, "\(counts)")
-        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.85, "\(counts)")
+        // The fresh ninth batch at 8242b69: 94.0% in scope, 85.7% out of scope; after this session's tuning on
+        // tuning-4, 94.5% and 87.1% (counts only).
+        #expect(evaluation.inScopeAccuracy >= 0.94, "\(counts)")
+        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.87, "\(counts)")
     }
 
     @Test(arguments: [
-        ("conversations.tuning.jsonl", 96, 0.96), ("conversations.tuning-2.jsonl", 96, 0.98), ("conversations.tuning-3.jsonl", 100, 0.905),
-        ("conversations.tuning-4.jsonl", 100, 0.875), ("conversations.held-out.jsonl", 100, 0.86),
+        ("conversations.tuning.jsonl", 96, 0.96), ("conversations.tuning-2.jsonl", 96, 0.98), ("conversations.tuning-3.jsonl", 100, 0.915),
+        ("conversations.tuning-4.jsonl", 100, 0.945), ("conversations.held-out.jsonl", 100, 0.905),
     ])
     func blindConversations(file: String, count: Int, gate: Double) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)

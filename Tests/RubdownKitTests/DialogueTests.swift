@@ -54,6 +54,24 @@ import Testing
         #expect(conversation.state.areas.isEmpty)
     }
 
+    /// Asking whether one's own soreness is normal, with when it began, what run it follows or where it is, is a
+    /// report: the questions answer it. Asked with nothing of the runner's own, the warning signs answer it.
+    @Test(arguments: [
+        "is it normal to still be sore four days after a marathon", "my quads ache, is that normal?",
+        "ran 15k on Sunday and I'm still sore, is that usual?",
+    ])
+    func askingWhetherOwnSorenessIsNormalStartsTheQuestions(line: String) {
+        let turn = converse([line])[0]
+        #expect(turn.plugin == "triage")
+        #expect(turn.awaiting != nil, "\(line): \(turn.reply)")
+    }
+
+    @Test func askingWhetherSorenessIsNormalInGeneralGetsTheWarningSigns() {
+        let turn = converse(["is it normal to be this sore"])[0]
+        #expect(turn.intent == "triage.is_serious")
+        #expect(turn.awaiting == nil)
+    }
+
     @Test func outOfScopeGoesToFallback() {
         let turn = converse(["what is the capital of France"])[0]
         #expect(turn.plugin == "fallback")

@@ -323,6 +323,41 @@ import Testing
     @Test func theRequestItselfStillGetsItsAnswer() {
         #expect(shippedCoach.classify("what's good for tight hamstrings").intent == "technique.for_area")
     }
+
+    /// A line that tells of the time after a run settles what its domain words of other senses mean, whatever
+    /// nouns of other topics it says; without "after" a distance of another sport settles nothing.
+    @Test(arguments: [
+        ("the hotel pool has a hot tub, good idea after my marathon?", "bath"),
+        ("hamstrings are cooked after the long run on the weekend", "triage"),
+        ("calves are fried after my morning run, dinner can wait", "triage"),
+        ("what stroke rate should I row a 2k at", "fallback"),
+        ("is a cold beer ok after the long run", "fallback"),
+    ])
+    func aRunSettlesWhatAWordOfOtherSensesMeans(text: String, plugin: String) {
+        #expect(shippedCoach.classify(text).plugin == plugin, "\(text)")
+    }
+    /// An area that flares up or plays up is a report of discomfort; a thing that plays up is no report.
+    @Test(arguments: [
+        ("my achilles flares up a mile into every run", "triage"), ("knee has been playing up since the half", "triage"),
+        ("my laptop keeps acting up", "fallback"),
+    ])
+    func anAreaThatFlaresUpIsAReport(text: String, plugin: String) {
+        let classification = shippedCoach.classify(text)
+        #expect(classification.plugin == plugin, "\(text)")
+        if plugin == "triage" { #expect(classification.entities.discomfort, "\(text)") }
+    }
+    /// A keyword of a domain intent ("is that normal?", "something wrong", "worried") on a line about another topic
+    /// is not the domain's; on a line that names an area or tells of a run, it still is.
+    @Test(arguments: [
+        ("my boiler has been running all night, is that normal?", "fallback"),
+        ("the printer keeps beeping, is something wrong with it", "fallback"),
+        ("my cat has been sleeping all day, should I be worried", "fallback"),
+        ("short 10 min routine for after my long run tonight please", "techniques"),
+        ("should I see a physio about my knee this weekend", "triage"),
+    ])
+    func aDomainKeywordOnALineOfAnotherTopic(text: String, plugin: String) {
+        #expect(shippedCoach.classify(text).plugin == plugin, "\(text)")
+    }
 }
 
 /// "back" as in returning or one after another is not the lower back (issue 13: "back from my run").

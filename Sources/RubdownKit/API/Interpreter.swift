@@ -199,8 +199,11 @@ public struct Interpreter: Sendable, Codable {
             foreign = foreign || neighbour.isForeign
             domainNeighbour = domainNeighbour || neighbour.isDomain
         }
+        let aboutARun = Self.talksOfARun(tokens, spans: spans, distance: entities.distanceKm)
         let inDomain =
-            lexicon.isInDomain(tokens, spans: spans, foreign: foreign) { entries[$0] >= 0 && table.entries[Int(entries[$0])].isDomain }
+            lexicon.isInDomain(tokens, spans: spans, foreign: foreign, aboutARun: aboutARun) {
+                entries[$0] >= 0 && table.entries[Int(entries[$0])].isDomain
+            }
             || domainNeighbour && !entities.bodyParts.isEmpty && !lexicon.mentionsOtherTopic(tokens)
             || entities.generalSoreness && !lexicon.mentionsOtherTopic(tokens)
             || !(entities.runnerFacts.isEmpty && entities.runnerFactsWithdrawn.isEmpty) && !lexicon.mentionsOtherTopic(tokens)
@@ -212,9 +215,15 @@ public struct Interpreter: Sendable, Codable {
         // A line about another topic whose domain words all have other senses ("hot tub rental for a birthday
         // party"): a keyword made only of such words ("tub", "hot tub") says nothing of what the line asks.
         let offTopic = !inDomain && (foreign || lexicon.mentionsOtherTopic(tokens))
+        let namesTheDomainsThings =
+            aboutARun || !entities.bodyParts.isEmpty || !entities.techniques.isEmpty || !entities.baths.isEmpty
         for position in stems.indices where entries[position] >= 0 {
             for keyword in table.entries[Int(entries[position])].keywords ?? [] where !hits.contains(keyword.intent) {
                 if offTopic, keyword.stems.allSatisfy(lexicon.hasOtherSenses) { continue }
+                // Nor does a keyword of a domain intent ("is that normal?" of the warning signs) make a line about
+                // a dishwasher one about soreness, unless the line names an area, a technique or a bath, or tells
+                // of a run ("5 min routine for after parkrun"); core's keywords ("thanks", "help") still count.
+                if offTopic, !namesTheDomainsThings, !needsKeyword[keyword.intent], !isFallback[keyword.intent] { continue }
                 if position + keyword.stems.count <= stems.count,
                     keyword.stems.indices.allSatisfy({ stems[position + $0] == keyword.stems[$0] })
                 {
@@ -267,6 +276,26 @@ public struct Interpreter: Sendable, Codable {
             input: input, normalized: Self.joined(words), corrections: corrections, entities: entities,
             ranking: Array(ranking.prefix(5)), inDomain: inDomain, keywordIntents: keywordIntents)
     }
+
+    /// Whether the line tells of the time after a run: "after" (or "post") and a distance ("after a 20 miler", "after my
+    /// half"), a race ("marathon") or a run as a thing done ("after the long run"), not the verb ("running late", "run
+    /// the dishwasher") nor a distance of another sport ("rowing stroke rate for a 2k test").
+    static func talksOfARun(_ tokens: [Token], spans: [ConceptSpan], distance: Double?) -> Bool {
+        guard tokens.contains(where: { $0.text == "after" || $0.text == "post" }) else { return false }
+        if distance != nil { return true }
+        for span in spans {
+            if case .word(let word) = span.concept, word == "marathon" { return true }
+        }
+        for index in tokens.indices.dropFirst() where runNouns.contains(tokens[index].text) && runLeads.contains(tokens[index - 1].text) {
+            return true
+        }
+        return false
+    }
+    static let runNouns: Set<String> = ["run", "runs", "jog", "parkrun"]
+    static let runLeads: Set<String> = [
+        "my", "the", "a", "post", "long", "easy", "hard", "morning", "evening", "trail", "beach", "tempo", "last", "this", "that", "our",
+        "recovery", "hill", "hilly", "speed", "race", "group", "club", "sunday", "saturday", "weekend", "interval", "lunchtime",
+    ]
 
     /// What a name of a place becomes (no word of the content has a "#").
     static let nameToken = "#name"

@@ -70,7 +70,7 @@ enum DialoguePolicy {
         // symptom is told whatever the other words.)
         guard understanding.inDomain || !entities.cautions.isEmpty || !entities.symptoms.isEmpty, entities.techniques.isEmpty,
             entities.baths.isEmpty,
-            !looksLikeRequest(understanding) || opensWithReport()
+            !looksLikeRequest(understanding) || opensWithReport() || asksWhetherItIsNormal(understanding)
         else {
             return false
         }
@@ -80,6 +80,17 @@ enum DialoguePolicy {
             || understanding.keywordIntents.contains { $0.hasPrefix("triage.") }
         return discomfort && (!entities.bodyParts.isEmpty || entities.generalSoreness)
     }
+
+    /// "is it normal to still be sore 3 days after a half", "everything aches after week one of couch to 5k, is that
+    /// normal?": a question whether the runner's own soreness is normal that says where it is, when it began or what
+    /// run it follows tells as much as a report, and the questions answer it better than the list of warning signs.
+    /// (Asked with nothing of the runner's own, "is it normal to be this sore" still gets the signs.)
+    static func asksWhetherItIsNormal(_ understanding: Understanding) -> Bool {
+        let entities = understanding.entities
+        guard entities.daysAgo != nil || entities.distanceKm != nil || !entities.bodyParts.isEmpty else { return false }
+        return understanding.normalized.split(separator: " ").contains { normalWords.contains(String($0)) }
+    }
+    static let normalWords: Set<String> = ["normal", "usual", "expected", "common"]
 
     /// A report of discomfort that starts the questions: unless it is, nearly word for word, an example of another
     /// intent and asks for something ("what's good for tight hamstrings" is a request; "tight hammys", which the

@@ -48,7 +48,8 @@ struct EntityExtractor: Sendable, Codable {
             case .word(let word):
                 if word == "sore" || word == "hurt" { entities.generalSoreness = !span.negated || entities.generalSoreness }
                 // "legs are properly knackered", "calves done in": tired legs (or a tired area) are sore ones.
-                if word == "tired", !span.negated,
+                // (So are areas that flare up or play up: "IT band flares up at 4 miles".)
+                if Self.soreBesideAnArea.contains(word), !span.negated,
                     tokens.contains(where: { $0.classes.contains(.leg) })
                         || spans.contains(where: { if case .area = $0.concept { !$0.negated } else { false } })
                 {
@@ -78,8 +79,10 @@ struct EntityExtractor: Sendable, Codable {
         if let index = tokens.firstIndex(where: { $0.classes.contains(.swelling) }) {
             entities.swelling = !tokens[index].negated
         }
+        // Sore legs, or sore after a run of some length ("still sore 3 days after a half"): the runner's own soreness.
         if tokens.contains(where: { $0.classes.contains(.soreness) }) {
-            entities.generalSoreness = entities.generalSoreness || tokens.contains { $0.classes.contains(.leg) }
+            entities.generalSoreness =
+                entities.generalSoreness || entities.distanceKm != nil || tokens.contains { $0.classes.contains(.leg) }
         }
         entities.otherSide = zip(words, words.dropFirst()).contains {
             $0 == "other" && ["leg", "side", "one", "calf", "foot"].contains($1)
@@ -243,6 +246,8 @@ struct EntityExtractor: Sendable, Codable {
     /// Sounds of discomfort that name nothing: beside an area alone, a report.
     static let groans: Set<String> = ["ugh", "urgh", "argh", "oof", "ooh", "ahh", "aah", "eek", "sigh", "meh", "bleh", "gah"]
     /// Lexicon words that report discomfort.
+    /// Words of the lexicon that tell of discomfort only beside a leg or an area ("tired legs", "knee playing up").
+    static let soreBesideAnArea: Set<String> = ["tired", "flare"]
     static let discomfortWords: Set<String> = ["sore", "hurt", "stiff", "cramp", "swollen", "numb", "pain"]
 
     // MARK: Trend, urine colour, spread: the answers to the screening questions

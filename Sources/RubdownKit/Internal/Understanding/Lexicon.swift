@@ -191,7 +191,12 @@ struct Lexicon: Sendable, Codable {
 
     /// - Parameter isDomainStem: whether the stem of the token at an index is a domain stem.
     /// - Parameter foreign: the back-off found a word of another topic in the line.
-    func isInDomain(_ tokens: [Token], spans: [ConceptSpan], foreign: Bool = false, isDomainStem: (Int) -> Bool) -> Bool {
+    /// - Parameter aboutARun: the line tells of a run ("after the long run on the weekend", "after my half"), which
+    ///   settles what its domain words of other senses mean, whatever other nouns it says ("hammies are cooked after
+    ///   the long run on the weekend", "the hotel has a hot tub, yay or nay after my half").
+    func isInDomain(
+        _ tokens: [Token], spans: [ConceptSpan], foreign: Bool = false, aboutARun: Bool = false, isDomainStem: (Int) -> Bool
+    ) -> Bool {
         // Whether the line has a domain word, and whether one of them is plainly the domain's.
         var evidence = false
         var plain = false
@@ -213,7 +218,7 @@ struct Lexicon: Sendable, Codable {
             if !otherSenses.contains(tokens[index].stem) { plain = true }
         }
         guard evidence else { return false }
-        return plain || !foreign && !tokens.contains(where: isOtherTopic)
+        return plain || aboutARun || !foreign && !tokens.contains(where: isOtherTopic)
     }
 
     /// For an ASCII word, whether it is all letters (A-Z, a-z); nil for a word beyond ASCII.
