@@ -52,8 +52,8 @@ import Testing
     }
 
     // Reached on the fresh ninth batch: 266 of 296 caught (89.9%), 2 of 166 look-alikes flagged (1.2%) when first
-    // measured at 8242b69. The targets are 97% and 1%.
-    static let heldOutCaught = 0.895
+    // measured at 8242b69; 269 (90.9%) and 2 after tuning on the eighth. The targets are 97% and 1%.
+    static let heldOutCaught = 0.905
     static let heldOutFalseFlags = 0.015
 
     @Test(arguments: ["safety-conversations.tuning.jsonl", "safety-conversations.tuning-2.jsonl"])
@@ -72,8 +72,8 @@ import Testing
     /// mottled leg) is told in answer to a question Rubdown does not ask about a calf; the other opens
     /// with a simile ("through a mangle") that is read as a request for a routine.
     @Test(arguments: [
-        ("safety-conversations.tuning-3.jsonl", 63, 2), ("safety-conversations.tuning-4.jsonl", 66, 10),
-        ("safety-conversations.tuning-5.jsonl", 66, 7),
+        ("safety-conversations.tuning-3.jsonl", 63, 2), ("safety-conversations.tuning-4.jsonl", 66, 5),
+        ("safety-conversations.tuning-5.jsonl", 66, 5),
     ])
     func laterTuningConversations(file: String, count: Int, failuresAllowed: Int) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)
@@ -94,6 +94,7 @@ import Testing
     }
 
     // Reached on the fresh ninth batch: 58 of 66 (87.9%) when first measured at 8242b69 through
-    // ../shared/tools/simulated_runner.py; the target is 95%.
-    static let heldOutConversationPass = 0.86
+    // ../shared/tools/simulated_runner.py; after tuning on the eighth, 61 there and 60 with the in-test runner.
+    // The target is 95%.
+    static let heldOutConversationPass = 0.89
 }
