@@ -293,15 +293,6 @@ import Testing
         #expect(turns[4].triage?.reasons.contains("red-flag:clot") == true, "\(turns.map(\.reply))")
     }
 
-    @Test(arguments: [
-        ("I had a clot in my leg last year. My leg is swollen today", "clot"),
-        ("had a DVT in this leg last year, it has swollen up and is warm", "clot"),
-        ("both legs numb on runs since about a year ago", "cauda-equina"),
-    ])
-    func theRunnersOwnPastDoesNotHideASignNow(line: String, flag: String) {
-        #expect(shippedCoach.classify(line).entities.redFlags.contains(flag), "\(line)")
-    }
-
     @Test func swellingThatGrowsEachDayIsOneSidedAndGetsTheChestCheck() {
         let turns = converse(["my left calf hurts after a 10k", "yes, it's more swollen each day"])
         #expect(turns[1].reply.contains("chest pain"), "\(turns.map(\.reply))")
@@ -397,11 +388,16 @@ import Testing
         #expect(outcome?.reply.contains("couldn't find out whether there is swelling") == true)
     }
 
+    /// Words around a sign that must not cancel it: new kit, and the runner's own past (a past clot is a risk,
+    /// "numb since about a year ago" is a sign now; found by a reviewer in session 7).
     @Test(arguments: [
         ("blister on my heel from new shoes, now there are red streaks going up my leg and I feel shivery", "infection"),
         ("new socks and my foot is cold and blue", "cold-foot"),
+        ("I had a clot in my leg last year. My leg is swollen today", "clot"),
+        ("had a DVT in this leg last year, it has swollen up and is warm", "clot"),
+        ("both legs numb on runs since about a year ago", "cauda-equina"),
     ])
-    func aMentionOfNewKitDoesNotCancelASign(line: String, flag: String) {
+    func wordsAroundASignDoNotCancelIt(line: String, flag: String) {
         #expect(shippedCoach.classify(line).entities.redFlags.contains(flag), "\(line)")
     }
 
