@@ -304,6 +304,14 @@ import Testing
         #expect(turns[1].reply.contains("won't suggest massaging it"), "\(turns[1].reply)")
     }
 
+    @Test func leavingWhileASwollenLegIsStillAskedAboutSaysTheWarningFirst() {
+        let turns = converse(["my calves hurt after a 10k", "yes, both are puffy", "quit"])
+        #expect(turns[2].ends)
+        #expect(turns[2].reply.contains("Before you go") && turns[2].reply.contains("don't massage"), "\(turns[2].reply)")
+        let plain = converse(["my calves hurt after a 10k", "no", "quit"])
+        #expect(!plain[2].reply.contains("Before you go"))
+    }
+
     @Test func backPainIntoBothLegsWithNumbnessToThePainKindQuestionIsAnEmergency() {
         let turns = converse(["my lower back hurts", "no", "both", "no", "yes numb"])
         #expect(turns[4].triage?.reasons.contains("red-flag:cauda-equina") == true, "\(turns.map(\.reply))")

@@ -121,7 +121,7 @@ public struct Safety: Sendable {
     /// The guidance entries safety words its warnings from.
     public static let guidance = [
         "emergency-numbers", "urgency-emergency", "urgency-today", "urgency-soon", "warning-stands", "heading-emergency",
-        "heading-today", "heading-soon", "caution-soon", "not-this-area", "not-diagnosis", "hold-while-asking",
+        "heading-today", "heading-soon", "caution-soon", "not-this-area", "not-diagnosis", "hold-while-asking", "leaving-while-swollen",
         "not-diagnosis-emergency", "warning-still",
     ]
 
@@ -231,6 +231,13 @@ public struct Safety: Sendable {
     /// talked down for its area, and a standing warning repeated in one line beside advice for another.
     /// - Parameter declined: the reply is the out-of-scope one ("can't I just roll it?" reads as nothing in particular).
     func check(_ reply: PluginReply, state: ConversationState, understanding: Understanding, declined: Bool) -> PluginReply {
+        // Leaving while swelling is still being asked about: the warning it was held for is said before goodbye.
+        if reply.action == .endConversation, state.facts.swelling == true, state.lastTriage == nil, state.redFlags.isEmpty {
+            var leaving = reply
+            leaving.text = say("leaving-while-swollen") + "\n" + reply.text
+            leaving.knowledgeUsed.append("guidance:leaving-while-swollen")
+            return leaving
+        }
         // "ok calling 111 now", "should I just drink water?" after a warning: not the out-of-scope reply, but
         // the warning and what to do at its urgency, again.
         if declined, !state.redFlags.isEmpty, !Self.asksAboutTreating(understanding) {
