@@ -220,10 +220,12 @@ struct EntityExtractor: Sendable, Codable {
     }
 
     /// "just got back from my run", "back home", "back to running": "back" as in returning, not the lower back;
-    /// "back there", "back then": a place or a time; "back-to-back runs".
+    /// "back there", "back then": a place or a time; "back-to-back runs"; "thighs front and back".
     static func isBackFromARun(_ tokens: [Token], at index: Int) -> Bool {
         guard tokens[index].text == "back" else { return false }
         let before = index > 0 ? tokens[index - 1].text : ""
+        // "thighs front and back": both sides of the thigh, not the lower back.
+        if before == "and", index > 1, tokens[index - 2].text == "front" { return true }
         let after = index + 1 < tokens.count ? tokens[index + 1].text : ""
         return [
             "got", "get", "gets", "getting", "came", "come", "comes", "coming", "just", "am", "be", "been", "go", "went", "head", "ran",
