@@ -90,7 +90,7 @@ enum DialoguePolicy {
         guard entities.daysAgo != nil || entities.distanceKm != nil || !entities.bodyParts.isEmpty else { return false }
         return understanding.normalized.split(separator: " ").contains { normalWords.contains(String($0)) }
     }
-    static let normalWords: Set<String> = ["normal", "usual", "expected", "common"]
+    static let normalWords: Set<String> = ["normal", "usual", "expected", "common", "worried", "worry", "worrying", "concerned"]
 
     /// A report of discomfort that starts the questions: unless it is, nearly word for word, an example of another
     /// intent and asks for something ("what's good for tight hamstrings" is a request; "tight hammys", which the
