@@ -304,6 +304,15 @@ import Testing
         #expect(turns[1].reply.contains("won't suggest massaging it"), "\(turns[1].reply)")
     }
 
+    // Found by a fourth tester (session 7).
+    @Test func aHopTestAnsweredWithTheWordsOfTheTestIsNotASign() {
+        for answer in ["no, can hop fine", "hopping is fine", "i can stand on it no problem"] {
+            let turns = converse(["my hip hurts after the marathon", "no", "dull", answer])
+            #expect(turns[3].triage == nil, "\(answer): \(turns[3].reply)")
+        }
+        #expect(converse(["my hip hurts after the marathon", "no", "dull", "yes it hurts to hop"])[3].triage?.urgency == .today)
+    }
+
     @Test func leavingWhileASwollenLegIsStillAskedAboutSaysTheWarningFirst() {
         let turns = converse(["my calves hurt after a 10k", "yes, both are puffy", "quit"])
         #expect(turns[2].ends)
@@ -438,6 +447,8 @@ import Testing
         ("my heart's racing and i feel funny", "chest"), ("kept vomiting after the race", "collapse"),
         ("i was throwing up after the run", "collapse"), ("shin has one sore point that aches at night", "stress-fracture"),
         ("sore spot on my shin, worse at night", "stress-fracture"),
+        ("threw up 3 times after the marathon and got a banging headache", "collapse"),
+        ("cant really feel my bum when i wipe since my back went", "cauda-equina"),
         ("i blacked out at the end of the 1500 and woke up on the track lol is that bad", "collapse"),
         ("went down for a few seconds at the end, I'm fine now I think", "collapse"),
     ])
@@ -451,6 +462,7 @@ import Testing
         "I think my calves have died. RIP. hill session 2 days ago",
         "little blister on my pinky toe (not red, just a normal blister). everything throbs",
         "I nearly passed out from boredom on the treadmill lol", "my quads are sore, and my pace went down for a few seconds on the hill",
+        "my legs feel dead after the long run", "the swelling in my ankle from last month's sprain is long gone, calves tight now",
     ])
     func lookAlikesOfThoseSignsAreNotFlagged(line: String) {
         #expect(shippedCoach.classify(line).entities.redFlags.isEmpty, "\(line)")

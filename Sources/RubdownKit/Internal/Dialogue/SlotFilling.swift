@@ -138,7 +138,10 @@ enum SlotFilling {
             ?? (pending?.question.slot == .painKind
                 ? SignCheck.allCases.first { $0.isDue(in: state) && !$0.signs.isDisjoint(with: entities.symptoms) } : nil)
         if let check = checkAnswered, state.facts.signCheckAnswers[check] == nil {
-            if !check.signs.isDisjoint(with: entities.symptoms) || answer == .yes {
+            // "no, can hop fine" names the sign only to deny it: the flag's own veto settles the check as a no.
+            if entities.vetoedRedFlags.contains(check.flag(state.facts)) {
+                state.facts.signCheckAnswers[check] = false
+            } else if !check.signs.isDisjoint(with: entities.symptoms) || answer == .yes {
                 state.facts.signCheckAnswers[check] = true
                 // "numb in both": the answer can tell that both legs are affected.
                 if check == .legNerve, !wordsOfLine.isDisjoint(with: ["both", "legs", "feet"]) { state.facts.painRunsDownBothLegs = true }
