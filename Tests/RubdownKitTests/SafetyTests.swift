@@ -313,6 +313,12 @@ import Testing
         #expect(converse(["my hip hurts after the marathon", "no", "dull", "yes it hurts to hop"])[3].triage?.urgency == .today)
     }
 
+    @Test func aBathQuestionInsteadOfTheSwellingAnswerIsNotSwelling() {
+        let turns = converse(["calves are toast after parkrun", "should i take an ice bath tonight or is hot better?"])
+        #expect(turns[1].triage == nil && turns[1].entities.redFlags.isEmpty, "\(turns[1].reply)")
+        #expect(!turns[1].reply.contains("needs checking by a doctor"), "\(turns[1].reply)")
+    }
+
     @Test func leavingWhileASwollenLegIsStillAskedAboutSaysTheWarningFirst() {
         let turns = converse(["my calves hurt after a 10k", "yes, both are puffy", "quit"])
         #expect(turns[2].ends)

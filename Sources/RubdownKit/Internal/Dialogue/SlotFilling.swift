@@ -94,8 +94,9 @@ enum SlotFilling {
             if answer == .yes { state.facts.bladderChange = true }
             if answer != .unknown, answer != .skip { fill(\.urine, with: .normal, .urine) }
         }
-        // Asked about swelling, warmth or redness, a bruise or a hot, red patch is a yes.
-        if pending?.question.slot == .swelling, state.facts.swelling == nil,
+        // Asked about swelling, warmth or redness, a bruise or a hot, red patch is a yes; not the heat of a bath
+        // asked about instead ("ice bath tonight, or is hot better?").
+        if pending?.question.slot == .swelling, state.facts.swelling == nil, entities.baths.isEmpty,
             !Set(entities.symptoms).isDisjoint(with: ["swelling", "heat", "redness", "muscle-tear-signs", "big-bruise", "hardness"])
         {
             fill(\.swelling, with: true, .swelling)
