@@ -313,6 +313,13 @@ import Testing
         #expect(converse(["my hip hurts after the marathon", "no", "dull", "yes it hurts to hop"])[3].triage?.urgency == .today)
     }
 
+    @Test func aRoutineAskedForBeforeTheSwellingAnswerWaitsForIt() {
+        let turns = converse(["calves are trashed after 10k", "walk me through it", "no", "walk me through it"])
+        #expect(turns[1].routineStep == nil && turns[1].awaiting == .swelling, "\(turns[1].reply)")
+        #expect(turns[1].reply.contains("rule it out"))
+        #expect(turns[3].routineStep != nil, "\(turns[3].reply)")
+    }
+
     @Test func aBathQuestionInsteadOfTheSwellingAnswerIsNotSwelling() {
         let turns = converse(["calves are toast after parkrun", "should i take an ice bath tonight or is hot better?"])
         #expect(turns[1].triage == nil && turns[1].entities.redFlags.isEmpty, "\(turns[1].reply)")

@@ -122,6 +122,7 @@ public struct Safety: Sendable {
     public static let guidance = [
         "emergency-numbers", "urgency-emergency", "urgency-today", "urgency-soon", "warning-stands", "heading-emergency",
         "heading-today", "heading-soon", "caution-soon", "not-this-area", "not-diagnosis", "hold-while-asking", "leaving-while-swollen",
+        "swelling-first",
         "not-diagnosis-emergency", "warning-still",
     ]
 
@@ -266,6 +267,16 @@ public struct Safety: Sendable {
             reply.massages.contains(where: state.areas.contains)
         {
             var held = PluginReply(say("hold-while-asking"), knowledgeUsed: ["guidance:hold-while-asking"])
+            held.action = reply.action
+            return held
+        }
+        // A guided routine asked for before the swelling question is answered ("walk me through it" in answer to it):
+        // that one answer first, since swelling there would rule the massage out. (How a technique is done is still
+        // explained: that is no massage yet.)
+        if barred.isEmpty, reply.triage == nil, state.facts.swelling == nil, state.lastTriage == nil,
+            state.pending?.question.slot == .swelling, reply.routine != nil
+        {
+            var held = PluginReply(say("swelling-first"), knowledgeUsed: ["guidance:swelling-first"])
             held.action = reply.action
             return held
         }
