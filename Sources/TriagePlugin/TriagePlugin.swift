@@ -20,7 +20,9 @@ public struct TriagePlugin: Plugin {
     /// only where the answer can change the outcome (see `applies`).
     public var questions: [Question] { Self.questions }
     /// Shown only after a screening question (swelling, urine, other signs) went unanswered twice, which the probes never do.
-    public var guidance: [String] { ["swelling-unknown", "urine-unknown", "bladder-unknown", "numbness-unknown", "hop-unknown"] }
+    public var guidance: [String] {
+        ["swelling-unknown", "urine-unknown", "bladder-unknown", "numbness-unknown", "hop-unknown", "spot-unknown"]
+    }
 
     static let questions: [Question] = [
         Question(slot: .bodyPart, prompt: "Where does it hurt?", examples: "calves; the back of my thighs; knees and shins"),
@@ -241,6 +243,7 @@ public struct TriagePlugin: Plugin {
             notChecked.append("numbness-unknown")
         }
         notChecked += SignCheck.allCases.filter(facts.checksGivenUp.contains).compactMap(\.notCheckedGuidance)
+        if facts.unknown.contains(.spread), state.areas.contains("shins") { notChecked.append("spot-unknown") }
         // As many as the minutes the runner has allow, as a routine would be; one fewer for each thing left unchecked,
         // so that the outcome still fits on one screen.
         let shown = advice.keySteps(advice.fitted(assessment.techniques), limit: 4 - min(2, notChecked.count))

@@ -320,6 +320,12 @@ import Testing
         #expect(turns[3].routineStep != nil, "\(turns[3].reply)")
     }
 
+    @Test func aShinSpotQuestionGivenUpOnIsSaidInTheOutcome() {
+        let turns = converse(["my shins are killing me after the track session", "nope", "achy, kinda dull", "7", "today", "5k"])
+        let outcome = turns.first { $0.triage != nil }
+        #expect(outcome?.reply.contains("Unchecked: one sore spot") == true, "\(turns.map(\.reply))")
+    }
+
     @Test func aBathQuestionInsteadOfTheSwellingAnswerIsNotSwelling() {
         let turns = converse(["calves are toast after parkrun", "should i take an ice bath tonight or is hot better?"])
         #expect(turns[1].triage == nil && turns[1].entities.redFlags.isEmpty, "\(turns[1].reply)")
