@@ -17,8 +17,13 @@ public struct CoreChatPlugin: Plugin {
         case "core.help":
             return PluginReply(Self.help)
         case "core.thanks":
-            if !context.state.redFlags.isEmpty { return PluginReply("You're welcome. Please do get that checked, and take care.") }
-            return PluginReply("You're welcome. Go easy on those legs, and ask again whenever you like.")
+            // "ok thanks, cya": thanks that also says goodbye ends the session.
+            let leaving = request.understanding.keywordIntents.contains("core.quit")
+            if !context.state.redFlags.isEmpty {
+                return PluginReply("You're welcome. Please do get that checked, and take care.", action: leaving ? .endConversation : .none)
+            }
+            return PluginReply(
+                "You're welcome. Go easy on those legs, and ask again whenever you like.", action: leaving ? .endConversation : .none)
         case "core.quit":
             return PluginReply("Take care of those legs. Bye for now!", action: .endConversation)
         case "core.why":

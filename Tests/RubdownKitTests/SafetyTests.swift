@@ -338,6 +338,10 @@ import Testing
         #expect(turns[2].reply.contains("Before you go") && turns[2].reply.contains("don't massage"), "\(turns[2].reply)")
         let plain = converse(["my calves hurt after a 10k", "no", "quit"])
         #expect(!plain[2].reply.contains("Before you go"))
+        // Thanks that also says goodbye leaves too; thanks alone does not.
+        let thanksBye = converse(["my calves hurt after a 10k", "yes, a bit puffy", "ok thanks cya"])
+        #expect(thanksBye[2].ends && thanksBye[2].reply.contains("Before you go"), "\(thanksBye[2].reply)")
+        #expect(!converse(["my calves hurt after a 10k", "thanks"])[1].ends)
     }
 
     @Test func backPainIntoBothLegsWithNumbnessToThePainKindQuestionIsAnEmergency() {
