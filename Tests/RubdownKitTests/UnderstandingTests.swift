@@ -367,6 +367,7 @@ import Testing
             ("just got back from my run and my calves ache", ["calves"]), ("heavy legs after back-to-back long runs", []),
             ("back to running after a break, quads are sore", ["quads"]), ("my lower back hurts after my run", ["back"]),
             ("thighs front and back", ["quads"]), ("front and back of my thighs", ["hamstrings", "quads"]),
+            ("my old coach had a heart attack years back. calves sore after a 10k", ["calves"]),
         ] as [(String, [String])])
     func backIsTheBackOnlyAsABodyPart(line: String, areas: [String]) {
         #expect(shippedCoach.classify(line).entities.bodyParts == areas, "\(line)")

@@ -91,7 +91,8 @@ struct EntityExtractor: Sendable, Codable {
         let areas = entities.bodyParts.isEmpty && entities.negatedBodyParts.isEmpty ? contextAreas : []
         entities.symptoms = symptoms.detect(tokens: tokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(3, $0) })
         entities.redFlags = redFlags.detect(
-            tokens: Self.withoutThePast(tokens), spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(0, $0) })
+            tokens: Self.withoutThePast(tokens, someoneElse: someoneElse), spans: spans, contextAreas: areas,
+            phrasesAt: { detectorPhrases(0, $0) })
         // "went away", "compression socks" veto a flag; never an emergency in a line with two signs that
         // stand alone: "breathless for a minute, then coughing blood" keeps its flag. (A vetoed sign still
         // gets the questions.)
@@ -168,20 +169,18 @@ struct EntityExtractor: Sendable, Codable {
     /// fainted at a race last year so...") marked as negated: a family or friend's history, not the runner's sign.
     /// The runner's own past is left alone (a past clot is a risk, and "numb since last year" is a sign now), and
     /// so is a line that compares now with then ("feels like it did then", "the same again").
-    static func withoutThePast(_ tokens: [Token]) -> [Token] {
-        guard tokens.contains(where: { $0.text == "ago" || $0.text == "last" || $0.text == "kid" || $0.text == "child" }) else {
+    /// - Parameter someoneElse: the words of another person (`someone_else` in `runner-facts.yaml`).
+    static func withoutThePast(_ tokens: [Token], someoneElse: Set<String>) -> [Token] {
+        guard tokens.contains(where: { ["ago", "last", "back", "kid", "child"].contains($0.text) }) else {
             return tokens
         }
         let texts = tokens.map(\.text)
         guard Set(texts).isDisjoint(with: ["again", "same", "similar", "then", "before", "recurring", "returned"]) else { return tokens }
         let markers: [[String]] = [
-            ["years", "ago"], ["year", "ago"], ["last", "year"], ["last", "season"], ["as", "a", "kid"], ["as", "a", "child"],
+            ["years", "ago"], ["year", "ago"], ["years", "back"], ["last", "year"], ["last", "season"], ["as", "a", "kid"],
+            ["as", "a", "child"],
         ]
         let breaks: Set<String> = ["but", "so", "and", "though", "although", "however", "whereas", "while", "now", "today", "tonight"]
-        let someoneElse: Set<String> = [
-            "dad", "father", "mum", "mom", "mother", "friend", "mate", "brother", "sister", "wife", "husband", "partner", "son",
-            "daughter", "uncle", "aunt", "grandad", "grandpa", "grandma", "nan", "cousin", "colleague", "teammate", "coach",
-        ]
         var marked = tokens
         var start = 0
         for end in 0...tokens.count where end == tokens.count || tokens[end].isBreak || breaks.contains(texts[end]) {
@@ -231,7 +230,7 @@ struct EntityExtractor: Sendable, Codable {
             "got", "get", "gets", "getting", "came", "come", "comes", "coming", "just", "am", "be", "been", "go", "went", "head", "ran",
             "run", "jogged", "walked",
             // "two days back", "a while back": a time.
-            "day", "days", "week", "weeks", "while", "month", "months", "fortnight", "ages",
+            "day", "days", "week", "weeks", "while", "month", "months", "fortnight", "ages", "year", "years",
             // "back-to-back long runs"
             "to",
         ]
