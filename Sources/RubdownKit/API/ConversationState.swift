@@ -104,6 +104,12 @@ public struct Facts: Sendable, Hashable {
 
     /// A half marathon or longer.
     public var isLongRun: Bool { (distanceKm ?? 0) >= 21 }
+    /// A long run, or one that left pain of 6 or more.
+    public var isHardRun: Bool { isLongRun || (painLevel ?? 0) >= 6 }
+    /// When the colour of the urine can change the outcome: after a severe effort, strong pain, swelling of both
+    /// legs, or when the runner mentioned it. Safety holds a swollen leg until it is known; the urine question is asked then.
+    public var urineMatters: Bool { (painLevel ?? 0) >= 8 || isLongRun || urineMentioned || swollenBothSides }
+
     /// A sign check not yet answered, nor given up on (its answers are read as the pain kind's).
     public func isOpen(_ check: SignCheck) -> Bool { signCheckAnswers[check] == nil && !checksGivenUp.contains(check) }
 
@@ -121,12 +127,6 @@ public struct Facts: Sendable, Hashable {
         if let check = question.check { return checksGivenUp.contains(check) }
         return unknown.contains(question.slot)
     }
-
-    /// A long run, or one that left pain of 6 or more.
-    public var isHardRun: Bool { isLongRun || (painLevel ?? 0) >= 6 }
-    /// When the colour of the urine can change the outcome: after a severe effort, strong pain, swelling of both
-    /// legs, or when the runner mentioned it. Safety holds a swollen leg until it is known; the urine question is asked then.
-    public var urineMatters: Bool { (painLevel ?? 0) >= 8 || isLongRun || urineMentioned || swollenBothSides }
 }
 
 public struct TriageOutcome: Sendable, Hashable {

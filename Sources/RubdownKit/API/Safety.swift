@@ -311,9 +311,9 @@ public struct Safety: Sendable {
     }
 }
 
-/// A question asked to settle a sign that safety holds or suspects, worded by the plugin that asks it (its
-/// `Question.area` is the check's raw value) and answered as a pain-kind question is: a "yes", or one of the
-/// check's symptoms in the answer, raises its red flag; a "no" settles it.
+/// A question asked to settle a sign that safety holds or suspects, worded by the plugin that asks it (a
+/// `Question` whose `check` is this) and answered as a pain-kind question is: a "yes", or one of the check's
+/// symptoms in the answer, raises its red flag; a "no" settles it.
 public enum SignCheck: String, Sendable, CaseIterable {
     /// Back or buttock pain that runs down the leg: numbness, pins and needles or weakness in it.
     case legNerve = "leg-nerve"
