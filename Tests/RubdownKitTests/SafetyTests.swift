@@ -326,6 +326,17 @@ import Testing
         #expect(outcome?.reply.contains("Unchecked: one sore spot") == true, "\(turns.map(\.reply))")
     }
 
+    @Test func brownUrineToldAtAnotherQuestionAfterAHugeEffortIsMuscleBreakdown() {
+        let turns = converse(["just did a 100k, legs swollen both sides", "calves and thighs", "reddish brown"])
+        #expect(turns[1].awaiting == .painLevel, "both sides: no chest check (\(turns[1].reply))")
+        #expect(turns[2].triage?.reasons.contains("red-flag:rhabdo") == true, "\(turns.map(\.reply))")
+        #expect(turns[2].triage?.urgency == .emergency)
+        // Told at the urine question, brown urine explains both swollen legs: muscle breakdown, not a clot as well.
+        let asked = converse(["just did a 100k, legs swollen both sides", "calves and thighs", "7", "brown like tea"])
+        #expect(asked[2].awaiting == .urine, "\(asked.map(\.reply))")
+        #expect(asked[3].triage?.reasons == ["red-flag:rhabdo"], "\(asked.map(\.reply))")
+    }
+
     @Test func aBathQuestionInsteadOfTheSwellingAnswerIsNotSwelling() {
         let turns = converse(["calves are toast after parkrun", "should i take an ice bath tonight or is hot better?"])
         #expect(turns[1].triage == nil && turns[1].entities.redFlags.isEmpty, "\(turns[1].reply)")

@@ -26,7 +26,8 @@ public struct Safety: Sendable {
             // A "yes" to "any swelling, warmth or redness?" is read against the area under discussion: a clot,
             // unless the legs swelled after a long effort, where the urine question comes first (muscle breakdown).
             // (A puffy knee or ankle alone stays caution: a hot, red joint is flagged from its own words.)
-            if !deferClot(state) { add("clot") }
+            // (Both legs swollen with brown urine is muscle breakdown, which explains the swelling.)
+            if !deferClot(state), !(facts.swollenBothSides && facts.urine == .brown) { add("clot") }
         }
         if facts.urine == .brown { add("rhabdo") }
         if facts.bladderChange { add("cauda-equina") }

@@ -110,9 +110,14 @@ enum SlotFilling {
         if let trend = entities.trend, pending?.question.slot == .trend || trend == .worse || state.facts.daysAgo != nil {
             fill(\.trend, with: trend, .trend)
         }
+        // A brown colour said on its own where the urine matters ("reddish brown" typed at the pain question after a
+        // 100k) is the urine's, though another question was asked; not where a colour describes the skin.
+        let colourAlone =
+            entities.urine == .brown && state.facts.urineMatters && understanding.normalized.split(separator: " ").count <= 4
+            && entities.bodyParts.isEmpty && ![Slot.swelling, .painKind, .bodyPart].contains(pending?.question.slot ?? .swelling)
         if let urine = entities.urine,
             pending?.question.slot == .urine || entities.redFlags.contains("rhabdo")
-                || entities.cautions.contains("dark-yellow-urine")
+                || entities.cautions.contains("dark-yellow-urine") || colourAlone
         {
             fill(\.urine, with: urine, .urine)
         }
@@ -194,7 +199,11 @@ enum SlotFilling {
     /// "more swollen each day".
     static func saysBothSides(_ understanding: Understanding) -> Bool {
         let words = understanding.normalized.split(separator: " ").map(String.init)
-        guard !words.contains("only"), !words.contains("just") else { return false }
+        // ("just the left one", "only one side": one side, whatever else the line says)
+        let oneSide = zip(words, words.dropFirst()).contains {
+            ["only", "just"].contains($0) && ["the", "one", "my", "left", "right", "on"].contains($1)
+        }
+        guard !oneSide else { return false }
         let afterBoth: Set<String> = [
             "legs", "calves", "thighs", "sides", "of", "quads", "hamstrings", "feet", "ankles", "shins", "knees", "are", "look", "feel",
             "swollen", "puffy",
