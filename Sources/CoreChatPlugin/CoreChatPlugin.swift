@@ -18,12 +18,11 @@ public struct CoreChatPlugin: Plugin {
             return PluginReply(Self.help)
         case "core.thanks":
             // "ok thanks, cya": thanks that also says goodbye ends the session.
-            let leaving = request.understanding.keywordIntents.contains("core.quit")
+            let action: PluginReply.Action = request.understanding.keywordIntents.contains("core.quit") ? .endConversation : .none
             if !context.state.redFlags.isEmpty {
-                return PluginReply("You're welcome. Please do get that checked, and take care.", action: leaving ? .endConversation : .none)
+                return PluginReply("You're welcome. Please do get that checked, and take care.", action: action)
             }
-            return PluginReply(
-                "You're welcome. Go easy on those legs, and ask again whenever you like.", action: leaving ? .endConversation : .none)
+            return PluginReply("You're welcome. Go easy on those legs, and ask again whenever you like.", action: action)
         case "core.quit":
             return PluginReply("Take care of those legs. Bye for now!", action: .endConversation)
         case "core.why":

@@ -19,9 +19,11 @@ public struct TriagePlugin: Plugin {
     /// Questions in the order asked: where, then the red-flag screen, then the rest. Some are asked
     /// only where the answer can change the outcome (see `applies`).
     public var questions: [Question] { Self.questions }
-    /// Shown only after a screening question (swelling, urine, other signs) went unanswered twice, which the probes never do.
+    /// Shown only after a screening question (swelling, urine, the shin's one spot, a sign check) was given up on,
+    /// which the probes never do.
     public var guidance: [String] {
-        ["swelling-unknown", "urine-unknown", "bladder-unknown", "numbness-unknown", "hop-unknown", "spot-unknown"]
+        // ("numbness-unknown", the nerve check's, also follows a pain-kind question given up on.)
+        ["swelling-unknown", "urine-unknown", "bladder-unknown", "spot-unknown"] + SignCheck.allCases.compactMap(\.notCheckedGuidance)
     }
 
     static let questions: [Question] = [
@@ -93,7 +95,8 @@ public struct TriagePlugin: Plugin {
             if let check = question.check { return check.isDue(in: state) }
             return !state.facts.has(question.slot, areas: state.areas) && applies(question, state)
         }
-        if state.facts.swelling == true, !Set(state.areas).isDisjoint(with: ["calves", "shins", "quads", "hamstrings"]),
+        // (A swollen shin is held too: for how bad it is, which can make it a compartment.)
+        if state.facts.swelling == true, !Set(state.areas).isDisjoint(with: Safety.clotAreas.union(["shins"])),
             let deciding = open.first(where: { $0.check == .clotChest || $0.slot == .painLevel || $0.slot == .urine && $0.area == nil })
         {
             return deciding

@@ -229,6 +229,13 @@ public struct Safety: Sendable {
 
     // MARK: Checking every reply
 
+    /// Safety's reply in place of a plugin's, keeping what the plugin's reply does to the session ("bye" still ends it).
+    private static func instead(of reply: PluginReply, _ replacement: PluginReply) -> PluginReply {
+        var replaced = replacement
+        replaced.action = reply.action
+        return replaced
+    }
+
     /// The safety rule, applied to every plugin's reply: no massage for a barred area, a warning never
     /// talked down for its area, and a standing warning repeated in one line beside advice for another.
     /// - Parameter declined: the reply is the out-of-scope one ("can't I just roll it?" reads as nothing in particular).
@@ -244,64 +251,61 @@ public struct Safety: Sendable {
         // the warning and what to do at its urgency, again.
         if declined, !state.redFlags.isEmpty, !Self.asksAboutTreating(understanding) {
             let urgency = urgency(of: state.redFlags)
-            var kept = PluginReply(
-                say("warning-still") + " " + instruction(for: urgency),
-                knowledgeUsed: ["guidance:warning-still", "guidance:urgency-\(urgency.rawValue)"])
-            kept.action = reply.action
-            return kept
+            return Self.instead(
+                of: reply,
+                PluginReply(
+                    say("warning-still") + " " + instruction(for: urgency),
+                    knowledgeUsed: ["guidance:warning-still", "guidance:urgency-\(urgency.rawValue)"]))
         }
         if declined, !state.redFlags.isEmpty, Self.asksAboutTreating(understanding) {
             let areas = state.areas.filter(state.isFlagged)
-            var safe = PluginReply(
-                barredReminder(areas.isEmpty ? Array(state.flaggedAreas.subtracting(["*"])).sorted() : areas, state: state),
-                knowledgeUsed: ["guidance:warning-stands"] + state.redFlags.map { "red_flags:\($0)" })
-            safe.action = reply.action
-            return safe
+            return Self.instead(
+                of: reply,
+                PluginReply(
+                    barredReminder(areas.isEmpty ? Array(state.flaggedAreas.subtracting(["*"])).sorted() : areas, state: state),
+                    knowledgeUsed: ["guidance:warning-stands"] + state.redFlags.map { "red_flags:\($0)" }))
         }
         // With every area barred, a routine or a technique for the legs in general is barred too.
         let general =
             state.flaggedAreas.contains("*") && (reply.routine != nil || reply.knowledgeUsed.contains { $0.hasPrefix("techniques:") })
         let barred =
             general && reply.massages.isEmpty ? (state.areas.isEmpty ? ["*"] : state.areas) : reply.massages.filter(state.isFlagged)
-        // A swollen area still being asked about ("how do I roll my calves?" mid-questions) waits for the answers.
-        if barred.isEmpty, reply.triage == nil, state.facts.swelling == true, state.lastTriage == nil,
-            reply.massages.contains(where: state.areas.contains)
-        {
-            var held = PluginReply(say("hold-while-asking"), knowledgeUsed: ["guidance:hold-while-asking"])
-            held.action = reply.action
-            return held
-        }
-        // A guided routine asked for before the swelling question is answered ("walk me through it" in answer to it):
-        // that one answer first, since swelling there would rule the massage out. (How a technique is done is still
-        // explained: that is no massage yet.)
-        if barred.isEmpty, reply.triage == nil, state.facts.swelling == nil, state.lastTriage == nil,
-            state.pending?.question.slot == .swelling, reply.routine != nil
-        {
-            var held = PluginReply(say("swelling-first"), knowledgeUsed: ["guidance:swelling-first"])
-            held.action = reply.action
-            return held
+        // Massage held while the questions run: for a swollen area still being asked about ("how do I roll my calves?"
+        // mid-questions) until the answers are in; for a guided routine asked for in answer to the swelling question
+        // ("walk me through it") until that one answer is in, since swelling would rule it out. (How a technique is
+        // done is still explained: that is no massage yet.)
+        if barred.isEmpty, reply.triage == nil, state.lastTriage == nil {
+            var hold: String?
+            if state.facts.swelling == true, reply.massages.contains(where: state.areas.contains) {
+                hold = "hold-while-asking"
+            } else if state.facts.swelling == nil, state.pending?.question.slot == .swelling, reply.routine != nil {
+                hold = "swelling-first"
+            }
+            if let hold { return Self.instead(of: reply, PluginReply(say(hold), knowledgeUsed: ["guidance:\(hold)"])) }
         }
         if let outcome = reply.triage, outcome.level != .seekCare, !state.redFlags.isEmpty,
             outcome.bodyParts.isEmpty || outcome.bodyParts.contains(where: state.isFlagged)
         {
             // "It's only a 6 though": the warning stands for that area.
             let urgency = urgency(of: state.redFlags)
-            var kept = PluginReply(
-                knowledge.say("warning-stands") + " " + instruction(for: urgency),
-                triage: TriageOutcome(
-                    level: .seekCare,
-                    bodyParts: (outcome.bodyParts.isEmpty ? state.areas : outcome.bodyParts).filter { $0 != "*" && state.isFlagged($0) },
-                    reasons: state.redFlags.map { "red-flag:\($0)" }, urgency: urgency),
-                knowledgeUsed: ["guidance:warning-stands", "guidance:urgency-\(urgency.rawValue)"])
-            kept.action = reply.action
-            return kept
+            return Self.instead(
+                of: reply,
+                PluginReply(
+                    knowledge.say("warning-stands") + " " + instruction(for: urgency),
+                    triage: TriageOutcome(
+                        level: .seekCare,
+                        bodyParts: (outcome.bodyParts.isEmpty ? state.areas : outcome.bodyParts).filter {
+                            $0 != "*" && state.isFlagged($0)
+                        },
+                        reasons: state.redFlags.map { "red-flag:\($0)" }, urgency: urgency),
+                    knowledgeUsed: ["guidance:warning-stands", "guidance:urgency-\(urgency.rawValue)"]))
         }
         if !barred.isEmpty {
-            var safe = PluginReply(
-                barredReminder(barred, state: state),
-                knowledgeUsed: ["guidance:warning-stands"] + state.redFlags.map { "red_flags:\($0)" })
-            safe.action = reply.action
-            return safe
+            return Self.instead(
+                of: reply,
+                PluginReply(
+                    barredReminder(barred, state: state),
+                    knowledgeUsed: ["guidance:warning-stands"] + state.redFlags.map { "red_flags:\($0)" }))
         }
         var checked = reply
         if let outcome = reply.triage, outcome.level != .seekCare, !state.redFlags.isEmpty {

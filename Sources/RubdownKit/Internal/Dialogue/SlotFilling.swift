@@ -33,6 +33,8 @@ enum SlotFilling {
         -> Set<Slot>
     {
         let entities = understanding.entities
+        // The line's words, split once for the readings below.
+        let lineWords = understanding.normalized.split(separator: " ").map(String.init)
         var filled: Set<Slot> = []
         // Areas: "not my knees" removes; a new area replaces unless the line adds ("and my quads too").
         if !entities.negatedBodyParts.isEmpty {
@@ -45,7 +47,7 @@ enum SlotFilling {
             pending.map { $0.question.slot != .bodyPart && $0.question.slot != .clarify } ?? false
             && !Self.corrects(understanding) && !Self.adds(understanding) && !reportsAnother
         if !entities.bodyParts.isEmpty, !describing || state.areas.isEmpty {
-            let words = Set(understanding.normalized.split(separator: " ").map(String.init))
+            let words = Set(lineWords)
             let adds =
                 (!words.isDisjoint(with: ["and", "also", "too", "plus", "both", "well"]) || reportsAnother && pending != nil)
                 && pending?.question.slot != .bodyPart
@@ -104,7 +106,7 @@ enum SlotFilling {
         // "puffier than normal, both of them": swelling on both sides.
         let saysSwollen =
             entities.swelling == true || pending?.question.slot == .swelling && (state.facts.swelling == true || answer == .yes)
-        if saysSwollen, Self.saysBothSides(understanding) { state.facts.swollenBothSides = true }
+        if saysSwollen, Self.saysBothSides(lineWords) { state.facts.swollenBothSides = true }
         // Trend and spread are read from any line; a urine colour only when the line is about urine or answers
         // the question ("red" and "pale" mean other things elsewhere).
         if let trend = entities.trend, pending?.question.slot == .trend || trend == .worse || state.facts.daysAgo != nil {
@@ -113,7 +115,7 @@ enum SlotFilling {
         // A brown colour said on its own where the urine matters ("reddish brown" typed at the pain question after a
         // 100k) is the urine's, though another question was asked; not where a colour describes the skin.
         let colourAlone =
-            entities.urine == .brown && state.facts.urineMatters && understanding.normalized.split(separator: " ").count <= 4
+            entities.urine == .brown && state.facts.urineMatters && lineWords.count <= 4
             && entities.bodyParts.isEmpty && ![Slot.swelling, .painKind, .bodyPart].contains(pending?.question.slot ?? .swelling)
         if let urine = entities.urine,
             pending?.question.slot == .urine || entities.redFlags.contains("rhabdo")
@@ -121,7 +123,7 @@ enum SlotFilling {
         {
             fill(\.urine, with: urine, .urine)
         }
-        let wordsOfLine = Set(understanding.normalized.split(separator: " ").map(String.init))
+        let wordsOfLine = Set(lineWords)
         let saysWhere =
             !entities.bodyParts.isEmpty || entities.answer != nil
             || !wordsOfLine.isDisjoint(with: ["leg", "legs", "back", "stays", "down", "both", "buttock", "bum", "thigh", "foot"])
@@ -132,7 +134,7 @@ enum SlotFilling {
                 // The question asks "or down one leg or both?": anything but "it stays" is taken as running down, so that
                 // the nerve check follows ("both", "yes", "it spreads"); the nerve check is asked rather than assumed away.
                 state.facts.painRunsDownLeg = wordsOfLine.isDisjoint(with: Self.staysOrDenies)
-                state.facts.painRunsDownBothLegs = state.facts.painRunsDownLeg && !wordsOfLine.isDisjoint(with: ["both", "legs", "feet"])
+                state.facts.painRunsDownBothLegs = state.facts.painRunsDownLeg && !wordsOfLine.isDisjoint(with: Self.bothLegsWords)
             }
         }
         // A sign check ("any numbness down that leg?"): a "yes", or one of its signs in the words, is a sign; "no" is none.
@@ -150,7 +152,7 @@ enum SlotFilling {
             } else if !check.signs.isDisjoint(with: entities.symptoms) || answer == .yes {
                 state.facts.signCheckAnswers[check] = true
                 // "numb in both": the answer can tell that both legs are affected.
-                if check == .legNerve, !wordsOfLine.isDisjoint(with: ["both", "legs", "feet"]) { state.facts.painRunsDownBothLegs = true }
+                if check == .legNerve, !wordsOfLine.isDisjoint(with: Self.bothLegsWords) { state.facts.painRunsDownBothLegs = true }
             } else if answer == .no || Self.saysAllClear(understanding) {
                 state.facts.signCheckAnswers[check] = false
             }
@@ -183,12 +185,15 @@ enum SlotFilling {
                 fill(\.painLevel, with: 2, .painLevel)
             }
             // "yes" to "how bad" is no number; a bare "no" to pain is zero pain.
-            if slot == .painLevel, filled.isEmpty, entities.answer == .no, understanding.normalized.split(separator: " ").count <= 2 {
+            if slot == .painLevel, filled.isEmpty, entities.answer == .no, lineWords.count <= 2 {
                 fill(\.painLevel, with: 0, .painLevel)
             }
         }
         return filled
     }
+
+    /// Words of an answer about where the pain goes that name both legs ("both", "down my legs", "into my feet").
+    static let bothLegsWords: Set<String> = ["both", "legs", "feet"]
 
     /// Words of an answer to "does it stay in your back (buttock), or run down your leg?" that say it stays.
     static let staysOrDenies: Set<String> = [
@@ -197,8 +202,7 @@ enum SlotFilling {
 
     /// "both of them", "both legs are puffy", "swollen on both sides": both legs, not "both were fine yesterday" or
     /// "more swollen each day".
-    static func saysBothSides(_ understanding: Understanding) -> Bool {
-        let words = understanding.normalized.split(separator: " ").map(String.init)
+    static func saysBothSides(_ words: [String]) -> Bool {
         // ("just the left one", "only one side": one side, whatever else the line says)
         let oneSide = zip(words, words.dropFirst()).contains {
             ["only", "just"].contains($0) && ["the", "one", "my", "left", "right", "on"].contains($1)

@@ -246,9 +246,9 @@ struct EntityExtractor: Sendable, Codable {
     ]
     /// Sounds of discomfort that name nothing: beside an area alone, a report.
     static let groans: Set<String> = ["ugh", "urgh", "argh", "oof", "ooh", "ahh", "aah", "eek", "sigh", "meh", "bleh", "gah"]
-    /// Lexicon words that report discomfort.
     /// Words of the lexicon that tell of discomfort only beside a leg or an area ("tired legs", "knee playing up").
     static let soreBesideAnArea: Set<String> = ["tired", "flare"]
+    /// Lexicon words that report discomfort.
     static let discomfortWords: Set<String> = ["sore", "hurt", "stiff", "cramp", "swollen", "numb", "pain"]
 
     // MARK: Trend, urine colour, spread: the answers to the screening questions
@@ -570,8 +570,7 @@ struct EntityExtractor: Sendable, Codable {
         for end in tokens.indices where tokens[end].isBreak || end == tokens.count - 1 {
             let clause = start..<(tokens[end].isBreak ? end : end + 1)
             let words = tokens[clause].map { $0.text }
-            let answersNo =
-                words.count == 1 && ["no", "nope", "nah", "nay", "nup", "naw"].contains(words[0]) || words == ["not", "really"]
+            let answersNo = words.count == 1 && bareNoWords.contains(words[0]) || words == ["not", "really"]
             if answersNo, let previous, previous.count <= 3 {
                 for index in previous { tokens[index].negated = true }
             }
@@ -865,7 +864,9 @@ struct EntityExtractor: Sendable, Codable {
         "yes", "yeah", "yep", "yup", "ya", "yea", "y", "sure", "definitely", "affirmative", "correct", "indeed", "slightly",
         "somewhat", "aye",
     ]
-    static let noWords: Set<String> = ["no", "nope", "nah", "n", "none", "negative", "never", "nothing", "nup", "naw", "nay"]
+    /// A no said in one word ("Swollen? Nope.").
+    static let bareNoWords: Set<String> = ["no", "nope", "nah", "nay", "nup", "naw"]
+    static let noWords: Set<String> = bareNoWords.union(["n", "none", "negative", "never", "nothing"])
 
     private static func round1(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 }
