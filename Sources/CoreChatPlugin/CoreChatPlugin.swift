@@ -24,7 +24,7 @@ public struct CoreChatPlugin: Plugin {
             }
             return PluginReply("You're welcome. Go easy on those legs, and ask again whenever you like.", action: action)
         case "core.quit":
-            return PluginReply("Take care of those legs. Bye for now!", action: .endConversation)
+            return PluginReply(context.knowledge.say("goodbye"), knowledgeUsed: ["guidance:goodbye"], action: .endConversation)
         case "core.why":
             // Right after an outcome, "why" is about the verdict.
             if let last = context.state.lastTriage, context.state.outcomeIsCurrent {
@@ -79,7 +79,7 @@ public struct CoreChatPlugin: Plugin {
     /// themselves, for "what do you remember about me?" (the probes never ask either mid-conversation).
     public var guidance: [String] {
         ["body_part", "swelling", "pain_kind", "pain_level", "when", "trend", "distance", "urine", "spread"].map { "why-ask-\($0)" }
-            + ["runner-take-back", "runner-nothing-told"]
+            + ["runner-take-back", "runner-nothing-told", "goodbye"]
     }
 
     static let offer = "I'm Rubdown, a coach for self-massage after a run. Tell me what's sore, or ask about a technique or a bath."

@@ -19,11 +19,14 @@ public struct Session {
 
     /// Where the journal is kept; nil keeps none.
     private let journalStore: JournalStore?
+    /// Lines come from a person at a terminal prompt (not a script), who is said goodbye to at Ctrl-D.
+    private let atPrompt: Bool
 
     public init(
         conversation: Conversation, reader: any LineReader, output: Output, pace: Bool = false, planFile: PlanFile? = nil,
-        journalStore: JournalStore? = nil
+        journalStore: JournalStore? = nil, atPrompt: Bool = false
     ) {
+        self.atPrompt = atPrompt
         self.conversation = conversation
         self.reader = reader
         self.output = output
@@ -42,6 +45,7 @@ public struct Session {
         }
         var saved = conversation.state.journal
         var journalWarnings = Set<String>()
+        var ended = false
         while let line = reader.readLine() {
             // A blank line is no turn at a prompt or in a script.
             // During a guided routine, Enter alone means "next".
@@ -71,10 +75,26 @@ public struct Session {
                     saved = journal
                 }
             }
-            if turn.ends { break }
+            if turn.ends {
+                ended = true
+                break
+            }
         }
+        if !ended { sayGoodbyeAtEndOfInput() }
         reader.close()
         return savePlan()
+    }
+
+    /// Ctrl-D at the prompt, or a script that stops mid-way: a warning still held for an unanswered question
+    /// is said, not lost with it, and at a terminal the coach says goodbye as it would to "quit". (The JSON
+    /// contract is one line per line typed, so it gets no extra line.)
+    private func sayGoodbyeAtEndOfInput() {
+        guard case .text(let style) = output else { return }
+        let warning = conversation.coach.safety.leavingWarning(conversation.state)
+        guard warning != nil || atPrompt else { return }
+        let goodbye = atPrompt ? conversation.coach.content.knowledge.say("goodbye") : ""
+        let text = [warning, goodbye].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n")
+        StandardOutput.line((atPrompt ? "\n" : "") + (warning != nil ? style.urgent(text) : style.reply(text)) + "\n")
     }
 
     /// A countdown that rewrites one line each second, so the runner can keep their hands busy.

@@ -64,7 +64,7 @@ struct Chat: ParsableCommand {
         }
         var session = Session(
             conversation: coach.startConversation(journal: journal), reader: reader, output: output, pace: pace && interactive,
-            planFile: planFile, journalStore: store)
+            planFile: planFile, journalStore: store, atPrompt: interactive)
         let status = session.run()
         // SIGTERM, SIGHUP or SIGPIPE at the prompt: the history is saved; now end as that signal would.
         Termination.finish()

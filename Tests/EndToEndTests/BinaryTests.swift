@@ -98,6 +98,24 @@ import Testing
         #expect(result.stdout.contains("swelling"))
     }
 
+    /// A script that stops while swelling is still being asked about: the warning held for the answer is
+    /// said at the end of input, not lost with the question; a script that ends at an ordinary question
+    /// gets no extra line, and the JSON contract stays one line per line typed.
+    @Test func aScriptThatStopsWhileSwellingIsHeldGetsTheWarning() throws {
+        let swollen = "my calves hurt after a 10k\nyes the right one is puffy\n"
+        let text = try run([], input: swollen)
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("Before you go"))
+        #expect(text.stdout.contains("don't massage"))
+        #expect(!text.stdout.contains("Bye for now"))
+
+        let ordinary = try run([], input: "my calves hurt after a 10k\nno\n")
+        #expect(!ordinary.stdout.contains("Before you go"))
+
+        let json = try objects(try run(["--json"], input: swollen))
+        #expect(json.count == 2)
+    }
+
     @Test func classifyIsStateless() throws {
         let result = try run(["classify"], input: "my calves hurt\nhow do I do drumming?\nwhat's the weather in Paris\n")
         let lines = try objects(result)

@@ -136,6 +136,7 @@ struct InteractiveTests {
             try await pane.waitForPrompt()
             try await pane.say("my calves hurt after a 10k", expecting: "Is there any swelling")
             try pane.press("C-d")
+            try await pane.waitFor("Bye for now")  // Ctrl-D is a goodbye, as "quit" is
             try await expectEnded(pane, status: 0)
             #expect(try pane.standardError().isEmpty)
             #expect(historyLines(pane.historyPath) == ["my calves hurt after a 10k"])

@@ -227,6 +227,13 @@ public struct Safety: Sendable {
             + instruction(for: urgency(of: state.redFlags))
     }
 
+    /// The warning held back while swelling is still being asked about, for a runner who leaves before the
+    /// outcome (a goodbye, or the end of input); nil when nothing is held.
+    public func leavingWarning(_ state: ConversationState) -> String? {
+        guard state.facts.swelling == true, state.lastTriage == nil, state.redFlags.isEmpty else { return nil }
+        return say("leaving-while-swollen")
+    }
+
     // MARK: Checking every reply
 
     /// Safety's reply in place of a plugin's, keeping what the plugin's reply does to the session ("bye" still ends it).
@@ -241,9 +248,9 @@ public struct Safety: Sendable {
     /// - Parameter declined: the reply is the out-of-scope one ("can't I just roll it?" reads as nothing in particular).
     func check(_ reply: PluginReply, state: ConversationState, understanding: Understanding, declined: Bool) -> PluginReply {
         // Leaving while swelling is still being asked about: the warning it was held for is said before goodbye.
-        if reply.action == .endConversation, state.facts.swelling == true, state.lastTriage == nil, state.redFlags.isEmpty {
+        if reply.action == .endConversation, let warning = leavingWarning(state) {
             var leaving = reply
-            leaving.text = say("leaving-while-swollen") + "\n" + reply.text
+            leaving.text = warning + "\n" + reply.text
             leaving.knowledgeUsed.append("guidance:leaving-while-swollen")
             return leaving
         }
