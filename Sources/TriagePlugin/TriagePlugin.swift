@@ -80,7 +80,7 @@ public struct TriagePlugin: Plugin {
     static let clotChestCheck = Question(
         slot: .painKind,
         prompt:
-            "A swollen calf or thigh needs checking by a doctor today, so please don't massage it. First: any breathlessness, chest pain or coughing up blood?",
+            "Swelling in a calf, a thigh or behind the knee needs checking by a doctor today, so please don't massage it. First: any breathlessness, chest pain or coughing up blood?",
         examples: "no; a bit breathless; sharp pain when I breathe in", check: .clotChest)
 
     /// Hip pain: the hop test, the screen for a stress fracture of the hip (a runner's groin or deep hip pain).
@@ -96,7 +96,7 @@ public struct TriagePlugin: Plugin {
             return !state.facts.has(question.slot, areas: state.areas) && applies(question, state)
         }
         // (A swollen shin is held too: for how bad it is, which can make it a compartment.)
-        if state.facts.swelling == true, !Set(state.areas).isDisjoint(with: Safety.clotAreas.union(["shins"])),
+        if state.swellingWhereAClotCanBe || state.facts.swelling == true && state.areas.contains("shins"),
             let deciding = open.first(where: { $0.check == .clotChest || $0.slot == .painLevel || $0.slot == .urine && $0.area == nil })
         {
             return deciding

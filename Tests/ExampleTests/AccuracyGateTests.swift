@@ -41,6 +41,7 @@ import Testing
     @Test(arguments: [
         ("understanding-lines.tuning.jsonl", 255, 0.96, 0.89), ("understanding-lines.tuning-2.jsonl", 255, 0.96, 0.89),
         ("understanding-lines.tuning-3.jsonl", 270, 0.95, 0.885), ("understanding-lines.tuning-4.jsonl", 270, 0.98, 0.885),
+        ("understanding-lines.tuning-5.jsonl", 270, 0.94, 0.87),
     ])
     func blindLinesTuningHalf(file: String, count: Int, inScope: Double, outOfScope: Double) throws {
         let evaluation = try evaluate(repositoryRoot.appendingPathComponent("Tests/Data/" + file))
@@ -52,16 +53,17 @@ import Testing
     @Test func blindLinesHeldOut() throws {
         let evaluation = try evaluate(repositoryRoot.appendingPathComponent("Tests/Data/understanding-lines.held-out.jsonl"))
         let counts = evaluation.report(listing: 0, countsOnly: true)
-        #expect(evaluation.total == 270)
-        // The fresh ninth batch at 8242b69: 94.0% in scope, 85.7% out of scope; after this session's tuning on
-        // tuning-4, 94.5% and 87.1% (counts only).
-        #expect(evaluation.inScopeAccuracy >= 0.94, "\(counts)")
+        #expect(evaluation.total == 490)
+        // The tenth batch (session 8; the ninth is now tuning-5) at e7214aa: 89.3% in scope, 87.2% out of scope
+        // (counts only).
+        #expect(evaluation.inScopeAccuracy >= 0.89, "\(counts)")
         #expect((evaluation.outOfScopeRecall ?? 0) >= 0.87, "\(counts)")
     }
 
     @Test(arguments: [
         ("conversations.tuning.jsonl", 96, 0.96), ("conversations.tuning-2.jsonl", 96, 0.98), ("conversations.tuning-3.jsonl", 100, 0.915),
-        ("conversations.tuning-4.jsonl", 100, 0.945), ("conversations.held-out.jsonl", 100, 0.905),
+        ("conversations.tuning-4.jsonl", 100, 0.945), ("conversations.tuning-5.jsonl", 100, 0.905),
+        ("conversations.held-out.jsonl", 202, 0.85),
     ])
     func blindConversations(file: String, count: Int, gate: Double) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)

@@ -46,15 +46,15 @@ import Testing
     @Test func heldOutLines() throws {
         let evaluation = try evaluate("safety-lines.held-out.jsonl")
         let counts = evaluation.report(listing: 0, countsOnly: true)
-        #expect(evaluation.redFlagExpected == 296)
+        #expect(evaluation.redFlagExpected == 310)
         #expect(Double(evaluation.redFlagCaught) >= Self.heldOutCaught * Double(evaluation.redFlagExpected), "\(counts)")
         #expect(Double(evaluation.falseRedFlags.count) <= Self.heldOutFalseFlags * Double(evaluation.redFlagFreeLines), "\(counts)")
     }
 
-    // Reached on the fresh ninth batch: 266 of 296 caught (89.9%), 2 of 166 look-alikes flagged (1.2%) when first
-    // measured at 8242b69; 269 (90.9%) and 2 after tuning on the eighth. The targets are 97% and 1%.
-    static let heldOutCaught = 0.905
-    static let heldOutFalseFlags = 0.015
+    // A new held-out set (the tenth batch, session 8; the ninth is now tuning-10): 291 of 310 caught (93.9%) and
+    // 7 of 173 look-alikes flagged (4.0%) when first measured at e7214aa. The targets are 97% and 1%.
+    static let heldOutCaught = 0.935
+    static let heldOutFalseFlags = 0.041
 
     @Test(arguments: ["safety-conversations.tuning.jsonl", "safety-conversations.tuning-2.jsonl"])
     func tuningConversationsReachSeekCareWithTheRightUrgency(file: String) throws {
@@ -73,7 +73,7 @@ import Testing
     /// with a simile ("through a mangle") that is read as a request for a routine.
     @Test(arguments: [
         ("safety-conversations.tuning-3.jsonl", 63, 2), ("safety-conversations.tuning-4.jsonl", 66, 5),
-        ("safety-conversations.tuning-5.jsonl", 66, 5),
+        ("safety-conversations.tuning-5.jsonl", 66, 5), ("safety-conversations.tuning-6.jsonl", 66, 6),
     ])
     func laterTuningConversations(file: String, count: Int, failuresAllowed: Int) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)
@@ -86,15 +86,14 @@ import Testing
     @Test func heldOutConversations() throws {
         let runners = try SimulatedRunner.load("Tests/Data/safety-conversations.held-out.jsonl")
         let passed = runners.filter { $0.run() == nil }.count
-        #expect(runners.count == 66)
+        #expect(runners.count == 159)
         print("safety-conversations.held-out.jsonl: \(passed)/\(runners.count) conversations passed")  // counts only
         #expect(
             Double(passed) >= Self.heldOutConversationPass * Double(runners.count),
             "held-out conversations: \(passed)/\(runners.count) passed")
     }
 
-    // Reached on the fresh ninth batch: 58 of 66 (87.9%) when first measured at 8242b69 through
-    // ../shared/tools/simulated_runner.py; after tuning on the eighth, 61 there and 60 with the in-test runner.
-    // The target is 95%.
-    static let heldOutConversationPass = 0.89
+    // The tenth batch (session 8): 147 of 159 (92.5%) when first measured at e7214aa through
+    // ../shared/tools/simulated_runner.py. The target is 95%.
+    static let heldOutConversationPass = 0.91
 }

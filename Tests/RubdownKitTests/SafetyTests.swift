@@ -337,6 +337,22 @@ import Testing
         #expect(asked[3].triage?.reasons == ["red-flag:rhabdo"], "\(asked.map(\.reply))")
     }
 
+    /// Behind the knee is where the calf's deep vein runs: swelling there is asked the chest check and held as
+    /// a possible clot, while a puffy knee joint stays careful self-care.
+    @Test func swellingBehindTheKneeIsReadAsAPossibleClot() {
+        for answer in ["yes, swollen behind it", "yeah its puffy at the back"] {
+            let turns = converse(["my knee hurts after a long run", answer, "no"])
+            #expect(turns[1].reply.contains("breathlessness"), "\(answer): \(turns[1].reply)")
+            #expect(turns[2].triage?.reasons.contains("red-flag:clot") == true, "\(answer): \(turns.map(\.reply))")
+        }
+        // Said in so many words, it is the clot's own wording, raised at once.
+        let named = converse(["my knee hurts after a long run", "a bit puffy at the back of the knee"])
+        #expect(named[1].triage?.reasons.contains("red-flag:clot") == true, "\(named[1].reply)")
+        let joint = converse(["my knee hurts after a long run", "yes its puffy", "dull ache"])
+        #expect(!joint[1].reply.contains("breathlessness"), "\(joint[1].reply)")
+        #expect(joint[2].triage == nil && joint[2].awaiting == .painLevel, "\(joint.map(\.reply))")
+    }
+
     @Test func aBathQuestionInsteadOfTheSwellingAnswerIsNotSwelling() {
         let turns = converse(["calves are toast after parkrun", "should i take an ice bath tonight or is hot better?"])
         #expect(turns[1].triage == nil && turns[1].entities.redFlags.isEmpty, "\(turns[1].reply)")

@@ -79,6 +79,9 @@ public struct Facts: Sendable, Hashable {
     package var checksGivenUp: Set<SignCheck> = []
     /// Swelling told of both legs ("both of them"): more likely muscle breakdown than a clot, which is one-sided.
     package var swollenBothSides = false
+    /// Swelling told behind the knee, where the calf's deep vein runs: read as a calf's (a possible clot), not
+    /// as a puffy knee joint's.
+    package var swollenBehindKnee = false
     /// The runner has mentioned their urine: its colour is worth asking.
     public var urineMentioned = false
     /// Slots the runner could not or would not answer, or whose answer could not be read twice.
@@ -176,6 +179,11 @@ public struct ConversationState: Sendable {
     public internal(set) var flaggedAreas: Set<String> = []
     /// Caution routes raised in this conversation (a fresh strain, first-step heel pain...).
     var cautions: [String] = []
+
+    /// Swelling told where a deep-vein clot can be: a calf, a thigh, or behind the knee.
+    public var swellingWhereAClotCanBe: Bool {
+        facts.swelling == true && (!Set(areas).isDisjoint(with: Safety.clotAreas) || facts.swollenBehindKnee)
+    }
     /// Serious symptom concepts told so far, in any answer: safety combines what no single line says.
     var symptoms: Set<String> = []
     package var pending: PendingQuestion?

@@ -22,7 +22,7 @@ public struct Safety: Sendable {
         func add(_ id: String) {
             if knowledge.redFlag(id) != nil, !flags.contains(id), !state.redFlags.contains(id) { flags.append(id) }
         }
-        if facts.swelling == true, !areas.isDisjoint(with: Self.clotAreas) {
+        if state.swellingWhereAClotCanBe {
             // A "yes" to "any swelling, warmth or redness?" is read against the area under discussion: a clot,
             // unless the legs swelled after a long effort, where the urine question comes first (muscle breakdown).
             // (A puffy knee or ankle alone stays caution: a hot, red joint is flagged from its own words.)
@@ -352,8 +352,7 @@ public enum SignCheck: String, Sendable, CaseIterable {
         case .legNerve: return facts.painRunsDownLeg
         // A clot is one-sided: with both legs swollen, the urine is asked instead (muscle breakdown).
         case .clotChest:
-            return facts.swelling == true && !Set(state.areas).isDisjoint(with: Safety.clotAreas) && !facts.swollenBothSides
-                && !state.redFlags.contains("clot")
+            return state.swellingWhereAClotCanBe && !facts.swollenBothSides && !state.redFlags.contains("clot")
         case .hipLoad: return state.areas.contains("hips") && !state.redFlags.contains("hip-fracture")
         }
     }

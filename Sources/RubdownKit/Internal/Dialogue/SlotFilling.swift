@@ -107,6 +107,12 @@ enum SlotFilling {
         let saysSwollen =
             entities.swelling == true || pending?.question.slot == .swelling && (state.facts.swelling == true || answer == .yes)
         if saysSwollen, Self.saysBothSides(lineWords) { state.facts.swollenBothSides = true }
+        // "swollen behind it" of a knee, "puffy at the back of my knee": where the calf's deep vein runs.
+        if saysSwollen, state.areas.contains("knees") || entities.bodyParts.contains("knees"),
+            Set(lineWords).contains("behind") || Self.saysBackOfTheKnee(lineWords)
+        {
+            state.facts.swollenBehindKnee = true
+        }
         // Trend and spread are read from any line; a urine colour only when the line is about urine or answers
         // the question ("red" and "pale" mean other things elsewhere).
         if let trend = entities.trend, pending?.question.slot == .trend || trend == .worse || state.facts.daysAgo != nil {
@@ -194,6 +200,12 @@ enum SlotFilling {
 
     /// Words of an answer about where the pain goes that name both legs ("both", "down my legs", "into my feet").
     static let bothLegsWords: Set<String> = ["both", "legs", "feet"]
+
+    /// "at the back", "back of the knee": the back of the knee, not the back (said of a knee).
+    static func saysBackOfTheKnee(_ words: [String]) -> Bool {
+        zip(words, words.dropFirst()).contains { ["the", "at", "of"].contains($0) && $1 == "back" }
+            || zip(words, words.dropFirst()).contains { $0 == "back" && $1 == "of" }
+    }
 
     /// Words of an answer to "does it stay in your back (buttock), or run down your leg?" that say it stays.
     static let staysOrDenies: Set<String> = [
