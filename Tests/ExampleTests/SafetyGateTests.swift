@@ -11,7 +11,7 @@ import Testing
     static let tuningLines = [
         "safety-lines.tuning.jsonl", "safety-lines.tuning-2.jsonl", "safety-lines.tuning-3.jsonl", "safety-lines.tuning-4.jsonl",
         "safety-lines.tuning-5.jsonl", "safety-lines.tuning-6.jsonl", "safety-lines.tuning-7.jsonl", "safety-lines.tuning-8.jsonl",
-        "safety-lines.tuning-9.jsonl",
+        "safety-lines.tuning-9.jsonl", "safety-lines.tuning-10.jsonl",
     ]
 
     func evaluate(_ name: String) throws -> Evaluation {
@@ -41,6 +41,7 @@ import Testing
         "safety-lines.tuning-2.jsonl": 3, "safety-lines.tuning-3.jsonl": 6, "safety-lines.tuning-4.jsonl": 0,
         "safety-lines.tuning-5.jsonl": 17, "safety-lines.tuning-6.jsonl": 0, "safety-lines.tuning-7.jsonl": 1,
         "safety-lines.tuning-8.jsonl": 0, "safety-lines.tuning-9.jsonl": 1,
+        "safety-lines.tuning-10.jsonl": 2,
     ]
 
     @Test func heldOutLines() throws {
@@ -73,7 +74,7 @@ import Testing
     /// with a simile ("through a mangle") that is read as a request for a routine.
     @Test(arguments: [
         ("safety-conversations.tuning-3.jsonl", 63, 2), ("safety-conversations.tuning-4.jsonl", 66, 5),
-        ("safety-conversations.tuning-5.jsonl", 66, 5), ("safety-conversations.tuning-6.jsonl", 66, 6),
+        ("safety-conversations.tuning-5.jsonl", 66, 5), ("safety-conversations.tuning-6.jsonl", 66, 3),
     ])
     func laterTuningConversations(file: String, count: Int, failuresAllowed: Int) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)

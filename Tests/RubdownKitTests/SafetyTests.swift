@@ -353,6 +353,17 @@ import Testing
         #expect(joint[2].triage == nil && joint[2].awaiting == .painLevel, "\(joint.map(\.reply))")
     }
 
+    /// "both sides" told at the where question, then "thighs look swollen": both legs, which after a huge effort
+    /// asks about the urine (muscle breakdown) rather than the one-sided clot's chest check.
+    @Test func bothSidesToldEarlierMakesALaterSwellingBothSided() {
+        let opening = "200 walking lunges then a 30k run straight after, sore everywhere"
+        let both = converse([opening, "thighs and bum, both sides", "thighs look swollen"])
+        #expect(!both[2].reply.contains("breathlessness"), "\(both[2].reply)")
+        #expect(both.contains { $0.awaiting == .urine } || both[2].awaiting == .painLevel, "\(both.map(\.reply))")
+        let one = converse([opening, "thighs and bum, both sides", "the left one looks swollen"])
+        #expect(one[2].reply.contains("breathlessness"), "one side is a possible clot: \(one[2].reply)")
+    }
+
     @Test func aBathQuestionInsteadOfTheSwellingAnswerIsNotSwelling() {
         let turns = converse(["calves are toast after parkrun", "should i take an ice bath tonight or is hot better?"])
         #expect(turns[1].triage == nil && turns[1].entities.redFlags.isEmpty, "\(turns[1].reply)")

@@ -79,6 +79,8 @@ public struct Facts: Sendable, Hashable {
     package var checksGivenUp: Set<SignCheck> = []
     /// Swelling told of both legs ("both of them"): more likely muscle breakdown than a clot, which is one-sided.
     package var swollenBothSides = false
+    /// Both sides told of earlier ("thighs and bum, both sides"): a later "they look swollen" is of both.
+    package var soreBothSides = false
     /// Swelling told behind the knee, where the calf's deep vein runs: read as a calf's (a possible clot), not
     /// as a puffy knee joint's.
     package var swollenBehindKnee = false

@@ -106,7 +106,11 @@ enum SlotFilling {
         // "puffier than normal, both of them": swelling on both sides.
         let saysSwollen =
             entities.swelling == true || pending?.question.slot == .swelling && (state.facts.swelling == true || answer == .yes)
-        if saysSwollen, Self.saysBothSides(lineWords) { state.facts.swollenBothSides = true }
+        let bothSides = Self.saysBothSides(lineWords)
+        if bothSides { state.facts.soreBothSides = true }
+        // (Both sides told before, then "thighs look swollen": both; "the left one is puffy": one side.)
+        let namesOneSide = !Set(lineWords).isDisjoint(with: ["left", "right", "one", "only", "just"])
+        if saysSwollen, bothSides || state.facts.soreBothSides && !namesOneSide { state.facts.swollenBothSides = true }
         // "swollen behind it" of a knee, "puffy at the back of my knee": where the calf's deep vein runs.
         if saysSwollen, state.areas.contains("knees") || entities.bodyParts.contains("knees"),
             Set(lineWords).contains("behind") || Self.saysBackOfTheKnee(lineWords)
