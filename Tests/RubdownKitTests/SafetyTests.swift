@@ -345,6 +345,9 @@ import Testing
             #expect(turns[1].reply.contains("breathlessness"), "\(answer): \(turns[1].reply)")
             #expect(turns[2].triage?.reasons.contains("red-flag:clot") == true, "\(answer): \(turns.map(\.reply))")
         }
+        // Told as the place at first, then "swollen back there" when asked.
+        let placed = converse(["back of my knee is sore after a 10k", "yeah its a bit swollen back there actually", "no"])
+        #expect(placed[1].reply.contains("breathlessness"), "\(placed.map(\.reply))")
         // Said in so many words, it is the clot's own wording, raised at once.
         let named = converse(["my knee hurts after a long run", "a bit puffy at the back of the knee"])
         #expect(named[1].triage?.reasons.contains("red-flag:clot") == true, "\(named[1].reply)")
@@ -362,6 +365,16 @@ import Testing
         #expect(both.contains { $0.awaiting == .urine } || both[2].awaiting == .painLevel, "\(both.map(\.reply))")
         let one = converse([opening, "thighs and bum, both sides", "the left one looks swollen"])
         #expect(one[2].reply.contains("breathlessness"), "one side is a possible clot: \(one[2].reply)")
+    }
+
+    /// A number typed at the back's bladder question answers how bad, not the bladder: the question stays open, and
+    /// unanswered it is said in the outcome, never passed over as an all-clear.
+    @Test func aNumberAtTheBladderQuestionIsNoAllClear() {
+        let turns = converse(["lower back achy after trail run", "no", "stays in my back", "4", "dull", "yesterday", "10k", "5k", "10k"])
+        let outcome = turns.first { $0.triage != nil }
+        let asked = turns.filter { $0.reply.contains("bladder") }.count
+        #expect(asked >= 2 || outcome?.reply.contains("Unchecked") == true, "\(turns.map(\.reply))")
+        #expect(turns.first { $0.input == "4" }?.entities.painLevel == 4)
     }
 
     @Test func aBathQuestionInsteadOfTheSwellingAnswerIsNotSwelling() {

@@ -81,9 +81,9 @@ public struct Facts: Sendable, Hashable {
     package var swollenBothSides = false
     /// Both sides told of earlier ("thighs and bum, both sides"): a later "they look swollen" is of both.
     package var soreBothSides = false
-    /// Swelling told behind the knee, where the calf's deep vein runs: read as a calf's (a possible clot), not
-    /// as a puffy knee joint's.
-    package var swollenBehindKnee = false
+    /// The knee's trouble told behind it ("the back of my knee", "swollen behind it"), where the calf's deep vein
+    /// runs: swelling there is read as a calf's (a possible clot), not as a puffy knee joint's.
+    package var behindTheKnee = false
     /// The runner has mentioned their urine: its colour is worth asking.
     public var urineMentioned = false
     /// Slots the runner could not or would not answer, or whose answer could not be read twice.
@@ -184,7 +184,7 @@ public struct ConversationState: Sendable {
 
     /// Swelling told where a deep-vein clot can be: a calf, a thigh, or behind the knee.
     public var swellingWhereAClotCanBe: Bool {
-        facts.swelling == true && (!Set(areas).isDisjoint(with: Safety.clotAreas) || facts.swollenBehindKnee)
+        facts.swelling == true && (!Set(areas).isDisjoint(with: Safety.clotAreas) || facts.behindTheKnee)
     }
     /// Serious symptom concepts told so far, in any answer: safety combines what no single line says.
     var symptoms: Set<String> = []

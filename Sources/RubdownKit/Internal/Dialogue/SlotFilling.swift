@@ -88,13 +88,14 @@ enum SlotFilling {
         // or "yes but it's fine" (a yes, with a view on it).
         var answer = entities.answer
         if let slot = pending?.question.slot, slot == .swelling || slot == .urine, Self.saysAllClear(understanding) { answer = .no }
-        // With back pain the urine question screens bladder and bowel control: any answer is one (a warning
-        // sign in it is raised by safety from the words themselves).
+        // With back pain the urine question screens bladder and bowel control: a yes or a no answers it (a warning
+        // sign in other words is raised by safety from the words themselves).
         if let pending, pending.question.slot == .urine, pending.question.area == "back", !filled.contains(.urine) {
-            // "yes", "a bit", "some": a change, which safety reads as a warning sign. "Not sure" is no all-clear:
-            // the question is asked again, then said in the outcome as not checked.
+            // "yes", "a bit", "some": a change, which safety reads as a warning sign. "Not sure", or a line that
+            // answers something else ("4", taken as how bad), is no all-clear: the question is asked again, then
+            // said in the outcome as not checked.
             if answer == .yes { state.facts.bladderChange = true }
-            if answer != .unknown, answer != .skip { fill(\.urine, with: .normal, .urine) }
+            if answer == .yes || answer == .no { fill(\.urine, with: .normal, .urine) }
         }
         // Asked about swelling, warmth or redness, a bruise or a hot, red patch is a yes; not the heat of a bath
         // asked about instead ("ice bath tonight, or is hot better?").
@@ -111,11 +112,11 @@ enum SlotFilling {
         // (Both sides told before, then "thighs look swollen": both; "the left one is puffy": one side.)
         let namesOneSide = !Set(lineWords).isDisjoint(with: ["left", "right", "one", "only", "just"])
         if saysSwollen, bothSides || state.facts.soreBothSides && !namesOneSide { state.facts.swollenBothSides = true }
-        // "swollen behind it" of a knee, "puffy at the back of my knee": where the calf's deep vein runs.
-        if saysSwollen, state.areas.contains("knees") || entities.bodyParts.contains("knees"),
+        // "the back of my knee", "swollen behind it" of a knee: where the calf's deep vein runs.
+        if state.areas.contains("knees") || entities.bodyParts.contains("knees"),
             Set(lineWords).contains("behind") || Self.saysBackOfTheKnee(lineWords)
         {
-            state.facts.swollenBehindKnee = true
+            state.facts.behindTheKnee = true
         }
         // Trend and spread are read from any line; a urine colour only when the line is about urine or answers
         // the question ("red" and "pale" mean other things elsewhere).
