@@ -11,6 +11,15 @@ import Testing
         #expect(turns[3].triage?.level == .selfCare)
     }
 
+    /// A change of mind that says an area is all right ("quads are fine") takes it out, as "not my quads" does.
+    @Test func anAreaSaidToBeFineIsTakenOut() {
+        let turns = converse([
+            "my quads and calves are sore after a 15k", "actually wait, its just my calves, quads are fine", "no", "dull", "3", "yesterday",
+        ])
+        #expect(turns[1].reply.contains("Noted: your calves."), "\(turns[1].reply)")
+        #expect(turns.last?.triage?.bodyParts == ["calves"], "\(turns.map(\.reply))")
+    }
+
     @Test func aDigressionIsAnsweredAndTheQuestionComesBack() {
         let turns = converse(["my calves hurt after a 10k", "how do I do drumming?"])
         #expect(turns[1].plugin == "techniques")

@@ -133,9 +133,11 @@ public enum ContentCheck {
                             message: "the question '\(question.slot)' gives no example answers, so a runner cannot learn how to answer it"))
                 }
                 for answer in answers {
+                    // Read as the conversation reads it: a question about one area is asked with that area under discussion.
                     var state = ConversationState()
+                    if let area = question.area { state.areas = [area] }
                     let pending = PendingQuestion(question: question, plugin: plugin.name, intent: "", attempts: 1)
-                    let understanding = coach.interpreter.understand(answer)
+                    let understanding = coach.interpreter.understand(answer, contextAreas: state.areas)
                     let filled = SlotFilling.absorb(understanding, into: &state, pending: pending)
                     if !filled.contains(question.slot) {
                         found.append(

@@ -94,8 +94,9 @@ enum SlotFilling {
             // "yes", "a bit", "some": a change, which safety reads as a warning sign. "Not sure", or a line that
             // answers something else ("4", taken as how bad), is no all-clear: the question is asked again, then
             // said in the outcome as not checked.
-            if answer == .yes { state.facts.bladderChange = true }
-            if answer == .yes || answer == .no { fill(\.urine, with: .normal, .urine) }
+            let change = answer == .yes || !entities.redFlags.isEmpty  // "some leaking" is a yes in its own words
+            if change { state.facts.bladderChange = true }
+            if change || answer == .no { fill(\.urine, with: .normal, .urine) }
         }
         // Asked about swelling, warmth or redness, a bruise or a hot, red patch is a yes; not the heat of a bath
         // asked about instead ("ice bath tonight, or is hot better?").

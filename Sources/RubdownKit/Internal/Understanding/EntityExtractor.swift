@@ -38,6 +38,9 @@ struct EntityExtractor: Sendable, Codable {
                 let scope = negationStart(tokens, before: span.start)
                 if span.negated, let scope, negatedScopeUsed.insert(scope).inserted {
                     if !entities.negatedBodyParts.contains(id) { entities.negatedBodyParts.append(id) }
+                } else if !span.negated, Self.saidToBeFine(tokens, after: span.start + span.length) {
+                    // "just my calves, quads are fine": the quads are ruled out as "not my quads" would be.
+                    if !entities.negatedBodyParts.contains(id) { entities.negatedBodyParts.append(id) }
                 } else if !entities.bodyParts.contains(id) {
                     entities.bodyParts.append(id)
                 }
@@ -304,6 +307,14 @@ struct EntityExtractor: Sendable, Codable {
     }
 
     static let urineWords: Set<String> = ["urine", "pee", "peeing", "wee", "weeing", "piss", "pissing", "urinating"]
+
+    /// "quads are fine", "knee feels ok": an area said to be all right, right after its name.
+    static func saidToBeFine(_ tokens: [Token], after end: Int) -> Bool {
+        guard end + 1 < tokens.count, linkingVerbs.contains(tokens[end].text) else { return false }
+        return fineWords.contains(tokens[end + 1].text)
+    }
+    static let linkingVerbs: Set<String> = ["is", "are", "feel", "feels", "seem", "seems", "r"]
+    static let fineWords: Set<String> = ["fine", "ok", "okay", "good", "alright", "grand", "great", "perfect"]
 
     /// "during the run", "mid-run", "7k in", "halfway round", "started hurting on my run".
     static func duringRun(_ tokens: [Token], words: [String]) -> Bool {
