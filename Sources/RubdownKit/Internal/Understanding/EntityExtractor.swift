@@ -218,7 +218,7 @@ struct EntityExtractor: Sendable, Codable {
         return marked
     }
 
-    /// "just got back from my run", "back home", "back to running": "back" as in returning, not the lower back;
+    /// "just got back from my run", "back home", "back to running", "bounce back": "back" as in returning, not the lower back;
     /// "back there", "back then": a place or a time; "back-to-back runs"; "thighs front and back".
     static func isBackFromARun(_ tokens: [Token], at index: Int) -> Bool {
         guard tokens[index].text == "back" else { return false }
@@ -229,6 +229,8 @@ struct EntityExtractor: Sendable, Codable {
         return [
             "got", "get", "gets", "getting", "came", "come", "comes", "coming", "just", "am", "be", "been", "go", "went", "head", "ran",
             "run", "jogged", "walked",
+            // "my legs don't bounce back like they used to": recovering.
+            "bounce", "bounced", "bounces", "bouncing", "spring", "springs", "sprang",
             // "two days back", "a while back": a time.
             "day", "days", "week", "weeks", "while", "month", "months", "fortnight", "ages", "year", "years",
             // "back-to-back long runs"
