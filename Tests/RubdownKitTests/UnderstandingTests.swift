@@ -359,6 +359,13 @@ import Testing
         #expect(shippedCoach.classify(text).plugin == plugin, "\(text)")
     }
 
+    /// "around mile 4" is a place on the course, not a pain level of 4 (conversations.tuning-5).
+    @Test func aMileMarkerIsNoPainLevel() {
+        #expect(entities("something tweaked in my calf around mile 4").painLevel == nil)
+        #expect(entities("my calf went at km 30").painLevel == nil)
+        #expect(entities("calf tweaked at mile 4, pain is a 6").painLevel == 6)
+    }
+
     /// Spans of time as texted ("3 wks now", conversations.tuning-5) are read as written out.
     @Test(arguments: [("3 wks", 21.0), ("knee pain 2 wks now getting worse every run", 14.0), ("a wk ago", 7.0)])
     func shortenedSpansOfTime(text: String, days: Double) {

@@ -789,6 +789,9 @@ struct EntityExtractor: Sendable, Codable {
             guard let value = line.numbers[index], !["a", "an", "couple", "few", "several"].contains(word) else { continue }
             if next == "out", index + 3 < words.count + 1, words.dropFirst(index + 2).first == "of" { return clampPain(value) }
             if otherUnits.contains(next) || kmUnits.contains(next) || mileUnits.contains(next) { continue }
+            // "around mile 4", "at km 30": a place on the course, not a level.
+            let previous = index > 0 ? words[index - 1] : ""
+            if kmUnits.contains(previous) || mileUnits.contains(previous) || previous == "lap" { continue }
             // "10 hill reps", "6 short sprints": a count of efforts.
             if Self.efforts.contains(next) || index + 2 < words.count && Self.efforts.contains(words[index + 2]) { continue }
             if Double(word) == nil && words.count > 5 { continue }  // "one of my calves"
