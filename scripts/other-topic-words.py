@@ -8,7 +8,10 @@ the wamerican list (SCOWL) that WordNet knows.
 Rubdown reads them with Knowledge/other-senses.yaml: a line whose only domain word is one that
 often means something else ("press", "drum", "calf", "bath") and that also says such a noun the
 content never uses ("shirt", "lessons", "newborn", "city") is about another topic, and goes to the
-fallback. Words the content uses are never counted (a word of an intent example or of the
+fallback. A word used mostly as another part of speech is left out: WordNet's noun "then" (that time),
+"same", "well" or "few" are rare beside the adverb or adjective every sentence uses (SemCor tag counts:
+more as an adverb than as a noun, or at least 20 as an adjective and ten times the noun's). Words the
+content uses are never counted (a word of an intent example or of the
 knowledge base is known), so the list needs no pruning by hand; it is generated, not edited.
 
     apt-get install --no-install-recommends wordnet-base wamerican   # /usr/share/wordnet, /usr/share/dict
@@ -30,14 +33,32 @@ if not os.path.exists(dictionary):
     sys.exit(f"no word list at {dictionary}: apt-get install wamerican")
 wn = open_wordnet(os.environ.get("WNSEARCHDIR", "/usr/share/wordnet"))
 
+def tag_counts(word):
+    """How often SemCor tagged the word in each part of speech (satellite adjectives as adjectives)."""
+    counts = {}
+    for synset in wn.synsets(word):
+        pos = "a" if synset.pos() == "s" else synset.pos()
+        for lemma in synset.lemmas():
+            if lemma.name().lower() == word:
+                counts[pos] = counts.get(pos, 0) + lemma.count()
+    return counts
+
+
+def mostly_not_a_noun(word):
+    counts = tag_counts(word)
+    noun, adjective, adverb = counts.get("n", 0), counts.get("a", 0), counts.get("r", 0)
+    return adverb > noun or adjective >= 20 and adjective > 10 * noun
+
+
 words = set()
 for line in open(dictionary, encoding="utf-8"):
     word = line.strip()
     if not (word.isascii() and word.isalpha() and word.islower() and len(word) >= 3):
         continue
     senses = wn.synsets(word)
-    if senses and senses[0].pos() == "n" and senses[0].lexname() in TOPICS:
-        words.add(wn.morphy(word, "n") or word)
+    base = wn.morphy(word, "n") or word  # "twos", "stills": the base form's use decides
+    if senses and senses[0].pos() == "n" and senses[0].lexname() in TOPICS and not mostly_not_a_noun(base):
+        words.add(base)
 
 out = os.path.join(root, "Knowledge", "other-topics.yaml")
 with open(out, "w", encoding="utf-8") as f:

@@ -138,6 +138,18 @@ import Testing
         #expect(turns[3].reply.hasPrefix("Noted: tight pain"))
     }
 
+    /// "10" asked how far is no new pain level once the level is known (conversations.tuning-5: "4 i guess", then "10"
+    /// to the distance turned a mild ache into 10 out of 10).
+    @Test func aBareNumberToAnotherQuestionKeepsThePainLevel() {
+        let turns = converse(["my calves are sore", "no", "a dull ache", "4", "yesterday", "10", "10k"])
+        #expect(turns[5].awaiting == .distance)
+        #expect(!turns[5].reply.contains("10 out of 10"), "\(turns[5].reply)")
+        #expect(turns.last?.triage?.level == .selfCare)
+        // Said as a level ("7 out of 10"), it is one whatever was asked.
+        let changed = converse(["my calves are sore", "no", "a dull ache", "4", "yesterday", "7 out of 10"])
+        #expect(changed[5].reply.contains("7 out of 10"), "\(changed[5].reply)")
+    }
+
     @Test func aBareWordThatTellsNothingIsAskedAgainNotAnsweredWithTheWarningSigns() {
         let turns = converse(["my calves hurt after a run", "no", "dull", "3", "yesterday", "normal"])
         #expect(turns[5].awaiting == .distance)

@@ -358,6 +358,37 @@ import Testing
     func aDomainKeywordOnALineOfAnotherTopic(text: String, plugin: String) {
         #expect(shippedCoach.classify(text).plugin == plugin, "\(text)")
     }
+
+    /// "around mile 4" is a place on the course, not a pain level of 4 (conversations.tuning-5).
+    @Test func aMileMarkerIsNoPainLevel() {
+        #expect(entities("something tweaked in my calf around mile 4").painLevel == nil)
+        #expect(entities("my calf went at km 30").painLevel == nil)
+        #expect(entities("calf tweaked at mile 4, pain is a 6").painLevel == 6)
+    }
+
+    /// Spans of time as texted ("3 wks now", conversations.tuning-5) are read as written out.
+    @Test(arguments: [("3 wks", 21.0), ("knee pain 2 wks now getting worse every run", 14.0), ("a wk ago", 7.0)])
+    func shortenedSpansOfTime(text: String, days: Double) {
+        #expect(entities(text).daysAgo == days, "\(text)")
+    }
+
+    /// "laters" is a goodbye, but its stem is "later": "six days later" is no goodbye (understanding-lines.tuning-5).
+    @Test func latersIsAGoodbyeAndLaterIsNot() {
+        #expect(interpreter.understand("laters").normalized == "see you later")
+        #expect(shippedCoach.classify("laters").intent == "core.quit")
+        #expect(shippedCoach.classify("still sore six days later and not getting better").plugin == "triage")
+    }
+
+    /// A parent, partner or coach tells of someone else's legs: "the back of her thigh" is the hamstrings, as "the back
+    /// of my thigh" is (conversations.tuning-5), not the lower back and the quads.
+    @Test(
+        arguments: [
+            ("my daughter has pain at the back of her thigh", ["hamstrings"]), ("the sole of his foot is sore", ["feet"]),
+            ("the back of your knee, is that normal", ["knees"]),
+        ] as [(String, [String])])
+    func anotherPersonsArea(text: String, areas: [String]) {
+        #expect(shippedCoach.classify(text).entities.bodyParts == areas, "\(text)")
+    }
 }
 
 /// "back" as in returning or one after another is not the lower back (issue 13: "back from my run").
@@ -368,6 +399,7 @@ import Testing
             ("back to running after a break, quads are sore", ["quads"]), ("my lower back hurts after my run", ["back"]),
             ("thighs front and back", ["quads"]), ("front and back of my thighs", ["hamstrings", "quads"]),
             ("my old coach had a heart attack years back. calves sore after a 10k", ["calves"]),
+            ("my legs don't bounce back like they used to, thighs ache", ["quads"]),
         ] as [(String, [String])])
     func backIsTheBackOnlyAsABodyPart(line: String, areas: [String]) {
         #expect(shippedCoach.classify(line).entities.bodyParts == areas, "\(line)")

@@ -68,7 +68,11 @@ enum SlotFilling {
             state.facts[keyPath: fact] = value
             filled.insert(slot)
         }
-        fill(\.painLevel, with: entities.painLevel, .painLevel)
+        // A bare number answering another question ("10" asked how far) is no new pain level once one is known.
+        let bareNumberElsewhere =
+            pending.map { $0.question.slot != .painLevel } ?? false && state.facts.painLevel != nil && lineWords.count <= 3
+            && lineWords.contains { Double($0) != nil } && !lineWords.contains { $0 == "out" || $0.contains("/") }
+        fill(\.painLevel, with: bareNumberElsewhere ? nil : entities.painLevel, .painLevel)
         fill(\.painKind, with: entities.painKind, .painKind)
         fill(\.swelling, with: entities.swelling, .swelling)
         fill(\.daysAgo, with: entities.daysAgo, .when)

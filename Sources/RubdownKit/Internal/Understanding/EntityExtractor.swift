@@ -221,7 +221,7 @@ struct EntityExtractor: Sendable, Codable {
         return marked
     }
 
-    /// "just got back from my run", "back home", "back to running": "back" as in returning, not the lower back;
+    /// "just got back from my run", "back home", "back to running", "bounce back": "back" as in returning, not the lower back;
     /// "back there", "back then": a place or a time; "back-to-back runs"; "thighs front and back".
     static func isBackFromARun(_ tokens: [Token], at index: Int) -> Bool {
         guard tokens[index].text == "back" else { return false }
@@ -232,6 +232,8 @@ struct EntityExtractor: Sendable, Codable {
         return [
             "got", "get", "gets", "getting", "came", "come", "comes", "coming", "just", "am", "be", "been", "go", "went", "head", "ran",
             "run", "jogged", "walked",
+            // "my legs don't bounce back like they used to": recovering.
+            "bounce", "bounced", "bounces", "bouncing", "spring", "springs", "sprang",
             // "two days back", "a while back": a time.
             "day", "days", "week", "weeks", "while", "month", "months", "fortnight", "ages", "year", "years",
             // "back-to-back long runs"
@@ -798,6 +800,9 @@ struct EntityExtractor: Sendable, Codable {
             guard let value = line.numbers[index], !["a", "an", "couple", "few", "several"].contains(word) else { continue }
             if next == "out", index + 3 < words.count + 1, words.dropFirst(index + 2).first == "of" { return clampPain(value) }
             if otherUnits.contains(next) || kmUnits.contains(next) || mileUnits.contains(next) { continue }
+            // "around mile 4", "at km 30": a place on the course, not a level.
+            let previous = index > 0 ? words[index - 1] : ""
+            if kmUnits.contains(previous) || mileUnits.contains(previous) || previous == "lap" { continue }
             // "10 hill reps", "6 short sprints": a count of efforts.
             if Self.efforts.contains(next) || index + 2 < words.count && Self.efforts.contains(words[index + 2]) { continue }
             if Double(word) == nil && words.count > 5 { continue }  // "one of my calves"

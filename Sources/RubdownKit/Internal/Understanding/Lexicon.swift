@@ -90,14 +90,23 @@ struct Lexicon: Sendable, Codable {
         var learnt = Set<String>()
         var toLearn: [String] = []
         func learnLater(_ word: String) { if learnt.insert(word).inserted { toLearn.append(word) } }
-        func add(_ phrase: String, _ concept: Concept) {
+        func add(_ phrase: String, _ concept: Concept, learning: Bool = true) {
             let phraseWords = words(phrase)
             guard let first = phraseWords.first else { return }
             phrases[Stemmer.stem(first), default: []].append(Phrase(stems: phraseWords.map(Stemmer.stem), concept: concept))
-            for word in phraseWords { learnLater(word) }
+            if learning { for word in phraseWords { learnLater(word) } }
         }
         for area in knowledge.areas {
-            for phrase in [area.id, area.name] + area.synonyms { add(phrase, .area(area.id)) }
+            for phrase in [area.id, area.name] + area.synonyms {
+                add(phrase, .area(area.id))
+                // "the back of her thigh", "the sole of his foot": a parent, partner or coach tells of another's legs.
+                // (The pronouns are not learnt: "their" is no word to correct "there" towards.)
+                let phraseWords = words(phrase)
+                guard phraseWords.contains("my") else { continue }
+                for pronoun in Self.othersPossessives {
+                    add(phraseWords.map { $0 == "my" ? pronoun : $0 }.joined(separator: " "), .area(area.id), learning: false)
+                }
+            }
         }
         for technique in knowledge.techniques {
             for phrase in [technique.id, technique.name] + technique.synonyms { add(phrase, .technique(technique.id)) }
@@ -245,6 +254,9 @@ struct Lexicon: Sendable, Codable {
 
     /// The nearest content word of a word the content never uses, if the back-off has one.
     func neighbour(of word: String) -> Neighbour? { neighbours.byWord.isEmpty ? nil : neighbours.byWord[word] }
+
+    /// What "my" of an area's name becomes when the runner tells of someone else's legs.
+    static let othersPossessives = ["her", "his", "their", "your"]
 
     static let substitutes: Set<String> = ["instead", "alternative", "substitute", "replacement", "rather"]
 

@@ -218,9 +218,13 @@ enum Normalizer {
         "kinda": "kind of", "sorta": "sort of", "dunno": "do not know", "idk": "i do not know",
         "pls": "please", "plz": "please", "thx": "thanks", "ty": "thank you", "u": "you", "ur": "your",
         "r": "are", "cuz": "because", "coz": "because", "abt": "about",
+        // "laters" as a goodbye: its stem is "later", which "six days later" says too.
+        "laters": "see you later",
         // Times as typed on a phone: "yday", "2day", "2nite".
         "yday": "yesterday", "yest": "yesterday", "ystday": "yesterday", "2day": "today", "tday": "today", "2nite": "tonight",
         "tonite": "tonight", "2moro": "tomorrow", "tmrw": "tomorrow",
+        // Spans of time shortened: "3 wks now", "a couple of yrs".
+        "wk": "week", "wks": "weeks", "mth": "month", "mths": "months", "yr": "year", "yrs": "years",
         // Compounds written as one word.
         "icebath": "ice bath", "icebaths": "ice baths",
         // Scots and Caribbean negatives: "cannae put weight on it", "mi cyaan walk".
