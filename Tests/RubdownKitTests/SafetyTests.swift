@@ -537,6 +537,10 @@ import Testing
         "little blister on my pinky toe (not red, just a normal blister). everything throbs",
         "I nearly passed out from boredom on the treadmill lol", "my quads are sore, and my pace went down for a few seconds on the hill",
         "my legs feel dead after the long run", "the swelling in my ankle from last month's sprain is long gone, calves tight now",
+        // A helper's finds: a muscle that burns is no fever; the hot and cold of a bath is no shivering fit.
+        "quads are burning up after that downhill race", "contrast bath, hot then cold, how does that work",
+        "i shiver like mad in ice baths", "that hill felt like getting kicked in the backside, calves toast",
+        "toes went a bit numb from the cold but came back pink after five minutes indoors",
     ])
     func lookAlikesOfThoseSignsAreNotFlagged(line: String) {
         #expect(shippedCoach.classify(line).entities.redFlags.isEmpty, "\(line)")
