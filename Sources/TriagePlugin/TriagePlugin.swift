@@ -274,6 +274,8 @@ public struct TriagePlugin: Plugin {
         } else {
             text = "This sounds like ordinary post-run soreness in your \(names). " + knowledge.say("self-care-short")
             text += "\n" + advice.steps(shown)
+            // A tendon, joint, bone or band is not worked as a muscle is: its own note (the others' with "more").
+            if let note = advice.firstNonMuscleNote(assessment.areas) { text += "\n" + note }
             used = ["guidance:self-care-short"]
         }
         if !assessment.flagged.isEmpty {

@@ -104,8 +104,16 @@ public struct Advice: Sendable {
 
     /// Area-specific notes, for example not to roll straight onto the Achilles.
     public func areaNotes(_ areas: [String]) -> String {
-        areas.compactMap { knowledge.area($0) }.map { "Your \($0.name): \($0.care)" }.joined(separator: "\n")
+        areas.compactMap { knowledge.area($0) }.map(Self.note).joined(separator: "\n")
     }
+
+    /// The note of the first area that is not a muscle (a tendon, joint, bone or band is not worked like one),
+    /// for the one-screen outcome; nil when every area is a muscle.
+    public func firstNonMuscleNote(_ areas: [String]) -> String? {
+        areas.compactMap { knowledge.area($0) }.first { $0.kind != "muscle" }.map(Self.note)
+    }
+
+    private static func note(_ area: BodyArea) -> String { "Your \(area.name): \(area.care)" }
 
     /// Which bath suits the case: never heat on a possible fresh strain; none at all after a red flag;
     /// none the runner's own facts rule out, and what they say about baths. `inShort` words it for the
