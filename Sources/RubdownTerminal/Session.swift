@@ -89,12 +89,13 @@ public struct Session {
     /// is said, not lost with it, and at a terminal the coach says goodbye as it would to "quit". (The JSON
     /// contract is one line per line typed, so it gets no extra line.)
     private func sayGoodbyeAtEndOfInput() {
-        guard case .text(let style) = output else { return }
-        let warning = conversation.coach.safety.leavingWarning(conversation.state)
-        guard warning != nil || atPrompt else { return }
+        // (Not when a signal ended the input: SIGTERM or SIGHUP is no goodbye.)
+        guard case .text(let style) = output, Termination.received == nil else { return }
+        let safety = conversation.coach.safety
+        guard atPrompt || safety.leavingWarning(conversation.state) != nil else { return }
+        // At the prompt, readline has already moved to a fresh line.
         let goodbye = atPrompt ? conversation.coach.content.knowledge.say("goodbye") : ""
-        let text = [warning, goodbye].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n")
-        StandardOutput.line((atPrompt ? "\n" : "") + (warning != nil ? style.urgent(text) : style.reply(text)) + "\n")
+        StandardOutput.line(style.reply(safety.farewell(goodbye, state: conversation.state)) + "\n")
     }
 
     /// A countdown that rewrites one line each second, so the runner can keep their hands busy.

@@ -18,6 +18,23 @@ import Testing
         ])
         #expect(turns[1].reply.contains("Noted: your calves."), "\(turns[1].reply)")
         #expect(turns.last?.triage?.bodyParts == ["calves"], "\(turns.map(\.reply))")
+        // Not when a side is named, the line goes on ("ok when I walk but..."), or asks ("ok to foam roll?").
+        for (line, area) in [
+            ("my left knee is fine, the right one hurts after my long run", "knees"),
+            ("my hamstring is ok when i walk but hurts when i run", "hamstrings"),
+            ("my calves are ok to foam roll after a marathon?", "calves"),
+        ] {
+            #expect(shippedCoach.classify(line).entities.bodyParts.contains(area), "\(line)")
+        }
+    }
+
+    /// A number told as a change ("worse, 9", "9 now", asked how far) is the new pain level, not a distance.
+    @Test func aNumberToldAsAChangeIsThePainLevel() {
+        for answer in ["worse, 9", "9 now"] {
+            let turns = converse(["my calves are sore", "no", "a dull ache", "3", "yesterday", answer])
+            #expect(turns[4].awaiting == .distance)
+            #expect(turns[5].reply.contains("9 out of 10"), "\(answer): \(turns[5].reply)")
+        }
     }
 
     @Test func aDigressionIsAnsweredAndTheQuestionComesBack() {

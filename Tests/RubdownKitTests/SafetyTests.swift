@@ -345,6 +345,11 @@ import Testing
             #expect(turns[1].reply.contains("breathlessness"), "\(answer): \(turns[1].reply)")
             #expect(turns[2].triage?.reasons.contains("red-flag:clot") == true, "\(answer): \(turns.map(\.reply))")
         }
+        // Not behind the kneecap, nor at the back of the pack.
+        for opening in ["pain behind my kneecap after my long run", "my knee aches, i finished at the back of the pack in the 10k"] {
+            let turns = converse([opening, "yes a little puffy", "no"])
+            #expect(!turns[1].reply.contains("breathlessness") && turns[2].triage == nil, "\(opening): \(turns.map(\.reply))")
+        }
         // Told as the place at first, then "swollen back there" when asked.
         let placed = converse(["back of my knee is sore after a 10k", "yeah its a bit swollen back there actually", "no"])
         #expect(placed[1].reply.contains("breathlessness"), "\(placed.map(\.reply))")
@@ -365,16 +370,24 @@ import Testing
         #expect(both.contains { $0.awaiting == .urine } || both[2].awaiting == .painLevel, "\(both.map(\.reply))")
         let one = converse([opening, "thighs and bum, both sides", "the left one looks swollen"])
         #expect(one[2].reply.contains("breathlessness"), "one side is a possible clot: \(one[2].reply)")
+        // "both of my long runs" is not both legs.
+        let runs = converse(["calves sore after both of my long runs this week", "yes it's swollen"])
+        #expect(runs[1].reply.contains("breathlessness"), "\(runs[1].reply)")
     }
 
     /// A number typed at the back's bladder question answers how bad, not the bladder: the question stays open, and
     /// unanswered it is said in the outcome, never passed over as an all-clear.
     @Test func aNumberAtTheBladderQuestionIsNoAllClear() {
-        let turns = converse(["lower back achy after trail run", "no", "stays in my back", "4", "dull", "yesterday", "10k", "5k", "10k"])
+        let turns = converse(["lower back achy after trail run", "no", "stays in my back", "4", "dull", "yesterday", "10k"])
+        #expect(turns[3].awaiting == .urine, "asked again: \(turns[3].reply)")
+        #expect(turns[3].entities.painLevel == 4)
         let outcome = turns.first { $0.triage != nil }
-        let asked = turns.filter { $0.reply.contains("bladder") }.count
-        #expect(asked >= 2 || outcome?.reply.contains("Unchecked") == true, "\(turns.map(\.reply))")
-        #expect(turns.first { $0.input == "4" }?.entities.painLevel == 4)
+        #expect(outcome?.reply.contains("couldn't check your bladder") == true, "\(turns.map(\.reply))")
+        // Another sign told with a no is that sign, not a change in the bladder.
+        let other = converse([
+            "lower back achy after trail run", "no", "stays in my back", "no, but my calf has been getting worse every day for three weeks",
+        ])
+        #expect(other[3].triage?.reasons == ["red-flag:persistent"], "\(other[3].reply)")
     }
 
     @Test func aBathQuestionInsteadOfTheSwellingAnswerIsNotSwelling() {
@@ -541,9 +554,28 @@ import Testing
         "quads are burning up after that downhill race", "contrast bath, hot then cold, how does that work",
         "i shiver like mad in ice baths", "that hill felt like getting kicked in the backside, calves toast",
         "toes went a bit numb from the cold but came back pink after five minutes indoors",
+        // A reviewer's: words added for a sign that also match ordinary lines.
+        "had scrambled eggs after my long run, calves are sore", "when i wiped out on the trail i grazed my knee",
+        "i seem to pee a lot after long runs, back is stiff", "my knees make a crunching noise on the stairs after running",
+        "my hips feel misaligned after the half marathon", "ran way beyond what i normally do, calves sore",
+        "really deep ache in my glute after the long run", "the tightness keeps spreading down my calf",
+        "i feel better than the day before, calves less sore", "sitting down now after the marathon and my feet are a bit swollen",
+        "i'm totally out of shape, calves sore", "both shins sore all along after upping mileage, getting better with rest days",
     ])
     func lookAlikesOfThoseSignsAreNotFlagged(line: String) {
         #expect(shippedCoach.classify(line).entities.redFlags.isEmpty, "\(line)")
+    }
+
+    /// A veto added for one look-alike must not hide the sign itself (a reviewer found four that did).
+    @Test(arguments: [
+        ("heard a crack behind my ankle and my foot is pointing the wrong way", "deformity"),
+        ("my blister is oozing pus and the redness is spreading, should i have an ice bath?", "infection"),
+        ("my left foot has gone cold and pale and numb, just the one side", "cold-foot"),
+        ("pinpoint pain on my shin bone, hurts at night even on rest days", "stress-fracture"),
+        ("bit awkward but when I wiped after the loo I could barely feel it, back's been sore since my long run", "cauda-equina"),
+    ])
+    func aVetoDoesNotHideTheSign(line: String, flag: String) {
+        #expect(shippedCoach.classify(line).entities.redFlags.contains(flag), "\(line)")
     }
 
     /// A clause about a time long past tells a history, not a sign now; the sign now, or a comparison with then, still counts.

@@ -234,6 +234,12 @@ public struct Safety: Sendable {
         return say("leaving-while-swollen")
     }
 
+    /// A goodbye, after the warning still held when there is one (`leavingWarning`).
+    public func farewell(_ goodbye: String, state: ConversationState) -> String {
+        guard let warning = leavingWarning(state) else { return goodbye }
+        return goodbye.isEmpty ? warning : warning + "\n" + goodbye
+    }
+
     // MARK: Checking every reply
 
     /// Safety's reply in place of a plugin's, keeping what the plugin's reply does to the session ("bye" still ends it).
@@ -248,9 +254,9 @@ public struct Safety: Sendable {
     /// - Parameter declined: the reply is the out-of-scope one ("can't I just roll it?" reads as nothing in particular).
     func check(_ reply: PluginReply, state: ConversationState, understanding: Understanding, declined: Bool) -> PluginReply {
         // Leaving while swelling is still being asked about: the warning it was held for is said before goodbye.
-        if reply.action == .endConversation, let warning = leavingWarning(state) {
+        if reply.action == .endConversation, leavingWarning(state) != nil {
             var leaving = reply
-            leaving.text = warning + "\n" + reply.text
+            leaving.text = farewell(reply.text, state: state)
             leaving.knowledgeUsed.append("guidance:leaving-while-swollen")
             return leaving
         }

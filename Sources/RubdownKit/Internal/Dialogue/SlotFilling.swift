@@ -52,6 +52,8 @@ enum SlotFilling {
                 (!words.isDisjoint(with: ["and", "also", "too", "plus", "both", "well"]) || reportsAnother && pending != nil)
                 && pending?.question.slot != .bodyPart
             let fresh = entities.bodyParts.filter { !state.areas.contains($0) }
+            // Other areas now: "both sides" said of the old ones is not said of these.
+            if !adds, Set(entities.bodyParts) != Set(state.areas) { state.facts.soreBothSides = false }
             state.areas = adds ? state.areas + fresh : entities.bodyParts
             filled.insert(.bodyPart)
         }
@@ -68,10 +70,17 @@ enum SlotFilling {
             state.facts[keyPath: fact] = value
             filled.insert(slot)
         }
-        // A bare number answering another question ("10" asked how far) is no new pain level once one is known.
+        // A bare number meant for the question asked ("10" asked how far; "3" asked when, read as 3 days) is no new
+        // pain level once one is known; one told as a change ("worse, 9", "9 now") still is.
+        let numberAnswersPending =
+            switch pending?.question.slot {
+            case .distance?: entities.trend == nil && !lineWords.contains("now")
+            case .when?: entities.daysAgo != nil
+            default: false
+            }
         let bareNumberElsewhere =
-            pending.map { $0.question.slot != .painLevel } ?? false && state.facts.painLevel != nil && lineWords.count <= 3
-            && lineWords.contains { Double($0) != nil } && !lineWords.contains { $0 == "out" || $0.contains("/") }
+            numberAnswersPending && state.facts.painLevel != nil && lineWords.count <= 3
+            && !lineWords.contains { $0 == "out" || $0.contains("/") }
         fill(\.painLevel, with: bareNumberElsewhere ? nil : entities.painLevel, .painLevel)
         fill(\.painKind, with: entities.painKind, .painKind)
         fill(\.swelling, with: entities.swelling, .swelling)
@@ -98,7 +107,10 @@ enum SlotFilling {
             // "yes", "a bit", "some": a change, which safety reads as a warning sign. "Not sure", or a line that
             // answers something else ("4", taken as how bad), is no all-clear: the question is asked again, then
             // said in the outcome as not checked.
-            let change = answer == .yes || !entities.redFlags.isEmpty  // "some leaking" is a yes in its own words
+            // "some leaking" is a yes in its own words; another sign told with it ("no, but my calf is worse every day") is not.
+            let change =
+                answer == .yes || entities.redFlags.contains("cauda-equina")
+                || !Set(entities.symptoms).isDisjoint(with: ["bladder-bowel", "saddle", "saddle-numbness"])
             if change { state.facts.bladderChange = true }
             if change || answer == .no { fill(\.urine, with: .normal, .urine) }
         }
@@ -113,13 +125,14 @@ enum SlotFilling {
         let saysSwollen =
             entities.swelling == true || pending?.question.slot == .swelling && (state.facts.swelling == true || answer == .yes)
         let bothSides = Self.saysBothSides(lineWords)
-        if bothSides { state.facts.soreBothSides = true }
+        // Both sides told of the areas ("thighs and bum, both sides" where it hurts), not of anything else ("after
+        // both of my long runs").
+        if bothSides, !entities.bodyParts.isEmpty || pending?.question.slot == .bodyPart { state.facts.soreBothSides = true }
         // (Both sides told before, then "thighs look swollen": both; "the left one is puffy": one side.)
-        let namesOneSide = !Set(lineWords).isDisjoint(with: ["left", "right", "one", "only", "just"])
-        if saysSwollen, bothSides || state.facts.soreBothSides && !namesOneSide { state.facts.swollenBothSides = true }
+        if saysSwollen, bothSides || state.facts.soreBothSides && !Self.namesASide(lineWords) { state.facts.swollenBothSides = true }
         // "the back of my knee", "swollen behind it" of a knee: where the calf's deep vein runs.
         if state.areas.contains("knees") || entities.bodyParts.contains("knees"),
-            Set(lineWords).contains("behind") || Self.saysBackOfTheKnee(lineWords)
+            Self.saysBehindTheKnee(lineWords, answeringSwelling: pending?.question.slot == .swelling)
         {
             state.facts.behindTheKnee = true
         }
@@ -211,10 +224,32 @@ enum SlotFilling {
     /// Words of an answer about where the pain goes that name both legs ("both", "down my legs", "into my feet").
     static let bothLegsWords: Set<String> = ["both", "legs", "feet"]
 
-    /// "at the back", "back of the knee": the back of the knee, not the back (said of a knee).
-    static func saysBackOfTheKnee(_ words: [String]) -> Bool {
-        zip(words, words.dropFirst()).contains { ["the", "at", "of"].contains($0) && $1 == "back" }
-            || zip(words, words.dropFirst()).contains { $0 == "back" && $1 == "of" }
+    /// "just the left one", "only one side".
+    static func saysOnlyOneSide(_ words: [String]) -> Bool {
+        zip(words, words.dropFirst()).contains {
+            ["only", "just"].contains($0) && ["the", "one", "my", "left", "right", "on"].contains($1)
+        }
+    }
+
+    /// A side named: "the left one", "my right calf", "just the one".
+    static func namesASide(_ words: [String]) -> Bool {
+        saysOnlyOneSide(words) || !Set(words).isDisjoint(with: ["left", "right", "one"])
+    }
+
+    /// "behind my knee", "the back of the knee"; in answer to a knee's swelling question, also "behind it", "at the
+    /// back", "back there". Not "behind my kneecap", nor "at the back of the pack".
+    static func saysBehindTheKnee(_ words: [String], answeringSwelling: Bool) -> Bool {
+        let pairs = Array(zip(words, words.dropFirst()))
+        guard !words.contains("kneecap"), !pairs.contains(where: { $0 == "knee" && $1 == "cap" }) else { return false }
+        for (index, word) in words.enumerated() where word == "behind" || word == "back" {
+            let next = words[(index + 1)...].prefix(3)
+            let leads = word == "behind" || next.first == "of"
+            if leads, next.contains("knee") || next.contains("knees") { return true }
+            guard answeringSwelling else { continue }
+            if word == "behind", next.first == "it" { return true }
+            if word == "back", next.isEmpty || next.first == "there" || next.first == "," { return true }
+        }
+        return false
     }
 
     /// Words of an answer to "does it stay in your back (buttock), or run down your leg?" that say it stays.
@@ -226,17 +261,17 @@ enum SlotFilling {
     /// "more swollen each day".
     static func saysBothSides(_ words: [String]) -> Bool {
         // ("just the left one", "only one side": one side, whatever else the line says)
-        let oneSide = zip(words, words.dropFirst()).contains {
-            ["only", "just"].contains($0) && ["the", "one", "my", "left", "right", "on"].contains($1)
+        guard !saysOnlyOneSide(words) else { return false }
+        let sides: Set<String> = ["legs", "calves", "thighs", "sides", "quads", "hamstrings", "feet", "ankles", "shins", "knees"]
+        let afterBoth = sides.union(["are", "look", "feel", "swollen", "puffy"])
+        // "both of them", "both of my calves"; not "after both of my long runs".
+        func bothOfSides(_ index: Int) -> Bool {
+            words[index...].dropFirst(2).prefix(2).contains { $0 == "them" || sides.contains($0) }
         }
-        guard !oneSide else { return false }
-        let afterBoth: Set<String> = [
-            "legs", "calves", "thighs", "sides", "of", "quads", "hamstrings", "feet", "ankles", "shins", "knees", "are", "look", "feel",
-            "swollen", "puffy",
-        ]
         return words.contains("bilateral")
-            || zip(words, words.dropFirst()).contains {
-                $0 == "both" && afterBoth.contains($1) || $0 == "each" && ["leg", "side"].contains($1)
+            || zip(words.indices, zip(words, words.dropFirst())).contains { index, pair in
+                pair.0 == "both" && (afterBoth.contains(pair.1) || pair.1 == "of" && bothOfSides(index))
+                    || pair.0 == "each" && ["leg", "side"].contains(pair.1)
             }
     }
 

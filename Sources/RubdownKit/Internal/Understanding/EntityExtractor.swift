@@ -30,6 +30,7 @@ struct EntityExtractor: Sendable, Codable {
         // call per element.)
         let words = tokens.map { $0.text }
         var negatedScopeUsed = Set<Int>()
+        var fineAreas: [String] = []
         for span in spans {
             switch span.concept {
             case .area(let id):
@@ -39,8 +40,8 @@ struct EntityExtractor: Sendable, Codable {
                 if span.negated, let scope, negatedScopeUsed.insert(scope).inserted {
                     if !entities.negatedBodyParts.contains(id) { entities.negatedBodyParts.append(id) }
                 } else if !span.negated, Self.saidToBeFine(tokens, after: span.start + span.length) {
-                    // "just my calves, quads are fine": the quads are ruled out as "not my quads" would be.
-                    if !entities.negatedBodyParts.contains(id) { entities.negatedBodyParts.append(id) }
+                    // "just my calves, quads are fine": ruled out below if another area is the sore one.
+                    if !fineAreas.contains(id) { fineAreas.append(id) }
                 } else if !entities.bodyParts.contains(id) {
                     entities.bodyParts.append(id)
                 }
@@ -60,6 +61,16 @@ struct EntityExtractor: Sendable, Codable {
                     entities.discomfort = true
                 }
                 if Self.discomfortWords.contains(word), !span.negated { entities.discomfort = true }
+            }
+        }
+        // An area said to be fine is ruled out, as "not my quads" is, when another area is the sore one; said alone
+        // ("calves feel ok now") it is still the area talked about.
+        let others = entities.bodyParts.filter { !fineAreas.contains($0) }
+        for id in fineAreas {
+            if others.isEmpty {
+                if !entities.bodyParts.contains(id) { entities.bodyParts.append(id) }
+            } else if !entities.negatedBodyParts.contains(id) {
+                entities.negatedBodyParts.append(id)
             }
         }
         entities.bodyParts.removeAll { entities.negatedBodyParts.contains($0) && !occursUnnegated($0, spans) }
@@ -310,12 +321,17 @@ struct EntityExtractor: Sendable, Codable {
 
     static let urineWords: Set<String> = ["urine", "pee", "peeing", "wee", "weeing", "piss", "pissing", "urinating"]
 
-    /// "quads are fine", "knee feels ok": an area said to be all right, right after its name.
+    /// "quads are fine", "knee feels ok": an area said to be all right, right after its name; not "ok when I walk
+    /// but...", "ok to foam roll?", nor where a side is named ("my left knee is fine, the right one hurts").
     static func saidToBeFine(_ tokens: [Token], after end: Int) -> Bool {
-        guard end + 1 < tokens.count, linkingVerbs.contains(tokens[end].text) else { return false }
-        return fineWords.contains(tokens[end + 1].text)
+        guard end + 1 < tokens.count, linkingVerbs.contains(tokens[end].text), fineWords.contains(tokens[end + 1].text) else {
+            return false
+        }
+        if end + 2 < tokens.count, qualifiers.contains(tokens[end + 2].text) { return false }
+        return !tokens.contains { ["left", "right", "one"].contains($0.text) }
     }
-    static let linkingVerbs: Set<String> = ["is", "are", "feel", "feels", "seem", "seems", "r"]
+    static let linkingVerbs: Set<String> = ["is", "are", "feel", "feels", "seem", "seems"]
+    static let qualifiers: Set<String> = ["to", "but", "when", "until", "if", "except", "unless", "while"]
     static let fineWords: Set<String> = ["fine", "ok", "okay", "good", "alright", "grand", "great", "perfect"]
 
     /// "during the run", "mid-run", "7k in", "halfway round", "started hurting on my run".
