@@ -28,6 +28,18 @@ import Testing
         }
     }
 
+    /// A fact told just after the outcome ("5k" once the questions are over) is taken in and the advice given
+    /// again with it, not the out-of-scope reply; a question about something else still gets that reply.
+    @Test func aLateAnswerAfterTheOutcomeIsTakenIn() {
+        let turns = converse([
+            "my calves are sore after a run", "no", "dull", "3", "yesterday", "not sure", "5k", "what's the capital of France",
+        ])
+        #expect(turns[5].triage != nil)
+        #expect(turns[6].plugin == "triage" && turns[6].triage != nil, "\(turns[6].reply)")
+        #expect(turns[6].reply.hasPrefix("Noted: a 5 km run."), "\(turns[6].reply)")
+        #expect(turns[7].plugin == "fallback")
+    }
+
     /// A number told as a change ("worse, 9", "9 now", asked how far) is the new pain level, not a distance.
     @Test func aNumberToldAsAChangeIsThePainLevel() {
         for answer in ["worse, 9", "9 now"] {

@@ -224,6 +224,7 @@ public struct Conversation: Sendable {
         if let chosen, let intent = coach.content.intents.intent(chosen) { route = .init(plugin: intent.plugin, intent: intent.id) }
         var answering: PendingQuestion?
         var digressingFrom: PendingQuestion?
+        var lateAnswer = ""
         var confidence = understanding.confidence
 
         if !redFlags.isEmpty {
@@ -277,6 +278,15 @@ public struct Conversation: Sendable {
             }
             state = proposed
             if let byKind = routeByKind(understanding, refersBack: refersBack) { route = byKind }
+            // "5k", "normal colour" just after the outcome: a late answer, taken in, and the advice given again
+            // with it (said first), not the out-of-scope reply.
+            if let last = state.lastTriage, last.level != .seekCare, state.outcomeIsCurrent, !filled.isEmpty,
+                coach.plugins.isOutOfScope(route.plugin), !DialoguePolicy.looksLikeRequest(understanding),
+                let questions = coach.plugins.plugin(with: .redFlags).flatMap({ coach.content.intents.firstIntent(of: $0.name) })
+            {
+                route = .init(plugin: questions.plugin, intent: questions.id)
+                lateAnswer = SlotFilling.describe(filled, in: state, knowledge: coach.content.knowledge)
+            }
         }
         state.cautions += safety.cautions(for: understanding, state: state)
 
@@ -307,6 +317,7 @@ public struct Conversation: Sendable {
         }
 
         if !noted.isEmpty { reply.text = "Noted: \(noted)\n" + reply.text }
+        if !lateAnswer.isEmpty, reply.triage != nil { reply.text = "Noted: \(lateAnswer).\n" + reply.text }
         apply(&reply, route: route, answering: answering, asked: pending, took: filled, resuming: redFlags.isEmpty ? digressingFrom : nil)
         return finish(understanding, reply, route: route, confidence: confidence)
     }
