@@ -65,7 +65,7 @@ public struct TriagePlugin: Plugin {
         Question(slot: .distance, prompt: "How far did you run?", examples: "10k; half marathon; 6 miles"),
         Question(
             slot: .urine,
-            prompt: "One more check after a big effort: what colour is your urine? Normal, dark yellow, or brown like cola or tea?",
+            prompt: "After a big effort, one check: what colour is your urine? Normal, dark yellow, or brown like cola or tea?",
             examples: "normal; dark yellow; brown; like cola"),
     ]
 
