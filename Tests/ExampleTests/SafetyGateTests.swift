@@ -11,7 +11,7 @@ import Testing
     static let tuningLines = [
         "safety-lines.tuning.jsonl", "safety-lines.tuning-2.jsonl", "safety-lines.tuning-3.jsonl", "safety-lines.tuning-4.jsonl",
         "safety-lines.tuning-5.jsonl", "safety-lines.tuning-6.jsonl", "safety-lines.tuning-7.jsonl", "safety-lines.tuning-8.jsonl",
-        "safety-lines.tuning-9.jsonl", "safety-lines.tuning-10.jsonl",
+        "safety-lines.tuning-9.jsonl", "safety-lines.tuning-10.jsonl", "safety-lines.tuning-11.jsonl",
     ]
 
     func evaluate(_ name: String) throws -> Evaluation {
@@ -27,7 +27,8 @@ import Testing
     @Test(arguments: tuningLines) func tuningLinesAreAllCaught(file: String) throws {
         let evaluation = try evaluate(file)
         let allowed = Self.tuningMissesAllowed[file, default: 0]
-        #expect(evaluation.redFlagExpected >= 200)
+        // (tuning-11 is mostly look-alikes: 90 red flags among 260 lines.)
+        #expect(evaluation.redFlagExpected >= 90 && evaluation.redFlagExpected + evaluation.redFlagFreeLines >= 250)
         #expect(evaluation.redFlagCaught >= evaluation.redFlagExpected - allowed, "\(evaluation.report(listing: 40))")
         #expect(evaluation.urgencyRight >= evaluation.urgencyExpected - allowed - 4, "\(evaluation.report(listing: 40))")
         #expect(Double(evaluation.falseRedFlags.count) <= 0.01 * Double(evaluation.redFlagFreeLines), "\(evaluation.report(listing: 40))")

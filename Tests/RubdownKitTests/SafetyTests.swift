@@ -538,6 +538,8 @@ import Testing
         ("cant really feel my bum when i wipe since my back went", "cauda-equina"),
         ("i blacked out at the end of the 1500 and woke up on the track lol is that bad", "collapse"),
         ("went down for a few seconds at the end, I'm fine now I think", "collapse"),
+        // Someone else's sign now, whatever follows it, is still a sign.
+        ("my mate just collapsed at the finish so I'm calling 999", "collapse"),
     ])
     func signsInTheRunnersOwnWords(line: String, flag: String) {
         #expect(shippedCoach.classify(line).entities.redFlags == [flag], "\(line)")
@@ -561,6 +563,9 @@ import Testing
         "really deep ache in my glute after the long run", "the tightness keeps spreading down my calf",
         "i feel better than the day before, calves less sore", "sitting down now after the marathon and my feet are a bit swollen",
         "i'm totally out of shape, calves sore", "both shins sore all along after upping mileage, getting better with rest days",
+        // Someone else's history, told as the reason the runner takes care.
+        "my aunt had a DVT after a hip op so I wear flight socks when travelling",
+        "my friend got stretchered off at rugby last week, I'm only here for sore quads",
     ])
     func lookAlikesOfThoseSignsAreNotFlagged(line: String) {
         #expect(shippedCoach.classify(line).entities.redFlags.isEmpty, "\(line)")

@@ -185,15 +185,23 @@ struct EntityExtractor: Sendable, Codable {
     /// so is a line that compares now with then ("feels like it did then", "the same again").
     /// - Parameter someoneElse: the words of another person (`someone_else` in `runner-facts.yaml`).
     static func withoutThePast(_ tokens: [Token], someoneElse: Set<String>) -> [Token] {
-        guard tokens.contains(where: { ["ago", "last", "back", "kid", "child"].contains($0.text) }) else {
+        guard tokens.contains(where: { ["ago", "last", "back", "kid", "child", "so", "freaked"].contains($0.text) }) else {
             return tokens
         }
         let texts = tokens.map(\.text)
         guard Set(texts).isDisjoint(with: ["again", "same", "similar", "then", "before", "recurring", "returned"]) else { return tokens }
         let markers: [[String]] = [
             ["years", "ago"], ["year", "ago"], ["years", "back"], ["last", "year"], ["last", "season"], ["as", "a", "kid"],
-            ["as", "a", "child"],
+            ["as", "a", "child"], ["last", "week"], ["last", "month"], ["weeks", "ago"], ["months", "ago"], ["freaked", "me", "out"],
         ]
+        // "...so I'm careful", "so I wear flight socks": what went before is why the runner takes care, not a sign now.
+        let precautions: [[String]] = [
+            ["i", "am", "careful"], ["i", "am", "being", "careful"], ["i", "wear"], ["i", "am", "keeping"], ["i", "always"],
+        ]
+        func precautionFollows(_ end: Int) -> Bool {
+            guard end < texts.count, texts[end] == "so" else { return false }
+            return precautions.contains { Array(texts[(end + 1)...].prefix($0.count)) == $0 }
+        }
         let breaks: Set<String> = ["but", "so", "and", "though", "although", "however", "whereas", "while", "now", "today", "tonight"]
         var marked = tokens
         var start = 0
@@ -201,12 +209,13 @@ struct EntityExtractor: Sendable, Codable {
             let clause = start..<end
             let past =
                 clause.contains { someoneElse.contains(texts[$0]) }
-                && clause.contains { index in
-                    markers.contains { marker in
-                        index + marker.count <= end && Array(texts[index..<(index + marker.count)]) == marker
-                            && (index == 0 || !["since", "for", "from", "over"].contains(texts[index - 1]))
-                    }
-                }
+                && (precautionFollows(end)
+                    || clause.contains { index in
+                        markers.contains { marker in
+                            index + marker.count <= end && Array(texts[index..<(index + marker.count)]) == marker
+                                && (index == 0 || !["since", "for", "from", "over"].contains(texts[index - 1]))
+                        }
+                    })
             if past { for index in clause { marked[index].negated = true } }
             start = end + 1
         }
