@@ -540,6 +540,7 @@ import Testing
         ("went down for a few seconds at the end, I'm fine now I think", "collapse"),
         // Someone else's sign now, whatever follows it, is still a sign.
         ("my mate just collapsed at the finish so I'm calling 999", "collapse"),
+        ("my wife's calf is swollen and red since the flight, mine is just tight", "clot"),
     ])
     func signsInTheRunnersOwnWords(line: String, flag: String) {
         #expect(shippedCoach.classify(line).entities.redFlags == [flag], "\(line)")
@@ -566,6 +567,9 @@ import Testing
         // Someone else's history, told as the reason the runner takes care.
         "my aunt had a DVT after a hip op so I wear flight socks when travelling",
         "my friend got stretchered off at rugby last week, I'm only here for sore quads",
+        "my husband tore his hamstring waterskiing and had a huge bruise down the back of his thigh, mine is just mild DOMS in comparison",
+        // A sign's words about things: race times, a gel.
+        "my race times keep getting worse, it's a never-ending saga lol", "my energy gel went all thick and clotted in the cold",
     ])
     func lookAlikesOfThoseSignsAreNotFlagged(line: String) {
         #expect(shippedCoach.classify(line).entities.redFlags.isEmpty, "\(line)")

@@ -185,7 +185,11 @@ struct EntityExtractor: Sendable, Codable {
     /// so is a line that compares now with then ("feels like it did then", "the same again").
     /// - Parameter someoneElse: the words of another person (`someone_else` in `runner-facts.yaml`).
     static func withoutThePast(_ tokens: [Token], someoneElse: Set<String>) -> [Token] {
-        guard tokens.contains(where: { ["ago", "last", "back", "kid", "child", "so", "freaked"].contains($0.text) }) else {
+        guard
+            tokens.contains(where: {
+                ["ago", "last", "back", "kid", "child", "so", "freaked", "mine", "nothing", "comparison"].contains($0.text)
+            })
+        else {
             return tokens
         }
         let texts = tokens.map(\.text)
@@ -193,14 +197,29 @@ struct EntityExtractor: Sendable, Codable {
         let markers: [[String]] = [
             ["years", "ago"], ["year", "ago"], ["years", "back"], ["last", "year"], ["last", "season"], ["as", "a", "kid"],
             ["as", "a", "child"], ["last", "week"], ["last", "month"], ["weeks", "ago"], ["months", "ago"], ["freaked", "me", "out"],
+            ["last", "summer"], ["last", "winter"], ["last", "spring"], ["last", "autumn"],
         ]
         // "...so I'm careful", "so I wear flight socks": what went before is why the runner takes care, not a sign now.
         let precautions: [[String]] = [
             ["i", "am", "careful"], ["i", "am", "being", "careful"], ["i", "wear"], ["i", "am", "keeping"], ["i", "always"],
+            ["i", "know"], ["i", "am", "squeamish"], ["i", "am", "watching"], ["i", "drank", "sensibly"],
         ]
         func precautionFollows(_ end: Int) -> Bool {
             guard end < texts.count, texts[end] == "so" else { return false }
             return precautions.contains { Array(texts[(end + 1)...].prefix($0.count)) == $0 }
+        }
+        // "my husband tore his hamstring..., mine is just mild DOMS in comparison": someone else's past injury set
+        // against the runner's milder one (only a finished event: "my wife's calf is swollen, mine is fine" still warns).
+        let contrasts: [[String]] = [["mine", "is", "only"], ["mine", "is", "just"], ["i", "am", "nothing", "like", "that"]]
+        let events: Set<String> = [
+            "did", "tore", "broke", "had", "got", "ruptured", "snapped", "fractured", "was", "were", "unable", "could",
+        ]
+        func contrastFollows(_ clause: Range<Int>, _ end: Int) -> Bool {
+            guard clause.contains(where: { events.contains(texts[$0]) }), end < texts.count else { return false }
+            let rest = Array(texts[(end + 1)...])
+            return contrasts.contains { contrast in
+                rest.indices.contains { Array(rest[$0...].prefix(contrast.count)) == contrast }
+            } || zip(rest, rest.dropFirst()).contains { $0 == "in" && $1 == "comparison" }
         }
         let breaks: Set<String> = ["but", "so", "and", "though", "although", "however", "whereas", "while", "now", "today", "tonight"]
         var marked = tokens
@@ -209,7 +228,7 @@ struct EntityExtractor: Sendable, Codable {
             let clause = start..<end
             let past =
                 clause.contains { someoneElse.contains(texts[$0]) }
-                && (precautionFollows(end)
+                && (precautionFollows(end) || contrastFollows(clause, end)
                     || clause.contains { index in
                         markers.contains { marker in
                             index + marker.count <= end && Array(texts[index..<(index + marker.count)]) == marker
