@@ -12,7 +12,7 @@ import Testing
         "safety-lines.tuning.jsonl", "safety-lines.tuning-2.jsonl", "safety-lines.tuning-3.jsonl", "safety-lines.tuning-4.jsonl",
         "safety-lines.tuning-5.jsonl", "safety-lines.tuning-6.jsonl", "safety-lines.tuning-7.jsonl", "safety-lines.tuning-8.jsonl",
         "safety-lines.tuning-9.jsonl", "safety-lines.tuning-10.jsonl", "safety-lines.tuning-11.jsonl",
-        "safety-lines.tuning-12.jsonl",
+        "safety-lines.tuning-12.jsonl", "safety-lines.tuning-13.jsonl", "safety-lines.tuning-14.jsonl",
     ]
 
     func evaluate(_ name: String) throws -> Evaluation {
@@ -28,8 +28,8 @@ import Testing
     @Test(arguments: tuningLines) func tuningLinesAreAllCaught(file: String) throws {
         let evaluation = try evaluate(file)
         let allowed = Self.tuningMissesAllowed[file, default: 0]
-        // (tuning-11 and -12 are mostly look-alikes: 90 and 70 red flags among 260 lines.)
-        #expect(evaluation.redFlagExpected >= 70 && evaluation.redFlagExpected + evaluation.redFlagFreeLines >= 250)
+        // (tuning-11, -12 and -14 are mostly look-alikes: 90, 70 and 60 red flags among 260 lines.)
+        #expect(evaluation.redFlagExpected >= 60 && evaluation.redFlagExpected + evaluation.redFlagFreeLines >= 250)
         #expect(evaluation.redFlagCaught >= evaluation.redFlagExpected - allowed, "\(evaluation.report(listing: 40))")
         #expect(evaluation.urgencyRight >= evaluation.urgencyExpected - allowed - 4, "\(evaluation.report(listing: 40))")
         #expect(Double(evaluation.falseRedFlags.count) <= 0.01 * Double(evaluation.redFlagFreeLines), "\(evaluation.report(listing: 40))")
@@ -44,6 +44,7 @@ import Testing
         "safety-lines.tuning-5.jsonl": 17, "safety-lines.tuning-6.jsonl": 0, "safety-lines.tuning-7.jsonl": 1,
         "safety-lines.tuning-8.jsonl": 0, "safety-lines.tuning-9.jsonl": 1,
         "safety-lines.tuning-10.jsonl": 2, "safety-lines.tuning-12.jsonl": 1,
+        "safety-lines.tuning-13.jsonl": 2,
     ]
 
     @Test func heldOutLines() throws {
