@@ -140,6 +140,24 @@ struct EntityExtractor: Sendable, Codable {
         entities.spread = Self.spread(tokens, line)
         entities.duringRun = Self.duringRun(tokens, words: words)
         entities.mentionsUrine = tokens.contains { $0.classes.contains(.urineWord) }
+        // "oof my legs", "ugh, legs": a groan beside the legs and nothing else is soreness, as a groan beside an area is.
+        if entities.bodyParts.isEmpty, tokens.contains(where: { Self.groans.contains($0.text) }),
+            tokens.contains(where: { $0.classes.contains(.leg) && !$0.negated }),
+            tokens.allSatisfy({ $0.classes.contains(.leg) || Self.groans.contains($0.text) || Self.areaLeads.contains($0.text) })
+        {
+            entities.generalSoreness = true
+            entities.discomfort = true
+        }
+        // "thighs front and back", "front and back of my thighs": both the quads and the hamstrings.
+        if entities.bodyParts.contains("quads"), !entities.bodyParts.contains("hamstrings"),
+            zip(words, zip(words.dropFirst(), words.dropFirst(2))).contains(where: {
+                ($0 == "front" && $1.1 == "back" || $0 == "back" && $1.1 == "front") && $1.0 == "and"
+            }),
+            words.contains(where: { $0 == "thigh" || $0 == "thighs" })
+        {
+            entities.bodyParts.append("hamstrings")
+            entities.bodyParts.removeAll { $0 == "back" }
+        }
         if entities.bodyParts.isEmpty == false { entities.generalSoreness = false }
         return entities
     }
