@@ -438,6 +438,23 @@ import Testing
         #expect(shippedCoach.classify("morning run tomorrow").intent != "core.greet")
     }
 
+    /// "13k, I usually do 8" answers how far (conversations.tuning-5): the 8 is the usual distance, not how bad it is.
+    @Test func theUsualDistanceIsNoPainLevel() {
+        let usual = shippedCoach.classify("13k, I usually do 8").entities
+        #expect(usual.painLevel == nil)
+        #expect(usual.distanceKm == 13)
+        #expect(shippedCoach.classify("pain is 8, I usually do 10k").entities.painLevel == 8)
+        #expect(shippedCoach.classify("maybe 8").entities.painLevel == 8)
+    }
+
+    /// Areas that are "done" are sore; "done" elsewhere is not.
+    @Test func areasThatAreDoneAreSore() {
+        #expect(
+            shippedCoach.classify("went to a wedding after my long run and now my calves and quads are just completely done").plugin
+                == "triage")
+        #expect(shippedCoach.classify("are we done here").plugin != "triage")
+    }
+
     /// Fillers say nothing of what a line asks.
     @Test func fillersAreLeftOut() {
         #expect(shippedCoach.classify("what do you actually do").intent == "core.help")

@@ -821,6 +821,8 @@ struct EntityExtractor: Sendable, Codable {
             // "around mile 4", "at km 30": a place on the course, not a level.
             let previous = index > 0 ? words[index - 1] : ""
             if kmUnits.contains(previous) || mileUnits.contains(previous) || previous == "lap" { continue }
+            // "13k, I usually do 8": after a run's verb, in a line that says a distance, a bare number is the usual distance.
+            if Self.runVerbsBeforeADistance.contains(previous), distance(line) != nil { continue }
             // "10 hill reps", "6 short sprints": a count of efforts.
             if Self.efforts.contains(next) || index + 2 < words.count && Self.efforts.contains(words[index + 2]) { continue }
             if Double(word) == nil && words.count > 5 { continue }  // "one of my calves"
@@ -841,6 +843,10 @@ struct EntityExtractor: Sendable, Codable {
         }
         return nil
     }
+
+    static let runVerbsBeforeADistance: Set<String> = [
+        "do", "does", "did", "doing", "run", "runs", "ran", "running", "usually", "normally", "typically", "than",
+    ]
 
     private static func clampPain(_ value: Double) -> Int { Int(min(10, max(0, value)).rounded()) }
 
