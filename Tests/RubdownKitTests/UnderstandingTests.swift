@@ -455,6 +455,18 @@ import Testing
         #expect(shippedCoach.classify("are we done here").plugin != "triage")
     }
 
+    /// A soreness word right before a noun of another topic is in another sense ("a sore loser", "a tight deadline");
+    /// before an area, a leg or a run it is the runner's.
+    @Test func aSorenessWordBeforeANounOfAnotherTopic() {
+        for line in ["tight deadline tomorrow, tips for staying focused tonight?", "how do i stop being such a sore loser at monopoly"] {
+            #expect(shippedCoach.classify(line).understanding.inDomain == false, "\(line)")
+            #expect(shippedCoach.classify(line).plugin == "fallback", "\(line)")
+        }
+        for line in ["tight calves after my run", "sore legs", "sore feet from tight shoes", "my shoes feel tight and my toes are sore"] {
+            #expect(shippedCoach.classify(line).plugin == "triage", "\(line)")
+        }
+    }
+
     /// Fillers say nothing of what a line asks.
     @Test func fillersAreLeftOut() {
         #expect(shippedCoach.classify("what do you actually do").intent == "core.help")
