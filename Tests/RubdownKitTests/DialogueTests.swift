@@ -49,6 +49,19 @@ import Testing
         }
     }
 
+    /// Feeling rough after a run, with a question after it, starts the questions (safety-conversations.tuning-5: what
+    /// is wrong may be more than the legs), and "thighs front and back" is both the quads and the hamstrings.
+    @Test func feelingRoughAfterARunStartsTheQuestions() {
+        let turns = converse(["feeling pretty rough after today's half in that heat tbh, what should I stretch tonight"])
+        #expect(turns[0].plugin == "triage", "\(turns[0].reply)")
+        #expect(turns[0].awaiting == .bodyPart, "\(turns[0].reply)")
+        let thighs = converse([
+            "legs still stiff a couple of days after the half, 3 out of 10, easing, no swelling", "thighs front and back", "pale",
+        ])
+        #expect(thighs[0].awaiting == .bodyPart)
+        #expect(Set(thighs.last?.triage?.bodyParts ?? []) == ["quads", "hamstrings"], "\(thighs.map(\.reply))")
+    }
+
     @Test func aDigressionIsAnsweredAndTheQuestionComesBack() {
         let turns = converse(["my calves hurt after a 10k", "how do I do drumming?"])
         #expect(turns[1].plugin == "techniques")

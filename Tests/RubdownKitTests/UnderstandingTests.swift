@@ -391,13 +391,96 @@ import Testing
     }
 }
 
+/// Rules from the second round on understanding-lines.tuning-5, conversations.tuning-3/5 and the safety conversations'
+/// openings (issue 13).
+@Suite struct SecondRoundRulesTests {
+    /// Feeling rough, said of the time after a run, is the runner's own discomfort; "rough" in other senses is not.
+    @Test func feelingRoughAfterARunIsSoreness() {
+        for line in [
+            "feeling pretty rough after today's half in that heat tbh, what should I stretch tonight",
+            "hey, bit of a rough one this morning, what should I roll out after a hilly 8 miler?",
+        ] {
+            let classified = shippedCoach.classify(line)
+            #expect(classified.understanding.inDomain, "\(line)")
+            #expect(classified.entities.generalSoreness, "\(line)")
+            #expect(classified.plugin == "triage", "\(line)")
+        }
+        for line in ["rough sea crossing to france tonight", "this sandpaper feels rough", "not feeling rough at all after the half"] {
+            #expect(shippedCoach.classify(line).entities.generalSoreness == false, "\(line)")
+        }
+        #expect(shippedCoach.classify("rough sea crossing to france tonight").plugin == "fallback")
+    }
+
+    /// A groan beside the legs and nothing else is soreness, as a groan beside an area is.
+    @Test func aGroanBesideTheLegsIsSoreness() {
+        for line in ["oof my legs", "ugh, my legs"] {
+            #expect(shippedCoach.classify(line).entities.generalSoreness, "\(line)")
+            #expect(shippedCoach.classify(line).plugin == "triage", "\(line)")
+        }
+        #expect(shippedCoach.classify("ugh my legs are on the table in this photo").entities.generalSoreness == false)
+    }
+
+    /// Ice underfoot is the ground, not the ice bath; ice on a leg still is.
+    @Test func iceUnderfootIsNoBath() {
+        let slipped = shippedCoach.classify("my glute has felt grabby since I slipped on ice on yesterday's run")
+        #expect(slipped.plugin == "triage", "\(slipped.intent)")
+        #expect(slipped.understanding.keywordIntents.contains("bath.cold") == false)
+        #expect(shippedCoach.classify("fell on the black ice, hip is sore").understanding.keywordIntents.contains("bath.cold") == false)
+        #expect(shippedCoach.classify("should I put ice on my calf").understanding.keywordIntents.contains("bath.cold"))
+        #expect(shippedCoach.classify("ice bath after the marathon?").plugin == "bath")
+    }
+
+    /// A time of day said alone is a greeting; said in a report, it is when.
+    @Test func aTimeOfDayAloneIsAGreeting() {
+        #expect(shippedCoach.classify("morning!").intent == "core.greet")
+        #expect(shippedCoach.classify("Evening all").intent == "core.greet")
+        #expect(shippedCoach.classify("calves sore this morning").plugin == "triage")
+        #expect(shippedCoach.classify("morning run tomorrow").intent != "core.greet")
+    }
+
+    /// "13k, I usually do 8" answers how far (conversations.tuning-5): the 8 is the usual distance, not how bad it is.
+    @Test func theUsualDistanceIsNoPainLevel() {
+        let usual = shippedCoach.classify("13k, I usually do 8").entities
+        #expect(usual.painLevel == nil)
+        #expect(usual.distanceKm == 13)
+        #expect(shippedCoach.classify("pain is 8, I usually do 10k").entities.painLevel == 8)
+        #expect(shippedCoach.classify("maybe 8").entities.painLevel == 8)
+    }
+
+    /// Areas that are "done" are sore; "done" elsewhere is not.
+    @Test func areasThatAreDoneAreSore() {
+        #expect(
+            shippedCoach.classify("went to a wedding after my long run and now my calves and quads are just completely done").plugin
+                == "triage")
+        #expect(shippedCoach.classify("are we done here").plugin != "triage")
+    }
+
+    /// A soreness word right before a noun of another topic is in another sense ("a sore loser", "a tight deadline");
+    /// before an area, a leg or a run it is the runner's.
+    @Test func aSorenessWordBeforeANounOfAnotherTopic() {
+        for line in ["tight deadline tomorrow, tips for staying focused tonight?", "how do i stop being such a sore loser at monopoly"] {
+            #expect(shippedCoach.classify(line).understanding.inDomain == false, "\(line)")
+            #expect(shippedCoach.classify(line).plugin == "fallback", "\(line)")
+        }
+        for line in ["tight calves after my run", "sore legs", "sore feet from tight shoes", "my shoes feel tight and my toes are sore"] {
+            #expect(shippedCoach.classify(line).plugin == "triage", "\(line)")
+        }
+    }
+
+    /// Fillers say nothing of what a line asks.
+    @Test func fillersAreLeftOut() {
+        #expect(shippedCoach.classify("what do you actually do").intent == "core.help")
+        #expect(shippedCoach.classify("what can you actually do").intent == "core.help")
+    }
+}
+
 /// "back" as in returning or one after another is not the lower back (issue 13: "back from my run").
 @Suite struct BackAsAWordTests {
     @Test(
         arguments: [
             ("just got back from my run and my calves ache", ["calves"]), ("heavy legs after back-to-back long runs", []),
             ("back to running after a break, quads are sore", ["quads"]), ("my lower back hurts after my run", ["back"]),
-            ("thighs front and back", ["quads"]), ("front and back of my thighs", ["hamstrings", "quads"]),
+            ("thighs front and back", ["quads", "hamstrings"]), ("front and back of my thighs", ["hamstrings", "quads"]),
             ("my old coach had a heart attack years back. calves sore after a 10k", ["calves"]),
             ("my legs don't bounce back like they used to, thighs ache", ["quads"]),
         ] as [(String, [String])])

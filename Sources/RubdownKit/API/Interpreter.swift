@@ -150,6 +150,9 @@ public struct Interpreter: Sendable, Codable {
         // (A line of at most that many bytes has at most that many characters: no copy needed.)
         let read = input.utf8.count <= Self.maximumLineLength ? input : String(input.prefix(Self.maximumLineLength))
         var words = Tokenizer.words(read)
+        // "morning!", "evening all": a time of day said alone is a greeting (as a keyword it would make "calves sore this
+        // morning" one too).
+        if let greeting = Self.bareGreeting(words) { words = greeting }
         for index in words.indices {
             guard let corrected = lexicon.correction(for: words[index]) else { continue }
             corrections.append(Correction(from: words[index], to: corrected))
@@ -169,6 +172,11 @@ public struct Interpreter: Sendable, Codable {
                 named = true
             }
         }
+        // "slipped on ice", "fell on the ice", "black ice": ice underfoot is the ground, not a bath (the token no longer
+        // matches the baths' keyword "ice"; "ice on my calf", "ice bath" keep it).
+        for index in tokens.indices where tokens[index].text == "ice" && Self.isIceUnderfoot(words, at: index) {
+            tokens[index] = Token(text: Self.iceUnderfoot, stem: Self.iceUnderfoot)
+        }
         // Each token's stem looked up once, for every stage below.
         let table =
             stemIndex.stored
@@ -180,7 +188,7 @@ public struct Interpreter: Sendable, Codable {
         WordClass.mark(&tokens, entries: entries, of: table)
         EntityExtractor.markNegation(&tokens)
         let spans = lexicon.spans(in: tokens) { entries[$0] >= 0 ? table.entries[Int(entries[$0])].lexiconPhrases : nil }
-        let entities = extractor.extract(tokens: tokens, spans: spans, contextAreas: contextAreas) { detector, index in
+        var entities = extractor.extract(tokens: tokens, spans: spans, contextAreas: contextAreas) { detector, index in
             entries[index] >= 0 ? table.entries[Int(entries[index])].detectorPhrases(detector) : nil
         }
         // An in-scope intent needs the line to be about the domain, or to say one of its keywords.
@@ -200,8 +208,17 @@ public struct Interpreter: Sendable, Codable {
             domainNeighbour = domainNeighbour || neighbour.isDomain
         }
         let aboutARun = Self.talksOfARun(tokens, spans: spans, distance: entities.distanceKm)
+        // "feeling pretty rough after today's half", "a rough one this morning ... after a hilly 8 miler": feeling rough,
+        // said of the time after a run, is the runner's own discomfort (a rule, not a lexicon entry: "rough" alone is
+        // "a rough sea", "rough paper").
+        let roughAfterARun = aboutARun && Self.saysFeelingRough(tokens)
+        if roughAfterARun, entities.bodyParts.isEmpty {
+            entities.generalSoreness = true
+            entities.discomfort = true
+        }
         let inDomain =
-            lexicon.isInDomain(tokens, spans: spans, foreign: foreign, aboutARun: aboutARun) {
+            roughAfterARun
+            || lexicon.isInDomain(tokens, spans: spans, foreign: foreign, aboutARun: aboutARun) {
                 entries[$0] >= 0 && table.entries[Int(entries[$0])].isDomain
             }
             || domainNeighbour && !entities.bodyParts.isEmpty && !lexicon.mentionsOtherTopic(tokens)
@@ -217,6 +234,15 @@ public struct Interpreter: Sendable, Codable {
         let offTopic = !inDomain && (foreign || lexicon.mentionsOtherTopic(tokens))
         let namesTheDomainsThings =
             aboutARun || !entities.bodyParts.isEmpty || !entities.techniques.isEmpty || !entities.baths.isEmpty
+        // A keyword of several words is matched with fillers left out: "what do you actually do" says "what do you do".
+        // (`kept`: the stems of the words that are no filler, and the index in it of each token, by position.)
+        var kept: [String] = []
+        var keptIndex = [Int](repeating: 0, count: stems.count)
+        kept.reserveCapacity(stems.count)
+        for index in stems.indices {
+            keptIndex[index] = kept.count
+            if !Self.keywordFillers.contains(tokens[index].text) { kept.append(stems[index]) }
+        }
         for position in stems.indices where entries[position] >= 0 {
             for keyword in table.entries[Int(entries[position])].keywords ?? [] where !hits.contains(keyword.intent) {
                 if offTopic, keyword.stems.allSatisfy(lexicon.hasOtherSenses) { continue }
@@ -224,8 +250,12 @@ public struct Interpreter: Sendable, Codable {
                 // a dishwasher one about soreness, unless the line names an area, a technique or a bath, or tells
                 // of a run ("5 min routine for after parkrun"); core's keywords ("thanks", "help") still count.
                 if offTopic, !namesTheDomainsThings, !needsKeyword[keyword.intent], !isFallback[keyword.intent] { continue }
-                if position + keyword.stems.count <= stems.count,
-                    keyword.stems.indices.allSatisfy({ stems[position + $0] == keyword.stems[$0] })
+                let start = keptIndex[position]
+                if position + keyword.stems.count <= stems.count
+                    && keyword.stems.indices.allSatisfy({ stems[position + $0] == keyword.stems[$0] })
+                    || keyword.stems.count > 1 && !Self.keywordFillers.contains(tokens[position].text)
+                        && start + keyword.stems.count <= kept.count
+                        && keyword.stems.indices.allSatisfy({ kept[start + $0] == keyword.stems[$0] })
                 {
                     hits.insert(keyword.intent)
                     if keyword.stems.count > 1 { phraseHits.insert(keyword.intent) }
@@ -291,10 +321,50 @@ public struct Interpreter: Sendable, Codable {
         }
         return false
     }
-    static let runNouns: Set<String> = ["run", "runs", "jog", "parkrun"]
+    static let runNouns: Set<String> = ["run", "runs", "jog", "parkrun", "half"]
+
+    /// Whether the line says the runner feels rough ("feeling rough", "a rough one", "legs feel ropey"), not negated.
+    static func saysFeelingRough(_ tokens: [Token]) -> Bool {
+        // ("not feeling rough": a negator a few words before denies it, whether or not the negation's scope reached it.)
+        tokens.indices.contains { index in
+            roughWords.contains(tokens[index].text) && !tokens[index].negated
+                && !tokens[max(0, index - 3)..<index].contains { EntityExtractor.negators.contains($0.text) }
+        }
+    }
+    static let roughWords: Set<String> = ["rough", "ropey", "ropy", "rubbish", "grim", "lousy", "crappy", "awful", "terrible", "horrible"]
+
+    /// Whether the "ice" at `index` is the ground: after "black", or after "on (the)" that follows a fall ("slipped on
+    /// ice", "went over on the ice"), and not before "bath", "baths" or "water".
+    static func isIceUnderfoot(_ words: [String], at index: Int) -> Bool {
+        if index + 1 < words.count, ["bath", "baths", "water", "pack", "packs", "bag"].contains(words[index + 1]) { return false }
+        if index > 0, words[index - 1] == "black" { return true }
+        var at = index - 1
+        if at >= 0, words[at] == "the" || words[at] == "some" { at -= 1 }
+        guard at >= 1, words[at] == "on" else { return false }
+        return words[max(0, at - 3)..<at].contains { fallWords.contains($0) }
+    }
+    /// What ice underfoot becomes (no word of the content has a "#": not the bath's ice, nor the skin's "icy").
+    static let iceUnderfoot = "#ice"
+    static let fallWords: Set<String> = [
+        "slipped", "slip", "slipping", "slips", "fell", "fall", "falling", "skidded", "skid", "skidding", "over", "tripped", "went",
+        "landed", "stacked", "wiped", "sliding", "slid",
+    ]
+
+    /// Words a keyword of several words may have between its own: "what do you actually do", "how does this even work".
+    static let keywordFillers: Set<String> = ["actually", "really", "exactly", "even", "honestly", "basically"]
+
+    /// "morning!", "evening all", "afternoon coach": a time of day said alone, as "good morning".
+    static func bareGreeting(_ words: [String]) -> [String]? {
+        let said = words.filter { $0 != "," }
+        guard let first = said.first, ["morning", "mornin", "evening", "afternoon"].contains(first),
+            said.dropFirst().allSatisfy({ ["all", "coach", "there", "everyone", "folks", "mate"].contains($0) })
+        else { return nil }
+        return ["good", first == "mornin" ? "morning" : first] + said.dropFirst()
+    }
     static let runLeads: Set<String> = [
         "my", "the", "a", "post", "long", "easy", "hard", "morning", "evening", "trail", "beach", "tempo", "last", "this", "that", "our",
         "recovery", "hill", "hilly", "speed", "race", "group", "club", "sunday", "saturday", "weekend", "interval", "lunchtime",
+        "today", "yesterday", "tonight",
     ]
 
     /// What a name of a place becomes (no word of the content has a "#").
@@ -471,5 +541,7 @@ public struct Interpreter: Sendable, Codable {
         "in", "on", "at", "for", "and", "or", "it", "this", "that", "these", "those", "so", "just", "really", "very",
         "with", "from", "up", "some", "any", "bit", "quite", "pretty", "also", "too", "then", "there", "here", "um",
         "uh", "oh", "ok", "okay", "well", "like", "its", "by", "as", "into", "please", "abit", "lol", "haha",
+        // Fillers say nothing of what a line asks: "what do you actually do" is "what do you do".
+        "actually", "exactly", "honestly", "basically",
     ]
 }

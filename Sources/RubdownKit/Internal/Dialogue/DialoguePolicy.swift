@@ -71,6 +71,7 @@ enum DialoguePolicy {
         guard understanding.inDomain || !entities.cautions.isEmpty || !entities.symptoms.isEmpty, entities.techniques.isEmpty,
             entities.baths.isEmpty,
             !looksLikeRequest(understanding) || opensWithReport() || asksWhetherItIsNormal(understanding)
+                || feelsRoughAfterARun(understanding)
         else {
             return false
         }
@@ -89,6 +90,13 @@ enum DialoguePolicy {
         let entities = understanding.entities
         guard entities.daysAgo != nil || entities.distanceKm != nil || !entities.bodyParts.isEmpty else { return false }
         return understanding.normalized.split(separator: " ").contains { normalWords.contains(String($0)) }
+    }
+    /// "feeling pretty rough after today's half, what should I stretch tonight": feeling rough after a run, whatever it
+    /// asks next, is told first; the questions find out what is wrong (it may be more than the legs).
+    static func feelsRoughAfterARun(_ understanding: Understanding) -> Bool {
+        let entities = understanding.entities
+        guard entities.generalSoreness, entities.bodyParts.isEmpty else { return false }
+        return understanding.normalized.split(separator: " ").contains { Interpreter.roughWords.contains(String($0)) }
     }
     static let normalWords: Set<String> = ["normal", "usual", "expected", "common", "worried", "worry", "worrying", "concerned"]
 

@@ -151,6 +151,24 @@ struct EntityExtractor: Sendable, Codable {
         entities.spread = Self.spread(tokens, line)
         entities.duringRun = Self.duringRun(tokens, words: words)
         entities.mentionsUrine = tokens.contains { $0.classes.contains(.urineWord) }
+        // "oof my legs", "ugh, legs": a groan beside the legs and nothing else is soreness, as a groan beside an area is.
+        if entities.bodyParts.isEmpty, tokens.contains(where: { Self.groans.contains($0.text) }),
+            tokens.contains(where: { $0.classes.contains(.leg) && !$0.negated }),
+            tokens.allSatisfy({ $0.classes.contains(.leg) || Self.groans.contains($0.text) || Self.areaLeads.contains($0.text) })
+        {
+            entities.generalSoreness = true
+            entities.discomfort = true
+        }
+        // "thighs front and back", "front and back of my thighs": both the quads and the hamstrings.
+        if entities.bodyParts.contains("quads"), !entities.bodyParts.contains("hamstrings"),
+            zip(words, zip(words.dropFirst(), words.dropFirst(2))).contains(where: {
+                ($0 == "front" && $1.1 == "back" || $0 == "back" && $1.1 == "front") && $1.0 == "and"
+            }),
+            words.contains(where: { $0 == "thigh" || $0 == "thighs" })
+        {
+            entities.bodyParts.append("hamstrings")
+            entities.bodyParts.removeAll { $0 == "back" }
+        }
         if entities.bodyParts.isEmpty == false { entities.generalSoreness = false }
         return entities
     }
@@ -847,6 +865,8 @@ struct EntityExtractor: Sendable, Codable {
             // "around mile 4", "at km 30": a place on the course, not a level.
             let previous = index > 0 ? words[index - 1] : ""
             if kmUnits.contains(previous) || mileUnits.contains(previous) || previous == "lap" { continue }
+            // "13k, I usually do 8": after a run's verb, in a line that says a distance, a bare number is the usual distance.
+            if Self.runVerbsBeforeADistance.contains(previous), distance(line) != nil { continue }
             // "10 hill reps", "6 short sprints": a count of efforts.
             if Self.efforts.contains(next) || index + 2 < words.count && Self.efforts.contains(words[index + 2]) { continue }
             if Double(word) == nil && words.count > 5 { continue }  // "one of my calves"
@@ -867,6 +887,10 @@ struct EntityExtractor: Sendable, Codable {
         }
         return nil
     }
+
+    static let runVerbsBeforeADistance: Set<String> = [
+        "do", "does", "did", "doing", "run", "runs", "ran", "running", "usually", "normally", "typically", "than",
+    ]
 
     private static func clampPain(_ value: Double) -> Int { Int(min(10, max(0, value)).rounded()) }
 

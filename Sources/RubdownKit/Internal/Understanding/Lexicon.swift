@@ -220,11 +220,13 @@ struct Lexicon: Sendable, Codable {
             if case .technique = span.concept, !tokens.contains(where: { Self.substitutes.contains($0.text) }) {
                 continue
             }
-            if span.length > 1 || !otherSenses.contains(tokens[span.start].stem) { plain = true }
+            if span.length > 1 || !otherSenses.contains(tokens[span.start].stem) && !modifiesAnotherTopic(tokens, span.start) {
+                plain = true
+            }
         }
         for index in tokens.indices where isDomainStem(index) {
             evidence = true
-            if !otherSenses.contains(tokens[index].stem) { plain = true }
+            if !otherSenses.contains(tokens[index].stem) && !modifiesAnotherTopic(tokens, index) { plain = true }
         }
         guard evidence else { return false }
         return plain || aboutARun || !foreign && !tokens.contains(where: isOtherTopic)
@@ -242,6 +244,13 @@ struct Lexicon: Sendable, Codable {
             return letters
         }
     }
+
+    /// "a sore loser", "a tight deadline", "stiff competition": a soreness word right before a noun of another topic
+    /// describes that noun, in another sense (as a domain word of other senses would).
+    func modifiesAnotherTopic(_ tokens: [Token], _ index: Int) -> Bool {
+        index + 1 < tokens.count && Self.modifiers.contains(tokens[index].text) && isOtherTopic(tokens[index + 1])
+    }
+    static let modifiers: Set<String> = ["sore", "tight", "tighter", "stiff", "stiffer", "tense", "tender"]
 
     /// Whether the line says a noun of another topic ("how long is a cow pregnant?").
     func mentionsOtherTopic(_ tokens: [Token]) -> Bool { tokens.contains(where: isOtherTopic) }
