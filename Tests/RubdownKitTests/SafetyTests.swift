@@ -570,6 +570,8 @@ import Testing
         "my husband tore his hamstring waterskiing and had a huge bruise down the back of his thigh, mine is just mild DOMS in comparison",
         // A sign's words about things: race times, a gel.
         "my race times keep getting worse, it's a never-ending saga lol", "my energy gel went all thick and clotted in the cold",
+        // Australian 'crook' (unwell, sore) is not 'crooked'; shin pain all along the bone is the diffuse kind.
+        "calf's been crook since the weekend", "shin splints?? pain all along the bone on the inside",
     ])
     func lookAlikesOfThoseSignsAreNotFlagged(line: String) {
         #expect(shippedCoach.classify(line).entities.redFlags.isEmpty, "\(line)")
