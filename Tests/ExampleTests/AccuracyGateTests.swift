@@ -54,16 +54,16 @@ import Testing
         let evaluation = try evaluate(repositoryRoot.appendingPathComponent("Tests/Data/understanding-lines.held-out.jsonl"))
         let counts = evaluation.report(listing: 0, countsOnly: true)
         #expect(evaluation.total == 490)
-        // The tenth batch (session 8; the ninth is now tuning-5) at e7214aa: 89.3% in scope, 87.2% out of scope
-        // (counts only).
-        #expect(evaluation.inScopeAccuracy >= 0.89, "\(counts)")
-        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.87, "\(counts)")
+        // The tenth batch (session 8; the ninth is now tuning-5) at e7214aa: 89.3% in scope, 87.2% out of scope;
+        // at the session's end 89.6% and 90.4% (counts only).
+        #expect(evaluation.inScopeAccuracy >= 0.895, "\(counts)")
+        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.90, "\(counts)")
     }
 
     @Test(arguments: [
         ("conversations.tuning.jsonl", 96, 0.96), ("conversations.tuning-2.jsonl", 96, 0.98), ("conversations.tuning-3.jsonl", 100, 0.935),
         ("conversations.tuning-4.jsonl", 100, 0.945), ("conversations.tuning-5.jsonl", 100, 0.975),
-        ("conversations.held-out.jsonl", 202, 0.85),
+        ("conversations.held-out.jsonl", 202, 0.885),
     ])
     func blindConversations(file: String, count: Int, gate: Double) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)

@@ -56,9 +56,10 @@ import Testing
     }
 
     // A new held-out set (the tenth batch, session 8; the ninth is now tuning-10): 291 of 310 caught (93.9%) and
-    // 7 of 173 look-alikes flagged (4.0%) when first measured at e7214aa. The targets are 97% and 1%.
-    static let heldOutCaught = 0.935
-    static let heldOutFalseFlags = 0.041
+    // 7 of 173 look-alikes flagged (4.0%) when first measured at e7214aa; 293 (94.5%) and 5 (2.9%) after the
+    // session's tuning. The targets are 97% and 1%.
+    static let heldOutCaught = 0.94
+    static let heldOutFalseFlags = 0.03
 
     @Test(arguments: ["safety-conversations.tuning.jsonl", "safety-conversations.tuning-2.jsonl"])
     func tuningConversationsReachSeekCareWithTheRightUrgency(file: String) throws {
@@ -98,6 +99,6 @@ import Testing
     }
 
     // The tenth batch (session 8): 147 of 159 (92.5%) when first measured at e7214aa through
-    // ../shared/tools/simulated_runner.py. The target is 95%.
-    static let heldOutConversationPass = 0.91
+    // ../shared/tools/simulated_runner.py, and 147 at the session's end (147 with the in-test runner). The target is 95%.
+    static let heldOutConversationPass = 0.92
 }
