@@ -355,9 +355,12 @@ public struct Interpreter: Sendable, Codable {
 
     /// "morning!", "evening all", "afternoon coach": a time of day said alone, as "good morning".
     static func bareGreeting(_ words: [String]) -> [String]? {
+        // (The first word checked before any copy: this runs for every line.)
+        guard let opening = words.first(where: { $0 != "," }), ["morning", "mornin", "evening", "afternoon"].contains(opening),
+            words.count <= 6
+        else { return nil }
         let said = words.filter { $0 != "," }
-        guard let first = said.first, ["morning", "mornin", "evening", "afternoon"].contains(first),
-            said.dropFirst().allSatisfy({ ["all", "coach", "there", "everyone", "folks", "mate"].contains($0) })
+        guard let first = said.first, said.dropFirst().allSatisfy({ ["all", "coach", "there", "everyone", "folks", "mate"].contains($0) })
         else { return nil }
         return ["good", first == "mornin" ? "morning" : first] + said.dropFirst()
     }
