@@ -366,6 +366,13 @@ import Testing
         #expect(entities("calf tweaked at mile 4, pain is a 6").painLevel == 6)
     }
 
+    /// The first number of a range of days or miles ("5-6 days", "8 or 9 miles") is no pain level (a tester's finding).
+    @Test func aRangeOfAUnitIsNoPainLevel() {
+        #expect(entities("sore for 5-6 days now, no better").painLevel == nil)
+        #expect(entities("ran 8 or 9 miles, calves at 4").painLevel == 4)
+        #expect(entities("about a 6 or 7").painLevel == 6)
+    }
+
     /// Spans of time as texted ("3 wks now", conversations.tuning-5) are read as written out.
     @Test(arguments: [("3 wks", 21.0), ("knee pain 2 wks now getting worse every run", 14.0), ("a wk ago", 7.0)])
     func shortenedSpansOfTime(text: String, days: Double) {

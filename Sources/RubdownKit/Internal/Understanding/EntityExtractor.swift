@@ -706,6 +706,14 @@ struct EntityExtractor: Sendable, Codable {
     static let distanceWords = ["half", "halfmarathon", "hm", "marathon", "ultra", "ultramarathon", "50k", "parkrun"]
     static let kmUnits: Set<String> = ["k", "km", "kms", "kilometer", "kilometers", "kilometre", "kilometres", "ks"]
     static let mileUnits: Set<String> = ["mile", "miles", "mi", "mls", "miler", "milers"]
+    /// The word after a range that starts at `index` ("5 6 days", "8 or 9 miles", "3 to 4 km"); nil when no range starts there.
+    static func unitAfterRange(_ words: [String], _ numbers: [Double?], from index: Int) -> String? {
+        var second = index + 1
+        if second < words.count, words[second] == "or" || words[second] == "to" { second += 1 }
+        guard second + 1 < words.count, second < numbers.count, numbers[second] != nil else { return nil }
+        return words[second + 1]
+    }
+
     static let otherUnits: Set<String> = [
         "day", "days", "week", "weeks", "hour", "hours", "hrs", "hr", "minute", "minutes", "min", "mins", "am", "pm",
         "month", "months", "year", "years", "times", "time", "sets", "reps", "second", "seconds", "sec", "secs",
@@ -862,6 +870,12 @@ struct EntityExtractor: Sendable, Codable {
             guard let value = line.numbers[index], !["a", "an", "couple", "few", "several"].contains(word) else { continue }
             if next == "out", index + 3 < words.count + 1, words.dropFirst(index + 2).first == "of" { return clampPain(value) }
             if otherUnits.contains(next) || kmUnits.contains(next) || mileUnits.contains(next) { continue }
+            // "5-6 days", "8 or 9 miles": the first of a range of a unit, not a level.
+            if let unit = Self.unitAfterRange(words, line.numbers, from: index),
+                otherUnits.contains(unit) || kmUnits.contains(unit) || mileUnits.contains(unit)
+            {
+                continue
+            }
             // "around mile 4", "at km 30": a place on the course, not a level.
             let previous = index > 0 ? words[index - 1] : ""
             if kmUnits.contains(previous) || mileUnits.contains(previous) || previous == "lap" { continue }
