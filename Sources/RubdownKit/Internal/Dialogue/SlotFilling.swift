@@ -33,8 +33,9 @@ enum SlotFilling {
         -> Set<Slot>
     {
         let entities = understanding.entities
-        // The line's words, split once for the readings below.
+        // The line's words, split once (in order, and as a set) for the readings below.
         let lineWords = understanding.normalized.split(separator: " ").map(String.init)
+        let wordsOfLine = Set(lineWords)
         var filled: Set<Slot> = []
         // Areas: "not my knees" removes; a new area replaces unless the line adds ("and my quads too").
         if !entities.negatedBodyParts.isEmpty {
@@ -47,9 +48,8 @@ enum SlotFilling {
             pending.map { $0.question.slot != .bodyPart && $0.question.slot != .clarify } ?? false
             && !Self.corrects(understanding) && !Self.adds(understanding) && !reportsAnother
         if !entities.bodyParts.isEmpty, !describing || state.areas.isEmpty {
-            let words = Set(lineWords)
             let adds =
-                (!words.isDisjoint(with: ["and", "also", "too", "plus", "both", "well"]) || reportsAnother && pending != nil)
+                (!wordsOfLine.isDisjoint(with: ["and", "also", "too", "plus", "both", "well"]) || reportsAnother && pending != nil)
                 && pending?.question.slot != .bodyPart
             let fresh = entities.bodyParts.filter { !state.areas.contains($0) }
             // Other areas now: "both sides" said of the old ones is not said of these.
@@ -152,7 +152,6 @@ enum SlotFilling {
         {
             fill(\.urine, with: urine, .urine)
         }
-        let wordsOfLine = Set(lineWords)
         let saysWhere =
             !entities.bodyParts.isEmpty || entities.answer != nil
             || !wordsOfLine.isDisjoint(with: ["leg", "legs", "back", "stays", "down", "both", "buttock", "bum", "thigh", "foot"])

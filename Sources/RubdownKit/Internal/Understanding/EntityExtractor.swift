@@ -222,9 +222,13 @@ struct EntityExtractor: Sendable, Codable {
             ["i", "am", "careful"], ["i", "am", "being", "careful"], ["i", "wear"], ["i", "am", "keeping"], ["i", "always"],
             ["i", "know"], ["i", "am", "squeamish"], ["i", "am", "watching"], ["i", "drank", "sensibly"],
         ]
+        // Whether `phrase` is said at `index` (the one phrase test of the three readings below).
+        func says(_ phrase: [String], at index: Int) -> Bool {
+            index + phrase.count <= texts.count && texts[index..<(index + phrase.count)].elementsEqual(phrase)
+        }
         func precautionFollows(_ end: Int) -> Bool {
             guard end < texts.count, texts[end] == "so" else { return false }
-            return precautions.contains { Array(texts[(end + 1)...].prefix($0.count)) == $0 }
+            return precautions.contains { says($0, at: end + 1) }
         }
         // "my husband tore his hamstring..., mine is just mild DOMS in comparison": someone else's past injury set
         // against the runner's milder one (only a finished event: "my wife's calf is swollen, mine is fine" still warns).
@@ -234,10 +238,9 @@ struct EntityExtractor: Sendable, Codable {
         ]
         func contrastFollows(_ clause: Range<Int>, _ end: Int) -> Bool {
             guard clause.contains(where: { events.contains(texts[$0]) }), end < texts.count else { return false }
-            let rest = Array(texts[(end + 1)...])
-            return contrasts.contains { contrast in
-                rest.indices.contains { Array(rest[$0...].prefix(contrast.count)) == contrast }
-            } || zip(rest, rest.dropFirst()).contains { $0 == "in" && $1 == "comparison" }
+            return (end + 1..<texts.count).contains { index in
+                contrasts.contains { says($0, at: index) } || says(["in", "comparison"], at: index)
+            }
         }
         let breaks: Set<String> = ["but", "so", "and", "though", "although", "however", "whereas", "while", "now", "today", "tonight"]
         var marked = tokens
@@ -249,7 +252,7 @@ struct EntityExtractor: Sendable, Codable {
                 && (precautionFollows(end) || contrastFollows(clause, end)
                     || clause.contains { index in
                         markers.contains { marker in
-                            index + marker.count <= end && Array(texts[index..<(index + marker.count)]) == marker
+                            index + marker.count <= end && says(marker, at: index)
                                 && (index == 0 || !["since", "for", "from", "over"].contains(texts[index - 1]))
                         }
                     })
