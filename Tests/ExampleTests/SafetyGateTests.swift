@@ -12,7 +12,7 @@ import Testing
         "safety-lines.tuning.jsonl", "safety-lines.tuning-2.jsonl", "safety-lines.tuning-3.jsonl", "safety-lines.tuning-4.jsonl",
         "safety-lines.tuning-5.jsonl", "safety-lines.tuning-6.jsonl", "safety-lines.tuning-7.jsonl", "safety-lines.tuning-8.jsonl",
         "safety-lines.tuning-9.jsonl", "safety-lines.tuning-10.jsonl", "safety-lines.tuning-11.jsonl",
-        "safety-lines.tuning-12.jsonl", "safety-lines.tuning-13.jsonl", "safety-lines.tuning-14.jsonl",
+        "safety-lines.tuning-12.jsonl", "safety-lines.tuning-13.jsonl", "safety-lines.tuning-14.jsonl", "safety-lines.tuning-15.jsonl",
     ]
 
     func evaluate(_ name: String) throws -> Evaluation {
@@ -44,22 +44,21 @@ import Testing
         "safety-lines.tuning-5.jsonl": 17, "safety-lines.tuning-6.jsonl": 0, "safety-lines.tuning-7.jsonl": 1,
         "safety-lines.tuning-8.jsonl": 0, "safety-lines.tuning-9.jsonl": 1,
         "safety-lines.tuning-10.jsonl": 2, "safety-lines.tuning-12.jsonl": 1,
-        "safety-lines.tuning-13.jsonl": 2,
+        "safety-lines.tuning-13.jsonl": 2, "safety-lines.tuning-15.jsonl": 17,
     ]
 
     @Test func heldOutLines() throws {
         let evaluation = try evaluate("safety-lines.held-out.jsonl")
         let counts = evaluation.report(listing: 0, countsOnly: true)
-        #expect(evaluation.redFlagExpected == 310)
+        #expect(evaluation.redFlagExpected == 379)
         #expect(Double(evaluation.redFlagCaught) >= Self.heldOutCaught * Double(evaluation.redFlagExpected), "\(counts)")
         #expect(Double(evaluation.falseRedFlags.count) <= Self.heldOutFalseFlags * Double(evaluation.redFlagFreeLines), "\(counts)")
     }
 
-    // A new held-out set (the tenth batch, session 8; the ninth is now tuning-10): 291 of 310 caught (93.9%) and
-    // 7 of 173 look-alikes flagged (4.0%) when first measured at e7214aa; 293 (94.5%) and 5 (2.9%) after the
-    // session's tuning. The targets are 97% and 1%.
-    static let heldOutCaught = 0.94
-    static let heldOutFalseFlags = 0.03
+    // A new held-out set (the eleventh batch, session 9; the tenth is now tuning-15): 359 of 379 caught (94.7%) and
+    // 22 of 235 look-alikes flagged (9.4%) when first measured at 979bca9. The targets are 97% and 1%.
+    static let heldOutCaught = 0.945
+    static let heldOutFalseFlags = 0.094
 
     @Test(arguments: ["safety-conversations.tuning.jsonl", "safety-conversations.tuning-2.jsonl"])
     func tuningConversationsReachSeekCareWithTheRightUrgency(file: String) throws {
@@ -79,6 +78,7 @@ import Testing
     @Test(arguments: [
         ("safety-conversations.tuning-3.jsonl", 63, 2), ("safety-conversations.tuning-4.jsonl", 66, 5),
         ("safety-conversations.tuning-5.jsonl", 66, 5), ("safety-conversations.tuning-6.jsonl", 66, 3),
+        ("safety-conversations.tuning-7.jsonl", 159, 12),
     ])
     func laterTuningConversations(file: String, count: Int, failuresAllowed: Int) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)
@@ -91,14 +91,14 @@ import Testing
     @Test func heldOutConversations() throws {
         let runners = try SimulatedRunner.load("Tests/Data/safety-conversations.held-out.jsonl")
         let passed = runners.filter { $0.run() == nil }.count
-        #expect(runners.count == 159)
+        #expect(runners.count == 154)
         print("safety-conversations.held-out.jsonl: \(passed)/\(runners.count) conversations passed")  // counts only
         #expect(
             Double(passed) >= Self.heldOutConversationPass * Double(runners.count),
             "held-out conversations: \(passed)/\(runners.count) passed")
     }
 
-    // The tenth batch (session 8): 147 of 159 (92.5%) when first measured at e7214aa through
-    // ../shared/tools/simulated_runner.py, and 147 at the session's end (147 with the in-test runner). The target is 95%.
-    static let heldOutConversationPass = 0.92
+    // The eleventh batch (session 9): 143 of 154 (92.9%) when first measured at 979bca9 through
+    // ../shared/tools/simulated_runner.py. The target is 95%.
+    static let heldOutConversationPass = 0.925
 }
