@@ -597,10 +597,40 @@ import Testing
             ("had a DVT 2 years ago and now my right calf is swollen and warm", "clot"),
             ("I had a stress fracture in my shin two years ago and it feels the same again", "stress-fracture"),
             ("my shin has hurt since last year and it keeps getting worse", "persistent"),
+            // The runner's own injury long healed ("...fully rehabbed", "...today it's just"); not healed, or a sign now, counts.
+            ("snapped my achilles back in 2012, fully rehabbed since, calves just tight today", nil),
+            ("my ankle used to give way before my op in 2019, no problems since, ankles stiff", nil),
+            ("cracked a bone in my foot as a teenager, now it's only my quads that ache", nil),
+            ("tore my calf two years ago and since yesterday it's swollen and hot", "clot"),
+            ("had a blood clot at uni and today my calf is swollen and hot", "clot"),
+            // Another person's named condition beside the runner's own complaint; their signs now still warn.
+            ("my brother is on blood thinners for a clot, I'm only after a routine for sore quads", nil),
+            ("my sister had a stress fracture before her wedding so I'm a bit nervous, but my shins just ache", nil),
+            ("my brother has a clot in his calf, can I massage it for him?", "clot"),
         ] as [(String, String?)])
     func aClauseAboutTheDistantPastIsHistoryNotASign(line: String, flag: String?) {
         let flags = shippedCoach.classify(line).entities.redFlags
         if let flag { #expect(flags.contains(flag), "\(line): \(flags)") } else { #expect(flags.isEmpty, "\(line): \(flags)") }
+    }
+
+    /// A question about a sign in general, or a supposed one, is answered with the warning signs, not as a warning;
+    /// a sign of the runner's own told beside it still warns.
+    @Test(
+        arguments: [
+            ("if my knee ever gave way on a run, would massage help?", nil),
+            ("say I felt a pop in my hamstring mid race, what then?", nil),
+            ("can you roll over a blood clot? I don't have one, asking for the club", nil),
+            ("what would a torn calf feel like", nil),
+            ("if my calf ever swelled up, should I worry? it's swollen and hot right now", "clot"),
+            ("how would I know if it's a stress fracture? one spot on my shin bone hurts at night", "stress-fracture"),
+        ] as [(String, String?)])
+    func aSupposedSignIsAQuestionNotAWarning(line: String, flag: String?) {
+        let entities = shippedCoach.classify(line).entities
+        if let flag {
+            #expect(entities.redFlags.contains(flag), "\(line): \(entities.redFlags)")
+        } else {
+            #expect(entities.redFlags.isEmpty && entities.asksAboutSigns, "\(line): \(entities.redFlags)")
+        }
     }
 
     @Test func aSnapAtTheBackOfTheHeelIsTheAchillesNotABrokenBone() {

@@ -105,7 +105,7 @@ struct EntityExtractor: Sendable, Codable {
         let areas = entities.bodyParts.isEmpty && entities.negatedBodyParts.isEmpty ? contextAreas : []
         entities.symptoms = symptoms.detect(tokens: tokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(3, $0) })
         entities.redFlags = redFlags.detect(
-            tokens: Self.withoutThePast(tokens, someoneElse: someoneElse), spans: spans, contextAreas: areas,
+            tokens: PastReading(someoneElse: someoneElse).withoutThePast(tokens), spans: spans, contextAreas: areas,
             phrasesAt: { detectorPhrases(0, $0) })
         // "went away", "compression socks" veto a flag; never an emergency in a line with two signs that
         // stand alone: "breathless for a minute, then coughing blood" keeps its flag. (A vetoed sign still
@@ -120,11 +120,21 @@ struct EntityExtractor: Sendable, Codable {
             entities.vetoedRedFlags = entities.redFlags.filter { vetoed.contains($0) && !(severalSigns && emergencies.contains($0)) }
             entities.redFlags.removeAll { entities.vetoedRedFlags.contains($0) }
         }
-        // "what are the signs of a stress fracture?", "how would I know if it was a clot?": a question about
-        // a sign in general describes none of the runner's (the warning signs are the answer, not a warning).
-        if !entities.redFlags.isEmpty, Self.asksAboutSignsInGeneral(words) {
-            entities.redFlags = []
-            entities.asksAboutSigns = true
+        // "what are the signs of a stress fracture?", "if my calf ever swelled up, should I massage it?": a question
+        // about a sign in general, or a supposed one, describes none of the runner's (the warning signs are the
+        // answer, not a warning) when the rest of the line, read alone, tells of no sign.
+        if !entities.redFlags.isEmpty, let question = Self.generalQuestion(words) {
+            var rest = tokens
+            for index in question { rest[index].negated = true }
+            let restFlags = redFlags.detect(
+                tokens: PastReading(someoneElse: someoneElse).withoutThePast(rest), spans: spans, contextAreas: areas,
+                phrasesAt: { detectorPhrases(0, $0) })
+            let restSigns = symptoms.detect(tokens: rest, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(3, $0) })
+            if restFlags.isEmpty && restSigns.isEmpty {
+                entities.redFlags = []
+                entities.vetoedRedFlags = []
+                entities.asksAboutSigns = true
+            }
         }
         entities.cautions = cautions.detect(tokens: tokens, spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(2, $0) })
         entities.symptomStandsAlone = entities.symptoms.contains(where: standalone.contains)
@@ -175,17 +185,39 @@ struct EntityExtractor: Sendable, Codable {
 
     /// A question about warning signs in general: it opens as one and says nothing of the runner's own
     /// body ("my", "me"), so "how do I know if my swollen calf is a clot?" is not one.
+    /// The first clause of a line when it asks about a sign in general ("how would I know if it's a clot", "what does
+    /// rhabdo look like") or supposes one ("if my calf ever swelled up", "say I heard a pop", "hypothetically, ...",
+    /// "can you massage over a fracture? I don't have one").
+    static func generalQuestion(_ words: [String]) -> Range<Int>? {
+        let end = words.firstIndex(of: ",") ?? words.count
+        let first = Array(words[..<end])
+        let starts = { (opening: [String]) in first.starts(with: opening) }
+        let supposes =
+            [["say", "i"], ["suppose"], ["what", "if"], ["hypothetically"], ["if", "someone"], ["if", "somebody"]].contains(where: starts)
+            || first.contains("ever") && (first.contains("if") || ["does", "do", "can", "could", "would"].contains(first.first ?? ""))
+        let saysItIsHypothetical =
+            words.contains("hypothetically") || words.contains("hypothetical")
+            || words.indices.contains { index in
+                [["in", "theory"], ["do", "not", "have", "one"], ["not", "the", "case"]].contains { phrase in
+                    words[index...].starts(with: phrase)
+                }
+            }
+        let asks = ["is", "can", "should", "does", "do", "could", "would", "what", "how"].contains(first.first ?? "")
+        return supposes || saysItIsHypothetical && asks || asksAboutSignsInGeneral(first) ? 0..<end : nil
+    }
+
     static func asksAboutSignsInGeneral(_ words: [String]) -> Bool {
         guard !words.contains(where: { ["my", "mine", "me", "myself"].contains($0) }) else { return false }
         let openings: [[String]] = [
             ["how", "would", "i", "know"], ["how", "do", "i", "know"], ["how", "can", "i", "tell"], ["how", "would", "i", "tell"],
-            ["how", "do", "you", "know"], ["how", "can", "you", "tell"], ["what", "are", "the", "signs"], ["what", "are", "signs"],
+            ["how", "do", "you", "know"], ["how", "can", "you", "tell"], ["how", "do", "you", "tell"], ["how", "do", "i", "tell"],
+            ["what", "would"], ["what", "are", "the", "signs"], ["what", "are", "signs"],
             ["what", "are", "the", "symptoms"], ["what", "are", "symptoms"], ["what", "are", "the", "warning", "signs"],
             ["signs", "of"], ["symptoms", "of"], ["what", "does"], ["what", "do"], ["what", "is"], ["what", "s"],
         ]
         guard openings.contains(where: { words.starts(with: $0) }) else { return false }
         // "what does ... feel like", "what is ...": only as questions about a named condition.
-        if words.starts(with: ["what", "does"]) || words.starts(with: ["what", "do"]) {
+        if words.starts(with: ["what", "does"]) || words.starts(with: ["what", "do"]) || words.starts(with: ["what", "would"]) {
             return words.suffix(2) == ["feel", "like"] || words.suffix(3).contains("like")
         }
         if words.starts(with: ["what", "is"]) || words.starts(with: ["what", "s"]) {
@@ -196,71 +228,6 @@ struct EntityExtractor: Sendable, Codable {
     }
 
     static let swellingStems = ["swell", "puffy", "swolen", "swole"]
-
-    /// The tokens with each clause about someone else's distant past ("my dad had a DVT years ago", "my friend
-    /// fainted at a race last year so...") marked as negated: a family or friend's history, not the runner's sign.
-    /// The runner's own past is left alone (a past clot is a risk, and "numb since last year" is a sign now), and
-    /// so is a line that compares now with then ("feels like it did then", "the same again").
-    /// - Parameter someoneElse: the words of another person (`someone_else` in `runner-facts.yaml`).
-    static func withoutThePast(_ tokens: [Token], someoneElse: Set<String>) -> [Token] {
-        guard
-            tokens.contains(where: {
-                ["ago", "last", "back", "kid", "child", "so", "freaked", "mine", "nothing", "comparison"].contains($0.text)
-            })
-        else {
-            return tokens
-        }
-        let texts = tokens.map(\.text)
-        guard Set(texts).isDisjoint(with: ["again", "same", "similar", "then", "before", "recurring", "returned"]) else { return tokens }
-        let markers: [[String]] = [
-            ["years", "ago"], ["year", "ago"], ["years", "back"], ["last", "year"], ["last", "season"], ["as", "a", "kid"],
-            ["as", "a", "child"], ["last", "week"], ["last", "month"], ["weeks", "ago"], ["months", "ago"], ["freaked", "me", "out"],
-            ["last", "summer"], ["last", "winter"], ["last", "spring"], ["last", "autumn"],
-        ]
-        // "...so I'm careful", "so I wear flight socks": what went before is why the runner takes care, not a sign now.
-        let precautions: [[String]] = [
-            ["i", "am", "careful"], ["i", "am", "being", "careful"], ["i", "wear"], ["i", "am", "keeping"], ["i", "always"],
-            ["i", "know"], ["i", "am", "squeamish"], ["i", "am", "watching"], ["i", "drank", "sensibly"],
-        ]
-        // Whether `phrase` is said at `index` (the one phrase test of the three readings below).
-        func says(_ phrase: [String], at index: Int) -> Bool {
-            index + phrase.count <= texts.count && texts[index..<(index + phrase.count)].elementsEqual(phrase)
-        }
-        func precautionFollows(_ end: Int) -> Bool {
-            guard end < texts.count, texts[end] == "so" else { return false }
-            return precautions.contains { says($0, at: end + 1) }
-        }
-        // "my husband tore his hamstring..., mine is just mild DOMS in comparison": someone else's past injury set
-        // against the runner's milder one (only a finished event: "my wife's calf is swollen, mine is fine" still warns).
-        let contrasts: [[String]] = [["mine", "is", "only"], ["mine", "is", "just"], ["i", "am", "nothing", "like", "that"]]
-        let events: Set<String> = [
-            "did", "tore", "broke", "had", "got", "ruptured", "snapped", "fractured", "was", "were", "unable", "could",
-        ]
-        func contrastFollows(_ clause: Range<Int>, _ end: Int) -> Bool {
-            guard clause.contains(where: { events.contains(texts[$0]) }), end < texts.count else { return false }
-            return (end + 1..<texts.count).contains { index in
-                contrasts.contains { says($0, at: index) } || says(["in", "comparison"], at: index)
-            }
-        }
-        let breaks: Set<String> = ["but", "so", "and", "though", "although", "however", "whereas", "while", "now", "today", "tonight"]
-        var marked = tokens
-        var start = 0
-        for end in 0...tokens.count where end == tokens.count || tokens[end].isBreak || breaks.contains(texts[end]) {
-            let clause = start..<end
-            let past =
-                clause.contains { someoneElse.contains(texts[$0]) }
-                && (precautionFollows(end) || contrastFollows(clause, end)
-                    || clause.contains { index in
-                        markers.contains { marker in
-                            index + marker.count <= end && says(marker, at: index)
-                                && (index == 0 || !["since", "for", "from", "over"].contains(texts[index - 1]))
-                        }
-                    })
-            if past { for index in clause { marked[index].negated = true } }
-            start = end + 1
-        }
-        return marked
-    }
 
     /// The tokens with each clause about the other side ("the other one's fine", "other foot is
     /// normal") marked as negated, so that no phrase starts in it.
@@ -665,8 +632,9 @@ struct EntityExtractor: Sendable, Codable {
         "looks", "more", "extra", "unusual", "bad",
         // "didn't hear a pop", "haven't seen any blood", "never noticed swelling": the sense verb is not what is denied.
         "hear", "heard", "see", "seen", "saw", "notice", "noticed",
-        // "not getting better", "not getting any pain at night": what is denied comes after it.
-        "getting",
+        // "not getting better", "not getting any pain at night", "doesn't get better", "don't turn white": what is
+        // denied comes after it. (Not "go": "cramp that won't go" denies the going.)
+        "getting", "get", "gets", "turn", "turns",
     ]
 
     // MARK: Numbers, distances, times

@@ -1,0 +1,170 @@
+/// Which clauses of a line tell of the past rather than of a sign now: another person's history ("my dad had a DVT
+/// years ago"), a reason for care ("...so I wear flight socks"), and the runner's own healed injury ("tore my hamstring
+/// back in 2020, fully rehabbed"). Their tokens are marked negated for red-flag detection only: the runner's facts
+/// (a previous clot is a risk) are read from the line as it is.
+struct PastReading {
+    /// The words of another person (`someone_else` in `runner-facts.yaml`).
+    let someoneElse: Set<String>
+
+    /// The tokens with each clause about the past marked as negated. A line that compares now with then ("feels like
+    /// it did then", "the same again") is left alone, and so is "numb since last year" (a sign now).
+    func withoutThePast(_ tokens: [Token]) -> [Token] {
+        guard tokens.contains(where: { Self.triggers.contains($0.text) || Self.diagnoses.contains($0.text) }) else { return tokens }
+        let line = Line(texts: tokens.map(\.text))
+        guard !line.comparesWithThen else { return tokens }
+        var marked = tokens
+        var start = 0
+        for end in 0...tokens.count where end == tokens.count || tokens[end].isBreak || Self.breaks.contains(line.texts[end]) {
+            let clause = start..<end
+            let aboutSomeoneElse = clause.contains { someoneElse.contains(line.texts[$0]) }
+            let past =
+                aboutSomeoneElse
+                ? line.precautionFollows(end) || line.contrastFollows(clause, end) || diagnosisTold(line, clause, end)
+                    || line.saysDistantPast(in: clause)
+                : line.saysDistantPast(in: clause) && line.saysHealed(after: clause)
+            if past { for index in clause { marked[index].negated = true } }
+            start = end + 1
+        }
+        return marked
+    }
+
+    /// "my wife had a stress fracture training for London, but I'm the one asking, my calves are just tight", "my mum's
+    /// on warfarin for clots, I'm just here for my feet": another person's named condition beside the runner's own
+    /// complaint, in a later clause that names no one else. Only a named condition (another person's signs now still
+    /// warn: "my husband had a fall and his ankle looks bent"), and nothing recent in the line.
+    private func diagnosisTold(_ line: Line, _ clause: Range<Int>, _ end: Int) -> Bool {
+        guard clause.contains(where: { Self.diagnoses.contains(line.texts[$0]) }),
+            !line.texts.contains(where: Self.recent.contains), end < line.texts.count
+        else { return false }
+        return line.clauses(after: end).contains { later in
+            later.contains(where: Self.ownComplaint.contains) && !later.contains(where: someoneElse.contains)
+        }
+    }
+
+    /// A line's words, with the phrase tests of the readings.
+    private struct Line {
+        let texts: [String]
+
+        /// Whether `phrase` is said at `index`.
+        func says(_ phrase: [String], at index: Int) -> Bool {
+            index + phrase.count <= texts.count && texts[index..<(index + phrase.count)].elementsEqual(phrase)
+        }
+
+        /// "the same again", "feels like it did then", "had it before" ("both the same" is two sides alike, and "before
+        /// my op" a time, not a comparison with then).
+        var comparesWithThen: Bool {
+            texts.indices.contains { index in
+                switch texts[index] {
+                case "same": !texts[max(0, index - 3)..<index].contains("both")
+                case "before":
+                    index + 1 == texts.count || texts[index + 1] == "," || (index > 0 && ["as", "like"].contains(texts[index - 1]))
+                default: PastReading.thenWords.contains(texts[index])
+                }
+            }
+        }
+
+        /// The clauses after the break at `end`, as word slices.
+        func clauses(after end: Int) -> [ArraySlice<String>] {
+            guard end < texts.count else { return [] }
+            var result: [ArraySlice<String>] = []
+            var start = end + 1
+            for index in start...texts.count where index == texts.count || texts[index] == "," || PastReading.breaks.contains(texts[index])
+            {
+                result.append(texts[start..<index])
+                start = index + 1
+            }
+            return result
+        }
+
+        /// "years ago", "last summer", "at uni", "as a teenager", "back in 2016", "used to": a time long gone (not after
+        /// "since", "for", "from" or "over": "numb since last year" is a sign now).
+        func saysDistantPast(in clause: Range<Int>) -> Bool {
+            clause.contains { index in
+                guard index == 0 || !["since", "for", "from", "over"].contains(texts[index - 1]) else { return false }
+                if PastReading.distantPast.contains(where: { index + $0.count <= clause.upperBound && says($0, at: index) }) {
+                    return true
+                }
+                // "in 2017", "back in 2016", "in my 20s"
+                guard texts[index] == "in", index + 1 < clause.upperBound else { return false }
+                let next = texts[index + 1] == "my" && index + 2 < clause.upperBound ? texts[index + 2] : texts[index + 1]
+                return PastReading.isPastYear(next) || next.hasSuffix("0s") || ["teens", "twenties", "thirties"].contains(next)
+            }
+        }
+
+        /// "nothing since", "fully rehabbed", "long gone", or a later clause of now that plays it down ("today it's just
+        /// my quads"): the past injury healed.
+        func saysHealed(after clause: Range<Int>) -> Bool {
+            let rest = clause.upperBound..<texts.count
+            if rest.contains(where: { index in PastReading.healed.contains { says($0, at: index) } }) { return true }
+            let later = texts[rest]
+            return later.contains(where: ["today", "now", "tonight"].contains) && later.contains(where: ["just", "only"].contains)
+        }
+
+        /// "...so I'm (a bit) paranoid", "so I wear flight socks": what went before is why the runner takes care, not a
+        /// sign now: "so I" and a habit, or "so I'm" and a word of care or worry.
+        func precautionFollows(_ end: Int) -> Bool {
+            guard end + 2 < texts.count, texts[end] == "so", texts[end + 1] == "i" else { return false }
+            if PastReading.habits.contains(texts[end + 2]) { return true }
+            guard texts[end + 2] == "am" else { return false }
+            let next = texts[(end + 3)...].first { !PastReading.degrees.contains($0) }
+            return next.map(PastReading.care.contains) ?? false
+        }
+
+        /// "my husband tore his hamstring..., mine is just mild DOMS in comparison": someone else's past injury set
+        /// against the runner's milder one (only a finished event: "my wife's calf is swollen, mine is fine" still warns).
+        func contrastFollows(_ clause: Range<Int>, _ end: Int) -> Bool {
+            guard clause.contains(where: { PastReading.events.contains(texts[$0]) }), end < texts.count else { return false }
+            return (end + 1..<texts.count).contains { index in
+                PastReading.contrasts.contains { says($0, at: index) } || says(["in", "comparison"], at: index)
+            }
+        }
+    }
+
+    static func isPastYear(_ word: String) -> Bool {
+        guard word.count == 4, let year = Int(word) else { return false }
+        return (1950...2025).contains(year)
+    }
+
+    // (Words of the readings; grammar, not content.)
+    static let triggers: Set<String> = [
+        "ago", "last", "back", "kid", "child", "so", "freaked", "mine", "nothing", "comparison", "had", "in", "used", "at", "as",
+        "when", "on", "once",
+    ]
+    static let breaks: Set<String> = ["but", "so", "and", "though", "although", "however", "whereas", "while", "now", "today", "tonight"]
+    static let thenWords: Set<String> = ["again", "same", "similar", "then", "before", "recurring", "returned"]
+    static let distantPast: [[String]] = [
+        ["years", "ago"], ["year", "ago"], ["years", "back"], ["last", "year"], ["last", "season"], ["as", "a", "kid"],
+        ["as", "a", "child"], ["as", "a", "teenager"], ["as", "a", "teen"], ["last", "week"], ["last", "month"], ["weeks", "ago"],
+        ["months", "ago"], ["freaked", "me", "out"], ["last", "summer"], ["last", "winter"], ["last", "spring"], ["last", "autumn"],
+        ["decades", "ago"], ["ages", "ago"], ["long", "ago"], ["at", "uni"], ["at", "university"], ["at", "school"],
+        ["at", "college"], ["in", "high", "school"], ["when", "i", "was"], ["used", "to"], ["back", "in"],
+    ]
+    static let healed: [[String]] = [
+        ["nothing", "since"], ["nothing", "like", "that", "since"], ["no", "issues"], ["no", "problems"], ["recovered"],
+        ["rehabbed"], ["rehabilitated"], ["healed"], ["long", "gone"], ["all", "good", "since"], ["fine", "since"],
+        ["fine", "ever", "since"], ["fine", "for"], ["just", "a", "scar"], ["has", "not", "since"], ["cleared", "by"],
+        ["marathons", "since"], ["races", "since"],
+    ]
+    static let habits: Set<String> = ["wear", "always", "know", "drank", "check", "watch", "keep", "take", "make", "never"]
+    static let care: Set<String> = [
+        "careful", "paranoid", "nervous", "worried", "anxious", "cautious", "wary", "twitchy", "jumpy", "squeamish",
+        "watching", "keeping", "aware", "neurotic", "jittery", "edgy",
+    ]
+    static let degrees: Set<String> = [
+        "a", "bit", "little", "really", "very", "quite", "super", "extra", "being", "always", "pretty", "so",
+    ]
+    static let contrasts: [[String]] = [["mine", "is", "only"], ["mine", "is", "just"], ["i", "am", "nothing", "like", "that"]]
+    static let events: Set<String> = [
+        "did", "tore", "broke", "had", "got", "ruptured", "snapped", "fractured", "was", "were", "unable", "could",
+    ]
+    static let diagnoses: Set<String> = [
+        "dvt", "clot", "clots", "fracture", "fractures", "syndrome", "surgery", "op", "operation", "rupture", "thrombosis",
+        "embolism", "diagnosed", "warfarin",
+    ]
+    static let recent: Set<String> = ["today", "yesterday", "now", "tonight", "currently", "still", "morning", "recently"]
+    /// The runner's own body or soreness: "I'm just here for my feet", "calves stiff" (not a bare "I": "can I massage
+    /// it for him?" asks about the other person).
+    static let ownComplaint: Set<String> = [
+        "my", "mine", "myself", "sore", "stiff", "tight", "achy", "aching", "heavy", "tired", "doms",
+    ]
+}
