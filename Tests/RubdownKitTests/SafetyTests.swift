@@ -607,6 +607,12 @@ import Testing
             ("my brother is on blood thinners for a clot, I'm only after a routine for sore quads", nil),
             ("my sister had a stress fracture before her wedding so I'm a bit nervous, but my shins just ache", nil),
             ("my brother has a clot in his calf, can I massage it for him?", "clot"),
+            // ...or said to be fine again; not so, it still warns.
+            ("my clubmate collapsed near the line, he's fine now, my calves are tight", nil),
+            ("my clubmate collapsed near the line, he is not ok", "collapse"),
+            // One word that tells two signs is one sign: the veto for a tent that fell still holds.
+            ("the tent collapsed in the wind last night, legs are heavy", nil),
+            ("collapsed at the finish and now I'm confused and dizzy", "collapse"),
         ] as [(String, String?)])
     func aClauseAboutTheDistantPastIsHistoryNotASign(line: String, flag: String?) {
         let flags = shippedCoach.classify(line).entities.redFlags

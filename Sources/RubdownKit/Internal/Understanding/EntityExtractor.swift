@@ -111,8 +111,14 @@ struct EntityExtractor: Sendable, Codable {
         // stand alone: "breathless for a minute, then coughing blood" keeps its flag. (A vetoed sign still
         // gets the questions.)
         if !entities.redFlags.isEmpty {
-            // ("Nearly fainted" is both faint and collapse: one sign, not two.)
-            let severalSigns = entities.symptoms.filter { standalone.contains($0) && $0 != "faint" }.count >= 2
+            // Signs are counted by the words that tell them: "collapsed" is a collapse and a leg giving way, "numb bum"
+            // numbness and the saddle, one sign each. ("Nearly fainted" is both faint and collapse: one sign, not two.)
+            let severalSigns =
+                entities.symptoms.filter { standalone.contains($0) && $0 != "faint" }.count >= 2
+                && Self.distinctSigns(
+                    symptoms.coverage(tokens: tokens, phrasesAt: { detectorPhrases(3, $0) }).filter {
+                        standalone.contains($0.key) && $0.key != "faint"
+                    }) >= 2
             // "..., the other one's fine", "other foot is normal pink": what the other side is like is the
             // comparison that makes the sign one-sided, not a sign that it passed.
             let vetoed = vetoes.detect(
@@ -185,6 +191,18 @@ struct EntityExtractor: Sendable, Codable {
 
     /// A question about warning signs in general: it opens as one and says nothing of the runner's own
     /// body ("my", "me"), so "how do I know if my swollen calf is a clot?" is not one.
+    /// How many of the signs are told in words of their own: a sign whose words all tell a sign already counted (a
+    /// wider one first) is not counted again.
+    static func distinctSigns(_ coverage: [String: Set<Int>]) -> Int {
+        var told = Set<Int>()
+        var count = 0
+        for (_, tokens) in coverage.sorted(by: { ($0.value.count, $0.key) > ($1.value.count, $1.key) }) where !tokens.isSubset(of: told) {
+            told.formUnion(tokens)
+            count += 1
+        }
+        return count
+    }
+
     /// The first clause of a line when it asks about a sign in general ("how would I know if it's a clot", "what does
     /// rhabdo look like") or supposes one ("if my calf ever swelled up", "say I heard a pop", "hypothetically, ...",
     /// "can you massage over a fracture? I don't have one").
@@ -198,7 +216,8 @@ struct EntityExtractor: Sendable, Codable {
         let saysItIsHypothetical =
             words.contains("hypothetically") || words.contains("hypothetical")
             || words.indices.contains { index in
-                [["in", "theory"], ["do", "not", "have", "one"], ["not", "the", "case"]].contains { phrase in
+                [["in", "theory"], ["do", "not", "have", "one"], ["not", "the", "case"], ["reading", "about"], ["read", "about"]].contains {
+                    phrase in
                     words[index...].starts(with: phrase)
                 }
             }

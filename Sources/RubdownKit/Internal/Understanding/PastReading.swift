@@ -20,7 +20,7 @@ struct PastReading {
             let past =
                 aboutSomeoneElse
                 ? line.precautionFollows(end) || line.contrastFollows(clause, end) || diagnosisTold(line, clause, end)
-                    || line.saysDistantPast(in: clause)
+                    || line.saysDistantPast(in: clause) || line.saysTheyAreFine(after: end)
                 : line.saysDistantPast(in: clause) && line.saysHealed(after: clause)
             if past { for index in clause { marked[index].negated = true } }
             start = end + 1
@@ -100,6 +100,16 @@ struct PastReading {
             return later.contains(where: ["today", "now", "tonight"].contains) && later.contains(where: ["just", "only"].contains)
         }
 
+        /// "teammate collapsed in the heat, she's ok now": the other person is said to be fine again.
+        func saysTheyAreFine(after end: Int) -> Bool {
+            clauses(after: end).contains { later in
+                // ("she's ok" reads "she ok": the 's is dropped.)
+                let words = later.filter { !["is", "are", "s"].contains($0) }
+                return words.count >= 2 && ["she", "he", "they"].contains(words[words.startIndex])
+                    && ["ok", "okay", "fine", "alright", "recovered", "grand"].contains(words[words.startIndex + 1])
+            }
+        }
+
         /// "...so I'm (a bit) paranoid", "so I wear flight socks": what went before is why the runner takes care, not a
         /// sign now: "so I" and a habit, or "so I'm" and a word of care or worry.
         func precautionFollows(_ end: Int) -> Bool {
@@ -128,7 +138,7 @@ struct PastReading {
     // (Words of the readings; grammar, not content.)
     static let triggers: Set<String> = [
         "ago", "last", "back", "kid", "child", "so", "freaked", "mine", "nothing", "comparison", "had", "in", "used", "at", "as",
-        "when", "on", "once",
+        "when", "on", "once", "he", "she", "they",
     ]
     static let breaks: Set<String> = ["but", "so", "and", "though", "although", "however", "whereas", "while", "now", "today", "tonight"]
     static let thenWords: Set<String> = ["again", "same", "similar", "then", "before", "recurring", "returned"]

@@ -94,17 +94,8 @@ struct PatternDetector: Sendable, Codable {
                 metGroups.append(group)
             }
         }
-        for start in tokens.indices where !tokens[start].negated {
-            guard let candidates = phrasesAt(start) else { continue }
-            for id in candidates {
-                let phrase = phrases[id]
-                guard start + phrase.count <= tokens.count else { continue }
-                var index = 1
-                while index < phrase.count, tokens[start + index].stem == phrase[index] { index += 1 }
-                if index == phrase.count {
-                    for group in groupsOfPhrase[id] { meet(group) }
-                }
-            }
+        forEachPhrase(in: tokens, phrasesAt: phrasesAt) { id, _ in
+            for group in groupsOfPhrase[id] { meet(group) }
         }
         if !contextAreas.isEmpty {
             for group in groupAreas.indices where (met.isEmpty || !met[group]) && !groupAreas[group].isDisjoint(with: contextAreas) {
@@ -124,5 +115,34 @@ struct PatternDetector: Sendable, Codable {
             if !found.contains(pattern.flag), pattern.groups.allSatisfy({ met[$0] }) { found.append(pattern.flag) }
         }
         return found
+    }
+
+    /// For each rule of one group (a symptom concept) that a phrase of the line meets, the tokens its phrases cover:
+    /// "collapsed" is both a collapse and a leg giving way, one sign told once.
+    func coverage(tokens: [Token], phrasesAt: (Int) -> [Int]?) -> [String: Set<Int>] {
+        var covered: [Int: Set<Int>] = [:]  // by group id
+        forEachPhrase(in: tokens, phrasesAt: phrasesAt) { id, range in
+            for group in groupsOfPhrase[id] { covered[group, default: []].formUnion(range) }
+        }
+        var result: [String: Set<Int>] = [:]
+        for pattern in patterns where pattern.groups.count == 1 {
+            if let tokens = covered[pattern.groups[0]] { result[pattern.flag, default: []].formUnion(tokens) }
+        }
+        return result
+    }
+
+    /// Calls `body` with each phrase (by id) that occurs in the line outside a negation (starting at a token no negation
+    /// covers), and the tokens it covers.
+    private func forEachPhrase(in tokens: [Token], phrasesAt: (Int) -> [Int]?, _ body: (Int, Range<Int>) -> Void) {
+        for start in tokens.indices where !tokens[start].negated {
+            guard let candidates = phrasesAt(start) else { continue }
+            for id in candidates {
+                let phrase = phrases[id]
+                guard start + phrase.count <= tokens.count else { continue }
+                var index = 1
+                while index < phrase.count, tokens[start + index].stem == phrase[index] { index += 1 }
+                if index == phrase.count { body(id, start..<(start + phrase.count)) }
+            }
+        }
     }
 }
