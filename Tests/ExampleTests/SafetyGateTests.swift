@@ -38,10 +38,13 @@ import Testing
     }
 
     /// tuning-16 (session 9) is a blind batch of 226 look-alikes written to find what is wrongly flagged: 44 were
-    /// flagged when it was first measured. Seven still are, each a reading not made: another person's sign now
+    /// flagged when it was first measured. Eleven still are, each a reading not made: another person's sign now
     /// ("my husband's knee locks all the time", a dog's cut paw, a child carried to the car), a friend named only by
-    /// name, "mine never go numb" (the negation stops at "go"), and two general questions whose rest names a sign.
-    static let tuningFalseFlagsAllowed: [String: Int] = ["safety-lines.tuning-16.jsonl": 7]
+    /// name, "mine never go numb" (the negation stops at "go"), two general questions whose rest names a sign, one
+    /// supposed sign with "now" in the line, and three of the runner's own healed injuries told without a word of
+    /// healing ("in my 20s", "learned my lesson", "decades ago now"): a reviewer showed that reading "now it's just..."
+    /// or "in my 40s" as healed hid real signs, so those readings were taken out.
+    static let tuningFalseFlagsAllowed: [String: Int] = ["safety-lines.tuning-16.jsonl": 11]
 
     /// The first tuning half must be caught whole. The later blind batches were added as tuning data
     /// after they had been measured fresh (see README, "Safety figures"); these many of their lines are

@@ -25,6 +25,10 @@ import Testing
             ("I ran for 40 minutes", nil), ("it started 20 minutes ago", nil), ("my calves hurt", nil),
             ("gasping during my intervals but fine a minute after each one, legs just heavy now", nil),
             ("I have 15 minutes each evening", 15), ("I've got about 10 minutes after my run", 10),
+            // How long a sign lasted is no time to spare.
+            ("out of breath on the hill, but it settled within a minute, calves heavy", nil),
+            ("toes tingled for a few minutes then stopped, legs heavy", nil),
+            ("toes tingled for a few minutes then stopped, I have 20 minutes free", 20),
         ] as [(String, Int?)])
     func minutesAvailableNeedAWordOfHavingTime(line: String, expected: Int?) {
         #expect(shippedCoach.classify(line).entities.minutesAvailable == expected, "\(line)")

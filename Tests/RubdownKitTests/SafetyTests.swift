@@ -600,7 +600,9 @@ import Testing
             // The runner's own injury long healed ("...fully rehabbed", "...today it's just"); not healed, or a sign now, counts.
             ("snapped my achilles back in 2012, fully rehabbed since, calves just tight today", nil),
             ("my ankle used to give way before my op in 2019, no problems since, ankles stiff", nil),
-            ("cracked a bone in my foot as a teenager, now it's only my quads that ache", nil),
+            ("cracked a bone in my foot as a teenager, no problems since, now it's only my quads that ache", nil),
+            // Playing it down now is no sign that it healed (a reviewer: "...and now it's only a dull ache").
+            ("cracked a bone in my foot as a teenager and now it's only a dull ache when I hop", "stress-fracture"),
             ("tore my calf two years ago and since yesterday it's swollen and hot", "clot"),
             ("had a blood clot at uni and today my calf is swollen and hot", "clot"),
             // Another person's named condition beside the runner's own complaint; their signs now still warn.
@@ -610,6 +612,13 @@ import Testing
             // ...or said to be fine again; not so, it still warns.
             ("my clubmate collapsed near the line, he's fine now, my calves are tight", nil),
             ("my clubmate collapsed near the line, he is not ok", "collapse"),
+            // A reviewer's: the past, another person or a question around a sign of the runner's own now.
+            ("last year I had sciatica, recovered, and now I can't control my bladder", "cauda-equina"),
+            ("weeks ago my calf went hot and swollen and now it's just tight", "clot"),
+            ("I got crushing chest pain when I was running with my mate", "chest"),
+            ("the physio reckons it could be a stress fracture, my foot is sore", "stress-fracture"),
+            ("felt crushing chest pain on the run with my brother, he's fine, is it just a pulled muscle?", "chest"),
+            ("my calf swelled up just like my mum's did so I'm worried", "clot"),
             // One word that tells two signs is one sign: the veto for a tent that fell still holds.
             ("the tent collapsed in the wind last night, legs are heavy", nil),
             ("collapsed at the finish and now I'm confused and dizzy", "collapse"),
@@ -629,6 +638,9 @@ import Testing
             ("what would a torn calf feel like", nil),
             ("if my calf ever swelled up, should I worry? it's swollen and hot right now", "clot"),
             ("how would I know if it's a stress fracture? one spot on my shin bone hurts at night", "stress-fracture"),
+            ("Would chest pain ever come on like this during a run, it's crushing", "chest"),
+            ("is it normal in theory to have dark cola pee after a marathon because mine is", "rhabdo"),
+            ("What if my calf is swollen and hot and red, should I still massage it", "clot"),
         ] as [(String, String?)])
     func aSupposedSignIsAQuestionNotAWarning(line: String, flag: String?) {
         let entities = shippedCoach.classify(line).entities

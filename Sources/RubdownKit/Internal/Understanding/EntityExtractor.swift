@@ -104,9 +104,20 @@ struct EntityExtractor: Sendable, Codable {
         // The area under discussion stands in for words only when this line names no area of its own.
         let areas = entities.bodyParts.isEmpty && entities.negatedBodyParts.isEmpty ? contextAreas : []
         entities.symptoms = symptoms.detect(tokens: tokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(3, $0) })
-        entities.redFlags = redFlags.detect(
-            tokens: PastReading(someoneElse: someoneElse).withoutThePast(tokens), spans: spans, contextAreas: areas,
-            phrasesAt: { detectorPhrases(0, $0) })
+        // The runner's own healed past hides no sign told elsewhere in the line: where the rest still tells one, only
+        // other people's stories are set aside ("last year I had sciatica, recovered, and now I can't control my bladder").
+        let past = PastReading(someoneElse: someoneElse)
+        var pastRead = past.withoutThePast(tokens)
+        if zip(pastRead, tokens).contains(where: { $0.negated != $1.negated }) {
+            let othersRead = past.withoutThePast(tokens, ownPast: false)
+            let ownPastTold = zip(pastRead, othersRead).contains { $0.negated != $1.negated }
+            if ownPastTold,
+                !symptoms.detect(tokens: pastRead, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(3, $0) }).isEmpty
+            {
+                pastRead = othersRead
+            }
+        }
+        entities.redFlags = redFlags.detect(tokens: pastRead, spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(0, $0) })
         // "went away", "compression socks" veto a flag; never an emergency in a line with two signs that
         // stand alone: "breathless for a minute, then coughing blood" keeps its flag. (A vetoed sign still
         // gets the questions.)
@@ -210,20 +221,35 @@ struct EntityExtractor: Sendable, Codable {
         let end = words.firstIndex(of: ",") ?? words.count
         let first = Array(words[..<end])
         let starts = { (opening: [String]) in first.starts(with: opening) }
+        // Anything of now in the line ("right now", "since the race"), or the runner's own in the question ("like this",
+        // "because mine is"), makes it the runner's own.
+        guard !words.contains(where: presentMarkers.contains), !first.contains(where: ["mine", "because", "this"].contains) else {
+            return nil
+        }
         let supposes =
-            [["say", "i"], ["suppose"], ["what", "if"], ["hypothetically"], ["if", "someone"], ["if", "somebody"]].contains(where: starts)
-            || first.contains("ever") && (first.contains("if") || ["does", "do", "can", "could", "would"].contains(first.first ?? ""))
+            [
+                ["say", "i", "had"], ["say", "i", "heard"], ["say", "i", "felt"], ["hypothetically"], ["if", "someone"],
+                ["if", "somebody"],
+            ]
+            .contains(where: starts)
+            || first.firstIndex(of: "if").map { first[$0...].contains("ever") } ?? false
+        // "I don't have one", "purely hypothetical": said of a question that speaks of no sign of the runner's.
         let saysItIsHypothetical =
             words.contains("hypothetically") || words.contains("hypothetical")
             || words.indices.contains { index in
-                [["in", "theory"], ["do", "not", "have", "one"], ["not", "the", "case"], ["reading", "about"], ["read", "about"]].contains {
-                    phrase in
+                [["in", "theory"], ["do", "not", "have", "one"], ["reading", "about"], ["read", "about"]].contains { phrase in
                     words[index...].starts(with: phrase)
                 }
             }
-        let asks = ["is", "can", "should", "does", "do", "could", "would", "what", "how"].contains(first.first ?? "")
+        let asks =
+            ["is", "can", "should", "does", "do", "could", "would", "what", "how"].contains(first.first ?? "")
+            && !first.contains(where: ["my", "mine", "me", "i", "myself"].contains)
         return supposes || saysItIsHypothetical && asks || asksAboutSignsInGeneral(first) ? 0..<end : nil
     }
+
+    static let presentMarkers: Set<String> = [
+        "now", "today", "tonight", "currently", "since", "still", "yesterday", "morning",
+    ]
 
     static func asksAboutSignsInGeneral(_ words: [String]) -> Bool {
         guard !words.contains(where: { ["my", "mine", "me", "myself"].contains($0) }) else { return false }
@@ -651,9 +677,9 @@ struct EntityExtractor: Sendable, Codable {
         "looks", "more", "extra", "unusual", "bad",
         // "didn't hear a pop", "haven't seen any blood", "never noticed swelling": the sense verb is not what is denied.
         "hear", "heard", "see", "seen", "saw", "notice", "noticed",
-        // "not getting better", "not getting any pain at night", "doesn't get better", "don't turn white": what is
-        // denied comes after it. (Not "go": "cramp that won't go" denies the going.)
-        "getting", "get", "gets", "turn", "turns",
+        // "not getting better", "not getting any pain at night", "don't turn white": what is denied comes after it.
+        // (Not "go" or "get": "cramp that won't go" denies the going, "don't get any feeling back" the feeling.)
+        "getting", "turn", "turns",
     ]
 
     // MARK: Numbers, distances, times
@@ -828,6 +854,9 @@ struct EntityExtractor: Sendable, Codable {
             if ["ago", "later", "afterwards"].contains(after) || after == "after" && ["each", "every", "it", "that", "one"].contains(then) {
                 continue
             }
+            // "back to normal within a minute", "pins and needles for a minute then gone": how long a sign lasted.
+            let clauseStart = words[..<index].lastIndex(of: ",").map { $0 + 1 } ?? 0
+            if words[max(clauseStart, index - 6)..<index].contains(where: { signLasted.contains($0) }) || after == "then" { continue }
             return Int(value)
         }
         return nil
@@ -837,6 +866,10 @@ struct EntityExtractor: Sendable, Codable {
         "have", "got", "only", "spare", "just", "bed", "bedtime", "max", "tops", "quick", "time", "under", "within", "fit", "free",
         "routine",
         "version", "session", "short", "shorter",
+    ]
+    static let signLasted: Set<String> = [
+        "normal", "gone", "went", "settled", "eased", "fine", "better", "recovered", "passed", "stopped", "faded", "cleared",
+        "lasted", "needles", "numb", "tingled", "tingling", "dizzy", "breathless", "gasping",
     ]
     static let runVerbs: Set<String> = ["ran", "run", "running", "jogged", "jog", "jogging", "raced", "race", "easy", "tempo"]
 

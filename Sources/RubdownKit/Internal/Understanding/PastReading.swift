@@ -8,7 +8,9 @@ struct PastReading {
 
     /// The tokens with each clause about the past marked as negated. A line that compares now with then ("feels like
     /// it did then", "the same again") is left alone, and so is "numb since last year" (a sign now).
-    func withoutThePast(_ tokens: [Token]) -> [Token] {
+    /// - Parameter ownPast: whether the runner's own healed past is read too (the caller reads the line again
+    ///   without it when a sign is told outside it).
+    func withoutThePast(_ tokens: [Token], ownPast: Bool = true) -> [Token] {
         guard tokens.contains(where: { Self.triggers.contains($0.text) || Self.diagnoses.contains($0.text) }) else { return tokens }
         let line = Line(texts: tokens.map(\.text))
         guard !line.comparesWithThen else { return tokens }
@@ -16,16 +18,28 @@ struct PastReading {
         var start = 0
         for end in 0...tokens.count where end == tokens.count || tokens[end].isBreak || Self.breaks.contains(line.texts[end]) {
             let clause = start..<end
-            let aboutSomeoneElse = clause.contains { someoneElse.contains(line.texts[$0]) }
             let past =
-                aboutSomeoneElse
+                aboutSomeoneElse(line, clause)
                 ? line.precautionFollows(end) || line.contrastFollows(clause, end) || diagnosisTold(line, clause, end)
-                    || line.saysDistantPast(in: clause) || line.saysTheyAreFine(after: end)
-                : line.saysDistantPast(in: clause) && line.saysHealed(after: clause)
+                    || line.saysDistantPast(in: clause, Self.distantPast) || line.saysTheyAreFine(after: end)
+                : ownPast && line.saysDistantPast(in: clause, Self.ownDistantPast) && line.saysHealed(after: clause)
             if past { for index in clause { marked[index].negated = true } }
             start = end + 1
         }
         return marked
+    }
+
+    /// Whether a clause is about another person: one is its subject ("my dad had a DVT"), not a companion ("on the run
+    /// with my brother"), a comparison ("swelled up just like my mum's did") or a clinician's view of the runner ("the
+    /// GP thinks it's a stress fracture"); and the runner is not in it ("I got chest pain when I was out with my mate").
+    private func aboutSomeoneElse(_ line: Line, _ clause: Range<Int>) -> Bool {
+        let texts = line.texts
+        let subject = clause.contains { index in
+            someoneElse.contains(texts[index])
+                && !texts[max(clause.lowerBound, index - 2)..<index].contains(where: Self.companionWords.contains)
+        }
+        return subject && line.speaksOfTheRunner(clause).isEmpty
+            && !clause.contains(where: { Self.clinicianWords.contains(texts[$0]) })
     }
 
     /// "my wife had a stress fracture training for London, but I'm the one asking, my calves are just tight", "my mum's
@@ -44,6 +58,15 @@ struct PastReading {
     /// A line's words, with the phrase tests of the readings.
     private struct Line {
         let texts: [String]
+
+        /// The words of the clause in which the runner speaks of themselves ("I", "found me collapsed"; not "which
+        /// scared me", the runner's feeling about the other person's story).
+        func speaksOfTheRunner(_ clause: Range<Int>) -> [Int] {
+            clause.filter { index in
+                ["i", "myself"].contains(texts[index])
+                    || texts[index] == "me" && !(index > 0 && PastReading.feelings.contains(texts[index - 1]))
+            }
+        }
 
         /// Whether `phrase` is said at `index`.
         func says(_ phrase: [String], at index: Int) -> Bool {
@@ -78,26 +101,30 @@ struct PastReading {
 
         /// "years ago", "last summer", "at uni", "as a teenager", "back in 2016", "used to": a time long gone (not after
         /// "since", "for", "from" or "over": "numb since last year" is a sign now).
-        func saysDistantPast(in clause: Range<Int>) -> Bool {
+        func saysDistantPast(in clause: Range<Int>, _ markers: [[String]]) -> Bool {
             clause.contains { index in
                 guard index == 0 || !["since", "for", "from", "over"].contains(texts[index - 1]) else { return false }
-                if PastReading.distantPast.contains(where: { index + $0.count <= clause.upperBound && says($0, at: index) }) {
-                    return true
+                if markers.contains(where: { index + $0.count <= clause.upperBound && says($0, at: index) }) { return true }
+                // "when I was 16", "when I was a kid" (not "when I was out this morning").
+                if says(["when", "i", "was"], at: index), index + 3 < clause.upperBound {
+                    let next = texts[index + 3]
+                    return Int(next).map { $0 < 40 } ?? ["a", "young", "younger", "little", "small"].contains(next)
                 }
-                // "in 2017", "back in 2016", "in my 20s"
+                // "in 2017", "back in 2016", "in my teens" (not "in my 40s", an age now, or "in 90s heat").
                 guard texts[index] == "in", index + 1 < clause.upperBound else { return false }
                 let next = texts[index + 1] == "my" && index + 2 < clause.upperBound ? texts[index + 2] : texts[index + 1]
-                return PastReading.isPastYear(next) || next.hasSuffix("0s") || ["teens", "twenties", "thirties"].contains(next)
+                return PastReading.isPastYear(next) || texts[index + 1] == "my" && ["teens", "twenties"].contains(next)
             }
         }
 
         /// "nothing since", "fully rehabbed", "long gone", or a later clause of now that plays it down ("today it's just
         /// my quads"): the past injury healed.
+        /// "nothing since", "fully rehabbed", "long gone": the past injury healed (not "hasn't healed").
         func saysHealed(after clause: Range<Int>) -> Bool {
-            let rest = clause.upperBound..<texts.count
-            if rest.contains(where: { index in PastReading.healed.contains { says($0, at: index) } }) { return true }
-            let later = texts[rest]
-            return later.contains(where: ["today", "now", "tonight"].contains) && later.contains(where: ["just", "only"].contains)
+            (clause.upperBound..<texts.count).contains { index in
+                PastReading.healed.contains { says($0, at: index) }
+                    && !texts[max(clause.upperBound, index - 3)..<index].contains(where: ["not", "never", "no", "nothing"].contains)
+            }
         }
 
         /// "teammate collapsed in the heat, she's ok now": the other person is said to be fine again.
@@ -147,7 +174,23 @@ struct PastReading {
         ["as", "a", "child"], ["as", "a", "teenager"], ["as", "a", "teen"], ["last", "week"], ["last", "month"], ["weeks", "ago"],
         ["months", "ago"], ["freaked", "me", "out"], ["last", "summer"], ["last", "winter"], ["last", "spring"], ["last", "autumn"],
         ["decades", "ago"], ["ages", "ago"], ["long", "ago"], ["at", "uni"], ["at", "university"], ["at", "school"],
-        ["at", "college"], ["in", "high", "school"], ["when", "i", "was"], ["used", "to"], ["back", "in"],
+        ["at", "college"], ["in", "high", "school"],
+    ]
+    /// The runner's own time long gone: years, not weeks ("last week I coughed up blood" may be a sign still).
+    static let ownDistantPast: [[String]] = [
+        ["years", "ago"], ["year", "ago"], ["years", "back"], ["last", "year"], ["last", "season"], ["as", "a", "kid"],
+        ["as", "a", "child"], ["as", "a", "teenager"], ["as", "a", "teen"], ["decades", "ago"], ["long", "ago"], ["ages", "ago"],
+        ["at", "uni"],
+        ["at", "university"], ["at", "school"], ["at", "college"], ["in", "high", "school"],
+    ]
+    /// Before another person ("on the run with my brother", "just like my mum's did"): a companion or a comparison, not
+    /// the subject.
+    static let feelings: Set<String> = ["scared", "freaked", "frightened", "worried", "terrified", "shocked", "upset", "spooked"]
+    static let companionWords: Set<String> = ["with", "beside", "alongside", "behind", "to", "for", "into", "and", "like", "as"]
+    /// A clinician's view is of the runner ("the doctor said he thinks it might be a DVT").
+    static let clinicianWords: Set<String> = [
+        "doctor", "doc", "gp", "physio", "physiotherapist", "nurse", "consultant", "surgeon", "paramedic", "paramedics", "medic",
+        "medics", "said", "says", "thinks", "think", "suspects", "reckons", "told", "might", "could", "may", "possibly",
     ]
     static let healed: [[String]] = [
         ["nothing", "since"], ["nothing", "like", "that", "since"], ["no", "issues"], ["no", "problems"], ["recovered"],
