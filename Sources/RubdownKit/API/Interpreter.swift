@@ -17,7 +17,9 @@ public struct Interpreter: Sendable, Codable {
     private let needsKeyword: [Bool]
     /// The tables above by stem, in one (derived when first needed; saved as nothing).
     private var stemIndex = StemIndex()
-    var lexicon: Lexicon { extractor.lexicon }
+    /// Lent, not copied: a `get` returned a copy of the lexicon (a retain and a release of each of its tables) at
+    /// every use, about nine a line.
+    var lexicon: Lexicon { _read { yield extractor.lexicon } }
     private var intents: [Intent] { matcher.intents }
     static let keywordFloor = 0.5
     /// How much of a line is read.
@@ -245,7 +247,7 @@ public struct Interpreter: Sendable, Codable {
         }
         for position in stems.indices where entries[position] >= 0 {
             for keyword in table.entries[Int(entries[position])].keywords ?? [] where !hits.contains(keyword.intent) {
-                if offTopic, keyword.stems.allSatisfy(lexicon.hasOtherSenses) { continue }
+                if offTopic, keyword.stems.allSatisfy({ lexicon.hasOtherSenses($0) }) { continue }
                 // Nor does a keyword of a domain intent ("is that normal?" of the warning signs) make a line about
                 // a dishwasher one about soreness, unless the line names an area, a technique or a bath, or tells
                 // of a run ("5 min routine for after parkrun"); core's keywords ("thanks", "help") still count.
