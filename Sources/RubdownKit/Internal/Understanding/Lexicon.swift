@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a word or phrase stands for in the domain.
 enum Concept: Hashable, Sendable {
     case area(String)
@@ -73,6 +75,8 @@ struct Lexicon: Sendable, Codable {
     private var otherTopics: Set<String> = []
     /// The semantic back-off: for words the content never uses, the nearest word it does use.
     private var neighbours = NeighbourTable()
+    /// The corrections already worked out (working memory, saved as nothing).
+    private var corrections = CorrectionMemo()
     struct Neighbour: Sendable {
         var word: String
         /// The neighbour puts a line in the domain (a soreness or massage word, an area, a technique, a bath).
@@ -333,14 +337,21 @@ struct Lexicon: Sendable, Codable {
     /// are left alone: too many ordinary words are one letter from a short domain word
     /// ("bill" and "ball", "score" and "sore").
     func correction(for word: String) -> String? {
-        // Five letters or more (for ASCII words, bytes and A-Z, a-z), unknown and not an everyday word.
+        // Five letters or more (for ASCII words, bytes and A-Z, a-z); the rest (unknown, not an everyday word, the
+        // nearest candidate) is worked out once per word.
         let isCandidate =
             switch Self.asciiLetters(word) {
             case true?: word.utf8.count >= 5
             case false?: false
             case nil: word.count >= 5 && word.allSatisfy(\.isLetter)
             }
-        guard isCandidate, !isKnown(word), !ordinary.contains(word) else { return nil }
+        guard isCandidate else { return nil }
+        return corrections.correction(for: word) { search(for: $0) }
+    }
+
+    /// `correction(for:)` of a word of five letters or more, worked out.
+    private func search(for word: String) -> String? {
+        guard !isKnown(word), !ordinary.contains(word) else { return nil }
         let query = TypoCandidate(word)
         let limit = query.characterCount >= 8 ? 2 : 1
         // Candidates: the words with the same first letter, then those starting with the second
@@ -384,6 +395,38 @@ struct Lexicon: Sendable, Codable {
         consider(typoCandidates[String(first)] ?? [], group: 0)
         if let second = word.dropFirst().first, let swapped = typoCandidates[String(second)] { consider(swapped, group: 1) }
         return best?.word
+    }
+}
+
+/// Typo corrections already worked out, by word. A word's correction depends on the lexicon alone,
+/// and the same words come back line after line ("please", "account", "hamstrigs"), while a search
+/// among the candidates costs thousands of instructions. An interpreter is shared between threads:
+/// under a lock. Saved as nothing and reflected as empty, like the stem index: a coach read back
+/// starts with none, and what has been looked up is no part of what the lexicon is.
+final class CorrectionMemo: @unchecked Sendable, Codable, CustomReflectable {
+    init() {}
+    init(from decoder: any Decoder) {}
+    func encode(to encoder: any Encoder) {}
+    var customMirror: Mirror { Mirror(self, children: [:]) }
+
+    /// At most this many words are remembered; then the memo starts again (a long session's
+    /// stray words cannot grow it without end).
+    static let capacity = 8192
+    private let lock = NSLock()
+    private var byWord: [String: String?] = [:]
+
+    /// The word's correction, remembered, or else found by `search` and remembered.
+    func correction(for word: String, search: (String) -> String?) -> String? {
+        lock.lock()
+        let remembered = byWord[word]
+        lock.unlock()
+        if let remembered { return remembered }
+        let found = search(word)
+        lock.lock()
+        if byWord.count >= Self.capacity { byWord.removeAll(keepingCapacity: true) }
+        byWord[word] = found
+        lock.unlock()
+        return found
     }
 }
 
