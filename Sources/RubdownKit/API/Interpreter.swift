@@ -185,7 +185,7 @@ public struct Interpreter: Sendable, Codable {
             ?? stemIndex.store(
                 StemIndex.build(
                     lexiconPhrases: lexicon.phrasesByFirstStem, domainStems: lexicon.domainStemSet, keywords: keywords,
-                    detectorPhrases: extractor.detectors.map(\.phraseStarts)))
+                    detectorPhrases: extractor.detectors.map(\.phraseStarts), someoneElse: extractor.someoneElse))
         let entries = table.entries(of: tokens)
         WordClass.mark(&tokens, entries: entries, of: table)
         EntityExtractor.markNegation(&tokens)
@@ -243,7 +243,7 @@ public struct Interpreter: Sendable, Codable {
         kept.reserveCapacity(stems.count)
         for index in stems.indices {
             keptIndex[index] = kept.count
-            if !Self.keywordFillers.contains(tokens[index].text) { kept.append(stems[index]) }
+            if !tokens[index].classes.contains(.keywordFiller) { kept.append(stems[index]) }
         }
         for position in stems.indices where entries[position] >= 0 {
             for keyword in table.entries[Int(entries[position])].keywords ?? [] where !hits.contains(keyword.intent) {
@@ -255,7 +255,7 @@ public struct Interpreter: Sendable, Codable {
                 let start = keptIndex[position]
                 if position + keyword.stems.count <= stems.count
                     && keyword.stems.indices.allSatisfy({ stems[position + $0] == keyword.stems[$0] })
-                    || keyword.stems.count > 1 && !Self.keywordFillers.contains(tokens[position].text)
+                    || keyword.stems.count > 1 && !tokens[position].classes.contains(.keywordFiller)
                         && start + keyword.stems.count <= kept.count
                         && keyword.stems.indices.allSatisfy({ kept[start + $0] == keyword.stems[$0] })
                 {

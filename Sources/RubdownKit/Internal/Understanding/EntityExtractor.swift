@@ -128,7 +128,7 @@ struct EntityExtractor: Sendable, Codable {
         }
         entities.cautions = cautions.detect(tokens: tokens, spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(2, $0) })
         entities.symptomStandsAlone = entities.symptoms.contains(where: standalone.contains)
-        if !words.contains(where: someoneElse.contains) {
+        if !tokens.contains(where: { $0.classes.contains(.someoneElse) }) {
             entities.runnerFacts = runnerFacts.detect(tokens: tokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(4, $0) })
             // "I'm not pregnant", "forget that I'm on warfarin": taken back.
             let forget = words.contains("forget") || words.contains("scratch") || words.contains("stopped")
@@ -152,9 +152,9 @@ struct EntityExtractor: Sendable, Codable {
         entities.duringRun = Self.duringRun(tokens, words: words)
         entities.mentionsUrine = tokens.contains { $0.classes.contains(.urineWord) }
         // "oof my legs", "ugh, legs": a groan beside the legs and nothing else is soreness, as a groan beside an area is.
-        if entities.bodyParts.isEmpty, tokens.contains(where: { Self.groans.contains($0.text) }),
+        if entities.bodyParts.isEmpty, tokens.contains(where: { $0.classes.contains(.groan) }),
             tokens.contains(where: { $0.classes.contains(.leg) && !$0.negated }),
-            tokens.allSatisfy({ $0.classes.contains(.leg) || Self.groans.contains($0.text) || Self.areaLeads.contains($0.text) })
+            tokens.allSatisfy({ $0.classes.contains(.leg) || $0.classes.contains(.groan) || Self.areaLeads.contains($0.text) })
         {
             entities.generalSoreness = true
             entities.discomfort = true
@@ -201,15 +201,10 @@ struct EntityExtractor: Sendable, Codable {
     /// fainted at a race last year so...") marked as negated: a family or friend's history, not the runner's sign.
     /// The runner's own past is left alone (a past clot is a risk, and "numb since last year" is a sign now), and
     /// so is a line that compares now with then ("feels like it did then", "the same again").
+    /// - Parameter tokens: the line's tokens, with their `WordClass`es.
     /// - Parameter someoneElse: the words of another person (`someone_else` in `runner-facts.yaml`).
     static func withoutThePast(_ tokens: [Token], someoneElse: Set<String>) -> [Token] {
-        guard
-            tokens.contains(where: {
-                ["ago", "last", "back", "kid", "child", "so", "freaked", "mine", "nothing", "comparison"].contains($0.text)
-            })
-        else {
-            return tokens
-        }
+        guard tokens.contains(where: { $0.classes.contains(.pastClue) }) else { return tokens }
         let texts = tokens.map(\.text)
         guard Set(texts).isDisjoint(with: ["again", "same", "similar", "then", "before", "recurring", "returned"]) else { return tokens }
         let markers: [[String]] = [
@@ -261,6 +256,9 @@ struct EntityExtractor: Sendable, Codable {
         }
         return marked
     }
+
+    /// A line about someone else's past says one of these (`WordClass.pastClue`); `withoutThePast` leaves any other as it is.
+    static let pastClues = ["ago", "last", "back", "kid", "child", "so", "freaked", "mine", "nothing", "comparison"]
 
     /// The tokens with each clause about the other side ("the other one's fine", "other foot is
     /// normal") marked as negated, so that no phrase starts in it.
@@ -826,7 +824,7 @@ struct EntityExtractor: Sendable, Codable {
     /// 40 minutes" and "20 minutes ago" say nothing about it.
     static func minutesAvailable(_ line: Line) -> Int? {
         let words = line.words
-        guard words.contains(where: { timeCues.contains($0) }) else { return nil }
+        guard line.classes.contains(where: { $0.contains(.timeCue) }) else { return nil }
         for index in words.indices.dropLast() {
             guard let value = line.numbers[index], value >= 1, value <= 120 else { continue }
             // "ran for 40 minutes", "a 30 min jog": how long the run took.
