@@ -127,7 +127,7 @@ struct EntityExtractor: Sendable, Codable {
             entities.asksAboutSigns = true
         }
         entities.cautions = cautions.detect(tokens: tokens, spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(2, $0) })
-        entities.symptomStandsAlone = entities.symptoms.contains(where: standalone.contains)
+        entities.symptomStandsAlone = entities.symptoms.contains(where: { standalone.contains($0) })
         if !tokens.contains(where: { $0.classes.contains(.someoneElse) }) {
             entities.runnerFacts = runnerFacts.detect(tokens: tokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(4, $0) })
             // "I'm not pregnant", "forget that I'm on warfarin": taken back.

@@ -233,7 +233,7 @@ struct Lexicon: Sendable, Codable {
             if !otherSenses.contains(tokens[index].stem) && !modifiesAnotherTopic(tokens, index) { plain = true }
         }
         guard evidence else { return false }
-        return plain || aboutARun || !foreign && !tokens.contains(where: isOtherTopic)
+        return plain || aboutARun || !foreign && !tokens.contains(where: { isOtherTopic($0) })
     }
 
     /// For an ASCII word, whether it is all letters (A-Z, a-z); nil for a word beyond ASCII.
@@ -257,7 +257,8 @@ struct Lexicon: Sendable, Codable {
     static let modifiers: Set<String> = ["sore", "tight", "tighter", "stiff", "stiffer", "tense", "tender"]
 
     /// Whether the line says a noun of another topic ("how long is a cow pregnant?").
-    func mentionsOtherTopic(_ tokens: [Token]) -> Bool { tokens.contains(where: isOtherTopic) }
+    /// (A closure, not the method itself: a method passed as a function captures a copy of the lexicon.)
+    func mentionsOtherTopic(_ tokens: [Token]) -> Bool { tokens.contains(where: { isOtherTopic($0) }) }
 
     /// A noun of another topic that the domain never uses.
     /// (Not an adverb whose stem is such a noun: "totally" is not "total", "really" not "real".)
@@ -346,7 +347,11 @@ struct Lexicon: Sendable, Codable {
             case nil: word.count >= 5 && word.allSatisfy(\.isLetter)
             }
         guard isCandidate else { return nil }
-        return corrections.correction(for: word) { search(for: $0) }
+        // (No closure handed to the memo: it would capture a copy of the lexicon.)
+        if let remembered = corrections.correction(for: word) { return remembered }
+        let found = search(for: word)
+        corrections.remember(found, for: word)
+        return found
     }
 
     /// `correction(for:)` of a word of five letters or more, worked out.
@@ -415,18 +420,18 @@ final class CorrectionMemo: @unchecked Sendable, Codable, CustomReflectable {
     private let lock = NSLock()
     private var byWord: [String: String?] = [:]
 
-    /// The word's correction, remembered, or else found by `search` and remembered.
-    func correction(for word: String, search: (String) -> String?) -> String? {
+    /// The word's correction as remembered (`.some(nil)`: it has none); nil when not worked out yet.
+    func correction(for word: String) -> String?? {
         lock.lock()
-        let remembered = byWord[word]
-        lock.unlock()
-        if let remembered { return remembered }
-        let found = search(word)
+        defer { lock.unlock() }
+        return byWord[word]
+    }
+
+    func remember(_ correction: String?, for word: String) {
         lock.lock()
+        defer { lock.unlock() }
         if byWord.count >= Self.capacity { byWord.removeAll(keepingCapacity: true) }
-        byWord[word] = found
-        lock.unlock()
-        return found
+        byWord[word] = correction
     }
 }
 

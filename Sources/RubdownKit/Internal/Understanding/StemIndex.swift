@@ -40,7 +40,8 @@ final class StemIndex: @unchecked Sendable, Codable, CustomReflectable {
         }
     }
 
-    struct Table: Sendable {
+    /// (A class: the readers' closures capture it by reference, not a copy of its tables each.)
+    final class Table: Sendable {
         let ids: [String: Int32]
         let entries: [Entry]
         /// Rules out most stems of no entry without a hash look-up.
