@@ -162,7 +162,11 @@ enum DialoguePolicy {
 
     /// A question or command rather than a statement: "what's the weather", "tell me a joke".
     static func looksLikeRequest(_ understanding: Understanding) -> Bool {
-        understanding.input.utf8.contains(UInt8(ascii: "?")) || opensAsRequest(understanding)
+        // (The mark looked for in the contiguous bytes: the view's own `contains` went byte by byte through its index,
+        // twice a line.)
+        let input = understanding.input.utf8
+        let asks = input.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "?")) } ?? input.contains(UInt8(ascii: "?"))
+        return asks || opensAsRequest(understanding)
     }
 
     /// Whether the line's first word is a question or command word.

@@ -73,7 +73,7 @@ struct EntityExtractor: Sendable, Codable {
                 entities.negatedBodyParts.append(id)
             }
         }
-        entities.bodyParts.removeAll { entities.negatedBodyParts.contains($0) && !occursUnnegated($0, spans) }
+        entities.bodyParts.removeAll { entities.negatedBodyParts.contains($0) && !Self.occursUnnegated($0, spans) }
         if let first = spans.first(where: { if case .area = $0.concept { !$0.negated } else { false } }) {
             entities.opensWithArea = tokens[..<first.start].allSatisfy { Self.areaLeads.contains($0.text) }
         }
@@ -596,7 +596,8 @@ struct EntityExtractor: Sendable, Codable {
         static let shared = LinePhrases()
     }
 
-    private func occursUnnegated(_ id: String, _ spans: [ConceptSpan]) -> Bool {
+    /// (Static: a closure calling a method of the extractor took a copy of the whole extractor, once a line.)
+    private static func occursUnnegated(_ id: String, _ spans: [ConceptSpan]) -> Bool {
         spans.filter { $0.concept == .area(id) }.count > 1
     }
 
