@@ -512,14 +512,14 @@ public struct Interpreter: Sendable, Codable {
     /// `text.first?.isNumber == true`, without Unicode property look-ups for ASCII words.
     private static func startsWithNumber(_ text: String) -> Bool {
         guard let first = text.utf8.first else { return false }
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return first &- UInt8(ascii: "0") < 10 }
+        if text.isASCII { return first &- UInt8(ascii: "0") < 10 }
         return text.first?.isNumber == true
     }
 
     /// `text.last?.isLetter == true`, likewise.
     private static func endsWithLetter(_ text: String) -> Bool {
         guard let last = text.utf8.last else { return false }
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return (last | 0x20) &- UInt8(ascii: "a") < 26 }
+        if text.isASCII { return (last | 0x20) &- UInt8(ascii: "a") < 26 }
         return text.last?.isLetter == true
     }
 

@@ -486,7 +486,7 @@ struct EntityExtractor: Sendable, Codable {
             self.words = words
             classes = tokens.map { $0.classes }
             numbers = tokens.map { EntityExtractor.number($0.text, isNumberWord: $0.classes.contains(.numberWord)) }
-            text = words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? nil : " " + words.joined(separator: " ") + " "
+            text = words.allSatisfy { $0.isASCII } ? nil : " " + words.joined(separator: " ") + " "
             guard text == nil else { return }
             let book = LinePhrases.shared
             for start in words.indices where tokens[start].classes.contains(.linePhraseStart) {
@@ -864,7 +864,7 @@ struct EntityExtractor: Sendable, Codable {
         let words = line.words
         for (index, word) in words.enumerated() {
             let next = index + 1 < words.count ? words[index + 1] : ""
-            if word.utf8.contains(UInt8(ascii: "/")), let slash = word.firstIndex(of: "/") {
+            if word.utf8Contains(UInt8(ascii: "/")), let slash = word.firstIndex(of: "/") {
                 let top = Double(word[..<slash])
                 let bottom = Double(word[word.index(after: slash)...])
                 if let top, let bottom, bottom > 0, top <= bottom { return Int((top / bottom * 10).rounded()) }

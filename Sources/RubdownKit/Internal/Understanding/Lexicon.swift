@@ -445,7 +445,7 @@ struct TypoCandidate: Sendable {
 
     init(_ word: String) {
         self.word = word
-        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+        if word.isASCII {
             var mask: UInt32 = 0
             var allLetters = true
             for byte in word.utf8 {
