@@ -95,12 +95,12 @@ import Testing
 }
 
 /// Every stored property of a value, recursively, as text; dictionaries and sets sorted so
-/// that equal contents print alike. The matcher's scratch buffers and the stem index (derived on
-/// first use) are working memory, not state.
+/// that equal contents print alike. The matcher's scratch buffers, the stem index (derived on
+/// first use) and the typo corrections remembered are working memory, not state.
 func canonical(_ value: Any) -> String {
     let mirror = Mirror(reflecting: value)
     let type = String(describing: mirror.subjectType)
-    if type == "ScratchPool" || type == "StemIndex" { return type }
+    if type == "ScratchPool" || type == "StemIndex" || type == "CorrectionMemo" { return type }
     switch mirror.displayStyle {
     case .dictionary?, .set?:
         return type + "{" + mirror.children.map { canonical($0.value) }.sorted().joined(separator: ",") + "}"

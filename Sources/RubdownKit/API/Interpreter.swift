@@ -17,7 +17,9 @@ public struct Interpreter: Sendable, Codable {
     private let needsKeyword: [Bool]
     /// The tables above by stem, in one (derived when first needed; saved as nothing).
     private var stemIndex = StemIndex()
-    var lexicon: Lexicon { extractor.lexicon }
+    /// Lent, not copied: a `get` returned a copy of the lexicon (a retain and a release of each of its tables) at
+    /// every use, about nine a line.
+    var lexicon: Lexicon { _read { yield extractor.lexicon } }
     private var intents: [Intent] { matcher.intents }
     static let keywordFloor = 0.5
     /// How much of a line is read.
@@ -183,7 +185,7 @@ public struct Interpreter: Sendable, Codable {
             ?? stemIndex.store(
                 StemIndex.build(
                     lexiconPhrases: lexicon.phrasesByFirstStem, domainStems: lexicon.domainStemSet, keywords: keywords,
-                    detectorPhrases: extractor.detectors.map(\.phraseStarts)))
+                    detectorPhrases: extractor.detectors.map(\.phraseStarts), someoneElse: extractor.someoneElse))
         let entries = table.entries(of: tokens)
         WordClass.mark(&tokens, entries: entries, of: table)
         EntityExtractor.markNegation(&tokens)
@@ -241,11 +243,11 @@ public struct Interpreter: Sendable, Codable {
         kept.reserveCapacity(stems.count)
         for index in stems.indices {
             keptIndex[index] = kept.count
-            if !Self.keywordFillers.contains(tokens[index].text) { kept.append(stems[index]) }
+            if !tokens[index].classes.contains(.keywordFiller) { kept.append(stems[index]) }
         }
         for position in stems.indices where entries[position] >= 0 {
             for keyword in table.entries[Int(entries[position])].keywords ?? [] where !hits.contains(keyword.intent) {
-                if offTopic, keyword.stems.allSatisfy(lexicon.hasOtherSenses) { continue }
+                if offTopic, keyword.stems.allSatisfy({ lexicon.hasOtherSenses($0) }) { continue }
                 // Nor does a keyword of a domain intent ("is that normal?" of the warning signs) make a line about
                 // a dishwasher one about soreness, unless the line names an area, a technique or a bath, or tells
                 // of a run ("5 min routine for after parkrun"); core's keywords ("thanks", "help") still count.
@@ -253,7 +255,7 @@ public struct Interpreter: Sendable, Codable {
                 let start = keptIndex[position]
                 if position + keyword.stems.count <= stems.count
                     && keyword.stems.indices.allSatisfy({ stems[position + $0] == keyword.stems[$0] })
-                    || keyword.stems.count > 1 && !Self.keywordFillers.contains(tokens[position].text)
+                    || keyword.stems.count > 1 && !tokens[position].classes.contains(.keywordFiller)
                         && start + keyword.stems.count <= kept.count
                         && keyword.stems.indices.allSatisfy({ kept[start + $0] == keyword.stems[$0] })
                 {
@@ -510,14 +512,14 @@ public struct Interpreter: Sendable, Codable {
     /// `text.first?.isNumber == true`, without Unicode property look-ups for ASCII words.
     private static func startsWithNumber(_ text: String) -> Bool {
         guard let first = text.utf8.first else { return false }
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return first &- UInt8(ascii: "0") < 10 }
+        if text.isASCII { return first &- UInt8(ascii: "0") < 10 }
         return text.first?.isNumber == true
     }
 
     /// `text.last?.isLetter == true`, likewise.
     private static func endsWithLetter(_ text: String) -> Bool {
         guard let last = text.utf8.last else { return false }
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return (last | 0x20) &- UInt8(ascii: "a") < 26 }
+        if text.isASCII { return (last | 0x20) &- UInt8(ascii: "a") < 26 }
         return text.last?.isLetter == true
     }
 

@@ -162,7 +162,7 @@ enum DialoguePolicy {
 
     /// A question or command rather than a statement: "what's the weather", "tell me a joke".
     static func looksLikeRequest(_ understanding: Understanding) -> Bool {
-        understanding.input.utf8.contains(UInt8(ascii: "?")) || opensAsRequest(understanding)
+        understanding.input.utf8Contains(UInt8(ascii: "?")) || opensAsRequest(understanding)
     }
 
     /// Whether the line's first word is a question or command word.
@@ -189,7 +189,7 @@ enum DialoguePolicy {
         func endsASentence(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") }
         // (Sentences are what lies between the marks; a mark with nothing before it ends none.)
         func isText(_ byte: UInt8) -> Bool { !endsASentence(byte) && byte != UInt8(ascii: " ") }
-        guard bytes.contains(UInt8(ascii: "?")), let start = bytes.firstIndex(where: isText),
+        guard input.utf8Contains(UInt8(ascii: "?")), let start = bytes.firstIndex(where: isText),
             let end = bytes[start...].firstIndex(where: endsASentence), bytes[end...].contains(where: isText)
         else { return false }
         guard let first = input[start..<end].split(separator: " ", maxSplits: 1).first else { return false }

@@ -73,7 +73,7 @@ struct EntityExtractor: Sendable, Codable {
                 entities.negatedBodyParts.append(id)
             }
         }
-        entities.bodyParts.removeAll { entities.negatedBodyParts.contains($0) && !occursUnnegated($0, spans) }
+        entities.bodyParts.removeAll { entities.negatedBodyParts.contains($0) && !Self.occursUnnegated($0, spans) }
         if let first = spans.first(where: { if case .area = $0.concept { !$0.negated } else { false } }) {
             entities.opensWithArea = tokens[..<first.start].allSatisfy { Self.areaLeads.contains($0.text) }
         }
@@ -154,8 +154,8 @@ struct EntityExtractor: Sendable, Codable {
             }
         }
         entities.cautions = cautions.detect(tokens: tokens, spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(2, $0) })
-        entities.symptomStandsAlone = entities.symptoms.contains(where: standalone.contains)
-        if !words.contains(where: someoneElse.contains) {
+        entities.symptomStandsAlone = entities.symptoms.contains(where: { standalone.contains($0) })
+        if !tokens.contains(where: { $0.classes.contains(.someoneElse) }) {
             entities.runnerFacts = runnerFacts.detect(tokens: tokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(4, $0) })
             // "I'm not pregnant", "forget that I'm on warfarin": taken back.
             let forget = words.contains("forget") || words.contains("scratch") || words.contains("stopped")
@@ -179,9 +179,9 @@ struct EntityExtractor: Sendable, Codable {
         entities.duringRun = Self.duringRun(tokens, words: words)
         entities.mentionsUrine = tokens.contains { $0.classes.contains(.urineWord) }
         // "oof my legs", "ugh, legs": a groan beside the legs and nothing else is soreness, as a groan beside an area is.
-        if entities.bodyParts.isEmpty, tokens.contains(where: { Self.groans.contains($0.text) }),
+        if entities.bodyParts.isEmpty, tokens.contains(where: { $0.classes.contains(.groan) }),
             tokens.contains(where: { $0.classes.contains(.leg) && !$0.negated }),
-            tokens.allSatisfy({ $0.classes.contains(.leg) || Self.groans.contains($0.text) || Self.areaLeads.contains($0.text) })
+            tokens.allSatisfy({ $0.classes.contains(.leg) || $0.classes.contains(.groan) || Self.areaLeads.contains($0.text) })
         {
             entities.generalSoreness = true
             entities.discomfort = true
@@ -500,7 +500,7 @@ struct EntityExtractor: Sendable, Codable {
             self.words = words
             classes = tokens.map { $0.classes }
             numbers = tokens.map { EntityExtractor.number($0.text, isNumberWord: $0.classes.contains(.numberWord)) }
-            text = words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? nil : " " + words.joined(separator: " ") + " "
+            text = words.allSatisfy { $0.isASCII } ? nil : " " + words.joined(separator: " ") + " "
             guard text == nil else { return }
             let book = LinePhrases.shared
             for start in words.indices where tokens[start].classes.contains(.linePhraseStart) {
@@ -610,7 +610,8 @@ struct EntityExtractor: Sendable, Codable {
         static let shared = LinePhrases()
     }
 
-    private func occursUnnegated(_ id: String, _ spans: [ConceptSpan]) -> Bool {
+    /// (Static: a closure calling a method of the extractor took a copy of the whole extractor, once a line.)
+    private static func occursUnnegated(_ id: String, _ spans: [ConceptSpan]) -> Bool {
         spans.filter { $0.concept == .area(id) }.count > 1
     }
 
@@ -839,7 +840,7 @@ struct EntityExtractor: Sendable, Codable {
     /// 40 minutes" and "20 minutes ago" say nothing about it.
     static func minutesAvailable(_ line: Line) -> Int? {
         let words = line.words
-        guard words.contains(where: { timeCues.contains($0) }) else { return nil }
+        guard line.classes.contains(where: { $0.contains(.timeCue) }) else { return nil }
         for index in words.indices.dropLast() {
             guard let value = line.numbers[index], value >= 1, value <= 120 else { continue }
             // "ran for 40 minutes", "a 30 min jog": how long the run took.
@@ -885,7 +886,7 @@ struct EntityExtractor: Sendable, Codable {
         let words = line.words
         for (index, word) in words.enumerated() {
             let next = index + 1 < words.count ? words[index + 1] : ""
-            if word.utf8.contains(UInt8(ascii: "/")), let slash = word.firstIndex(of: "/") {
+            if word.utf8Contains(UInt8(ascii: "/")), let slash = word.firstIndex(of: "/") {
                 let top = Double(word[..<slash])
                 let bottom = Double(word[word.index(after: slash)...])
                 if let top, let bottom, bottom > 0, top <= bottom { return Int((top / bottom * 10).rounded()) }

@@ -119,6 +119,7 @@ struct IntentMatcher: Sendable, Codable {
         let unknownWeight = Self.unknownWeight
         var queryNorm: Float = 0
         var terms: [(id: Int32, weight: Float)] = []
+        terms.reserveCapacity(distinct.count)
         var postingTotal = 0
         for feature in distinct {
             guard let id = termIDs[feature] else {

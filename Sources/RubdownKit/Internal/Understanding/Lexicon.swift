@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a word or phrase stands for in the domain.
 enum Concept: Hashable, Sendable {
     case area(String)
@@ -73,6 +75,8 @@ struct Lexicon: Sendable, Codable {
     private var otherTopics: Set<String> = []
     /// The semantic back-off: for words the content never uses, the nearest word it does use.
     private var neighbours = NeighbourTable()
+    /// The corrections already worked out (working memory, saved as nothing).
+    private var corrections = CorrectionMemo()
     struct Neighbour: Sendable {
         var word: String
         /// The neighbour puts a line in the domain (a soreness or massage word, an area, a technique, a bath).
@@ -229,7 +233,7 @@ struct Lexicon: Sendable, Codable {
             if !otherSenses.contains(tokens[index].stem) && !modifiesAnotherTopic(tokens, index) { plain = true }
         }
         guard evidence else { return false }
-        return plain || aboutARun || !foreign && !tokens.contains(where: isOtherTopic)
+        return plain || aboutARun || !foreign && !tokens.contains(where: { isOtherTopic($0) })
     }
 
     /// For an ASCII word, whether it is all letters (A-Z, a-z); nil for a word beyond ASCII.
@@ -253,7 +257,8 @@ struct Lexicon: Sendable, Codable {
     static let modifiers: Set<String> = ["sore", "tight", "tighter", "stiff", "stiffer", "tense", "tender"]
 
     /// Whether the line says a noun of another topic ("how long is a cow pregnant?").
-    func mentionsOtherTopic(_ tokens: [Token]) -> Bool { tokens.contains(where: isOtherTopic) }
+    /// (A closure, not the method itself: a method passed as a function captures a copy of the lexicon.)
+    func mentionsOtherTopic(_ tokens: [Token]) -> Bool { tokens.contains(where: { isOtherTopic($0) }) }
 
     /// A noun of another topic that the domain never uses.
     /// (Not an adverb whose stem is such a noun: "totally" is not "total", "really" not "real".)
@@ -333,14 +338,25 @@ struct Lexicon: Sendable, Codable {
     /// are left alone: too many ordinary words are one letter from a short domain word
     /// ("bill" and "ball", "score" and "sore").
     func correction(for word: String) -> String? {
-        // Five letters or more (for ASCII words, bytes and A-Z, a-z), unknown and not an everyday word.
+        // Five letters or more (for ASCII words, bytes and A-Z, a-z); the rest (unknown, not an everyday word, the
+        // nearest candidate) is worked out once per word.
         let isCandidate =
             switch Self.asciiLetters(word) {
             case true?: word.utf8.count >= 5
             case false?: false
             case nil: word.count >= 5 && word.allSatisfy(\.isLetter)
             }
-        guard isCandidate, !isKnown(word), !ordinary.contains(word) else { return nil }
+        guard isCandidate else { return nil }
+        // (No closure handed to the memo: it would capture a copy of the lexicon.)
+        if let remembered = corrections.correction(for: word) { return remembered }
+        let found = search(for: word)
+        corrections.remember(found, for: word)
+        return found
+    }
+
+    /// `correction(for:)` of a word of five letters or more, worked out.
+    private func search(for word: String) -> String? {
+        guard !isKnown(word), !ordinary.contains(word) else { return nil }
         let query = TypoCandidate(word)
         let limit = query.characterCount >= 8 ? 2 : 1
         // Candidates: the words with the same first letter, then those starting with the second
@@ -387,6 +403,38 @@ struct Lexicon: Sendable, Codable {
     }
 }
 
+/// Typo corrections already worked out, by word. A word's correction depends on the lexicon alone,
+/// and the same words come back line after line ("please", "account", "hamstrigs"), while a search
+/// among the candidates costs thousands of instructions. An interpreter is shared between threads:
+/// under a lock. Saved as nothing and reflected as empty, like the stem index: a coach read back
+/// starts with none, and what has been looked up is no part of what the lexicon is.
+final class CorrectionMemo: @unchecked Sendable, Codable, CustomReflectable {
+    init() {}
+    init(from decoder: any Decoder) {}
+    func encode(to encoder: any Encoder) {}
+    var customMirror: Mirror { Mirror(self, children: [:]) }
+
+    /// At most this many words are remembered; then the memo starts again (a long session's
+    /// stray words cannot grow it without end).
+    static let capacity = 8192
+    private let lock = NSLock()
+    private var byWord: [String: String?] = [:]
+
+    /// The word's correction as remembered (`.some(nil)`: it has none); nil when not worked out yet.
+    func correction(for word: String) -> String?? {
+        lock.lock()
+        defer { lock.unlock() }
+        return byWord[word]
+    }
+
+    func remember(_ correction: String?, for word: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if byWord.count >= Self.capacity { byWord.removeAll(keepingCapacity: true) }
+        byWord[word] = correction
+    }
+}
+
 /// A word as typo correction compares it: for an ASCII word, its bytes and the set of its
 /// letters as a bit mask (nil otherwise, and the general path is taken).
 struct TypoCandidate: Sendable {
@@ -397,7 +445,7 @@ struct TypoCandidate: Sendable {
 
     init(_ word: String) {
         self.word = word
-        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+        if word.isASCII {
             var mask: UInt32 = 0
             var allLetters = true
             for byte in word.utf8 {

@@ -11,7 +11,7 @@ struct PastReading {
     /// - Parameter ownPast: whether the runner's own healed past is read too (the caller reads the line again
     ///   without it when a sign is told outside it).
     func withoutThePast(_ tokens: [Token], ownPast: Bool = true) -> [Token] {
-        guard tokens.contains(where: { Self.triggers.contains($0.text) || Self.diagnoses.contains($0.text) }) else { return tokens }
+        guard tokens.contains(where: { $0.classes.contains(.pastClue) }) else { return tokens }
         let line = Line(texts: tokens.map(\.text))
         guard !line.comparesWithThen else { return tokens }
         var marked = tokens
@@ -167,6 +167,8 @@ struct PastReading {
         "ago", "last", "back", "kid", "child", "so", "freaked", "mine", "nothing", "comparison", "had", "in", "used", "at", "as",
         "when", "on", "once", "he", "she", "they",
     ]
+    /// A line that tells of the past says one of these (`WordClass.pastClue`); any other is left as it is.
+    static var clues: Set<String> { triggers.union(diagnoses) }
     static let breaks: Set<String> = ["but", "so", "and", "though", "although", "however", "whereas", "while", "now", "today", "tonight"]
     static let thenWords: Set<String> = ["again", "same", "similar", "then", "before", "recurring", "returned"]
     static let distantPast: [[String]] = [

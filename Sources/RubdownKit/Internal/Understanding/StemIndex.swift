@@ -3,7 +3,8 @@ import Foundation
 /// What the stages of understanding look up by a token's stem — its `WordClass`es, the lexicon's
 /// phrases and the keywords starting with it, whether it is a domain word, and each pattern
 /// detector's phrases starting with it — in one table, so that a token of an input line costs
-/// one hash look-up instead of one per table. Each entry holds exactly what the separate tables
+/// one hash look-up instead of one per table; and by its text, its `WordClass`es of the fixed
+/// lists (`WordClass.byText`) and of the content's words of another person. Each entry holds exactly what the separate tables
 /// hold for that stem (the tables are keyed alike), so every stage reads what it read before.
 ///
 /// Derived from the interpreter's own tables the first time a line is understood, under a lock
@@ -39,17 +40,25 @@ final class StemIndex: @unchecked Sendable, Codable, CustomReflectable {
         }
     }
 
-    struct Table: Sendable {
+    /// (A class: the readers' closures capture it by reference, not a copy of its tables each.)
+    final class Table: Sendable {
         let ids: [String: Int32]
         let entries: [Entry]
         /// Rules out most stems of no entry without a hash look-up.
         let filter: ASCIIWordFilter
+        /// The classes by a token's text, and what rules out most texts of none.
+        let byText: [String: WordClass]
+        let textFilter: ASCIIWordFilter
 
-        init(ids: [String: Int32], entries: [Entry]) {
+        init(ids: [String: Int32], entries: [Entry], byText: [String: WordClass]) {
             self.ids = ids
             self.entries = entries
             filter = ASCIIWordFilter(ids.keys)
+            self.byText = byText
+            textFilter = ASCIIWordFilter(byText.keys)
         }
+
+        func classes(ofText text: String) -> WordClass { textFilter.mayContain(text) ? byText[text] ?? [] : [] }
 
         /// The entry of each token's stem; -1 for a stem no table has.
         func entries(of tokens: [Token]) -> [Int32] { tokens.map { filter.mayContain($0.stem) ? ids[$0.stem] ?? -1 : -1 } }
@@ -85,7 +94,7 @@ final class StemIndex: @unchecked Sendable, Codable, CustomReflectable {
     /// The table of these stages' tables.
     static func build(
         lexiconPhrases: [String: [Lexicon.Phrase]], domainStems: Set<String>, keywords: [String: [Interpreter.Keyword]],
-        detectorPhrases: [[String: [Int]]]
+        detectorPhrases: [[String: [Int]]], someoneElse: Set<String>
     ) -> Table {
         precondition(detectorPhrases.count == 5, "an entry has room for five detectors")
         var ids: [String: Int32] = [:]
@@ -107,6 +116,8 @@ final class StemIndex: @unchecked Sendable, Codable, CustomReflectable {
         for (detector, phrases) in detectorPhrases.enumerated() {
             for (stem, ids) in phrases { entries[entry(stem)].setDetectorPhrases(detector, ids) }
         }
-        return Table(ids: ids, entries: entries)
+        var byText = WordClass.byText
+        for word in someoneElse { byText[word, default: []].insert(.someoneElse) }
+        return Table(ids: ids, entries: entries, byText: byText)
     }
 }

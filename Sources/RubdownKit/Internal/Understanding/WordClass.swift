@@ -61,6 +61,17 @@ struct WordClass: OptionSet, Sendable {
     static let duringStart = WordClass(rawValue: 1 << 25)
     /// "started", "began", "came", "kicked"
     static let started = WordClass(rawValue: 1 << 26)
+    /// `Interpreter.keywordFillers`
+    static let keywordFiller = WordClass(rawValue: 1 << 27)
+    /// `EntityExtractor.groans`
+    static let groan = WordClass(rawValue: 1 << 28)
+    /// `EntityExtractor.timeCues`
+    static let timeCue = WordClass(rawValue: 1 << 29)
+    /// `PastReading.clues`
+    static let pastClue = WordClass(rawValue: 1 << 30)
+    /// A word of another person: the content's `EntityExtractor.someoneElse` (in `StemIndex.Table`'s
+    /// classes by text, not in `byText`).
+    static let someoneElse = WordClass(rawValue: 1 << 31)
 
     // By the token's stem.
     /// `EntityExtractor.worseStems`
@@ -85,17 +96,15 @@ struct WordClass: OptionSet, Sendable {
         return value == 0 ? nil : value - 1
     }
 
-    /// Sets each token's classes: by its text, and by its stem from the stem's entry (`StemIndex`,
-    /// which holds `byStem`), given for each token (-1: none).
+    /// Sets each token's classes: by its text (`StemIndex.Table.classes(ofText:)`, which holds
+    /// `byText`), and by its stem from the stem's entry (which holds `byStem`), given for each token
+    /// (-1: none).
     static func mark(_ tokens: inout [Token], entries: [Int32], of table: StemIndex.Table) {
         for index in tokens.indices {
             let byStem = entries[index] >= 0 ? table.entries[Int(entries[index])].classes : []
-            let text = tokens[index].text
-            tokens[index].classes = (byTextFilter.mayContain(text) ? byText[text] ?? [] : []).union(byStem)
+            tokens[index].classes = table.classes(ofText: tokens[index].text).union(byStem)
         }
     }
-
-    private static let byTextFilter = ASCIIWordFilter(byText.keys)
 
     static let byText: [String: WordClass] = {
         var table: [String: WordClass] = [:]
@@ -128,6 +137,10 @@ struct WordClass: OptionSet, Sendable {
         add(E.distanceWords, .distanceWord)
         add(E.duringPhrases.map { $0[0] }, .duringStart)
         add(E.startedWords, .started)
+        add(Interpreter.keywordFillers, .keywordFiller)
+        add(E.groans, .groan)
+        add(E.timeCues, .timeCue)
+        add(PastReading.clues, .pastClue)
         return table
     }()
 
