@@ -219,7 +219,9 @@ public struct Interpreter: Sendable, Codable {
         // A noun of another topic, outside the line's phrases of several words (looked for once).
         let saysOtherTopic = lexicon.mentionsOtherTopic(tokens, spans: spans)
         // "been limping around the office all day after the marathon": a sign of the body told of the time after a run.
+        // (The runner's own discomfort, so that the questions screen it.)
         let signAfterARun = aboutARun && !entities.symptoms.isEmpty
+        if signAfterARun { entities.discomfort = true }
         let inDomain =
             roughAfterARun || signAfterARun
             || lexicon.isInDomain(tokens, spans: spans, foreign: foreign, aboutARun: aboutARun) {

@@ -804,6 +804,8 @@ struct EntityExtractor: Sendable, Codable {
             let dated =
                 after == "ago" || after == "back" || after == "now" || after == "after" || after == "since"
                 || Self.beforeDuration.contains(before) || words.count <= 3
+                // "all week, 6 days": a short answer that ends with the time.
+                || index + 2 == words.count && words.count <= 6
             guard dated else { continue }
             if unit == "day" || unit == "days" { return value }
             if unit == "week" || unit == "weeks" { return value * 7 }
