@@ -304,4 +304,19 @@ import Testing
         #expect(turns[2].triage?.level == .seekCare, "a numb foot on one side is a nerve sign: \(turns[2].reply)")
         #expect(turns[2].triage?.urgency == .today)
     }
+
+    /// Asked about swelling, "zero" and "looks the same as the other side" say there is none (not a pain of 0)
+    /// (conversations.tuning-6).
+    @Test func noneSaidAsANumberOrAsTheOtherSide() {
+        for answer in ["zero", "it looks the same as the other leg"] {
+            let turns = converse(["my calves are sore after a 10k", answer])
+            #expect(turns[0].awaiting == .swelling)
+            #expect(turns[1].awaiting == .painKind, "\(answer): \(turns[1].reply)")
+            #expect(turns[1].reply.hasPrefix("What kind of pain"), "\(answer): \(turns[1].reply)")
+            #expect(turns[1].reply.contains("0 out of 10") == false, "\(answer): \(turns[1].reply)")
+        }
+        // Not a no: bigger than the other side is swelling.
+        let swollen = converse(["my calves are sore after a 10k", "bigger than the other side"])
+        #expect(swollen[1].reply.hasPrefix("What kind of pain") == false, "\(swollen[1].reply)")
+    }
 }

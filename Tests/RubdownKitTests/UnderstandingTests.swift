@@ -495,3 +495,65 @@ import Testing
         #expect(shippedCoach.classify(line).entities.bodyParts == areas, "\(line)")
     }
 }
+
+/// Rules from understanding-lines.tuning-6 and conversations.tuning-6 (issue 13, session 9).
+@Suite struct SixthRoundRulesTests {
+    /// A domain word whose object, after a determiner, is a noun of another topic is said of that thing; said of an
+    /// area, it is the runner's.
+    @Test func aDomainWordWithAnObjectOfAnotherTopic() {
+        for line in ["how should I massage the figures in this budget", "best way to knead the dough for bread"] {
+            #expect(shippedCoach.classify(line).understanding.inDomain == false, "\(line)")
+            #expect(shippedCoach.classify(line).plugin == "fallback", "\(line)")
+        }
+        for line in ["how should I massage my calves", "best way to knead the quads after a long run"] {
+            #expect(shippedCoach.classify(line).plugin != "fallback", "\(line)")
+        }
+    }
+
+    /// A word only a figure of speech of several words uses ("charley horse", "hit by a truck") is no word of the
+    /// domain alone; inside its figure, it is no word of another topic either.
+    @Test func aWordOfAFigureOfSpeechAlone() {
+        #expect(shippedCoach.classify("how do I stroke a horse so it trusts me").plugin == "fallback")
+        #expect(shippedCoach.classify("charley horse in my calf last night").plugin == "triage")
+        #expect(shippedCoach.classify("my legs feel like I got hit by a truck").plugin == "triage")
+    }
+
+    /// An area of other senses that feels something is the body's ("calves feel like concrete blocks").
+    @Test func anAreaThatFeelsIsTheBodys() {
+        #expect(shippedCoach.classify("calves feel like they went through a wringer").understanding.inDomain)
+        #expect(shippedCoach.classify("how to rear a calf on a small farm").plugin == "fallback")
+    }
+
+    /// "tightly", "sorely": an adverb of a soreness word is no soreness.
+    @Test func anAdverbOfASorenessWordIsNoSoreness() {
+        #expect(shippedCoach.classify("how do I pack a suitcase tightly").understanding.inDomain == false)
+        #expect(shippedCoach.classify("my hamstrings are tight").plugin == "triage")
+    }
+
+    /// A warning sign told of the time after a run is about the body ("limping about since the marathon").
+    @Test func aSignAfterARunIsInTheDomain() {
+        let limping = shippedCoach.classify("been limping round the shops all day after the marathon")
+        #expect(limping.understanding.inDomain)
+        #expect(limping.plugin == "triage", "\(limping.intent)")
+    }
+
+    /// "after running" tells of a run, as "after my run" does.
+    @Test func afterRunningTellsOfARun() {
+        #expect(shippedCoach.classify("is a spa good after running").plugin == "bath")
+        #expect(shippedCoach.classify("a spa weekend for my mum's birthday").plugin == "fallback")
+    }
+
+    /// "nothing too bad" is mild, as "not too bad" is; a kind of pain after "than" is the one it is not.
+    @Test func denialsOfSeverityAndKind() {
+        #expect(shippedCoach.classify("a bit achy, nothing too bad").entities.painLevel == 3)
+        #expect(shippedCoach.classify("tight rather than sharp").entities.painKind == "tight")
+        #expect(shippedCoach.classify("more of an ache than sharp").entities.painKind == "dull")
+        #expect(shippedCoach.classify("sharp rather than dull").entities.painKind == "sharp")
+    }
+
+    /// A short answer that ends with a number of days tells when ("all week, 6 days").
+    @Test func aShortAnswerEndingWithTheTime() {
+        #expect(shippedCoach.classify("the whole week, 5 days").entities.daysAgo == 5)
+        #expect(shippedCoach.classify("I run 4 days a week and my calves ache").entities.daysAgo == nil)
+    }
+}

@@ -218,14 +218,20 @@ public struct Interpreter: Sendable, Codable {
             entities.generalSoreness = true
             entities.discomfort = true
         }
+        // A noun of another topic, outside the line's phrases of several words (looked for once).
+        let saysOtherTopic = lexicon.mentionsOtherTopic(tokens, spans: spans)
+        // "been limping around the office all day after the marathon": a sign of the body told of the time after a run.
+        // (The runner's own discomfort, so that the questions screen it.)
+        let signAfterARun = aboutARun && !entities.symptoms.isEmpty
+        if signAfterARun { entities.discomfort = true }
         let inDomain =
-            roughAfterARun
+            roughAfterARun || signAfterARun
             || lexicon.isInDomain(tokens, spans: spans, foreign: foreign, aboutARun: aboutARun) {
                 entries[$0] >= 0 && table.entries[Int(entries[$0])].isDomain
             }
-            || domainNeighbour && !entities.bodyParts.isEmpty && !lexicon.mentionsOtherTopic(tokens)
-            || entities.generalSoreness && !lexicon.mentionsOtherTopic(tokens)
-            || !(entities.runnerFacts.isEmpty && entities.runnerFactsWithdrawn.isEmpty) && !lexicon.mentionsOtherTopic(tokens)
+            || domainNeighbour && !entities.bodyParts.isEmpty && !saysOtherTopic
+            || entities.generalSoreness && !saysOtherTopic
+            || !(entities.runnerFacts.isEmpty && entities.runnerFactsWithdrawn.isEmpty) && !saysOtherTopic
         let stems = tokens.map { $0.stem }
         var hits = Set<Int>()
         // Intents a keyword of several words points to ("do after", "walk me through"): specific enough to
@@ -233,7 +239,7 @@ public struct Interpreter: Sendable, Codable {
         var phraseHits = Set<Int>()
         // A line about another topic whose domain words all have other senses ("hot tub rental for a birthday
         // party"): a keyword made only of such words ("tub", "hot tub") says nothing of what the line asks.
-        let offTopic = !inDomain && (foreign || lexicon.mentionsOtherTopic(tokens))
+        let offTopic = !inDomain && (foreign || saysOtherTopic)
         let namesTheDomainsThings =
             aboutARun || !entities.bodyParts.isEmpty || !entities.techniques.isEmpty || !entities.baths.isEmpty
         // A keyword of several words is matched with fillers left out: "what do you actually do" says "what do you do".
@@ -278,7 +284,7 @@ public struct Interpreter: Sendable, Codable {
         let phraseIntents =
             inDomain
             ? keywordIntents
-            : phraseHits.isEmpty || lexicon.mentionsOtherTopic(tokens)
+            : phraseHits.isEmpty || saysOtherTopic
                 ? [] : Set(phraseHits.filter { !isFallback[$0] && !needsKeyword[$0] }.map { intents[$0].id })
         if !phraseIntents.isEmpty {
             for index in ranking.indices where phraseIntents.contains(ranking[index].intent) {
@@ -319,6 +325,11 @@ public struct Interpreter: Sendable, Codable {
             if case .word(let word) = span.concept, word == "marathon" { return true }
         }
         for index in tokens.indices.dropFirst() where runNouns.contains(tokens[index].text) && runLeads.contains(tokens[index - 1].text) {
+            return true
+        }
+        // "after running", "post jogging": the run as a thing done.
+        for index in tokens.indices.dropFirst()
+        where ["running", "jogging"].contains(tokens[index].text) && ["after", "post"].contains(tokens[index - 1].text) {
             return true
         }
         return false

@@ -81,7 +81,9 @@ enum SlotFilling {
         let bareNumberElsewhere =
             numberAnswersPending && state.facts.painLevel != nil && lineWords.count <= 3
             && !lineWords.contains { $0 == "out" || $0.contains("/") }
-        fill(\.painLevel, with: bareNumberElsewhere ? nil : entities.painLevel, .painLevel)
+        // "zero" asked about swelling: none, not a pain of 0.
+        let noneAsANumber = pending?.question.slot == .swelling && lineWords.count == 1 && Self.noneWords.contains(lineWords[0])
+        fill(\.painLevel, with: bareNumberElsewhere || noneAsANumber ? nil : entities.painLevel, .painLevel)
         fill(\.painKind, with: entities.painKind, .painKind)
         fill(\.swelling, with: entities.swelling, .swelling)
         fill(\.daysAgo, with: entities.daysAgo, .when)
@@ -101,6 +103,10 @@ enum SlotFilling {
         // or "yes but it's fine" (a yes, with a view on it).
         var answer = entities.answer
         if let slot = pending?.question.slot, slot == .swelling || slot == .urine, Self.saysAllClear(understanding) { answer = .no }
+        // "looks the same as the other side", "zero": no swelling.
+        if pending?.question.slot == .swelling, noneAsANumber || Self.sameAsTheOtherSide(lineWords), entities.symptoms.isEmpty {
+            answer = .no
+        }
         // With back pain the urine question screens bladder and bowel control: a yes or a no answers it (a warning
         // sign in other words is raised by safety from the words themselves).
         if let pending, pending.question.slot == .urine, pending.question.area == "back", !filled.contains(.urine) {
@@ -301,8 +307,19 @@ enum SlotFilling {
         let entities = understanding.entities
         guard entities.symptoms.isEmpty, entities.redFlags.isEmpty, entities.answer != .unknown else { return false }
         let words = understanding.normalized.split(separator: " ").map(String.init)
-        return words.count <= 6 && !Set(words).isDisjoint(with: ["fine", "normal", "unremarkable", "usual"])
+        return words.count <= 6 && !Set(words).isDisjoint(with: ["fine", "normal", "unremarkable", "usual", "ordinary"])
             && Set(words).isDisjoint(with: ["not", "no", "never", "but", "although", "though", "except", "unable", "than", "more", "bit"])
+    }
+
+    /// A count of none said as a number, in answer to a yes-or-no question.
+    static let noneWords: Set<String> = ["zero", "0", "nil", "zilch", "nada"]
+
+    /// "looks the same as the other side", "same as the other leg": the side that hurts looks like the other.
+    static func sameAsTheOtherSide(_ words: [String]) -> Bool {
+        guard words.count <= 10, Set(words).isDisjoint(with: ["not", "no", "but", "bigger", "more", "than", "unable"]) else { return false }
+        return words.indices.contains { index in
+            words[index] == "same" && words[(index + 1)...].prefix(4).contains("other")
+        }
     }
 
     /// "my quads too", "and my hamstrings", "plus my calves".

@@ -818,6 +818,8 @@ struct EntityExtractor: Sendable, Codable {
             let dated =
                 after == "ago" || after == "back" || after == "now" || after == "after" || after == "since"
                 || Self.beforeDuration.contains(before) || words.count <= 3
+                // "all week, 6 days": a short answer that ends with the time.
+                || index + 2 == words.count && words.count <= 6
             guard dated else { continue }
             if unit == "day" || unit == "days" { return value }
             if unit == "week" || unit == "weeks" { return value * 7 }
@@ -920,7 +922,11 @@ struct EntityExtractor: Sendable, Codable {
             // "not terrible", "not that awful": mild, as "not bad" is.
             let before = index > 0 ? words[index - 1] : ""
             let twoBefore = index > 1 ? words[index - 2] : ""
-            if before == "not" || twoBefore == "not" && ["that", "too", "so", "very", "really", "all"].contains(before) { return 3 }
+            // ("nothing too bad", "never that bad": as "not too bad".)
+            let denial: Set<String> = ["not", "nothing", "never"]
+            if denial.contains(before) || denial.contains(twoBefore) && ["that", "too", "so", "very", "really", "all"].contains(before) {
+                return 3
+            }
             return level
         }
         return nil
@@ -949,9 +955,10 @@ struct EntityExtractor: Sendable, Codable {
     }()
 
     /// The first kind of `painKinds` that an unnegated token names: the least kind index over the tokens.
+    /// ("tight rather than sharp", "more of an ache than sharp": a kind said after "than" is the one it is not.)
     static func painKind(_ tokens: [Token]) -> String? {
         var first = Int.max
-        for token in tokens where !token.negated {
+        for (index, token) in tokens.enumerated() where !token.negated && (index == 0 || tokens[index - 1].text != "than") {
             if let kind = token.classes.painKind, kind < first { first = kind }
         }
         return first == Int.max ? nil : painKinds[first].0

@@ -94,11 +94,16 @@ struct Lexicon: Sendable, Codable {
         var learnt = Set<String>()
         var toLearn: [String] = []
         func learnLater(_ word: String) { if learnt.insert(word).inserted { toLearn.append(word) } }
+        // The words of the domain's phrases, but for those only a figure of speech of several words uses ("charley
+        // horse", "hit by a truck"): alone, "horse" and "truck" are of other topics ("how to stroke a horse").
+        var phraseWordsOfTheDomain = Set<String>()
         func add(_ phrase: String, _ concept: Concept, learning: Bool = true) {
             let phraseWords = words(phrase)
             guard let first = phraseWords.first else { return }
             phrases[Stemmer.stem(first), default: []].append(Phrase(stems: phraseWords.map(Stemmer.stem), concept: concept))
             if learning { for word in phraseWords { learnLater(word) } }
+            if case .word = concept, phraseWords.count > 1 { return }
+            if learning { phraseWordsOfTheDomain.formUnion(phraseWords) }
         }
         for area in knowledge.areas {
             for phrase in [area.id, area.name] + area.synonyms {
@@ -130,7 +135,7 @@ struct Lexicon: Sendable, Codable {
         }
         // The domain's own words: its phrases and what in-scope examples say (not what warning signs
         // or their vetoes name: "phone" and "sofa" are there to rule a sign out).
-        let domainWords = learnt.union(extraWords.filter { !outOfScopeWords.contains($0) })
+        let domainWords = phraseWordsOfTheDomain.union(extraWords.filter { !outOfScopeWords.contains($0) })
         for word in extraWords { learnLater(word) }
         // Symptom words are vocabulary too: "wound" must not become "would", and "swolen" should become "swollen".
         for flag in knowledge.redFlags {
@@ -218,22 +223,27 @@ struct Lexicon: Sendable, Codable {
             case .area, .technique, .bath: break
             case .word(let word): guard domainStems.contains(Stemmer.stem(word)) else { continue }
             }
-            evidence = true
             // A technique's equipment is a thing of other uses too: "a tennis ball for my dog" (but "a water bottle
             // instead of a foam roller" is about the technique).
             if case .technique = span.concept, !tokens.contains(where: { Self.substitutes.contains($0.text) }) {
+                if !(span.length == 1 && Self.isAdverb(tokens[span.start])) { evidence = true }
                 continue
             }
-            if span.length > 1 || !otherSenses.contains(tokens[span.start].stem) && !modifiesAnotherTopic(tokens, span.start) {
+            // ("roll a sleeping bag tightly": an adverb of a soreness word says how something else is done.)
+            if span.length == 1, Self.isAdverb(tokens[span.start]) { continue }
+            evidence = true
+            if span.length > 1 || !otherSenses.contains(tokens[span.start].stem) && !modifiesAnotherTopic(tokens, span.start)
+                || saysHowItFeels(tokens, span)
+            {
                 plain = true
             }
         }
-        for index in tokens.indices where isDomainStem(index) {
+        for index in tokens.indices where isDomainStem(index) && !Self.isAdverb(tokens[index]) {
             evidence = true
             if !otherSenses.contains(tokens[index].stem) && !modifiesAnotherTopic(tokens, index) { plain = true }
         }
         guard evidence else { return false }
-        return plain || aboutARun || !foreign && !tokens.contains(where: { isOtherTopic($0) })
+        return plain || aboutARun || !foreign && !mentionsOtherTopic(tokens, spans: spans)
     }
 
     /// For an ASCII word, whether it is all letters (A-Z, a-z); nil for a word beyond ASCII.
@@ -250,15 +260,45 @@ struct Lexicon: Sendable, Codable {
     }
 
     /// "a sore loser", "a tight deadline", "stiff competition": a soreness word right before a noun of another topic
-    /// describes that noun, in another sense (as a domain word of other senses would).
+    /// describes that noun, in another sense (as a domain word of other senses would). "massage the numbers in my
+    /// spreadsheet", "knead the dough": a domain word whose object, after a determiner, is a noun of another topic is
+    /// said of that thing, not of the legs.
     func modifiesAnotherTopic(_ tokens: [Token], _ index: Int) -> Bool {
-        index + 1 < tokens.count && Self.modifiers.contains(tokens[index].text) && isOtherTopic(tokens[index + 1])
+        guard index + 1 < tokens.count else { return false }
+        if Self.modifiers.contains(tokens[index].text) && isOtherTopic(tokens[index + 1]) { return true }
+        var next = index + 1
+        while next < tokens.count, Self.determiners.contains(tokens[next].text) { next += 1 }
+        return next > index + 1 && next < tokens.count && isOtherTopic(tokens[next])
     }
     static let modifiers: Set<String> = ["sore", "tight", "tighter", "stiff", "stiffer", "tense", "tender"]
+    static let determiners: Set<String> = [
+        "the", "a", "an", "some", "this", "that", "these", "those", "my", "your", "his", "her", "their", "our",
+    ]
+
+    /// "calves feel like they've been through a mangle", "feet feel like I walked on gravel": an area of other senses
+    /// that feels something is the body's, whatever the comparison names.
+    func saysHowItFeels(_ tokens: [Token], _ span: ConceptSpan) -> Bool {
+        guard case .area = span.concept, span.start + span.length < tokens.count else { return false }
+        return Self.feelWords.contains(tokens[span.start + span.length].text)
+    }
+    static let feelWords: Set<String> = ["feel", "feels", "felt", "feeling"]
+
+    /// "tightly", "sorely": an adverb whose stem is a domain word.
+    static func isAdverb(_ token: Token) -> Bool {
+        token.text.hasSuffix("ly") && token.text.utf8.count == token.stem.utf8.count + 2
+    }
 
     /// Whether the line says a noun of another topic ("how long is a cow pregnant?").
     /// (A closure, not the method itself: a method passed as a function captures a copy of the lexicon.)
     func mentionsOtherTopic(_ tokens: [Token]) -> Bool { tokens.contains(where: { isOtherTopic($0) }) }
+
+    /// `mentionsOtherTopic`, leaving out the words of the line's phrases of several words: "cream" in "cream
+    /// crackered", "truck" in "hit by a truck" belong to the figure of speech.
+    func mentionsOtherTopic(_ tokens: [Token], spans: [ConceptSpan]) -> Bool {
+        tokens.indices.contains { index in
+            isOtherTopic(tokens[index]) && !spans.contains { $0.length > 1 && $0.start <= index && index < $0.start + $0.length }
+        }
+    }
 
     /// A noun of another topic that the domain never uses.
     /// (Not an adverb whose stem is such a noun: "totally" is not "total", "really" not "real".)
