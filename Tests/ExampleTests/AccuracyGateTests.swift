@@ -55,16 +55,17 @@ import Testing
         let counts = evaluation.report(listing: 0, countsOnly: true)
         #expect(evaluation.total == 500)
         // The eleventh batch (session 9; the tenth is now tuning-6) at 979bca9: 92.9% in scope, 83.5% out of
-        // scope (counts only).
-        #expect(evaluation.inScopeAccuracy >= 0.925, "\(counts)")
+        // scope; at the session's end 93.5% and 83.5% (counts only).
+        #expect(evaluation.inScopeAccuracy >= 0.93, "\(counts)")
         #expect((evaluation.outOfScopeRecall ?? 0) >= 0.83, "\(counts)")
     }
 
     @Test(arguments: [
-        ("conversations.tuning.jsonl", 96, 0.96), ("conversations.tuning-2.jsonl", 96, 0.98), ("conversations.tuning-3.jsonl", 100, 0.935),
+        ("conversations.tuning.jsonl", 96, 0.96), ("conversations.tuning-2.jsonl", 96, 0.98), ("conversations.tuning-3.jsonl", 100, 0.965),
         ("conversations.tuning-4.jsonl", 100, 0.955), ("conversations.tuning-5.jsonl", 100, 0.975),
-        ("conversations.tuning-6.jsonl", 202, 0.915),
-        ("conversations.held-out.jsonl", 222, 0.855),
+        ("conversations.tuning-6.jsonl", 202, 0.96),
+        // (held-out, the eleventh batch: 191 of 222 at 979bca9, 196 at the session's end; 199 with the in-test runner)
+        ("conversations.held-out.jsonl", 222, 0.88),
     ])
     func blindConversations(file: String, count: Int, gate: Double) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)

@@ -67,9 +67,10 @@ import Testing
     }
 
     // A new held-out set (the eleventh batch, session 9; the tenth is now tuning-15): 359 of 379 caught (94.7%) and
-    // 22 of 235 look-alikes flagged (9.4%) when first measured at 979bca9. The targets are 97% and 1%.
+    // 22 of 235 look-alikes flagged (9.4%) when first measured at 979bca9; 359 and 20 (8.5%) at the session's end.
+    // The targets are 97% and 1%.
     static let heldOutCaught = 0.945
-    static let heldOutFalseFlags = 0.094
+    static let heldOutFalseFlags = 0.086
 
     @Test(arguments: ["safety-conversations.tuning.jsonl", "safety-conversations.tuning-2.jsonl"])
     func tuningConversationsReachSeekCareWithTheRightUrgency(file: String) throws {
@@ -89,7 +90,7 @@ import Testing
     @Test(arguments: [
         ("safety-conversations.tuning-3.jsonl", 63, 2), ("safety-conversations.tuning-4.jsonl", 66, 5),
         ("safety-conversations.tuning-5.jsonl", 66, 5), ("safety-conversations.tuning-6.jsonl", 66, 3),
-        ("safety-conversations.tuning-7.jsonl", 159, 12),
+        ("safety-conversations.tuning-7.jsonl", 159, 8),
     ])
     func laterTuningConversations(file: String, count: Int, failuresAllowed: Int) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)

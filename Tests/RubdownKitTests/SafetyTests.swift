@@ -390,6 +390,25 @@ import Testing
         #expect(other[3].triage?.reasons == ["red-flag:persistent"], "\(other[3].reply)")
     }
 
+    /// An Achilles stiffest first thing is expected to take weeks: held steady past a week it keeps its caution route
+    /// (a physio soon); getting worse, it is persistent pain.
+    @Test func aWeeksLongOveruseProblemIsPersistentOnlyWhenWorse() {
+        let opening = "my achilles is really stiff first thing in the morning, loosens up once I get going"
+        let answers = ["no", "achy", "3", "about three weeks", "10k"]
+        for (trend, level) in [("about the same", "caution"), ("getting worse", "seek-care")] {
+            var lines = [opening] + answers
+            var turns = converse(lines)
+            // The trend is asked once the time is told; answer it wherever it comes.
+            if let index = turns.firstIndex(where: { $0.awaiting == .trend }) {
+                lines.insert(trend, at: index + 1)
+                turns = converse(lines)
+            }
+            let outcome = turns.last { $0.triage != nil }?.triage
+            #expect(outcome?.level.rawValue == level, "\(trend): \(turns.map(\.reply))")
+            #expect(outcome?.urgency == .soon, "\(trend)")
+        }
+    }
+
     @Test func aBathQuestionInsteadOfTheSwellingAnswerIsNotSwelling() {
         let turns = converse(["calves are toast after parkrun", "should i take an ice bath tonight or is hot better?"])
         #expect(turns[1].triage == nil && turns[1].entities.redFlags.isEmpty, "\(turns[1].reply)")

@@ -222,12 +222,16 @@ public struct CautionRoute: Codable, Sendable, Hashable {
     public var shortAdvice: String?
     /// Keep massage, tools and heat off the spot (a fresh strain, a graze).
     public var noMassageOn: Bool?
+    /// An overuse problem that takes weeks to settle (`weeks_long`): a course flat after a week is expected, so only a
+    /// worsening one is persistent pain.
+    public var weeksLong: Bool?
     var sources: [String]
 
     enum CodingKeys: String, CodingKey {
         case id, name, urgency, areas, patterns, advice, sources
         case shortAdvice = "short_advice"
         case noMassageOn = "no_massage_on"
+        case weeksLong = "weeks_long"
     }
 }
 

@@ -42,7 +42,12 @@ public struct Safety: Sendable {
         {
             add("muscle-tear")
         }
-        if let days = facts.daysAgo, days > 7, facts.trend != .easing, facts.trend != nil || facts.unknown.contains(.trend) {
+        // A tendon stiff in the morning or first-step heel pain is expected to last weeks: persistent only when it
+        // gets worse; while it holds steady its caution route (careful self-care, a physio soon) is the advice.
+        let weeksLong = cautions(in: state).contains { $0.weeksLong == true }
+        if let days = facts.daysAgo, days > 7, facts.trend != .easing, facts.trend != nil || facts.unknown.contains(.trend),
+            facts.trend == .worse || !weeksLong
+        {
             add("persistent")
         }
         return flags
