@@ -11,7 +11,8 @@ struct PastReading {
     /// - Parameter ownPast: whether the runner's own healed past is read too (the caller reads the line again
     ///   without it when a sign is told outside it).
     func withoutThePast(_ tokens: [Token], ownPast: Bool = true) -> [Token] {
-        guard tokens.contains(where: { $0.classes.contains(.pastClue) }) else { return tokens }
+        // Every reading needs another person or a word of healing: most lines have neither and are left at once.
+        guard tokens.contains(where: { !$0.classes.isDisjoint(with: [.pastClue, .someoneElse]) }) else { return tokens }
         let line = Line(texts: tokens.map(\.text))
         guard !line.comparesWithThen else { return tokens }
         var marked = tokens
@@ -163,12 +164,11 @@ struct PastReading {
     }
 
     // (Words of the readings; grammar, not content.)
-    static let triggers: Set<String> = [
-        "ago", "last", "back", "kid", "child", "so", "freaked", "mine", "nothing", "comparison", "had", "in", "used", "at", "as",
-        "when", "on", "once", "he", "she", "they",
+    /// The words that every phrase of healing has (`WordClass.pastClue`): with no other person in it, a line says one of
+    /// these or tells nothing of the past.
+    static let clues: Set<String> = [
+        "since", "issues", "problems", "recovered", "rehabbed", "rehabilitated", "healed", "gone", "scar", "cleared", "fine",
     ]
-    /// A line that tells of the past says one of these (`WordClass.pastClue`); any other is left as it is.
-    static var clues: Set<String> { triggers.union(diagnoses) }
     static let breaks: Set<String> = ["but", "so", "and", "though", "although", "however", "whereas", "while", "now", "today", "tonight"]
     static let thenWords: Set<String> = ["again", "same", "similar", "then", "before", "recurring", "returned"]
     static let distantPast: [[String]] = [
