@@ -637,6 +637,8 @@ import Testing
             ("I got crushing chest pain when I was running with my mate", "chest"),
             ("the physio reckons it could be a stress fracture, my foot is sore", "stress-fracture"),
             ("felt crushing chest pain on the run with my brother, he's fine, is it just a pulled muscle?", "chest"),
+            // What is said of the other person ("he's fine now") vetoes nothing of the runner's.
+            ("felt crushing chest pain on the run with my brother, he's fine now, is it just a pulled muscle?", "chest"),
             ("my calf swelled up just like my mum's did so I'm worried", "clot"),
             // One word that tells two signs is one sign: the veto for a tent that fell still holds.
             ("the tent collapsed in the wind last night, legs are heavy", nil),

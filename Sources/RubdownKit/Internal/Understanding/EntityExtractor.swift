@@ -133,7 +133,8 @@ struct EntityExtractor: Sendable, Codable {
             // "..., the other one's fine", "other foot is normal pink": what the other side is like is the
             // comparison that makes the sign one-sided, not a sign that it passed.
             let vetoed = vetoes.detect(
-                tokens: Self.withoutOtherSide(tokens), spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(1, $0) })
+                tokens: PastReading.withoutOthers(Self.withoutOtherSide(tokens)), spans: spans, contextAreas: [],
+                phrasesAt: { detectorPhrases(1, $0) })
             entities.vetoedRedFlags = entities.redFlags.filter { vetoed.contains($0) && !(severalSigns && emergencies.contains($0)) }
             entities.redFlags.removeAll { entities.vetoedRedFlags.contains($0) }
         }

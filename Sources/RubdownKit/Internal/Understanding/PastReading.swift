@@ -30,6 +30,20 @@ struct PastReading {
         return marked
     }
 
+    /// The tokens with each clause that opens with "he" or "she" marked as negated, so that what is said of another
+    /// person ("he's fine now") vetoes no sign of the runner's ("felt crushing chest pain on the run with my brother,
+    /// he's fine now"). ("They" may be the runner's toes: "numb toes, they warmed up after five minutes".)
+    static func withoutOthers(_ tokens: [Token]) -> [Token] {
+        guard tokens.contains(where: { $0.text == "he" || $0.text == "she" }) else { return tokens }
+        var marked = tokens
+        var start = 0
+        for end in 0...tokens.count where end == tokens.count || tokens[end].isBreak || breaks.contains(tokens[end].text) {
+            if start < end, ["he", "she"].contains(tokens[start].text) { for index in start..<end { marked[index].negated = true } }
+            start = end + 1
+        }
+        return marked
+    }
+
     /// Whether a clause is about another person: one is its subject ("my dad had a DVT"), not a companion ("on the run
     /// with my brother"), a comparison ("swelled up just like my mum's did") or a clinician's view of the runner ("the
     /// GP thinks it's a stress fracture"); and the runner is not in it ("I got chest pain when I was out with my mate").
