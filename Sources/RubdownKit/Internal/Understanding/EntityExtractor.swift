@@ -145,7 +145,7 @@ struct EntityExtractor: Sendable, Codable {
             var rest = tokens
             for index in question { rest[index].negated = true }
             let restFlags = redFlags.detect(
-                tokens: PastReading(someoneElse: someoneElse).withoutThePast(rest), spans: spans, contextAreas: areas,
+                tokens: past.withoutThePast(rest), spans: spans, contextAreas: areas,
                 phrasesAt: { detectorPhrases(0, $0) })
             let restSigns = symptoms.detect(tokens: rest, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(3, $0) })
             if restFlags.isEmpty && restSigns.isEmpty {

@@ -53,7 +53,7 @@ struct PastReading {
             someoneElse.contains(texts[index])
                 && !texts[max(clause.lowerBound, index - 2)..<index].contains(where: Self.companionWords.contains)
         }
-        return subject && line.speaksOfTheRunner(clause).isEmpty
+        return subject && !line.speaksOfTheRunner(clause)
             && !clause.contains(where: { Self.clinicianWords.contains(texts[$0]) })
     }
 
@@ -74,10 +74,10 @@ struct PastReading {
     private struct Line {
         let texts: [String]
 
-        /// The words of the clause in which the runner speaks of themselves ("I", "found me collapsed"; not "which
-        /// scared me", the runner's feeling about the other person's story).
-        func speaksOfTheRunner(_ clause: Range<Int>) -> [Int] {
-            clause.filter { index in
+        /// Whether the runner speaks of themselves in the clause ("I", "found me collapsed"; not "which scared me", the
+        /// runner's feeling about the other person's story).
+        func speaksOfTheRunner(_ clause: Range<Int>) -> Bool {
+            clause.contains { index in
                 ["i", "myself"].contains(texts[index])
                     || texts[index] == "me" && !(index > 0 && PastReading.feelings.contains(texts[index - 1]))
             }
