@@ -154,7 +154,7 @@ public struct Interpreter: Sendable, Codable {
         var words = Tokenizer.words(read)
         // "morning!", "evening all": a time of day said alone is a greeting (as a keyword it would make "calves sore this
         // morning" one too).
-        if let greeting = Self.bareGreeting(words) { words = greeting }
+        if let greeting = LineReadings.bareGreeting(words) { words = greeting }
         for index in words.indices {
             guard let corrected = lexicon.correction(for: words[index]) else { continue }
             corrections.append(Correction(from: words[index], to: corrected))
@@ -176,8 +176,8 @@ public struct Interpreter: Sendable, Codable {
         }
         // "slipped on ice", "fell on the ice", "black ice": ice underfoot is the ground, not a bath (the token no longer
         // matches the baths' keyword "ice"; "ice on my calf", "ice bath" keep it).
-        for index in tokens.indices where tokens[index].text == "ice" && Self.isIceUnderfoot(words, at: index) {
-            tokens[index] = Token(text: Self.iceUnderfoot, stem: Self.iceUnderfoot)
+        for index in tokens.indices where tokens[index].text == "ice" && LineReadings.isIceUnderfoot(words, at: index) {
+            tokens[index] = Token(text: LineReadings.iceUnderfoot, stem: LineReadings.iceUnderfoot)
         }
         // Each token's stem looked up once, for every stage below.
         let table =
@@ -213,7 +213,7 @@ public struct Interpreter: Sendable, Codable {
         // "feeling pretty rough after today's half", "a rough one this morning ... after a hilly 8 miler": feeling rough,
         // said of the time after a run, is the runner's own discomfort (a rule, not a lexicon entry: "rough" alone is
         // "a rough sea", "rough paper").
-        let roughAfterARun = aboutARun && Self.saysFeelingRough(tokens)
+        let roughAfterARun = aboutARun && LineReadings.saysFeelingRough(tokens)
         if roughAfterARun, entities.bodyParts.isEmpty {
             entities.generalSoreness = true
             entities.discomfort = true
@@ -336,47 +336,9 @@ public struct Interpreter: Sendable, Codable {
     }
     static let runNouns: Set<String> = ["run", "runs", "jog", "parkrun", "half"]
 
-    /// Whether the line says the runner feels rough ("feeling rough", "a rough one", "legs feel ropey"), not negated.
-    static func saysFeelingRough(_ tokens: [Token]) -> Bool {
-        // ("not feeling rough": a negator a few words before denies it, whether or not the negation's scope reached it.)
-        tokens.indices.contains { index in
-            roughWords.contains(tokens[index].text) && !tokens[index].negated
-                && !tokens[max(0, index - 3)..<index].contains { EntityExtractor.negators.contains($0.text) }
-        }
-    }
-    static let roughWords: Set<String> = ["rough", "ropey", "ropy", "rubbish", "grim", "lousy", "crappy", "awful", "terrible", "horrible"]
-
-    /// Whether the "ice" at `index` is the ground: after "black", or after "on (the)" that follows a fall ("slipped on
-    /// ice", "went over on the ice"), and not before "bath", "baths" or "water".
-    static func isIceUnderfoot(_ words: [String], at index: Int) -> Bool {
-        if index + 1 < words.count, ["bath", "baths", "water", "pack", "packs", "bag"].contains(words[index + 1]) { return false }
-        if index > 0, words[index - 1] == "black" { return true }
-        var at = index - 1
-        if at >= 0, words[at] == "the" || words[at] == "some" { at -= 1 }
-        guard at >= 1, words[at] == "on" else { return false }
-        return words[max(0, at - 3)..<at].contains { fallWords.contains($0) }
-    }
-    /// What ice underfoot becomes (no word of the content has a "#": not the bath's ice, nor the skin's "icy").
-    static let iceUnderfoot = "#ice"
-    static let fallWords: Set<String> = [
-        "slipped", "slip", "slipping", "slips", "fell", "fall", "falling", "skidded", "skid", "skidding", "over", "tripped", "went",
-        "landed", "stacked", "wiped", "sliding", "slid",
-    ]
-
     /// Words a keyword of several words may have between its own: "what do you actually do", "how does this even work".
     static let keywordFillers: Set<String> = ["actually", "really", "exactly", "even", "honestly", "basically"]
 
-    /// "morning!", "evening all", "afternoon coach": a time of day said alone, as "good morning".
-    static func bareGreeting(_ words: [String]) -> [String]? {
-        // (The first word checked before any copy: this runs for every line.)
-        guard let opening = words.first(where: { $0 != "," }), ["morning", "mornin", "evening", "afternoon"].contains(opening),
-            words.count <= 6
-        else { return nil }
-        let said = words.filter { $0 != "," }
-        guard let first = said.first, said.dropFirst().allSatisfy({ ["all", "coach", "there", "everyone", "folks", "mate"].contains($0) })
-        else { return nil }
-        return ["good", first == "mornin" ? "morning" : first] + said.dropFirst()
-    }
     static let runLeads: Set<String> = [
         "my", "the", "a", "post", "long", "easy", "hard", "morning", "evening", "trail", "beach", "tempo", "last", "this", "that", "our",
         "recovery", "hill", "hilly", "speed", "race", "group", "club", "sunday", "saturday", "weekend", "interval", "lunchtime",

@@ -96,7 +96,7 @@ enum DialoguePolicy {
     static func feelsRoughAfterARun(_ understanding: Understanding) -> Bool {
         let entities = understanding.entities
         guard entities.generalSoreness, entities.bodyParts.isEmpty else { return false }
-        return understanding.normalized.split(separator: " ").contains { Interpreter.roughWords.contains(String($0)) }
+        return understanding.normalized.split(separator: " ").contains { LineReadings.roughWords.contains(String($0)) }
     }
     static let normalWords: Set<String> = ["normal", "usual", "expected", "common", "worried", "worry", "worrying", "concerned"]
 

@@ -238,7 +238,7 @@ enum SlotFilling {
 
     /// A side named: "the left one", "my right calf", "just the one".
     static func namesASide(_ words: [String]) -> Bool {
-        saysOnlyOneSide(words) || !Set(words).isDisjoint(with: ["left", "right", "one"])
+        saysOnlyOneSide(words) || !EntityExtractor.sideWords.isDisjoint(with: words)
     }
 
     /// "behind my knee", "the back of the knee"; in answer to a knee's swelling question, also "behind it", "at the

@@ -390,8 +390,10 @@ struct EntityExtractor: Sendable, Codable {
             return false
         }
         if end + 2 < tokens.count, qualifiers.contains(tokens[end + 2].text) { return false }
-        return !tokens.contains { ["left", "right", "one"].contains($0.text) }
+        return !tokens.contains { sideWords.contains($0.text) }
     }
+    /// Words that name a side ("my left knee", "the right one"); also `SlotFilling.namesASide`.
+    static let sideWords: Set<String> = ["left", "right", "one"]
     static let linkingVerbs: Set<String> = ["is", "are", "feel", "feels", "seem", "seems"]
     static let qualifiers: Set<String> = ["to", "but", "when", "until", "if", "except", "unless", "while"]
     static let fineWords: Set<String> = ["fine", "ok", "okay", "good", "alright", "grand", "great", "perfect"]

@@ -1,0 +1,42 @@
+/// Readings of a whole line that no word list holds: a time of day said alone is a greeting, ice fallen on is the
+/// ground, feeling rough is the runner's discomfort. `Interpreter.understand` applies them around the entity stage.
+enum LineReadings {
+    /// Whether the line says the runner feels rough ("feeling rough", "a rough one", "legs feel ropey"), not negated.
+    static func saysFeelingRough(_ tokens: [Token]) -> Bool {
+        // ("not feeling rough": a negator a few words before denies it, whether or not the negation's scope reached it.)
+        tokens.indices.contains { index in
+            roughWords.contains(tokens[index].text) && !tokens[index].negated
+                && !tokens[max(0, index - 3)..<index].contains { EntityExtractor.negators.contains($0.text) }
+        }
+    }
+    static let roughWords: Set<String> = ["rough", "ropey", "ropy", "rubbish", "grim", "lousy", "crappy", "awful", "terrible", "horrible"]
+
+    /// Whether the "ice" at `index` is the ground: after "black", or after "on (the)" that follows a fall ("slipped on
+    /// ice", "went over on the ice"), and not before "bath", "baths" or "water".
+    static func isIceUnderfoot(_ words: [String], at index: Int) -> Bool {
+        if index + 1 < words.count, ["bath", "baths", "water", "pack", "packs", "bag"].contains(words[index + 1]) { return false }
+        if index > 0, words[index - 1] == "black" { return true }
+        var at = index - 1
+        if at >= 0, words[at] == "the" || words[at] == "some" { at -= 1 }
+        guard at >= 1, words[at] == "on" else { return false }
+        return words[max(0, at - 3)..<at].contains { fallWords.contains($0) }
+    }
+    /// What ice underfoot becomes (no word of the content has a "#": not the bath's ice, nor the skin's "icy").
+    static let iceUnderfoot = "#ice"
+    static let fallWords: Set<String> = [
+        "slipped", "slip", "slipping", "slips", "fell", "fall", "falling", "skidded", "skid", "skidding", "over", "tripped", "went",
+        "landed", "stacked", "wiped", "sliding", "slid",
+    ]
+
+    /// "morning!", "evening all", "afternoon coach": a time of day said alone, as "good morning".
+    static func bareGreeting(_ words: [String]) -> [String]? {
+        // (The first word checked before any copy: this runs for every line.)
+        guard let opening = words.first(where: { $0 != "," }), ["morning", "mornin", "evening", "afternoon"].contains(opening),
+            words.count <= 6
+        else { return nil }
+        let said = words.filter { $0 != "," }
+        guard let first = said.first, said.dropFirst().allSatisfy({ ["all", "coach", "there", "everyone", "folks", "mate"].contains($0) })
+        else { return nil }
+        return ["good", first == "mornin" ? "morning" : first] + said.dropFirst()
+    }
+}
