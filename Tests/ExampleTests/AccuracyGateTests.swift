@@ -42,6 +42,7 @@ import Testing
         ("understanding-lines.tuning.jsonl", 255, 0.96, 0.905), ("understanding-lines.tuning-2.jsonl", 255, 0.965, 0.905),
         ("understanding-lines.tuning-3.jsonl", 270, 0.955, 0.91), ("understanding-lines.tuning-4.jsonl", 270, 0.98, 0.885),
         ("understanding-lines.tuning-5.jsonl", 270, 0.98, 0.955), ("understanding-lines.tuning-6.jsonl", 490, 0.935, 0.935),
+        ("understanding-lines.tuning-7.jsonl", 500, 0.93, 0.83),
     ])
     func blindLinesTuningHalf(file: String, count: Int, inScope: Double, outOfScope: Double) throws {
         let evaluation = try evaluate(repositoryRoot.appendingPathComponent("Tests/Data/" + file))
@@ -53,19 +54,19 @@ import Testing
     @Test func blindLinesHeldOut() throws {
         let evaluation = try evaluate(repositoryRoot.appendingPathComponent("Tests/Data/understanding-lines.held-out.jsonl"))
         let counts = evaluation.report(listing: 0, countsOnly: true)
-        #expect(evaluation.total == 500)
-        // The eleventh batch (session 9; the tenth is now tuning-6) at 979bca9: 92.9% in scope, 83.5% out of
-        // scope; at the session's end 93.5% and 83.5% (counts only).
+        #expect(evaluation.total == 572)
+        // The twelfth batch (session 10; the eleventh is now tuning-7) at e86856f: 93.3% in scope, 81.2% out of
+        // scope (counts only).
         #expect(evaluation.inScopeAccuracy >= 0.93, "\(counts)")
-        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.83, "\(counts)")
+        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.81, "\(counts)")
     }
 
     @Test(arguments: [
         ("conversations.tuning.jsonl", 96, 0.96), ("conversations.tuning-2.jsonl", 96, 0.98), ("conversations.tuning-3.jsonl", 100, 0.965),
         ("conversations.tuning-4.jsonl", 100, 0.955), ("conversations.tuning-5.jsonl", 100, 0.975),
-        ("conversations.tuning-6.jsonl", 202, 0.96),
-        // (held-out, the eleventh batch: 191 of 222 at 979bca9, 196 at the session's end; 199 with the in-test runner)
-        ("conversations.held-out.jsonl", 222, 0.88),
+        ("conversations.tuning-6.jsonl", 202, 0.96), ("conversations.tuning-7.jsonl", 222, 0.88),
+        // (held-out, the twelfth batch: 212 of 243 at e86856f through ../shared/tools/simulated_runner.py)
+        ("conversations.held-out.jsonl", 243, 0.87),
     ])
     func blindConversations(file: String, count: Int, gate: Double) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)

@@ -13,7 +13,7 @@ import Testing
         "safety-lines.tuning-5.jsonl", "safety-lines.tuning-6.jsonl", "safety-lines.tuning-7.jsonl", "safety-lines.tuning-8.jsonl",
         "safety-lines.tuning-9.jsonl", "safety-lines.tuning-10.jsonl", "safety-lines.tuning-11.jsonl",
         "safety-lines.tuning-12.jsonl", "safety-lines.tuning-13.jsonl", "safety-lines.tuning-14.jsonl", "safety-lines.tuning-15.jsonl",
-        "safety-lines.tuning-16.jsonl",
+        "safety-lines.tuning-16.jsonl", "safety-lines.tuning-17.jsonl",
     ]
 
     func evaluate(_ name: String) throws -> Evaluation {
@@ -44,7 +44,9 @@ import Testing
     /// supposed sign with "now" in the line, and three of the runner's own healed injuries told without a word of
     /// healing ("in my 20s", "learned my lesson", "decades ago now"): a reviewer showed that reading "now it's just..."
     /// or "in my 40s" as healed hid real signs, so those readings were taken out.
-    static let tuningFalseFlagsAllowed: [String: Int] = ["safety-lines.tuning-16.jsonl": 11]
+    static let tuningFalseFlagsAllowed: [String: Int] = [
+        "safety-lines.tuning-16.jsonl": 11, "safety-lines.tuning-17.jsonl": 20,
+    ]
 
     /// The first tuning half must be caught whole. The later blind batches were added as tuning data
     /// after they had been measured fresh (see README, "Safety figures"); these many of their lines are
@@ -56,21 +58,21 @@ import Testing
         "safety-lines.tuning-8.jsonl": 0, "safety-lines.tuning-9.jsonl": 1,
         "safety-lines.tuning-10.jsonl": 2, "safety-lines.tuning-12.jsonl": 1,
         "safety-lines.tuning-13.jsonl": 2, "safety-lines.tuning-15.jsonl": 17, "safety-lines.tuning-16.jsonl": 1,
+        "safety-lines.tuning-17.jsonl": 20,
     ]
 
     @Test func heldOutLines() throws {
         let evaluation = try evaluate("safety-lines.held-out.jsonl")
         let counts = evaluation.report(listing: 0, countsOnly: true)
-        #expect(evaluation.redFlagExpected == 379)
+        #expect(evaluation.redFlagExpected == 450)
         #expect(Double(evaluation.redFlagCaught) >= Self.heldOutCaught * Double(evaluation.redFlagExpected), "\(counts)")
         #expect(Double(evaluation.falseRedFlags.count) <= Self.heldOutFalseFlags * Double(evaluation.redFlagFreeLines), "\(counts)")
     }
 
-    // A new held-out set (the eleventh batch, session 9; the tenth is now tuning-15): 359 of 379 caught (94.7%) and
-    // 22 of 235 look-alikes flagged (9.4%) when first measured at 979bca9; 359 and 20 (8.5%) at the session's end.
-    // The targets are 97% and 1%.
-    static let heldOutCaught = 0.945
-    static let heldOutFalseFlags = 0.086
+    // A new held-out set (the twelfth batch, session 10; the eleventh is now tuning-17): 421 of 450 caught (93.6%)
+    // and 26 of 250 look-alikes flagged (10.4%) when first measured at e86856f. The targets are 97% and 1%.
+    static let heldOutCaught = 0.935
+    static let heldOutFalseFlags = 0.105
 
     @Test(arguments: ["safety-conversations.tuning.jsonl", "safety-conversations.tuning-2.jsonl"])
     func tuningConversationsReachSeekCareWithTheRightUrgency(file: String) throws {
@@ -90,7 +92,7 @@ import Testing
     @Test(arguments: [
         ("safety-conversations.tuning-3.jsonl", 63, 2), ("safety-conversations.tuning-4.jsonl", 66, 5),
         ("safety-conversations.tuning-5.jsonl", 66, 5), ("safety-conversations.tuning-6.jsonl", 66, 3),
-        ("safety-conversations.tuning-7.jsonl", 159, 8),
+        ("safety-conversations.tuning-7.jsonl", 159, 8), ("safety-conversations.tuning-8.jsonl", 154, 11),
     ])
     func laterTuningConversations(file: String, count: Int, failuresAllowed: Int) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)
@@ -110,7 +112,7 @@ import Testing
             "held-out conversations: \(passed)/\(runners.count) passed")
     }
 
-    // The eleventh batch (session 9): 143 of 154 (92.9%) when first measured at 979bca9 through
+    // The twelfth batch (session 10): 130 of 154 (84.4%) when first measured at e86856f through
     // ../shared/tools/simulated_runner.py. The target is 95%.
-    static let heldOutConversationPass = 0.925
+    static let heldOutConversationPass = 0.84
 }
