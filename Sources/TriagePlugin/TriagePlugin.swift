@@ -55,6 +55,7 @@ public struct TriagePlugin: Plugin {
         legNerveCheck,
         clotChestCheck,
         hipLoadCheck,
+        otherSignsCheck,
         Question(
             slot: .painLevel, prompt: "How bad is it, from 0 (nothing) to 10 (the worst you can imagine)?",
             examples: "4; about a 6; 3/10; mild; pretty bad"),
@@ -76,6 +77,12 @@ public struct TriagePlugin: Plugin {
         slot: .painKind, prompt: "Any numbness, pins and needles or weakness down that leg or in your foot?",
         examples: "no; pins and needles in my foot; my foot feels weak", check: .legNerve)
 
+    /// The kind of pain told before it was asked ("tight calves"): the rest of the pain-kind question, which screens
+    /// for numbness, weakness and feeling unwell.
+    static let otherSignsCheck = Question(
+        slot: .painKind, prompt: "Anything else with it, such as numbness, pins and needles, weakness, or feeling unwell?",
+        examples: "no; just sore; pins and needles in my foot; I feel shivery", check: .otherSigns)
+
     /// A swollen calf or thigh held as a possible clot: breathlessness or chest pain would make it an emergency.
     static let clotChestCheck = Question(
         slot: .painKind,
@@ -95,6 +102,9 @@ public struct TriagePlugin: Plugin {
             if let check = question.check { return check.isDue(in: state) }
             return !state.facts.has(question.slot, areas: state.areas) && applies(question, state)
         }
+        // "Anything else with it?" is asked along the way, never as the one question left: a first line that tells every
+        // fact gets its outcome.
+        if open.allSatisfy({ $0.check == .otherSigns }) { return nil }
         // (A swollen shin is held too: for how bad it is, which can make it a compartment.)
         if state.swellingWhereAClotCanBe || state.facts.swelling == true && state.areas.contains("shins"),
             let deciding = open.first(where: { $0.check == .clotChest || $0.slot == .painLevel || $0.slot == .urine && $0.area == nil })

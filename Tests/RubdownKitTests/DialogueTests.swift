@@ -56,7 +56,8 @@ import Testing
         #expect(turns[0].plugin == "triage", "\(turns[0].reply)")
         #expect(turns[0].awaiting == .bodyPart, "\(turns[0].reply)")
         let thighs = converse([
-            "legs still stiff a couple of days after the half, 3 out of 10, easing, no swelling", "thighs front and back", "pale",
+            "legs still stiff a couple of days after the half, 3 out of 10, easing, no swelling", "thighs front and back",
+            "nothing else", "pale",
         ])
         #expect(thighs[0].awaiting == .bodyPart)
         #expect(Set(thighs.last?.triage?.bodyParts ?? []) == ["quads", "hamstrings"], "\(thighs.map(\.reply))")
@@ -134,6 +135,29 @@ import Testing
         let turns = converse(["my calves hurt after a 10k yesterday, no swelling, a dull ache, about a 3"])
         #expect(turns[0].awaiting == nil)
         #expect(turns[0].triage?.level == .selfCare)
+    }
+
+    /// A kind of pain told before it was asked ("heavy", "tight") still gets the rest of that question, "anything else
+    /// with it?", the screen for signs no other question asks about (safety-conversations.tuning-8: coughing blood,
+    /// a numb foot told only there). It is never the one question left, and "anything else?" is not asked twice.
+    @Test func aKindOfPainToldEarlyStillGetsAnythingElse() {
+        let heavy = converse(["legs feel heavy after the half yesterday", "calves", "no", "yes, I've been coughing up a bit of blood"])
+        #expect(heavy[2].awaiting == .painKind, "\(heavy[2].reply)")
+        #expect(heavy[2].reply.contains("Anything else"))
+        #expect(heavy[3].triage?.level == .seekCare)
+        #expect(heavy[3].triage?.urgency == .emergency, "\(heavy[3].reply)")
+        let numb = converse(["hamstring feels tight after my long run", "no", "pins and needles down to my foot"])
+        #expect(numb[1].awaiting == .painKind)
+        #expect(numb[2].entities.redFlags.contains("nerve") || numb[2].triage?.level == .seekCare, "\(numb[2].reply)")
+        let fine = converse(["calves tight after a 10k yesterday", "no", "nothing else", "3"])
+        #expect(fine[1].awaiting == .painKind)
+        #expect(fine[2].awaiting == .painLevel)
+        #expect(fine.last?.triage?.level == .selfCare)
+        let asked = converse(["my calves hurt after a 10k", "no", "a dull ache"])
+        #expect(asked[2].awaiting == .painLevel, "\(asked[2].reply)")
+        // A bare "yes" says nothing of what: asked again.
+        let yes = converse(["calves tight after a 10k yesterday", "no", "yes"])
+        #expect(yes[2].awaiting == .painKind)
     }
 
     @Test func anAnswerGivenEarlyIsKeptForItsTurn() {

@@ -662,6 +662,14 @@ import Testing
             ("Would chest pain ever come on like this during a run, it's crushing", "chest"),
             ("is it normal in theory to have dark cola pee after a marathon because mine is", "rhabdo"),
             ("What if my calf is swollen and hot and red, should I still massage it", "clot"),
+            // The supposition in a later clause, and "now" said only of being fine (session 10).
+            (
+                "quick one before race day, if one day my calf swelled right up would you still give me a routine? mine are fine right now",
+                nil
+            ),
+            ("would you stop me if I said I'd coughed up blood? I haven't, just testing you", nil),
+            ("if in future my knee locks on a run should I stop? today it feels fine", nil),
+            ("suppose one day my foot went numb, what then? right now my calf is hot and swollen", "clot"),
         ] as [(String, String?)])
     func aSupposedSignIsAQuestionNotAWarning(line: String, flag: String?) {
         let entities = shippedCoach.classify(line).entities
@@ -670,6 +678,37 @@ import Testing
         } else {
             #expect(entities.redFlags.isEmpty && entities.asksAboutSigns, "\(line): \(entities.redFlags)")
         }
+    }
+
+    /// A negation covers the whole phrase it starts ("no stress fracture": not "fracture" alone), and a clinician's
+    /// "ruled out" negates; a phrase that runs past the negated one still tells ("not able to pee much").
+    @Test(
+        arguments: [
+            ("no stress fracture on the scan, just tight calves", nil),
+            ("they ruled out compartment syndrome, legs just tight now", nil),
+            ("haven't been able to pee much since the ultra and my legs are in agony", "rhabdo"),
+            ("ruled out a clot last month but today my calf is swollen and hot", "clot"),
+        ] as [(String, String?)])
+    func aNegationCoversThePhraseItStarts(line: String, flag: String?) {
+        let flags = shippedCoach.classify(line).entities.redFlags
+        if let flag { #expect(flags.contains(flag), "\(line): \(flags)") } else { #expect(flags.isEmpty, "\(line): \(flags)") }
+    }
+
+    /// Concepts widened from the eleventh blind batch (session 10), each a family of wordings, not one line.
+    @Test(
+        arguments: [
+            ("the red patch round the blister is bigger than this morning", "infection"),
+            ("heel throbs at night and it hurts when I squeeze it from both sides", "stress-fracture"),
+            ("deep ache where my leg joins my body and now I limp", "hip-fracture"),
+            ("six weeks after my knee op, calf throbbing constantly and looks bigger", "clot"),
+            ("barely a dribble of pee since the hottest run of my life, every muscle screaming", "rhabdo"),
+            ("my mate went down mid-race and was out for a few seconds", "collapse"),
+            ("sore calf and it is tight and warm to the touch", "clot"),
+            ("doing couch to 5k, my calf is swollen and hot", "clot"),
+        ] as [(String, String?)])
+    func widenedConcepts(line: String, flag: String?) {
+        let flags = shippedCoach.classify(line).entities.redFlags
+        if let flag { #expect(flags.contains(flag), "\(line): \(flags)") } else { #expect(flags.isEmpty, "\(line): \(flags)") }
     }
 
     @Test func aSnapAtTheBackOfTheHeelIsTheAchillesNotABrokenBone() {

@@ -556,4 +556,22 @@ import Testing
         #expect(shippedCoach.classify("the whole week, 5 days").entities.daysAgo == 5)
         #expect(shippedCoach.classify("I run 4 days a week and my calves ache").entities.daysAgo == nil)
     }
+
+    /// A short answer that hedges the time ("a month or more", "6 weeks or so") tells when; a plan's week is no pain level.
+    @Test func aHedgedTimeAndAPlansWeek() {
+        #expect(shippedCoach.classify("a month or more").entities.daysAgo == 30)
+        #expect(shippedCoach.classify("6 weeks or so").entities.daysAgo == 42)
+        #expect(shippedCoach.classify("I've been training 6 weeks or so for my first 10k and my calves are tight").entities.daysAgo == nil)
+        #expect(shippedCoach.classify("week 6 now of couch to 5k, calves tight").entities.painLevel == nil)
+        #expect(shippedCoach.classify("calves tight, 6 now").entities.painLevel == 6)
+    }
+
+    /// A knock to an area is an injury told, whatever was hit ("banged my knee on a bench"); a knock to nothing of the
+    /// body is not.
+    @Test func aKnockToAnAreaStartsTheQuestions() {
+        for line in ["banged my knee on a bench during my run", "whacked my shin on a gate", "clipped a bollard, hit my thigh on it"] {
+            #expect(shippedCoach.classify(line).plugin == "triage", "\(line)")
+        }
+        #expect(shippedCoach.classify("I banged out a new PB at the weekend").plugin == "fallback")
+    }
 }

@@ -6,6 +6,10 @@ plugin: triage
 entities.swelling: false
 entities.pain_kind: sharp
 entities.red_flags: []
+# (The kind of pain came without the question that asks "anything else with it?", so that part is asked on its own.)
+awaiting: pain_kind
+reply contains: Anything else
+> no, nothing else
 awaiting: pain_level
 > 5
 awaiting: null

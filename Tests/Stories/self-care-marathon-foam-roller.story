@@ -8,6 +8,10 @@ entities.pain_kind: tight
 awaiting: swelling
 > not really
 entities.answer: no
+# ("Stiff" said the kind of pain; the rest of that question, "anything else with it?", is asked on its own.)
+awaiting: pain_kind
+reply contains: numbness
+> no
 awaiting: pain_level
 > 3
 awaiting: urine

@@ -230,7 +230,7 @@ public struct Interpreter: Sendable, Codable {
                 entries[$0] >= 0 && table.entries[Int(entries[$0])].isDomain
             }
             || domainNeighbour && !entities.bodyParts.isEmpty && !saysOtherTopic
-            || entities.generalSoreness && !saysOtherTopic
+            || entities.generalSoreness && !saysOtherTopic || entities.knockToAnArea
             || !(entities.runnerFacts.isEmpty && entities.runnerFactsWithdrawn.isEmpty) && !saysOtherTopic
         let stems = tokens.map { $0.stem }
         var hits = Set<Int>()

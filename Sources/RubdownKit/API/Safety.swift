@@ -344,11 +344,18 @@ public enum SignCheck: String, Sendable, CaseIterable {
     case clotChest = "clot-chest"
     /// Hip pain: hurting to hop or stand on that leg, or a limp (the screen for a stress fracture of the hip).
     case hipLoad = "hip-load"
+    /// The pain-kind question's second half ("anything else with it, such as numbness or feeling unwell?"), asked on
+    /// its own when the kind of pain was told before that question came: the screen a runner who opened with "tight
+    /// calves" would otherwise never hear. What the answer tells is read by the detector as every line is; numbness,
+    /// tingling or weakness in answer to it is a nerve sign.
+    case otherSigns = "other-signs"
 
     /// The symptom concepts (`symptoms.yaml`) that, said in the answer, are a yes.
     var signs: Set<String> {
         switch self {
         case .legNerve: ["numbness", "tingling", "weakness"]
+        // (Weak legs after a hard effort are read by the detector, beside the urine: not a nerve sign by themselves.)
+        case .otherSigns: ["numbness", "tingling"]
         case .clotChest: ["breathless", "chest-pain", "coughing-blood", "palpitations"]
         case .hipLoad: ["limp", "hop-pain", "cannot-bear-weight"]
         }
@@ -365,6 +372,11 @@ public enum SignCheck: String, Sendable, CaseIterable {
         case .clotChest:
             return state.swellingWhereAClotCanBe && !facts.swollenBothSides && !state.redFlags.contains("clot")
         case .hipLoad: return state.areas.contains("hips") && !state.redFlags.contains("hip-fracture")
+        // Only once the pain's kind is known without the question that asks it, with nothing flagged already, and
+        // not beside the nerve check, which asks about numbness itself.
+        case .otherSigns:
+            return facts.painKind != nil && state.redFlags.isEmpty && !facts.painRunsDownLeg
+                && facts.signCheckAnswers[.legNerve] == nil
         }
     }
 
@@ -374,13 +386,14 @@ public enum SignCheck: String, Sendable, CaseIterable {
         case .legNerve: "numbness-unknown"
         case .clotChest: nil
         case .hipLoad: "hop-unknown"
+        case .otherSigns: "numbness-unknown"
         }
     }
 
     /// The red flag a yes raises.
     func flag(_ facts: Facts) -> String {
         switch self {
-        case .legNerve: facts.painRunsDownBothLegs ? "cauda-equina" : "nerve"
+        case .legNerve, .otherSigns: facts.painRunsDownBothLegs ? "cauda-equina" : "nerve"
         case .clotChest: "chest"
         case .hipLoad: "hip-fracture"
         }

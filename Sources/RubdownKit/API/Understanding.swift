@@ -67,6 +67,8 @@ public struct Entities: Sendable, Hashable {
     public var generalSoreness = false
     /// A word of discomfort anywhere in the line ("screaming", "stiff", "ow"), area or not.
     public var discomfort = false
+    /// A knock to an area ("banged my knee on a bench", "whacked my shin on a gate"): an injury told, whatever it hit.
+    public var knockToAnArea = false
     /// "the other leg"
     public var otherSide = false
     /// "what are the signs of a clot?": a question about warning signs in general, which names one but

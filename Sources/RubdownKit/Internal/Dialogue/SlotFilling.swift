@@ -175,23 +175,29 @@ enum SlotFilling {
         // A kind of pain ("a dull ache") is kept, but it does not answer the check: asked again, then given up on.
         // The pain-kind question asks "anything else with it, such as numbness...?" too: a sign in its answer settles a
         // check that is due ("yes, numb" to it, with pain down the leg).
+        let askedWithThePainKind = pending?.question.slot == .painKind && pending?.question.check == nil
         let checkAnswered =
             pending?.question.check
-            ?? (pending?.question.slot == .painKind
-                ? SignCheck.allCases.first { $0.isDue(in: state) && !$0.signs.isDisjoint(with: entities.symptoms) } : nil)
+            ?? (askedWithThePainKind
+                ? SignCheck.allCases.first { $0 != .otherSigns && $0.isDue(in: state) && !$0.signs.isDisjoint(with: entities.symptoms) }
+                : nil)
         if let check = checkAnswered, state.facts.signCheckAnswers[check] == nil {
             // "no, can hop fine" names the sign only to deny it: the flag's own veto settles the check as a no.
             if entities.vetoedRedFlags.contains(check.flag(state.facts)) {
                 state.facts.signCheckAnswers[check] = false
-            } else if !check.signs.isDisjoint(with: entities.symptoms) || answer == .yes {
+            } else if !check.signs.isDisjoint(with: entities.symptoms) || answer == .yes && check != .otherSigns {
                 state.facts.signCheckAnswers[check] = true
                 // "numb in both": the answer can tell that both legs are affected.
                 if check == .legNerve, !wordsOfLine.isDisjoint(with: Self.bothLegsWords) { state.facts.painRunsDownBothLegs = true }
-            } else if answer == .no || Self.saysAllClear(understanding) {
+            } else if answer == .no || Self.saysAllClear(understanding) || check == .otherSigns && answer != .yes {
+                // To "anything else with it?", whatever is told was read by the detector like any line; a bare "yes"
+                // says nothing of what, so it is asked again.
                 state.facts.signCheckAnswers[check] = false
             }
             if state.facts.signCheckAnswers[check] != nil { filled.insert(.painKind) } else { filled.remove(.painKind) }
         }
+        // The pain-kind question asks "anything else?" itself.
+        if askedWithThePainKind, state.facts.signCheckAnswers[.otherSigns] == nil { state.facts.signCheckAnswers[.otherSigns] = false }
 
         if let pending {
             let slot = pending.question.slot

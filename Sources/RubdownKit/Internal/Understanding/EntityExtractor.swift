@@ -61,6 +61,14 @@ struct EntityExtractor: Sendable, Codable {
                     entities.discomfort = true
                 }
                 if Self.discomfortWords.contains(word), !span.negated { entities.discomfort = true }
+                // "banged my knee", "hit my shin on a gate": the area is what was knocked, within a word or two.
+                if word == "knock", !span.negated,
+                    spans.contains(where: {
+                        if case .area = $0.concept { !$0.negated && (0...2).contains($0.start - span.start - span.length) } else { false }
+                    })
+                {
+                    entities.knockToAnArea = true
+                }
             }
         }
         // An area said to be fine is ruled out, as "not my quads" is, when another area is the sore one; said alone
@@ -219,34 +227,67 @@ struct EntityExtractor: Sendable, Codable {
     /// rhabdo look like") or supposes one ("if my calf ever swelled up", "say I heard a pop", "hypothetically, ...",
     /// "can you massage over a fracture? I don't have one").
     static func generalQuestion(_ words: [String]) -> Range<Int>? {
-        let end = words.firstIndex(of: ",") ?? words.count
-        let first = Array(words[..<end])
-        let starts = { (opening: [String]) in first.starts(with: opening) }
-        // Anything of now in the line ("right now", "since the race"), or the runner's own in the question ("like this",
-        // "because mine is"), makes it the runner's own.
-        guard !words.contains(where: presentMarkers.contains), !first.contains(where: ["mine", "because", "this"].contains) else {
-            return nil
+        // Clauses, between commas and the marks that end a sentence.
+        var clauses: [Range<Int>] = []
+        var start = 0
+        for index in words.indices where [",", "?", ".", "!", ";"].contains(words[index]) {
+            if index > start { clauses.append(start..<index) }
+            start = index + 1
         }
-        let supposes =
-            [
-                ["say", "i", "had"], ["say", "i", "heard"], ["say", "i", "felt"], ["hypothetically"], ["if", "someone"],
-                ["if", "somebody"],
-            ]
-            .contains(where: starts)
-            || first.firstIndex(of: "if").map { first[$0...].contains("ever") } ?? false
-        // "I don't have one", "purely hypothetical": said of a question that speaks of no sign of the runner's.
-        let saysItIsHypothetical =
-            words.contains("hypothetically") || words.contains("hypothetical")
-            || words.indices.contains { index in
-                [["in", "theory"], ["do", "not", "have", "one"], ["reading", "about"], ["read", "about"]].contains { phrase in
-                    words[index...].starts(with: phrase)
+        if start < words.count { clauses.append(start..<words.count) }
+        // Anything of now in the line ("right now", "since the race") makes it the runner's own, except in a clause that
+        // says all is well ("today I'm fine", "mine is fine right now") or in "should I still...".
+        let saysNow = clauses.contains { clause in
+            let said = words[clause]
+            let wellNow = said.contains(where: wellWords.contains)
+            return !wellNow
+                && clause.contains { index in
+                    presentMarkers.contains(words[index])
+                        && !(words[index] == "still" && index > 0
+                            && (modals.contains(words[index - 1])
+                                || index > 1 && ["i", "you", "we"].contains(words[index - 1]) && modals.contains(words[index - 2])))
                 }
-            }
-        let asks =
-            ["is", "can", "should", "does", "do", "could", "would", "what", "how"].contains(first.first ?? "")
-            && !first.contains(where: ["my", "mine", "me", "i", "myself"].contains)
-        return supposes || saysItIsHypothetical && asks || asksAboutSignsInGeneral(first) ? 0..<end : nil
+        }
+        guard !saysNow else { return nil }
+        for (position, clause) in clauses.enumerated() {
+            let said = Array(words[clause])
+            // The runner's own in the question ("like this", "because mine is").
+            if said.contains(where: ["mine", "because", "this"].contains) { continue }
+            let starts = { (opening: [String]) in said.starts(with: opening) }
+            let supposes =
+                [
+                    ["say", "i"], ["hypothetically"], ["if", "someone"], ["if", "somebody"], ["suppose"], ["supposing"],
+                    ["imagine"],
+                ]
+                .contains(where: starts)
+                || said.firstIndex(of: "if").map { at in
+                    let after = Array(said[at...])
+                    return after.contains("ever")
+                        || [
+                            ["if", "in", "future"], ["if", "in", "the", "future"], ["if", "one", "day"], ["if", "i", "said"],
+                            ["if", "i", "told"],
+                        ].contains { after.starts(with: $0) }
+                } ?? false
+            // "I don't have one", "purely hypothetical": said of a question that speaks of no sign of the runner's.
+            let saysItIsHypothetical =
+                words.contains("hypothetically") || words.contains("hypothetical")
+                || words.indices.contains { index in
+                    [["in", "theory"], ["do", "not", "have", "one"], ["reading", "about"], ["read", "about"]].contains { phrase in
+                        words[index...].starts(with: phrase)
+                    }
+                }
+            let asks =
+                ["is", "can", "should", "does", "do", "could", "would", "what", "how"].contains(said.first ?? "")
+                && !said.contains(where: ["my", "mine", "me", "i", "myself"].contains)
+            // (A general question about signs only as the line's opening, as it always was.)
+            if supposes || saysItIsHypothetical && asks || position == 0 && asksAboutSignsInGeneral(said) { return clause }
+        }
+        return nil
     }
+
+    /// Words of a clause that says all is well now ("today I'm fine", "it's all normal", "nothing like that").
+    static let wellWords: Set<String> = ["fine", "normal", "ok", "okay", "nothing", "good", "great", "grand"]
+    static let modals: Set<String> = ["should", "would", "could", "can", "will", "shall", "might", "must"]
 
     static let presentMarkers: Set<String> = [
         "now", "today", "tonight", "currently", "since", "still", "yesterday", "morning",
@@ -324,8 +365,9 @@ struct EntityExtractor: Sendable, Codable {
     ]
     /// Sounds of discomfort that name nothing: beside an area alone, a report.
     static let groans: Set<String> = ["ugh", "urgh", "argh", "oof", "ooh", "ahh", "aah", "eek", "sigh", "meh", "bleh", "gah"]
-    /// Words of the lexicon that tell of discomfort only beside a leg or an area ("tired legs", "knee playing up").
-    static let soreBesideAnArea: Set<String> = ["tired", "flare"]
+    /// Words of the lexicon that tell of discomfort only beside a leg or an area ("tired legs", "knee playing up",
+    /// "banged my knee").
+    static let soreBesideAnArea: Set<String> = ["tired", "flare", "knock"]
     /// Lexicon words that report discomfort.
     static let discomfortWords: Set<String> = ["sore", "hurt", "stiff", "cramp", "swollen", "numb", "pain"]
 
@@ -628,7 +670,8 @@ struct EntityExtractor: Sendable, Codable {
         return nil
     }
 
-    static let negators: Set<String> = ["not", "no", "never", "without", "nor", "neither", "none", "nothing"]
+    /// ("ruled out a clot", "excluded a fracture": a clinician's no.)
+    static let negators: Set<String> = ["not", "no", "never", "without", "nor", "neither", "none", "nothing", "ruled", "excluded"]
     static let scopeBreakers: Set<String> = [",", "but", "and", "only", "just", "though", "although", "however", "instead", "rather"]
 
     /// Marks the tokens a negation covers: from the negator up to and including the first word
@@ -678,7 +721,7 @@ struct EntityExtractor: Sendable, Codable {
         "real", "major", "obvious", "visible", "noticeable", "much", "any", "big", "significant", "actual", "sign",
         "signs", "of", "or", "nor", "my", "the", "a", "an", "at", "all", "that", "too", "so", "very", "really", "it",
         "is", "was", "been", "do", "does", "did", "have", "has", "had", "feel", "feels", "felt", "seem", "seems", "look",
-        "looks", "more", "extra", "unusual", "bad",
+        "looks", "more", "extra", "unusual", "bad", "out",
         // "didn't hear a pop", "haven't seen any blood", "never noticed swelling": the sense verb is not what is denied.
         "hear", "heard", "see", "seen", "saw", "notice", "noticed",
         // "not getting better", "not getting any pain at night", "don't turn white": what is denied comes after it.
@@ -823,6 +866,8 @@ struct EntityExtractor: Sendable, Codable {
                 || Self.beforeDuration.contains(before) || words.count <= 3
                 // "all week, 6 days": a short answer that ends with the time.
                 || index + 2 == words.count && words.count <= 6
+                // "a month or more", "6 weeks or so", "3 weeks plus": a short answer that hedges the time.
+                || (after == "or" || after == "plus") && words.count <= 6
             guard dated else { continue }
             if unit == "day" || unit == "days" { return value }
             if unit == "week" || unit == "weeks" { return value * 7 }
@@ -887,6 +932,8 @@ struct EntityExtractor: Sendable, Codable {
         "intense": 7, "extreme": 9,
     ]
 
+    static let placesInAPlan: Set<String> = ["week", "day", "month", "stage"]
+
     static func painLevel(_ line: Line) -> Int? {
         let words = line.words
         for (index, word) in words.enumerated() {
@@ -908,6 +955,8 @@ struct EntityExtractor: Sendable, Codable {
             // "around mile 4", "at km 30": a place on the course, not a level.
             let previous = index > 0 ? words[index - 1] : ""
             if kmUnits.contains(previous) || mileUnits.contains(previous) || previous == "lap" { continue }
+            // "week 6 now" of a plan, "day 3": a place in a plan or a count of days, not a level.
+            if Self.placesInAPlan.contains(previous) { continue }
             // "13k, I usually do 8": after a run's verb, in a line that says a distance, a bare number is the usual distance.
             if Self.runVerbsBeforeADistance.contains(previous), distance(line) != nil { continue }
             // "10 hill reps", "6 short sprints": a count of efforts.

@@ -133,15 +133,26 @@ struct PatternDetector: Sendable, Codable {
 
     /// Calls `body` with each phrase (by id) that occurs in the line outside a negation (starting at a token no negation
     /// covers), and the tokens it covers.
+    /// A negation covers the whole phrase it starts: in "no stress fracture" the negation stops at "stress", and
+    /// "fracture", a phrase of its own, lies inside the negated "stress fracture". (Only a phrase wholly inside: in
+    /// "not able to pee much", "pee much" still tells.)
     private func forEachPhrase(in tokens: [Token], phrasesAt: (Int) -> [Int]?, _ body: (Int, Range<Int>) -> Void) {
-        for start in tokens.indices where !tokens[start].negated {
+        func matches(_ id: Int, at start: Int) -> Bool {
+            let phrase = phrases[id]
+            guard start + phrase.count <= tokens.count else { return false }
+            var index = 1
+            while index < phrase.count, tokens[start + index].stem == phrase[index] { index += 1 }
+            return index == phrase.count
+        }
+        var negatedUntil = 0
+        for start in tokens.indices {
             guard let candidates = phrasesAt(start) else { continue }
-            for id in candidates {
-                let phrase = phrases[id]
-                guard start + phrase.count <= tokens.count else { continue }
-                var index = 1
-                while index < phrase.count, tokens[start + index].stem == phrase[index] { index += 1 }
-                if index == phrase.count { body(id, start..<(start + phrase.count)) }
+            if tokens[start].negated {
+                for id in candidates where matches(id, at: start) { negatedUntil = max(negatedUntil, start + phrases[id].count) }
+                continue
+            }
+            for id in candidates where matches(id, at: start) && start + phrases[id].count > negatedUntil {
+                body(id, start..<(start + phrases[id].count))
             }
         }
     }
