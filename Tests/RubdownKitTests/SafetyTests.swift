@@ -694,6 +694,27 @@ import Testing
         if let flag { #expect(flags.contains(flag), "\(line): \(flags)") } else { #expect(flags.isEmpty, "\(line): \(flags)") }
     }
 
+    /// A veto speaks of a sign told before it or in its own clause, not of one told wholly after a turn ("but now",
+    /// "still"); without a turn, what comes first may explain the sign. A supposition covers only what follows its "if"
+    /// (a reviewer's finds against the first version of this rule, reworded).
+    @Test(
+        arguments: [
+            ("the doctor gave me the all clear in spring but now my calf is swollen and hot", "clot"),
+            ("my fingers warmed up at once but my right foot is still white, cold and numb", "cold-foot"),
+            ("cramp was gone as soon as I stretched, but the calf is still swollen and hot two days on", "clot"),
+            ("I'm fine now but I was coughing up blood last night", "chest"),
+            ("calf is swollen and hot after the flight and if it ever gets bigger I'll go to A&E", "clot"),
+            ("not sure if it's ever been like this, chest is crushing since the race", "chest"),
+            ("if I hop it ever so slightly my shin bone kills at one spot, aches at night too", "stress-fracture"),
+            ("haven't been out, my foot is numb and cold since the ultra", "nerve"),
+            ("calves went numb from the cold but warmed up straight away once I got inside", nil),
+            ("trail was full of nettles, legs are tingly from the stings", nil),
+        ] as [(String, String?)])
+    func aVetoSpeaksOfWhatCameBefore(line: String, flag: String?) {
+        let flags = shippedCoach.classify(line).entities.redFlags
+        if let flag { #expect(flags.contains(flag), "\(line): \(flags)") } else { #expect(flags.isEmpty, "\(line): \(flags)") }
+    }
+
     /// Concepts widened from the eleventh blind batch (session 10), each a family of wordings, not one line.
     @Test(
         arguments: [
@@ -703,7 +724,6 @@ import Testing
             ("six weeks after my knee op, calf throbbing constantly and looks bigger", "clot"),
             ("barely a dribble of pee since the hottest run of my life, every muscle screaming", "rhabdo"),
             ("my mate went down mid-race and was out for a few seconds", "collapse"),
-            ("sore calf and it is tight and warm to the touch", "clot"),
             ("doing couch to 5k, my calf is swollen and hot", "clot"),
         ] as [(String, String?)])
     func widenedConcepts(line: String, flag: String?) {

@@ -140,10 +140,35 @@ struct EntityExtractor: Sendable, Codable {
                     }) >= 2
             // "..., the other one's fine", "other foot is normal pink": what the other side is like is the
             // comparison that makes the sign one-sided, not a sign that it passed.
-            let vetoed = vetoes.detect(
-                tokens: PastReading.withoutOthers(Self.withoutOtherSide(tokens)), spans: spans, contextAreas: [],
-                phrasesAt: { detectorPhrases(1, $0) })
-            entities.vetoedRedFlags = entities.redFlags.filter { vetoed.contains($0) && !(severalSigns && emergencies.contains($0)) }
+            // A veto says the sign passed or is something else: it speaks of a sign told before it or in its own clause,
+            // not of one told wholly after it, past a turn ("GP gave me the all clear last month, but now my calf is
+            // swollen and hot", "my hands warmed up straight away but my foot is still white"). Without a turn, what came
+            // first can explain it ("trail was full of nettles, legs are tingly from the stings").
+            let vetoedAt = vetoes.coverage(
+                tokens: PastReading.withoutOthers(Self.withoutOtherSide(tokens)), phrasesAt: { detectorPhrases(1, $0) })
+            let clauseOf = Self.clauseNumbers(tokens)
+            let turns = Self.clausesThatTurn(tokens, clauseOf: clauseOf)
+            // The latest clause from which on the line still tells the sign by itself ("calf cramp was gone as soon as I
+            // stretched it, but the calf is still swollen and hot": from the second clause on).
+            func toldFrom(_ flag: String, after veto: Int) -> Int {
+                for start in stride(from: clauseOf.last ?? 0, to: veto, by: -1) {
+                    var later = pastRead
+                    for index in later.indices where clauseOf[index] < start { later[index].negated = true }
+                    if redFlags.detect(tokens: later, spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(0, $0) })
+                        .contains(flag)
+                    {
+                        return start
+                    }
+                }
+                return veto
+            }
+            func isVetoed(_ flag: String) -> Bool {
+                guard let at = vetoedAt[flag], let lastVeto = at.map({ clauseOf[$0] }).max() else { return false }
+                guard turns.contains(where: { $0 > lastVeto }) else { return true }
+                let told = toldFrom(flag, after: lastVeto)
+                return told <= lastVeto || !turns.contains(where: { $0 > lastVeto && $0 <= told })
+            }
+            entities.vetoedRedFlags = entities.redFlags.filter { isVetoed($0) && !(severalSigns && emergencies.contains($0)) }
             entities.redFlags.removeAll { entities.vetoedRedFlags.contains($0) }
         }
         // "what are the signs of a stress fracture?", "if my calf ever swelled up, should I massage it?": a question
@@ -160,6 +185,10 @@ struct EntityExtractor: Sendable, Codable {
                 entities.redFlags = []
                 entities.vetoedRedFlags = []
                 entities.asksAboutSigns = true
+                // ("if it ever gets swollen I'll shout": no swelling told.)
+                if let swelling = tokens.firstIndex(where: { $0.classes.contains(.swelling) }), question.contains(swelling) {
+                    entities.swelling = nil
+                }
             }
         }
         entities.cautions = cautions.detect(tokens: tokens, spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(2, $0) })
@@ -253,21 +282,30 @@ struct EntityExtractor: Sendable, Codable {
             let said = Array(words[clause])
             // The runner's own in the question ("like this", "because mine is").
             if said.contains(where: ["mine", "because", "this"].contains) { continue }
-            let starts = { (opening: [String]) in said.starts(with: opening) }
-            let supposes =
-                [
-                    ["say", "i"], ["hypothetically"], ["if", "someone"], ["if", "somebody"], ["suppose"], ["supposing"],
-                    ["imagine"],
-                ]
-                .contains(where: starts)
-                || said.firstIndex(of: "if").map { at in
-                    let after = Array(said[at...])
-                    return after.contains("ever")
-                        || [
-                            ["if", "in", "future"], ["if", "in", "the", "future"], ["if", "one", "day"], ["if", "i", "said"],
-                            ["if", "i", "told"],
-                        ].contains { after.starts(with: $0) }
-                } ?? false
+            // A supposition that opens the clause: the whole clause.
+            let opensWithASupposition = [
+                ["say", "i", "had"], ["say", "i", "heard"], ["say", "i", "felt"], ["say", "i", "got"], ["hypothetically"],
+                ["if", "someone"], ["if", "somebody"], ["suppose", "one", "day"], ["supposing", "one", "day"], ["imagine", "someone"],
+                ["imagine", "if"],
+            ].contains { said.starts(with: $0) }
+            // ("Hypothetically, what if I collapsed": the word alone in its clause supposes the next one too.)
+            if said == ["hypothetically"], position + 1 < clauses.count { return clause.lowerBound..<clauses[position + 1].upperBound }
+            if opensWithASupposition { return clause }
+            // "if it ever...", "if in future...", "if I said...": from the "if" on, so that a sign told before it in the
+            // clause still counts ("calf swollen and hot and if it ever gets worse I'll go in"). Not "not sure if it's ever
+            // been like this", nor "ever so slightly".
+            if let at = said.indices.first(where: { index in
+                said[index] == "if" && (index == 0 || !Self.wonderWords.contains(said[index - 1]))
+                    && (said[(index + 1)...].prefix(4).enumerated().contains { offset, word in
+                        word == "ever" && said.dropFirst(index + offset + 2).first != "so"
+                    }
+                        || [["in", "future"], ["in", "the", "future"], ["one", "day"]].contains { said[(index + 1)...].starts(with: $0) }
+                        // "if I said my knee had locked?" only beside a denial ("it hasn't", "just curious"): said plainly,
+                        // it may be how a runner tells an embarrassing sign.
+                        || said[(index + 1)...].starts(with: ["i", "said"]) && Self.deniesHavingIt(words, clauses))
+            }) {
+                return (clause.lowerBound + at)..<clause.upperBound
+            }
             // "I don't have one", "purely hypothetical": said of a question that speaks of no sign of the runner's.
             let saysItIsHypothetical =
                 words.contains("hypothetically") || words.contains("hypothetical")
@@ -280,14 +318,47 @@ struct EntityExtractor: Sendable, Codable {
                 ["is", "can", "should", "does", "do", "could", "would", "what", "how"].contains(said.first ?? "")
                 && !said.contains(where: ["my", "mine", "me", "i", "myself"].contains)
             // (A general question about signs only as the line's opening, as it always was.)
-            if supposes || saysItIsHypothetical && asks || position == 0 && asksAboutSignsInGeneral(said) { return clause }
+            if saysItIsHypothetical && asks || position == 0 && asksAboutSignsInGeneral(said) { return clause }
         }
         return nil
     }
 
+    /// "it hasn't", "I haven't", "just curious", "just testing": the supposed sign is denied or the question idle.
+    static func deniesHavingIt(_ words: [String], _ clauses: [Range<Int>]) -> Bool {
+        words.contains("curious") || words.contains("testing")
+            || clauses.contains { clause in
+                let said = Array(words[clause])
+                return [["it", "has", "not"], ["i", "have", "not"], ["it", "did", "not"], ["i", "did", "not"], ["it", "has", "n't"]]
+                    .contains { said.starts(with: $0) || said.starts(with: ["no"] + $0) || said.starts(with: ["but"] + $0) }
+            }
+    }
+
+    /// Words before "if" that make it "whether" ("not sure if it's ever been like this").
+    static let wonderWords: Set<String> = ["sure", "know", "wonder", "wondering", "unsure", "idk", "see", "tell", "check"]
+
     /// Words of a clause that says all is well now ("today I'm fine", "it's all normal", "nothing like that").
     static let wellWords: Set<String> = ["fine", "normal", "ok", "okay", "nothing", "good", "great", "grand"]
     static let modals: Set<String> = ["should", "would", "could", "can", "will", "shall", "might", "must"]
+
+    /// Each token's clause, counted from 0: clauses end at a comma or a mark and begin at "but", "then", "though".
+    static func clauseNumbers(_ tokens: [Token]) -> [Int] {
+        var clause = 0
+        return tokens.map { token in
+            if token.isBreak || clauseOpeners.contains(token.text) { clause += 1 }
+            return clause
+        }
+    }
+    static let clauseOpeners: Set<String> = ["but", "then", "though", "although", "however", "yet", "whereas"]
+
+    /// The clauses that turn to something new: opened by "but" or "then", or telling of now ("now", "still", "since").
+    static func clausesThatTurn(_ tokens: [Token], clauseOf: [Int]) -> Set<Int> {
+        var turning: Set<Int> = []
+        for index in tokens.indices where clauseOpeners.contains(tokens[index].text) || turnsToNow.contains(tokens[index].text) {
+            turning.insert(clauseOf[index])
+        }
+        return turning
+    }
+    static let turnsToNow: Set<String> = ["now", "still", "since", "today", "tonight"]
 
     static let presentMarkers: Set<String> = [
         "now", "today", "tonight", "currently", "since", "still", "yesterday", "morning",
@@ -692,7 +763,9 @@ struct EntityExtractor: Sendable, Codable {
             guard remaining > 0 else { continue }
             tokens[index].negated = true
             remaining -= 1
-            let carriesMeaning = !classes.contains(.negationFiller) && !classes.contains(.stopword)
+            // ("ruled out a clot": the "out" of "ruled out" is part of the negator.)
+            let ruledOut = tokens[index].text == "out" && index > 0 && tokens[index - 1].text == "ruled"
+            let carriesMeaning = !classes.contains(.negationFiller) && !classes.contains(.stopword) && !ruledOut
             let continues = index + 1 < tokens.count && tokens[index + 1].classes.contains(.orNor)
             if carriesMeaning && !continues { remaining = 0 }
         }
@@ -721,7 +794,7 @@ struct EntityExtractor: Sendable, Codable {
         "real", "major", "obvious", "visible", "noticeable", "much", "any", "big", "significant", "actual", "sign",
         "signs", "of", "or", "nor", "my", "the", "a", "an", "at", "all", "that", "too", "so", "very", "really", "it",
         "is", "was", "been", "do", "does", "did", "have", "has", "had", "feel", "feels", "felt", "seem", "seems", "look",
-        "looks", "more", "extra", "unusual", "bad", "out",
+        "looks", "more", "extra", "unusual", "bad",
         // "didn't hear a pop", "haven't seen any blood", "never noticed swelling": the sense verb is not what is denied.
         "hear", "heard", "see", "seen", "saw", "notice", "noticed",
         // "not getting better", "not getting any pain at night", "don't turn white": what is denied comes after it.
