@@ -574,4 +574,15 @@ import Testing
         }
         #expect(shippedCoach.classify("I banged out a new PB at the weekend").plugin == "fallback")
     }
+
+    /// "zero swelling" is none; "can't point to one spot" is not one spot; "one spot" is no pain of 1
+    /// (conversations.tuning-7, in wordings the rotated batch's writer chose).
+    @Test func zeroAndOneAreCountsOfSigns() {
+        #expect(shippedCoach.classify("zero swelling").entities.swelling == false)
+        #expect(shippedCoach.classify("zero swelling").entities.painLevel == nil)
+        #expect(shippedCoach.classify("can't point to one spot").entities.spread != .pinpoint)
+        #expect(shippedCoach.classify("can't point to one spot").entities.painLevel == nil)
+        #expect(shippedCoach.classify("one spot on the bone").entities.spread == .pinpoint)
+        #expect(shippedCoach.classify("zero pain").entities.painLevel == 0)
+    }
 }

@@ -568,7 +568,7 @@ struct EntityExtractor: Sendable, Codable {
         "spot", "point", "pinpoint", "pinpointed", "finger", "fingertip", "coin", "bone", "bony", "localised", "localized", "specific",
         "exact", "precise",
     ]
-    static let denialWords = ["not", "no", "rather", "isnt", "isn't"]
+    static let denialWords = ["not", "no", "rather", "isnt", "isn't", "unable"]
     static let diffuseWords: Set<String> = [
         "along", "spread", "spreads", "diffuse", "general", "generally", "whole", "length", "edge", "everywhere", "across", "band", "wide",
         "big", "large", "all",
@@ -579,8 +579,10 @@ struct EntityExtractor: Sendable, Codable {
         var found: Spread?
         for (index, token) in tokens.enumerated() where !token.negated {
             let classes = token.classes
-            // "not one spot", "rather than one point": the spot is what it is not.
-            let denied = tokens[max(0, index - 3)..<index].contains { $0.classes.contains(.denial) }
+            // "not one spot", "rather than one point", "can't point to one spot": the spot is what it is not (within the clause).
+            let before = tokens[max(0, index - 4)..<index]
+            let clauseStart = before.lastIndex(where: { $0.isBreak }).map { $0 + 1 } ?? before.startIndex
+            let denied = tokens[clauseStart..<index].contains { $0.classes.contains(.denial) || $0.classes.contains(.negator) }
             if !denied,
                 classes.contains(.pinpoint) && !classes.contains(.bone)
                     || classes.contains(.bone) && !tokens.contains(where: { $0.classes.contains(.along) })
@@ -742,7 +744,9 @@ struct EntityExtractor: Sendable, Codable {
     }
 
     /// ("ruled out a clot", "excluded a fracture": a clinician's no.)
-    static let negators: Set<String> = ["not", "no", "never", "without", "nor", "neither", "none", "nothing", "ruled", "excluded"]
+    static let negators: Set<String> = [
+        "not", "no", "never", "without", "nor", "neither", "none", "nothing", "ruled", "excluded", "zero",
+    ]
     static let scopeBreakers: Set<String> = [",", "but", "and", "only", "just", "though", "although", "however", "instead", "rather"]
 
     /// Marks the tokens a negation covers: from the negator up to and including the first word
@@ -1006,6 +1010,10 @@ struct EntityExtractor: Sendable, Codable {
     ]
 
     static let placesInAPlan: Set<String> = ["week", "day", "month", "stage"]
+    static let countedSigns: Set<String> = [
+        "swelling", "redness", "heat", "bruising", "bruise", "bruises", "problems", "problem", "issues", "numbness", "tingling",
+        "spot", "spots", "place", "point",
+    ]
 
     static func painLevel(_ line: Line) -> Int? {
         let words = line.words
@@ -1034,6 +1042,8 @@ struct EntityExtractor: Sendable, Codable {
             if Self.runVerbsBeforeADistance.contains(previous), distance(line) != nil { continue }
             // "10 hill reps", "6 short sprints": a count of efforts.
             if Self.efforts.contains(next) || index + 2 < words.count && Self.efforts.contains(words[index + 2]) { continue }
+            // "zero swelling", "one spot": a count of something else.
+            if Self.countedSigns.contains(next) { continue }
             if Double(word) == nil && words.count > 5 { continue }  // "one of my calves"
             if value >= 0 && value <= 10 { return clampPain(value) }
         }
