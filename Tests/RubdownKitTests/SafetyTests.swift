@@ -694,23 +694,23 @@ import Testing
         if let flag { #expect(flags.contains(flag), "\(line): \(flags)") } else { #expect(flags.isEmpty, "\(line): \(flags)") }
     }
 
-    /// A veto speaks of a sign told before it or in its own clause, not of one told wholly after a turn ("but now",
-    /// "still"); without a turn, what comes first may explain the sign. A supposition covers only what follows its "if"
-    /// (a reviewer's finds against the first version of this rule, reworded).
+    /// A supposition covers only what follows its "if", needs a question or a denial beside it, and is owned up to by
+    /// "actually it is" or "that was me"; veto words that would silence other signs in the line are not vetoes (two
+    /// reviewers' finds against this session's first versions, reworded).
     @Test(
         arguments: [
             ("the doctor gave me the all clear in spring but now my calf is swollen and hot", "clot"),
-            ("my fingers warmed up at once but my right foot is still white, cold and numb", "cold-foot"),
-            ("cramp was gone as soon as I stretched, but the calf is still swollen and hot two days on", "clot"),
-            ("I'm fine now but I was coughing up blood last night", "chest"),
             ("calf is swollen and hot after the flight and if it ever gets bigger I'll go to A&E", "clot"),
             ("not sure if it's ever been like this, chest is crushing since the race", "chest"),
             ("if I hop it ever so slightly my shin bone kills at one spot, aches at night too", "stress-fracture"),
             ("haven't been out, my foot is numb and cold since the ultra", "nerve"),
-            ("calves went numb from the cold but warmed up straight away once I got inside", nil),
+            ("if in future anyone asks I'll tell them I blacked out at the finish", "collapse"),
+            ("hypothetically, my calf is swollen and hot, actually it is", "clot"),
+            ("zero bladder control since the long run and my back is killing me", "cauda-equina"),
             ("trail was full of nettles, legs are tingly from the stings", nil),
+            ("heard a pop at the finish line, it was the prosecco, legs sore", nil),
         ] as [(String, String?)])
-    func aVetoSpeaksOfWhatCameBefore(line: String, flag: String?) {
+    func aSuppositionOrAVetoHidesNoOtherSign(line: String, flag: String?) {
         let flags = shippedCoach.classify(line).entities.redFlags
         if let flag { #expect(flags.contains(flag), "\(line): \(flags)") } else { #expect(flags.isEmpty, "\(line): \(flags)") }
     }

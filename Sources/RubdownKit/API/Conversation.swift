@@ -195,9 +195,13 @@ public struct Conversation: Sendable {
                 ![Slot.when, .distance].contains($0.question.slot) && ($0.question.slot != .urine || $0.question.area != nil)
             } ?? true
         var understanding = coach.interpreter.understand(line, contextAreas: aboutTheArea ? state.areas : [])
-        // "during the run, felt a loud snap at about 3k": a sign told in answer to when or how far is about the area.
-        if !aboutTheArea, pending?.question.slot != .urine, !understanding.entities.symptoms.isEmpty, !state.areas.isEmpty {
-            understanding = coach.interpreter.understand(line, contextAreas: state.areas)
+        // "during the run, felt a loud snap at about 3k": a sign told in answer to when or how far is about the area;
+        // so is one the area completes ("been doing loads more lately, up to 60 miles a week" of a sore hip).
+        if !aboutTheArea, pending?.question.slot != .urine, !state.areas.isEmpty {
+            let ofTheArea = coach.interpreter.understand(line, contextAreas: state.areas)
+            if !understanding.entities.symptoms.isEmpty || ofTheArea.entities.redFlags.count > understanding.entities.redFlags.count {
+                understanding = ofTheArea
+            }
         }
         let safety = coach.safety
         // The facts the line states are taken in only if it is not a side question,
@@ -246,6 +250,9 @@ public struct Conversation: Sendable {
                         if pending.question.slot == .bodyPart, SlotFilling.saysWholeLegs(understanding) {
                             return reask(pending, understanding: understanding, prompt: coach.content.knowledge.say("which-hurts-most"))
                         }
+                        // (What the line tells of a caution route is kept: "worst with the first steps in the morning" is
+                        // no kind of pain, but it is the heel's first-step pain.)
+                        state.cautions += safety.cautions(for: understanding, state: state)
                         return reask(pending, understanding: understanding)
                     }
                     // Two tries, or other facts given instead: ask again once, then move on.

@@ -140,35 +140,10 @@ struct EntityExtractor: Sendable, Codable {
                     }) >= 2
             // "..., the other one's fine", "other foot is normal pink": what the other side is like is the
             // comparison that makes the sign one-sided, not a sign that it passed.
-            // A veto says the sign passed or is something else: it speaks of a sign told before it or in its own clause,
-            // not of one told wholly after it, past a turn ("GP gave me the all clear last month, but now my calf is
-            // swollen and hot", "my hands warmed up straight away but my foot is still white"). Without a turn, what came
-            // first can explain it ("trail was full of nettles, legs are tingly from the stings").
-            let vetoedAt = vetoes.coverage(
-                tokens: PastReading.withoutOthers(Self.withoutOtherSide(tokens)), phrasesAt: { detectorPhrases(1, $0) })
-            let clauseOf = Self.clauseNumbers(tokens)
-            let turns = Self.clausesThatTurn(tokens, clauseOf: clauseOf)
-            // The latest clause from which on the line still tells the sign by itself ("calf cramp was gone as soon as I
-            // stretched it, but the calf is still swollen and hot": from the second clause on).
-            func toldFrom(_ flag: String, after veto: Int) -> Int {
-                for start in stride(from: clauseOf.last ?? 0, to: veto, by: -1) {
-                    var later = pastRead
-                    for index in later.indices where clauseOf[index] < start { later[index].negated = true }
-                    if redFlags.detect(tokens: later, spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(0, $0) })
-                        .contains(flag)
-                    {
-                        return start
-                    }
-                }
-                return veto
-            }
-            func isVetoed(_ flag: String) -> Bool {
-                guard let at = vetoedAt[flag], let lastVeto = at.map({ clauseOf[$0] }).max() else { return false }
-                guard turns.contains(where: { $0 > lastVeto }) else { return true }
-                let told = toldFrom(flag, after: lastVeto)
-                return told <= lastVeto || !turns.contains(where: { $0 > lastVeto && $0 <= told })
-            }
-            entities.vetoedRedFlags = entities.redFlags.filter { isVetoed($0) && !(severalSigns && emergencies.contains($0)) }
+            let vetoed = vetoes.detect(
+                tokens: PastReading.withoutOthers(Self.withoutOtherSide(tokens)), spans: spans, contextAreas: [],
+                phrasesAt: { detectorPhrases(1, $0) })
+            entities.vetoedRedFlags = entities.redFlags.filter { vetoed.contains($0) && !(severalSigns && emergencies.contains($0)) }
             entities.redFlags.removeAll { entities.vetoedRedFlags.contains($0) }
         }
         // "what are the signs of a stress fracture?", "if my calf ever swelled up, should I massage it?": a question
@@ -278,6 +253,25 @@ struct EntityExtractor: Sendable, Codable {
                 }
         }
         guard !saysNow else { return nil }
+        // A supposition is a question or is denied ("...? mine are fine", "it hasn't"); "actually it is", "that was me",
+        // "well mine did" own up to it.
+        // (The normaliser makes a "?" a comma: a question is known by its words.)
+        let asksSomething =
+            words.contains { ["what", "how", "why", "whether"].contains($0) }
+            || zip(words, words.dropFirst()).contains { first, second in
+                ["should", "would", "could", "can", "is", "do", "does", "will", "shall"].contains(first)
+                    && ["i", "you", "we", "it", "that", "this", "massage", "rolling", "there", "they"].contains(second)
+            }
+        let isAsked = asksSomething || deniesHavingIt(words, clauses) || clauses.contains { words[$0].contains(where: wellWords.contains) }
+        let ownsUp = words.indices.contains { index in
+            [
+                ["that", "was", "me"], ["mine", "did"], ["well", "it", "is"], ["but", "it", "is"], ["and", "it", "is"],
+                ["well", "i", "did"],
+                ["actually", "it"], ["actually", "i"], ["actually", "mine"], ["actually", "my"],
+            ]
+            .contains { words[index...].starts(with: $0) }
+        }
+        guard !ownsUp else { return nil }
         for (position, clause) in clauses.enumerated() {
             let said = Array(words[clause])
             // The runner's own in the question ("like this", "because mine is").
@@ -285,25 +279,30 @@ struct EntityExtractor: Sendable, Codable {
             // A supposition that opens the clause: the whole clause.
             let opensWithASupposition = [
                 ["say", "i", "had"], ["say", "i", "heard"], ["say", "i", "felt"], ["say", "i", "got"], ["hypothetically"],
-                ["if", "someone"], ["if", "somebody"], ["suppose", "one", "day"], ["supposing", "one", "day"], ["imagine", "someone"],
-                ["imagine", "if"],
+                ["if", "someone"], ["if", "somebody"], ["suppose", "one", "day"], ["supposing", "one", "day"],
             ].contains { said.starts(with: $0) }
             // ("Hypothetically, what if I collapsed": the word alone in its clause supposes the next one too.)
-            if said == ["hypothetically"], position + 1 < clauses.count { return clause.lowerBound..<clauses[position + 1].upperBound }
-            if opensWithASupposition { return clause }
+            if said == ["hypothetically"], position + 1 < clauses.count, isAsked {
+                return clause.lowerBound..<clauses[position + 1].upperBound
+            }
+            if opensWithASupposition && isAsked { return clause }
             // "if it ever...", "if in future...", "if I said...": from the "if" on, so that a sign told before it in the
             // clause still counts ("calf swollen and hot and if it ever gets worse I'll go in"). Not "not sure if it's ever
             // been like this", nor "ever so slightly".
-            if let at = said.indices.first(where: { index in
-                said[index] == "if" && (index == 0 || !Self.wonderWords.contains(said[index - 1]))
-                    && (said[(index + 1)...].prefix(4).enumerated().contains { offset, word in
-                        word == "ever" && said.dropFirst(index + offset + 2).first != "so"
-                    }
-                        || [["in", "future"], ["in", "the", "future"], ["one", "day"]].contains { said[(index + 1)...].starts(with: $0) }
-                        // "if I said my knee had locked?" only beside a denial ("it hasn't", "just curious"): said plainly,
-                        // it may be how a runner tells an embarrassing sign.
-                        || said[(index + 1)...].starts(with: ["i", "said"]) && Self.deniesHavingIt(words, clauses))
-            }) {
+            if isAsked,
+                let at = said.indices.first(where: { index in
+                    said[index] == "if" && (index == 0 || !Self.wonderWords.contains(said[index - 1]))
+                        && (said[(index + 1)...].prefix(4).enumerated().contains { offset, word in
+                            word == "ever" && said.dropFirst(index + offset + 2).first != "so"
+                        }
+                            || [["in", "future"], ["in", "the", "future"], ["one", "day"]].contains {
+                                said[(index + 1)...].starts(with: $0)
+                            }
+                            // "if I said my knee had locked?" only beside a denial ("it hasn't", "just curious"): said plainly,
+                            // it may be how a runner tells an embarrassing sign.
+                            || said[(index + 1)...].starts(with: ["i", "said"]) && Self.deniesHavingIt(words, clauses))
+                })
+            {
                 return (clause.lowerBound + at)..<clause.upperBound
             }
             // "I don't have one", "purely hypothetical": said of a question that speaks of no sign of the runner's.
@@ -325,11 +324,16 @@ struct EntityExtractor: Sendable, Codable {
 
     /// "it hasn't", "I haven't", "just curious", "just testing": the supposed sign is denied or the question idle.
     static func deniesHavingIt(_ words: [String], _ clauses: [Range<Int>]) -> Bool {
-        words.contains("curious") || words.contains("testing")
+        words.indices.contains { index in [["just", "curious"], ["just", "testing"]].contains { words[index...].starts(with: $0) } }
             || clauses.contains { clause in
-                let said = Array(words[clause])
-                return [["it", "has", "not"], ["i", "have", "not"], ["it", "did", "not"], ["i", "did", "not"], ["it", "has", "n't"]]
-                    .contains { said.starts(with: $0) || said.starts(with: ["no"] + $0) || said.starts(with: ["but"] + $0) }
+                // The denial is the whole clause ("it hasn't", "no, I haven't yet"), not "I didn't want to worry you".
+                var said = Array(words[clause])
+                if ["no", "but", "and"].contains(said.first ?? "") { said.removeFirst() }
+                if ["yet", "though", "thankfully"].contains(said.last ?? "") { said.removeLast() }
+                return [
+                    ["it", "has", "not"], ["i", "have", "not"], ["it", "did", "not"], ["i", "did", "not"], ["they", "have", "not"],
+                ]
+                .contains { said == $0 }
             }
     }
 
@@ -339,26 +343,6 @@ struct EntityExtractor: Sendable, Codable {
     /// Words of a clause that says all is well now ("today I'm fine", "it's all normal", "nothing like that").
     static let wellWords: Set<String> = ["fine", "normal", "ok", "okay", "nothing", "good", "great", "grand"]
     static let modals: Set<String> = ["should", "would", "could", "can", "will", "shall", "might", "must"]
-
-    /// Each token's clause, counted from 0: clauses end at a comma or a mark and begin at "but", "then", "though".
-    static func clauseNumbers(_ tokens: [Token]) -> [Int] {
-        var clause = 0
-        return tokens.map { token in
-            if token.isBreak || clauseOpeners.contains(token.text) { clause += 1 }
-            return clause
-        }
-    }
-    static let clauseOpeners: Set<String> = ["but", "then", "though", "although", "however", "yet", "whereas"]
-
-    /// The clauses that turn to something new: opened by "but" or "then", or telling of now ("now", "still", "since").
-    static func clausesThatTurn(_ tokens: [Token], clauseOf: [Int]) -> Set<Int> {
-        var turning: Set<Int> = []
-        for index in tokens.indices where clauseOpeners.contains(tokens[index].text) || turnsToNow.contains(tokens[index].text) {
-            turning.insert(clauseOf[index])
-        }
-        return turning
-    }
-    static let turnsToNow: Set<String> = ["now", "still", "since", "today", "tonight"]
 
     static let presentMarkers: Set<String> = [
         "now", "today", "tonight", "currently", "since", "still", "yesterday", "morning",
@@ -745,7 +729,7 @@ struct EntityExtractor: Sendable, Codable {
 
     /// ("ruled out a clot", "excluded a fracture": a clinician's no.)
     static let negators: Set<String> = [
-        "not", "no", "never", "without", "nor", "neither", "none", "nothing", "ruled", "excluded", "zero",
+        "not", "no", "never", "without", "nor", "neither", "none", "nothing", "ruled", "excluded",
     ]
     static let scopeBreakers: Set<String> = [",", "but", "and", "only", "just", "though", "although", "however", "instead", "rather"]
 
@@ -757,7 +741,9 @@ struct EntityExtractor: Sendable, Codable {
         var remaining = 0
         for index in tokens.indices {
             let classes = tokens[index].classes
-            if classes.contains(.negator) {
+            // ("zero swelling": a count of none; "zero bladder control" is no denial of the bladder.)
+            let zeroSwelling = tokens[index].text == "zero" && index + 1 < tokens.count && tokens[index + 1].classes.contains(.swelling)
+            if classes.contains(.negator) || zeroSwelling {
                 // "No, I can't stand on it": a "no" that answers, before a pronoun, negates nothing.
                 let answers = index + 1 < tokens.count && tokens[index + 1].classes.contains(.answeringPronoun)
                 remaining = tokens[index].text == "no" && answers ? 0 : 4
