@@ -557,3 +557,43 @@ import Testing
         #expect(shippedCoach.classify("I run 4 days a week and my calves ache").entities.daysAgo == nil)
     }
 }
+
+/// Rules from understanding-lines.tuning-7 and conversations.tuning-7 (issue 13, session 10).
+@Suite struct SeventhRoundRulesTests {
+    /// A command said of a thing of another topic is not said to the coach; the runner's own record, a short
+    /// thanks and a bare command still are.
+    @Test func aCommandSaidOfAnotherTopic() {
+        for line in ["help me write a birthday card for my nan", "write a short summary of this novel for school"] {
+            #expect(shippedCoach.classify(line).plugin == "fallback", "\(line)")
+        }
+        for (line, intent) in [
+            ("open my diary", "core.journal"), ("thanks heaps", "core.thanks"), ("help", "core.help"),
+            ("can I get my plan in writing", "core.summary"), ("quit", "core.quit"),
+        ] {
+            #expect(shippedCoach.classify(line).intent == intent, "\(line)")
+        }
+    }
+
+    /// A technique named only by a word of other senses, beside a noun of another topic, is that other sense; an area
+    /// is the body's whatever its word.
+    @Test func aTechniqueWordOfOtherSensesBesideAnotherTopic() {
+        #expect(shippedCoach.classify("how do I write a press release for the school fair").plugin == "fallback")
+        #expect(shippedCoach.classify("how do I do the pressing technique").plugin == "techniques")
+        #expect(shippedCoach.classify("does a rolling pin work on my calves?").plugin == "techniques")
+    }
+
+    /// A kind of pain in the runner's own area is the body's, whatever else the line names; without a pain, an area of
+    /// other senses beside another topic is not.
+    @Test func aKindOfPainInTheRunnersOwnArea() {
+        let hip = shippedCoach.classify("sharp stabbing pain in my hip when I climb into the van")
+        #expect(hip.understanding.inDomain)
+        #expect(hip.plugin == "triage", "\(hip.intent)")
+        #expect(shippedCoach.classify("my calf won't drink from the bucket, any farmers around").plugin == "fallback")
+    }
+
+    /// A session of repeats, intervals or a race is a run to be after.
+    @Test func repeatsIntervalsAndRacesAreRuns() {
+        #expect(shippedCoach.classify("cooldown routine for after track intervals").intent == "technique.routine")
+        #expect(shippedCoach.classify("what to eat after the race").plugin == "fallback")
+    }
+}

@@ -628,7 +628,7 @@ struct EntityExtractor: Sendable, Codable {
         return nil
     }
 
-    static let negators: Set<String> = ["not", "no", "never", "without", "nor", "neither", "none", "nothing"]
+    static let negators: Set<String> = ["not", "no", "never", "without", "nor", "neither", "none", "nothing", "zero"]
     static let scopeBreakers: Set<String> = [",", "but", "and", "only", "just", "though", "although", "however", "instead", "rather"]
 
     /// Marks the tokens a negation covers: from the negator up to and including the first word
@@ -997,7 +997,7 @@ struct EntityExtractor: Sendable, Codable {
         "somewhat", "aye",
     ]
     /// A no said in one word ("Swollen? Nope.").
-    static let bareNoWords: Set<String> = ["no", "nope", "nah", "nay", "nup", "naw"]
+    static let bareNoWords: Set<String> = ["no", "nope", "nah", "nay", "nup", "naw", "na"]
     static let noWords: Set<String> = bareNoWords.union(["n", "none", "negative", "never", "nothing"])
 
     private static func round1(_ value: Double) -> Double { (value * 10).rounded() / 10 }
