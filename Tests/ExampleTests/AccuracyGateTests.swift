@@ -31,7 +31,7 @@ import Testing
     func clincIsDeclined(file: String) throws {
         let evaluation = try evaluate(Self.clinc.appendingPathComponent(file))
         #expect(evaluation.total == 1000)
-        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.966, "\(evaluation.report(listing: 30))")
+        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.978, "\(evaluation.report(listing: 30))")
     }
 
     /// Issue 13's blind data: lines and conversations written from a plain description by someone
@@ -39,10 +39,10 @@ import Testing
     /// are never read and are reported as counts only. Gates sit just under the figures reached
     /// (README, "Understanding figures").
     @Test(arguments: [
-        ("understanding-lines.tuning.jsonl", 255, 0.96, 0.905), ("understanding-lines.tuning-2.jsonl", 255, 0.965, 0.905),
+        ("understanding-lines.tuning.jsonl", 255, 0.96, 0.905), ("understanding-lines.tuning-2.jsonl", 255, 0.965, 0.935),
         ("understanding-lines.tuning-3.jsonl", 270, 0.955, 0.91), ("understanding-lines.tuning-4.jsonl", 270, 0.98, 0.885),
         ("understanding-lines.tuning-5.jsonl", 270, 0.98, 0.955), ("understanding-lines.tuning-6.jsonl", 490, 0.935, 0.935),
-        ("understanding-lines.tuning-7.jsonl", 500, 0.93, 0.83),
+        ("understanding-lines.tuning-7.jsonl", 500, 0.95, 0.875),
     ])
     func blindLinesTuningHalf(file: String, count: Int, inScope: Double, outOfScope: Double) throws {
         let evaluation = try evaluate(repositoryRoot.appendingPathComponent("Tests/Data/" + file))
@@ -64,7 +64,7 @@ import Testing
     @Test(arguments: [
         ("conversations.tuning.jsonl", 96, 0.96), ("conversations.tuning-2.jsonl", 96, 0.98), ("conversations.tuning-3.jsonl", 100, 0.965),
         ("conversations.tuning-4.jsonl", 100, 0.955), ("conversations.tuning-5.jsonl", 100, 0.975),
-        ("conversations.tuning-6.jsonl", 202, 0.96), ("conversations.tuning-7.jsonl", 222, 0.88),
+        ("conversations.tuning-6.jsonl", 202, 0.96), ("conversations.tuning-7.jsonl", 222, 0.93),
         // (held-out, the twelfth batch: 212 of 243 at e86856f through ../shared/tools/simulated_runner.py)
         ("conversations.held-out.jsonl", 243, 0.87),
     ])

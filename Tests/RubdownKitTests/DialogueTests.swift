@@ -343,4 +343,14 @@ import Testing
         let swollen = converse(["my calves are sore after a 10k", "bigger than the other side"])
         #expect(swollen[1].reply.hasPrefix("What kind of pain") == false, "\(swollen[1].reply)")
     }
+
+    /// "zero swelling" and "na" say there is none (conversations.tuning-7: read as swelling, or not read).
+    @Test func zeroSwellingAndNaAreANo() {
+        for answer in ["zero swelling", "na"] {
+            let turns = converse(["my calves are sore after a 10k", answer])
+            #expect(turns[0].awaiting == .swelling)
+            #expect(turns[1].awaiting == .painKind, "\(answer): \(turns[1].reply)")
+            #expect(turns[1].reply.hasPrefix("What kind of pain"), "\(answer): \(turns[1].reply)")
+        }
+    }
 }

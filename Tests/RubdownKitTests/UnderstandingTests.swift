@@ -586,3 +586,46 @@ import Testing
         #expect(shippedCoach.classify("zero pain").entities.painLevel == 0)
     }
 }
+
+/// Rules from understanding-lines.tuning-7 and conversations.tuning-7 (issue 13, session 10).
+@Suite struct SeventhRoundRulesTests {
+    /// A command said of a thing of another topic is not said to the coach; the runner's own record, a short
+    /// thanks and a bare command still are.
+    @Test func aCommandSaidOfAnotherTopic() {
+        for line in [
+            "help me write a thank you letter to my teacher", "write a summary of this book chapter for class",
+            "hello kitty pencil case for school",
+        ] {
+            #expect(shippedCoach.classify(line).plugin == "fallback", "\(line)")
+        }
+        for (line, intent) in [
+            ("open my diary", "core.journal"), ("thanks heaps", "core.thanks"), ("help", "core.help"),
+            ("can I get my plan in writing", "core.summary"), ("quit", "core.quit"),
+        ] {
+            #expect(shippedCoach.classify(line).intent == intent, "\(line)")
+        }
+    }
+
+    /// A technique named only by a word of other senses, beside a noun of another topic, is that other sense; an area
+    /// is the body's whatever its word.
+    @Test func aTechniqueWordOfOtherSensesBesideAnotherTopic() {
+        #expect(shippedCoach.classify("how do I write a press release for the school fair").plugin == "fallback")
+        #expect(shippedCoach.classify("how do I do the pressing technique").plugin == "techniques")
+        #expect(shippedCoach.classify("does a rolling pin work on my calves?").plugin == "techniques")
+    }
+
+    /// A kind of pain in the runner's own area is the body's, whatever else the line names; without a pain, an area of
+    /// other senses beside another topic is not.
+    @Test func aKindOfPainInTheRunnersOwnArea() {
+        let heel = shippedCoach.classify("stabbing feeling in my heel when I get out of the car")
+        #expect(heel.understanding.inDomain)
+        #expect(heel.plugin == "triage", "\(heel.intent)")
+        #expect(shippedCoach.classify("my calf won't drink from the bucket, any farmers around").plugin == "fallback")
+    }
+
+    /// A session of repeats, intervals or a race is a run to be after.
+    @Test func repeatsIntervalsAndRacesAreRuns() {
+        #expect(shippedCoach.classify("cooldown routine for after the tempo session").intent == "technique.routine")
+        #expect(shippedCoach.classify("what to eat after the race").plugin == "fallback")
+    }
+}

@@ -204,8 +204,11 @@ public struct Interpreter: Sendable, Codable {
         // (A place's name is of another topic.)
         var foreign = named
         var domainNeighbour = false
+        // (Where the words of another topic are, for the commands below.)
+        var foreignAt: [Int] = []
         for index in words.indices where tokens[index].classes.isEmpty && !tokens[index].negated && !lexicon.isKnown(words[index]) {
             guard let neighbour = lexicon.neighbour(of: words[index]) else { continue }
+            if neighbour.isForeign { foreignAt.append(index) }
             foreign = foreign || neighbour.isForeign
             domainNeighbour = domainNeighbour || neighbour.isDomain
         }
@@ -231,6 +234,9 @@ public struct Interpreter: Sendable, Codable {
             }
             || domainNeighbour && !entities.bodyParts.isEmpty && !saysOtherTopic
             || entities.generalSoreness && !saysOtherTopic || entities.knockToAnArea
+            // "sharp stabbing feeling in my hip when i lift my leg to get in the car": a kind of pain in the runner's own
+            // area is the body's, whatever else the line names.
+            || entities.painKind != nil && Self.ownsAnArea(tokens, spans: spans)
             || !(entities.runnerFacts.isEmpty && entities.runnerFactsWithdrawn.isEmpty) && !saysOtherTopic
         let stems = tokens.map { $0.stem }
         var hits = Set<Int>()
@@ -240,8 +246,12 @@ public struct Interpreter: Sendable, Codable {
         // A line about another topic whose domain words all have other senses ("hot tub rental for a birthday
         // party"): a keyword made only of such words ("tub", "hot tub") says nothing of what the line asks.
         let offTopic = !inDomain && (foreign || saysOtherTopic)
+        // (An area, technique or bath named only by a word of other senses, beside a noun of another topic, is that
+        // other sense: "a press release for a charity event".)
         let namesTheDomainsThings =
-            aboutARun || !entities.bodyParts.isEmpty || !entities.techniques.isEmpty || !entities.baths.isEmpty
+            aboutARun
+            || (!entities.bodyParts.isEmpty || !entities.techniques.isEmpty || !entities.baths.isEmpty)
+                && (!offTopic || spans.contains { Self.namesPlainly($0, tokens, lexicon) })
         // A keyword of several words is matched with fillers left out: "what do you actually do" says "what do you do".
         // (`kept`: the stems of the words that are no filler, and the index in it of each token, by position.)
         var kept: [String] = []
@@ -258,6 +268,16 @@ public struct Interpreter: Sendable, Codable {
                 // a dishwasher one about soreness, unless the line names an area, a technique or a bath, or tells
                 // of a run ("5 min routine for after parkrun"); core's keywords ("thanks", "help") still count.
                 if offTopic, !namesTheDomainsThings, !needsKeyword[keyword.intent], !isFallback[keyword.intent] { continue }
+                // A command said of a thing of another topic in its own clause is not said to the coach: "how to quit
+                // smoking", "help me write a cover letter", "write a short summary of hamlet", "bullet journal ideas".
+                // (Not the runner's own record, "my plan in writing", nor a line that tells of running; and a thanks
+                // needs more than one word besides: "thanks heaps".)
+                if offTopic, !namesTheDomainsThings, needsKeyword[keyword.intent], spans.isEmpty,
+                    position + keyword.stems.count <= stems.count,
+                    Self.saidOfAnotherTopic(tokens, keyword: position..<(position + keyword.stems.count), foreignAt: foreignAt, lexicon)
+                {
+                    continue
+                }
                 let start = keptIndex[position]
                 if position + keyword.stems.count <= stems.count
                     && keyword.stems.indices.allSatisfy({ stems[position + $0] == keyword.stems[$0] })
@@ -281,11 +301,13 @@ public struct Interpreter: Sendable, Codable {
         let keywordIntents = Set(hits.map { intents[$0].id })
         // On a line about the domain, an intent's own keyword tips the balance towards it.
         // (Not beside a noun of another topic: "the best way to back up photos".)
+        // On a line that tells of a run, any keyword of a domain intent does ("cooldown routine for after hill repeats").
+        let tipping = aboutARun ? hits : phraseHits
         let phraseIntents =
             inDomain
             ? keywordIntents
-            : phraseHits.isEmpty || saysOtherTopic
-                ? [] : Set(phraseHits.filter { !isFallback[$0] && !needsKeyword[$0] }.map { intents[$0].id })
+            : tipping.isEmpty || saysOtherTopic
+                ? [] : Set(tipping.filter { !isFallback[$0] && !needsKeyword[$0] }.map { intents[$0].id })
         if !phraseIntents.isEmpty {
             for index in ranking.indices where phraseIntents.contains(ranking[index].intent) {
                 // Closes part of the gap to 1, so an exact example match still outranks a keyword.
@@ -334,7 +356,48 @@ public struct Interpreter: Sendable, Codable {
         }
         return false
     }
-    static let runNouns: Set<String> = ["run", "runs", "jog", "parkrun", "half"]
+    /// Whether the line names an area as the runner's own: "my hip", "in my calf".
+    static func ownsAnArea(_ tokens: [Token], spans: [ConceptSpan]) -> Bool {
+        spans.contains { span in
+            guard case .area = span.concept, span.start > 0 else { return false }
+            return tokens[span.start - 1].text == "my"
+        }
+    }
+
+    /// Whether a span names an area, technique or bath plainly: an area, or a technique or bath in several words
+    /// ("foam roller") or in one word that has no other sense (not "press").
+    static func namesPlainly(_ span: ConceptSpan, _ tokens: [Token], _ lexicon: Lexicon) -> Bool {
+        switch span.concept {
+        // (An area is the body's whatever its word: "does a rolling pin work on calves?")
+        case .area: return true
+        case .technique, .bath: return span.length > 1 || !lexicon.hasOtherSenses(tokens[span.start].stem)
+        case .word: return false
+        }
+    }
+
+    /// Whether a command keyword (at `keyword`) is said of a thing of another topic: its clause (between commas),
+    /// outside the keyword, has a noun of another topic or a word the back-off finds foreign (`foreignAt`), and at
+    /// least two words that carry meaning. Never when the keyword is the runner's own ("my plan", "open my diary"), nor
+    /// on a line that tells of a run ("a plan I can print and stick on the fridge before tomorrow's run").
+    static func saidOfAnotherTopic(_ tokens: [Token], keyword: Range<Int>, foreignAt: [Int], _ lexicon: Lexicon) -> Bool {
+        if tokens[keyword.lowerBound].text == "my" || keyword.lowerBound > 0 && tokens[keyword.lowerBound - 1].text == "my"
+            || tokens.contains(where: { runNouns.contains($0.text) })
+        {
+            return false
+        }
+        var start = keyword.lowerBound
+        while start > 0, !tokens[start - 1].isBreak { start -= 1 }
+        var end = keyword.upperBound
+        while end < tokens.count, !tokens[end].isBreak { end += 1 }
+        let outside = (start..<end).filter { !keyword.contains($0) }
+        let meaningful = outside.filter { !stopwords.contains(tokens[$0].text) && !genericWords.contains(tokens[$0].stem) }
+        guard meaningful.count >= 2 else { return false }
+        return outside.contains { foreignAt.contains($0) || lexicon.mentionsOtherTopic([tokens[$0]]) }
+    }
+
+    static let runNouns: Set<String> = [
+        "run", "runs", "jog", "parkrun", "half", "race", "repeats", "intervals", "session", "workout", "reps", "speedwork",
+    ]
 
     /// Words a keyword of several words may have between its own: "what do you actually do", "how does this even work".
     static let keywordFillers: Set<String> = ["actually", "really", "exactly", "even", "honestly", "basically"]

@@ -1115,7 +1115,7 @@ struct EntityExtractor: Sendable, Codable {
         "somewhat", "aye",
     ]
     /// A no said in one word ("Swollen? Nope.").
-    static let bareNoWords: Set<String> = ["no", "nope", "nah", "nay", "nup", "naw"]
+    static let bareNoWords: Set<String> = ["no", "nope", "nah", "nay", "nup", "naw", "na"]
     static let noWords: Set<String> = bareNoWords.union(["n", "none", "negative", "never", "nothing"])
 
     private static func round1(_ value: Double) -> Double { (value * 10).rounded() / 10 }
