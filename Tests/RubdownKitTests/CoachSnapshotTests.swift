@@ -130,6 +130,15 @@ import Testing
             #expect(throws: (any Error).self, "cut at \(cut)") { try BinaryCoder.decode(WithDeferred.self, from: Array(bytes[..<cut])) }
         }
     }
+
+    /// Every byte value, both ways: the source `ByteLiteral` writes, and the bytes read back from
+    /// such a literal compiled (long enough runs of bytes under 0x80 to take the eight-byte path).
+    @Test func bytesSurviveAsAStringLiteral() {
+        let bytes: [UInt8] = Array("a run of ASCII".utf8) + [0, 9, 10, 13, 34, 92, 0x1F, 0x7F, 0x80, 0xC3, 0xFF] + Array("and again".utf8)
+        let literal: StaticString = "a run of ASCII\0\t\n\r\"\\\u{1f}\u{7f}\u{80}\u{c3}\u{ff}and again"
+        #expect(ByteLiteral.source(of: bytes) == #""a run of ASCII\0\t\n\r\"\\\u{1f}\u{7f}\u{80}\u{c3}\u{ff}and again""#)
+        #expect(ByteLiteral.bytes(of: literal) == bytes)
+    }
 }
 
 /// Every stored property of a value, recursively, as text; dictionaries and sets sorted so

@@ -41,5 +41,5 @@ for file in intents + knowledge {
     source += "    (\(hashes)\"\(file.path)\"\(hashes), \(hashes)\"\"\"\n\(file.text)\n\"\"\"\(hashes)),\n"
 }
 source += "]\n"
-source += "let embeddedSnapshot = \"\(Data(snapshot).base64EncodedString())\"\n"
+source += "let embeddedSnapshot: StaticString = \(ByteLiteral.source(of: snapshot))\n"
 try source.write(toFile: output, atomically: true, encoding: .utf8)
