@@ -26,7 +26,11 @@ let intents = try yamlFiles(in: arguments[2])
 let knowledge = try yamlFiles(in: arguments[3])
 let snapshot: [UInt8]
 do {
-    snapshot = try CoachSnapshot.bytes(of: Content.load(knowledge: knowledge, intents: intents), plugins: registeredPlugins)
+    let content = try Content.load(knowledge: knowledge, intents: intents)
+    // Checked here, once, rather than at every start: bundled content without warning signs fails the build.
+    let problems = ContentCheck.safety(content, redFlagsFile: "Knowledge/red-flags.yaml")
+    if !problems.isEmpty { throw ContentError(problems) }
+    snapshot = try CoachSnapshot.bytes(of: content, plugins: registeredPlugins)
 } catch {
     for diagnostic in error.contentDiagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
     exit(1)

@@ -319,7 +319,12 @@ final class BinarySource: Decoder {
 
     private func collectionType<T>(_ type: T.Type) -> (any BinaryReadableCollection.Type)? {
         if let known = collectionTypes[ObjectIdentifier(type)] { return known }
-        let collection = type as? any BinaryReadableCollection.Type
+        // The cast scans every conformance record of the process for each new type (about 240,000
+        // instructions); the runtime's name of a type is a few thousand, and only an array or a
+        // dictionary can be such a collection.
+        let name = _typeName(type)
+        let mayBeOne = name.hasPrefix("Swift.Array<") || name.hasPrefix("Swift.Dictionary<")
+        let collection = mayBeOne ? type as? any BinaryReadableCollection.Type : nil
         collectionTypes[ObjectIdentifier(type)] = .some(collection)
         return collection
     }
