@@ -18,13 +18,14 @@ public struct Deferred<Value: Codable & Sendable>: Sendable, Codable, CustomRefl
 
     public init(wrappedValue: Value) { box = Box(value: wrappedValue) }
 
+    /// Lent, not copied: a read costs what reading a stored property does, once decoded.
     public var wrappedValue: Value {
-        get { box.value }
+        _read { yield box.value.pointee }
         set { box = Box(value: newValue) }
         // In place when no copy shares the box (a value being built grows one entry at a time).
         _modify {
-            if !isKnownUniquelyReferenced(&box) || !box.isDecoded { box = Box(value: box.value) }
-            yield &box.decoded!
+            if !isKnownUniquelyReferenced(&box) { box = Box(value: box.value.pointee) }
+            yield &box.value.pointee
         }
     }
 
@@ -46,39 +47,53 @@ public struct Deferred<Value: Codable & Sendable>: Sendable, Codable, CustomRefl
 
     public var customMirror: Mirror { Mirror(reflecting: wrappedValue) }
 
-    /// Once decoded, the value is read without the lock: `isDecoded` is set (releasing) only
-    /// after `decoded` is, and read (acquiring) before it is.
+    /// The value's room, filled once: when decoded, or at once for a value never saved. Once it
+    /// is filled, the value is read without the lock: `isFilled` is set (releasing) only after
+    /// the room is, and read (acquiring) before it is.
     private final class Box: @unchecked Sendable {
+        private let room = UnsafeMutablePointer<Value>.allocate(capacity: 1)
+        private let isFilled = Atomic<Bool>(false)
         private let lock = NSLock()
-        private let decodedFlag = Atomic<Bool>(false)
-        /// The value, once decoded (or when it was never saved); not changed after, but in place
-        /// through `Deferred`'s `_modify` when nothing else holds the box.
-        fileprivate var decoded: Value?
         /// The value's bytes as `BinaryCoder` wrote them, until decoded.
         private var saved: ArraySlice<UInt8>?
 
         init(value: Value) {
-            decoded = value
-            decodedFlag.store(true, ordering: .releasing)
+            room.initialize(to: value)
+            isFilled.store(true, ordering: .releasing)
         }
 
         init(saved: ArraySlice<UInt8>) { self.saved = saved }
 
-        var isDecoded: Bool { decodedFlag.load(ordering: .acquiring) }
+        deinit {
+            if isFilled.load(ordering: .acquiring) { room.deinitialize(count: 1) }
+            room.deallocate()
+        }
 
-        var value: Value {
-            if isDecoded { return decoded.unsafelyUnwrapped }
+        /// The value, decoded if it was not yet.
+        var value: UnsafeMutablePointer<Value> {
+            if !isFilled.load(ordering: .acquiring) { decode() }
+            return room
+        }
+
+        private func decode() {
             lock.lock()
             defer { lock.unlock() }
-            if let decoded { return decoded }
+            guard !isFilled.load(ordering: .acquiring), let saved else { return }
             do {
-                let value = try BinaryCoder.decode(Value.self, from: saved!)
-                (decoded, saved) = (value, nil)
-                decodedFlag.store(true, ordering: .releasing)
-                return value
+                room.initialize(to: try BinaryCoder.decode(Value.self, from: saved))
             } catch {
                 fatalError("the compiled coach's \(Value.self) does not read back: \(error)")
             }
+            self.saved = nil
+            isFilled.store(true, ordering: .releasing)
         }
     }
+}
+
+extension Deferred: Equatable where Value: Equatable {
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.wrappedValue == rhs.wrappedValue }
+}
+
+extension Deferred: Hashable where Value: Hashable {
+    public func hash(into hasher: inout Hasher) { hasher.combine(wrappedValue) }
 }
