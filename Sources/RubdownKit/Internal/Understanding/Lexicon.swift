@@ -59,7 +59,7 @@ struct Lexicon: Sendable, Codable {
         var concept: Concept
     }
     private var phrases: [String: [Phrase]] = [:]
-    @Deferred private var known: Set<String> = []
+    private var known: Set<String> = []
     /// Everyday words typo correction leaves alone (`KnowledgeBase.ordinaryWords`).
     @Deferred private var ordinary: Set<String> = []
     /// The words typos are corrected towards: by first letter, only words of five letters or
@@ -72,7 +72,7 @@ struct Lexicon: Sendable, Codable {
     @Deferred private var otherSenses: Set<String> = []
     /// Stems of everyday nouns of other topics (`KnowledgeBase.otherTopicWords`) that the domain's
     /// own words (its phrases, in-scope examples) never use.
-    @Deferred private var otherTopics: Set<String> = []
+    private var otherTopics: Set<String> = []
     /// The semantic back-off: for words the content never uses, the nearest word it does use.
     @Deferred private var neighbours = NeighbourTable()
     /// The corrections already worked out (working memory, saved as nothing).
