@@ -15,7 +15,7 @@ public enum BundledContent {
     /// The coach built from the bundled content when `rubdown` was compiled, with `plugins`:
     /// no YAML parsed and no index built at start-up.
     public static func coach(plugins: PluginRegistry) throws -> Coach {
-        try CoachSnapshot.coach(from: Array(Data(base64Encoded: embeddedSnapshot)!), plugins: plugins)
+        try CoachSnapshot.coach(from: ByteLiteral.bytes(of: embeddedSnapshot), plugins: plugins)
     }
 
     private static func files(under folder: String) -> [ContentFile] {

@@ -69,10 +69,6 @@ struct ContentOptions: ParsableArguments {
         do {
             let coach = try load()
             Self.kept.withLock { $0.append(coach) }
-            if let redFlagsFile {
-                let problems = ContentCheck.safety(coach.content, redFlagsFile: redFlagsFile)
-                if !problems.isEmpty { throw ContentError(problems) }
-            }
             return coach
         } catch {
             Diagnostics.report(error)
@@ -82,11 +78,16 @@ struct ContentOptions: ParsableArguments {
 
     private func load() throws -> Coach {
         let overlays = try overlays()
-        // The bundled content was built into a coach when this binary was compiled.
+        // The bundled content was built into a coach, and its red flags checked, when this binary was compiled.
         if overlays.isEmpty, intents == nil, knowledge == nil, !noCache {
             return try BundledContent.coach(plugins: registeredPlugins)
         }
-        return try Coach(content: Content.load(try base(), overlays: overlays), plugins: registeredPlugins)
+        let coach = try Coach(content: Content.load(try base(), overlays: overlays), plugins: registeredPlugins)
+        if let redFlagsFile {
+            let problems = ContentCheck.safety(coach.content, redFlagsFile: redFlagsFile)
+            if !problems.isEmpty { throw ContentError(problems) }
+        }
+        return coach
     }
 
     /// The bundled content, or the folders given instead of it.

@@ -92,6 +92,53 @@ import Testing
         let read = try BinaryCoder.decode(Read.self, from: BinaryCoder.encode(Written()))
         #expect(read == Read(c: [3], a: 1, missing: nil, b: "two"))
     }
+
+    struct WithDeferred: Codable {
+        @Deferred var words: [String] = ["calves", "shins"]
+        @Deferred var byName: [String: [Int]] = ["one": [1]]
+        var after = "read past the deferred parts"
+    }
+
+    /// A deferred part reads back (when first used) as what was saved, and the parts after it too.
+    @Test func deferredPartsReadBackWhenUsed() throws {
+        var saved = WithDeferred()
+        saved.words.append("feet")
+        let read = try BinaryCoder.decode(WithDeferred.self, from: BinaryCoder.encode(saved))
+        #expect(read.after == "read past the deferred parts")
+        #expect(read.words == ["calves", "shins", "feet"])
+        #expect(read.byName == ["one": [1]])
+        #expect(canonical(read) == canonical(saved))
+        // Through another coder, the value itself.
+        let json = try JSONEncoder().encode(saved)
+        #expect(String(decoding: json, as: UTF8.self).contains("\"words\":[\"calves\",\"shins\",\"feet\"]"))
+        #expect(try JSONDecoder().decode(WithDeferred.self, from: json).words == saved.words)
+    }
+
+    /// A copy keeps its value when the original changes, read back or not.
+    @Test func deferredPartsAreValues() throws {
+        let read = try BinaryCoder.decode(WithDeferred.self, from: BinaryCoder.encode(WithDeferred()))
+        var changed = read
+        changed.words.append("hips")
+        #expect(read.words == ["calves", "shins"])
+        #expect(changed.words == ["calves", "shins", "hips"])
+    }
+
+    /// Bytes cut inside a deferred part throw when the snapshot is read, not at first use.
+    @Test func aDeferredPartCutShortThrows() throws {
+        let bytes = try BinaryCoder.encode(WithDeferred())
+        for cut in 1..<bytes.count {
+            #expect(throws: (any Error).self, "cut at \(cut)") { try BinaryCoder.decode(WithDeferred.self, from: Array(bytes[..<cut])) }
+        }
+    }
+
+    /// Every byte value, both ways: the source `ByteLiteral` writes, and the bytes read back from
+    /// such a literal compiled (long enough runs of bytes under 0x80 to take the eight-byte path).
+    @Test func bytesSurviveAsAStringLiteral() {
+        let bytes: [UInt8] = Array("a run of ASCII".utf8) + [0, 9, 10, 13, 34, 92, 0x1F, 0x7F, 0x80, 0xC3, 0xFF] + Array("and again".utf8)
+        let literal: StaticString = "a run of ASCII\0\t\n\r\"\\\u{1f}\u{7f}\u{80}\u{c3}\u{ff}and again"
+        #expect(ByteLiteral.source(of: bytes) == #""a run of ASCII\0\t\n\r\"\\\u{1f}\u{7f}\u{80}\u{c3}\u{ff}and again""#)
+        #expect(ByteLiteral.bytes(of: literal) == bytes)
+    }
 }
 
 /// Every stored property of a value, recursively, as text; dictionaries and sets sorted so

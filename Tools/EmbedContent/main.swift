@@ -26,7 +26,11 @@ let intents = try yamlFiles(in: arguments[2])
 let knowledge = try yamlFiles(in: arguments[3])
 let snapshot: [UInt8]
 do {
-    snapshot = try CoachSnapshot.bytes(of: Content.load(knowledge: knowledge, intents: intents), plugins: registeredPlugins)
+    let content = try Content.load(knowledge: knowledge, intents: intents)
+    // Checked here, once, rather than at every start: bundled content without warning signs fails the build.
+    let problems = ContentCheck.safety(content, redFlagsFile: "Knowledge/red-flags.yaml")
+    if !problems.isEmpty { throw ContentError(problems) }
+    snapshot = try CoachSnapshot.bytes(of: content, plugins: registeredPlugins)
 } catch {
     for diagnostic in error.contentDiagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
     exit(1)
@@ -41,5 +45,5 @@ for file in intents + knowledge {
     source += "    (\(hashes)\"\(file.path)\"\(hashes), \(hashes)\"\"\"\n\(file.text)\n\"\"\"\(hashes)),\n"
 }
 source += "]\n"
-source += "let embeddedSnapshot = \"\(Data(snapshot).base64EncodedString())\"\n"
+source += "let embeddedSnapshot: StaticString = \(ByteLiteral.source(of: snapshot))\n"
 try source.write(toFile: output, atomically: true, encoding: .utf8)

@@ -6,7 +6,7 @@ public struct Content: Sendable, Codable {
     public var knowledge: KnowledgeBase
     public var intents: IntentTable
     /// Where each knowledge entry (`techniques:drumming`) was defined, for diagnostics.
-    var locations: [String: Location] = [:]
+    @Deferred var locations: [String: Location] = [:]
 
     public struct Location: Sendable, Codable {
         var file: String

@@ -27,7 +27,7 @@ public struct Intent: Sendable, Hashable, Codable {
     public var id: String
     public var plugin: String
     public var description: String
-    public var examples: [String]
+    @Deferred public var examples: [String]
     /// Words or phrases that mark a line as possibly this intent even without a body area,
     /// technique, bath or soreness word ("help", "bye"). Without one of these or such a domain
     /// word, a line cannot be this intent, however similar it looks.
@@ -42,7 +42,7 @@ public struct Intent: Sendable, Hashable, Codable {
     public var reply: String?
     public var knowledge: [String] = []
     /// The line of each example, for diagnostics.
-    package var exampleLines: [Int] = []
+    @Deferred package var exampleLines: [Int] = []
     /// Where the intent is defined, for diagnostics.
     package var file: String
     package var line: Int

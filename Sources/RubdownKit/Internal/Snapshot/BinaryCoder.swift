@@ -17,8 +17,13 @@ enum BinaryCoder {
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
+        try decode(type, from: bytes[...])
+    }
+
+    /// (A slice: a `Deferred` value decodes its own bytes, kept from the snapshot's.)
+    static func decode<T: Decodable>(_ type: T.Type, from bytes: ArraySlice<UInt8>) throws -> T {
         try bytes.withUnsafeBufferPointer { buffer in
-            let source = BinarySource(buffer)
+            let source = BinarySource(buffer, of: bytes)
             let value = try source.decodeValue(T.self)
             guard source.position == buffer.count else { throw BinaryCoderError.damaged("trailing bytes") }
             return value
@@ -70,6 +75,13 @@ final class BinarySink: Encoder {
     func writeNumbers<N: BitwiseCopyable>(_ numbers: [N]) {
         write(UInt32(numbers.count))
         numbers.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
+
+    /// A `Deferred` value: its byte length, then the value, so that a reader can keep the bytes for later.
+    func writeDeferred<T: Encodable>(_ value: T) throws {
+        let length = reserve()
+        try encodeValue(value)
+        fill(length, with: bytes.count - length - 4)
     }
 
     func encodeValue<T: Encodable>(_ value: T) throws {
@@ -190,11 +202,16 @@ private struct SingleValueSink: SingleValueEncodingContainer {
 
 final class BinarySource: Decoder {
     let buffer: UnsafeBufferPointer<UInt8>
+    /// The bytes `buffer` points into, for `Deferred` values to keep theirs.
+    let bytes: ArraySlice<UInt8>
     var position = 0
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
+    init(_ buffer: UnsafeBufferPointer<UInt8>, of bytes: ArraySlice<UInt8>) {
+        self.buffer = buffer
+        self.bytes = bytes
+    }
 
     func need(_ count: Int) throws {
         guard count >= 0, count <= buffer.count - position else { throw BinaryCoderError.damaged("ends early") }
@@ -233,6 +250,15 @@ final class BinarySource: Decoder {
         }
         position = equal ? position + count : start
         return equal
+    }
+
+    /// The bytes of a value `BinarySink.writeDeferred(_:)` wrote, not decoded.
+    func readDeferred() throws -> ArraySlice<UInt8> {
+        let count = try readCount()
+        try need(count)
+        let start = bytes.startIndex + position
+        position += count
+        return bytes[start..<(start + count)]
     }
 
     func readNumbers<N: BitwiseCopyable>(_ type: N.Type) throws -> [N] {
@@ -293,7 +319,12 @@ final class BinarySource: Decoder {
 
     private func collectionType<T>(_ type: T.Type) -> (any BinaryReadableCollection.Type)? {
         if let known = collectionTypes[ObjectIdentifier(type)] { return known }
-        let collection = type as? any BinaryReadableCollection.Type
+        // The cast scans every conformance record of the process for each new type (about 240,000
+        // instructions); the runtime's name of a type is a few thousand, and only an array or a
+        // dictionary can be such a collection.
+        let name = _typeName(type)
+        let mayBeOne = name.hasPrefix("Swift.Array<") || name.hasPrefix("Swift.Dictionary<")
+        let collection = mayBeOne ? type as? any BinaryReadableCollection.Type : nil
         collectionTypes[ObjectIdentifier(type)] = .some(collection)
         return collection
     }

@@ -61,20 +61,20 @@ struct Lexicon: Sendable, Codable {
     private var phrases: [String: [Phrase]] = [:]
     private var known: Set<String> = []
     /// Everyday words typo correction leaves alone (`KnowledgeBase.ordinaryWords`).
-    private var ordinary: Set<String> = []
+    @Deferred private var ordinary: Set<String> = []
     /// The words typos are corrected towards: by first letter, only words of five letters or
     /// more, sorted by length and then alphabetically (so the lengths within reach are found by a
     /// binary search), each with what lets most candidates be ruled out without an edit distance.
-    private var typoCandidates: [String: [TypoCandidate]] = [:]
+    @Deferred private var typoCandidates: [String: [TypoCandidate]] = [:]
     /// Stems of words that put a line in Rubdown's domain (soreness, massage), beyond concept phrases.
     private var domainStems: Set<String> = []
     /// Stems of domain words that often mean something else (`KnowledgeBase.otherSenses`).
-    private var otherSenses: Set<String> = []
+    @Deferred private var otherSenses: Set<String> = []
     /// Stems of everyday nouns of other topics (`KnowledgeBase.otherTopicWords`) that the domain's
     /// own words (its phrases, in-scope examples) never use.
     private var otherTopics: Set<String> = []
     /// The semantic back-off: for words the content never uses, the nearest word it does use.
-    private var neighbours = NeighbourTable()
+    @Deferred private var neighbours = NeighbourTable()
     /// The corrections already worked out (working memory, saved as nothing).
     private var corrections = CorrectionMemo()
     struct Neighbour: Sendable {

@@ -10,19 +10,19 @@ struct PatternDetector: Sendable, Codable {
         /// Ids of the pattern's groups (each group: phrases, one of which must occur).
         var groups: [Int]
     }
-    private var patterns: [Pattern] = []
+    @Deferred private var patterns: [Pattern] = []
     /// Every distinct phrase (as stems), by id.
-    private var phrases: [[String]] = []
+    @Deferred private var phrases: [[String]] = []
     /// Phrase ids by their first stem, so a line looks up only the phrases that start with one of its words.
     private var phrasesByFirstStem: [String: [Int]] = [:]
     /// The groups each phrase belongs to, by phrase id.
-    private var groupsOfPhrase: [[Int]] = []
+    @Deferred private var groupsOfPhrase: [[Int]] = []
     /// The areas each group names itself, by group id; met by those areas being under discussion.
-    private var groupAreas: [Set<String>] = []
+    @Deferred private var groupAreas: [Set<String>] = []
     /// The patterns (by index, ascending) that have each group, by group id: only they can match once it is met.
-    private var patternsOfGroup: [[Int]] = []
+    @Deferred private var patternsOfGroup: [[Int]] = []
     /// Patterns of no groups, which every line meets (content has none; kept so that it would behave alike).
-    private var patternsWithoutGroups: [Int] = []
+    @Deferred private var patternsWithoutGroups: [Int] = []
 
     /// - Parameter words: `Tokenizer.words`, possibly remembered (patterns repeat their phrases).
     init(rules: [(id: String, patterns: [[[String]]])], areaOf: (String) -> String?, words: (String) -> [String] = Tokenizer.words) {
