@@ -56,17 +56,18 @@ import Testing
         let counts = evaluation.report(listing: 0, countsOnly: true)
         #expect(evaluation.total == 572)
         // The twelfth batch (session 10; the eleventh is now tuning-7) at e86856f: 93.3% in scope, 81.2% out of
-        // scope (counts only).
+        // scope; at the session's end 93.3% and 83.9% (counts only).
         #expect(evaluation.inScopeAccuracy >= 0.93, "\(counts)")
-        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.81, "\(counts)")
+        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.835, "\(counts)")
     }
 
     @Test(arguments: [
         ("conversations.tuning.jsonl", 96, 0.96), ("conversations.tuning-2.jsonl", 96, 0.98), ("conversations.tuning-3.jsonl", 100, 0.965),
         ("conversations.tuning-4.jsonl", 100, 0.955), ("conversations.tuning-5.jsonl", 100, 0.975),
         ("conversations.tuning-6.jsonl", 202, 0.96), ("conversations.tuning-7.jsonl", 222, 0.93),
-        // (held-out, the twelfth batch: 212 of 243 at e86856f through ../shared/tools/simulated_runner.py)
-        ("conversations.held-out.jsonl", 243, 0.87),
+        // (held-out, the twelfth batch: 212 of 243 at e86856f through ../shared/tools/simulated_runner.py, 216 at the
+        // session's end; 216 and 217 with the in-test runner)
+        ("conversations.held-out.jsonl", 243, 0.88),
     ])
     func blindConversations(file: String, count: Int, gate: Double) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)

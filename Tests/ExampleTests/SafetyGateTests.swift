@@ -44,8 +44,13 @@ import Testing
     /// supposed sign with "now" in the line, and three of the runner's own healed injuries told without a word of
     /// healing ("in my 20s", "learned my lesson", "decades ago now"): a reviewer showed that reading "now it's just..."
     /// or "in my 40s" as healed hid real signs, so those readings were taken out.
+    /// tuning-17 (the eleventh batch, session 10): 20 of 235 flagged when it joined, 7 now: signs that passed at once
+    /// ("toes went numb in the cold ... warmed up straight away", "breathless during the 400s but fine about a minute
+    /// after"), whose veto words a reviewer showed would silence other signs in the same line, another person's named
+    /// condition beside "mine's fine", the runner's own teenage fracture told beside a son's sore legs, a graze from
+    /// tripping, and a doctor's all clear after listening to the chest.
     static let tuningFalseFlagsAllowed: [String: Int] = [
-        "safety-lines.tuning-16.jsonl": 11, "safety-lines.tuning-17.jsonl": 20,
+        "safety-lines.tuning-16.jsonl": 11, "safety-lines.tuning-17.jsonl": 7,
     ]
 
     /// The first tuning half must be caught whole. The later blind batches were added as tuning data
@@ -58,7 +63,7 @@ import Testing
         "safety-lines.tuning-8.jsonl": 0, "safety-lines.tuning-9.jsonl": 1,
         "safety-lines.tuning-10.jsonl": 2, "safety-lines.tuning-12.jsonl": 1,
         "safety-lines.tuning-13.jsonl": 2, "safety-lines.tuning-15.jsonl": 17, "safety-lines.tuning-16.jsonl": 1,
-        "safety-lines.tuning-17.jsonl": 20,
+        "safety-lines.tuning-17.jsonl": 4,
     ]
 
     @Test func heldOutLines() throws {
@@ -70,9 +75,10 @@ import Testing
     }
 
     // A new held-out set (the twelfth batch, session 10; the eleventh is now tuning-17): 421 of 450 caught (93.6%)
-    // and 26 of 250 look-alikes flagged (10.4%) when first measured at e86856f. The issue's targets are 97% and 1%.
+    // and 26 of 250 look-alikes flagged (10.4%) when first measured at e86856f; 422 and 24 (9.6%) at the session's
+    // end. The issue's targets are 97% and 1%.
     static let heldOutCaught = 0.935
-    static let heldOutFalseFlags = 0.105
+    static let heldOutFalseFlags = 0.1
 
     @Test(arguments: ["safety-conversations.tuning.jsonl", "safety-conversations.tuning-2.jsonl"])
     func tuningConversationsReachSeekCareWithTheRightUrgency(file: String) throws {
@@ -92,7 +98,7 @@ import Testing
     @Test(arguments: [
         ("safety-conversations.tuning-3.jsonl", 63, 2), ("safety-conversations.tuning-4.jsonl", 66, 5),
         ("safety-conversations.tuning-5.jsonl", 66, 5), ("safety-conversations.tuning-6.jsonl", 66, 3),
-        ("safety-conversations.tuning-7.jsonl", 159, 8), ("safety-conversations.tuning-8.jsonl", 154, 11),
+        ("safety-conversations.tuning-7.jsonl", 159, 6), ("safety-conversations.tuning-8.jsonl", 154, 5),
     ])
     func laterTuningConversations(file: String, count: Int, failuresAllowed: Int) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)
@@ -113,6 +119,6 @@ import Testing
     }
 
     // The twelfth batch (session 10): 130 of 154 (84.4%) when first measured at e86856f through
-    // ../shared/tools/simulated_runner.py. The issue's target is 95%.
-    static let heldOutConversationPass = 0.84
+    // ../shared/tools/simulated_runner.py, 133 (86.4%) at the session's end. The issue's target is 95%.
+    static let heldOutConversationPass = 0.86
 }
