@@ -329,10 +329,10 @@ import Testing
         #expect(turns[2].triage?.urgency == .today)
     }
 
-    /// Asked about swelling, "zero" and "looks the same as the other side" say there is none (not a pain of 0)
-    /// (conversations.tuning-6).
+    /// Asked about swelling, "zero", "zero swelling", "na" and "looks the same as the other side" say there is none
+    /// (not a pain of 0) (conversations.tuning-6 and -7: "zero swelling" was read as swelling, "na" not read).
     @Test func noneSaidAsANumberOrAsTheOtherSide() {
-        for answer in ["zero", "it looks the same as the other leg"] {
+        for answer in ["zero", "it looks the same as the other leg", "zero swelling", "na"] {
             let turns = converse(["my calves are sore after a 10k", answer])
             #expect(turns[0].awaiting == .swelling)
             #expect(turns[1].awaiting == .painKind, "\(answer): \(turns[1].reply)")
@@ -342,15 +342,5 @@ import Testing
         // Not a no: bigger than the other side is swelling.
         let swollen = converse(["my calves are sore after a 10k", "bigger than the other side"])
         #expect(swollen[1].reply.hasPrefix("What kind of pain") == false, "\(swollen[1].reply)")
-    }
-
-    /// "zero swelling" and "na" say there is none (conversations.tuning-7: read as swelling, or not read).
-    @Test func zeroSwellingAndNaAreANo() {
-        for answer in ["zero swelling", "na"] {
-            let turns = converse(["my calves are sore after a 10k", answer])
-            #expect(turns[0].awaiting == .swelling)
-            #expect(turns[1].awaiting == .painKind, "\(answer): \(turns[1].reply)")
-            #expect(turns[1].reply.hasPrefix("What kind of pain"), "\(answer): \(turns[1].reply)")
-        }
     }
 }

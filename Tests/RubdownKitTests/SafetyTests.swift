@@ -645,8 +645,7 @@ import Testing
             ("collapsed at the finish and now I'm confused and dizzy", "collapse"),
         ] as [(String, String?)])
     func aClauseAboutTheDistantPastIsHistoryNotASign(line: String, flag: String?) {
-        let flags = shippedCoach.classify(line).entities.redFlags
-        if let flag { #expect(flags.contains(flag), "\(line): \(flags)") } else { #expect(flags.isEmpty, "\(line): \(flags)") }
+        expectFlag(flag, in: line)
     }
 
     /// A question about a sign in general, or a supposed one, is answered with the warning signs, not as a warning;
@@ -690,8 +689,7 @@ import Testing
             ("ruled out a clot last month but today my calf is swollen and hot", "clot"),
         ] as [(String, String?)])
     func aNegationCoversThePhraseItStarts(line: String, flag: String?) {
-        let flags = shippedCoach.classify(line).entities.redFlags
-        if let flag { #expect(flags.contains(flag), "\(line): \(flags)") } else { #expect(flags.isEmpty, "\(line): \(flags)") }
+        expectFlag(flag, in: line)
     }
 
     /// A supposition covers only what follows its "if", needs a question or a denial beside it, and is owned up to by
@@ -711,8 +709,7 @@ import Testing
             ("heard a pop at the finish line, it was the prosecco, legs sore", nil),
         ] as [(String, String?)])
     func aSuppositionOrAVetoHidesNoOtherSign(line: String, flag: String?) {
-        let flags = shippedCoach.classify(line).entities.redFlags
-        if let flag { #expect(flags.contains(flag), "\(line): \(flags)") } else { #expect(flags.isEmpty, "\(line): \(flags)") }
+        expectFlag(flag, in: line)
     }
 
     /// Concepts widened from the eleventh blind batch (session 10), each a family of wordings, not one line.
@@ -727,8 +724,7 @@ import Testing
             ("doing couch to 5k, my calf is swollen and hot", "clot"),
         ] as [(String, String?)])
     func widenedConcepts(line: String, flag: String?) {
-        let flags = shippedCoach.classify(line).entities.redFlags
-        if let flag { #expect(flags.contains(flag), "\(line): \(flags)") } else { #expect(flags.isEmpty, "\(line): \(flags)") }
+        expectFlag(flag, in: line)
     }
 
     @Test func aSnapAtTheBackOfTheHeelIsTheAchillesNotABrokenBone() {
@@ -736,5 +732,15 @@ import Testing
         #expect(flags.contains("achilles-rupture"))
         #expect(!flags.contains("deformity"))
         #expect(shippedCoach.safety.urgency(of: flags) == .today)
+    }
+
+    /// The line raises `flag`, or none at all when `flag` is nil.
+    private func expectFlag(_ flag: String?, in line: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let flags = shippedCoach.classify(line).entities.redFlags
+        if let flag {
+            #expect(flags.contains(flag), "\(line): \(flags)", sourceLocation: sourceLocation)
+        } else {
+            #expect(flags.isEmpty, "\(line): \(flags)", sourceLocation: sourceLocation)
+        }
     }
 }
