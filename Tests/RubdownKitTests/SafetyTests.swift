@@ -722,6 +722,9 @@ import Testing
             ("barely a dribble of pee since the hottest run of my life, every muscle screaming", "rhabdo"),
             ("my mate went down mid-race and was out for a few seconds", "collapse"),
             ("doing couch to 5k, my calf is swollen and hot", "clot"),
+            ("my hamstring is bruised and I can't straighten my leg", "muscle-tear"),
+            ("can you pull up my journal from last week", nil),
+            ("best expanding foam for the gaps round a window frame", nil),
         ] as [(String, String?)])
     func widenedConcepts(line: String, flag: String?) {
         expectFlag(flag, in: line)
