@@ -628,4 +628,11 @@ import Testing
         #expect(shippedCoach.classify("cooldown routine for after the tempo session").intent == "technique.routine")
         #expect(shippedCoach.classify("what to eat after the race").plugin == "fallback")
     }
+
+    /// "a hilly half" is a half marathon; "the second half of the race" is no distance.
+    @Test func aHalfOfSomeKind() {
+        #expect(shippedCoach.classify("quads are toast after the hilly half").entities.distanceKm == 21.1)
+        #expect(shippedCoach.classify("did a hot half on sunday, calves tight").entities.distanceKm == 21.1)
+        #expect(shippedCoach.classify("my calves died in the second half of the race").entities.distanceKm == nil)
+    }
 }

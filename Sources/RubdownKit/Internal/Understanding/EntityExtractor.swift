@@ -688,6 +688,11 @@ struct EntityExtractor: Sendable, Codable {
 
     /// The words `distance` reads on their own.
     static let distanceWords = ["half", "halfmarathon", "hm", "marathon", "ultra", "ultramarathon", "50k", "parkrun"]
+    /// Words that say what kind of race a half was ("a hilly half").
+    static let kindsOfRace: Set<String> = [
+        "hilly", "hot", "windy", "tough", "hard", "slow", "fast", "wet", "cold", "flat", "muddy", "trail", "road", "big", "long",
+        "local", "rainy", "humid", "brutal", "easy", "steamy", "sweaty", "freezing", "lumpy",
+    ]
     static let kmUnits: Set<String> = ["k", "km", "kms", "kilometer", "kilometers", "kilometre", "kilometres", "ks"]
     static let mileUnits: Set<String> = ["mile", "miles", "mi", "mls", "miler", "milers"]
     /// The word after a range that starts at `index` ("5 6 days", "8 or 9 miles", "3 to 4 km"); nil when no range starts there.
@@ -732,9 +737,11 @@ struct EntityExtractor: Sendable, Codable {
             case "half":
                 // "a week and a half" is a time.
                 if previous == "a", index >= 2, words[index - 2] == "and" { continue }
+                // ("a hilly half", "the hot half": a word of the race's kind between.)
+                let leads: Set<String> = ["a", "the", "my", "ran", "did"]
+                let described = index >= 2 && leads.contains(words[index - 2]) && Self.kindsOfRace.contains(previous)
                 if next == "marathon"
-                    || ["a", "the", "my", "ran", "did"].contains(previous)
-                        && !["hour", "way", "of", "an", "a", "day"].contains(next)
+                    || (leads.contains(previous) || described) && !["hour", "way", "of", "an", "a", "day"].contains(next)
                 {
                     return 21.1
                 }
