@@ -332,7 +332,7 @@ import Testing
     /// Asked about swelling, "zero", "zero swelling", "na" and "looks the same as the other side" say there is none
     /// (not a pain of 0) (conversations.tuning-6 and -7: "zero swelling" was read as swelling, "na" not read).
     @Test func noneSaidAsANumberOrAsTheOtherSide() {
-        for answer in ["zero", "it looks the same as the other leg", "zero swelling", "na"] {
+        for answer in ["zero", "it looks the same as the other leg", "zero swelling", "na", "zero, none at all"] {
             let turns = converse(["my calves are sore after a 10k", answer])
             #expect(turns[0].awaiting == .swelling)
             #expect(turns[1].awaiting == .painKind, "\(answer): \(turns[1].reply)")

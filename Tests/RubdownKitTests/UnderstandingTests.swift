@@ -635,4 +635,10 @@ import Testing
         #expect(shippedCoach.classify("did a hot half on sunday, calves tight").entities.distanceKm == 21.1)
         #expect(shippedCoach.classify("my calves died in the second half of the race").entities.distanceKm == nil)
     }
+
+    /// "hill repeats, 8 of them" counts the efforts, not the pain.
+    @Test func aCountOfRepeatsIsNoPainLevel() {
+        #expect(shippedCoach.classify("hill repeats, 8 of them").entities.painLevel == nil)
+        #expect(shippedCoach.classify("calves sore, 8 of 10").entities.painLevel != nil)
+    }
 }

@@ -81,8 +81,10 @@ enum SlotFilling {
         let bareNumberElsewhere =
             numberAnswersPending && state.facts.painLevel != nil && lineWords.count <= 3
             && !lineWords.contains { $0 == "out" || $0.contains("/") }
-        // "zero" asked about swelling: none, not a pain of 0.
-        let noneAsANumber = pending?.question.slot == .swelling && lineWords.count == 1 && Self.noneWords.contains(lineWords[0])
+        // "zero" (or "zero, none at all") asked about swelling: none, not a pain of 0.
+        let noneAsANumber =
+            pending?.question.slot == .swelling && lineWords.first.map(Self.noneWords.contains) == true
+            && !lineWords.dropFirst().contains { $0.first?.isNumber == true || $0 == "out" || $0.contains("/") }
         fill(\.painLevel, with: bareNumberElsewhere || noneAsANumber ? nil : entities.painLevel, .painLevel)
         fill(\.painKind, with: entities.painKind, .painKind)
         fill(\.swelling, with: entities.swelling, .swelling)

@@ -893,8 +893,13 @@ struct EntityExtractor: Sendable, Codable {
             if Self.runVerbsBeforeADistance.contains(previous), distance(line) != nil { continue }
             // "10 hill reps", "6 short sprints": a count of efforts.
             if Self.efforts.contains(next) || index + 2 < words.count && Self.efforts.contains(words[index + 2]) { continue }
-            // "zero swelling", "one spot": a count of something else.
+            // "zero swelling", "one spot": a count of something else; "hill repeats, 8 of them": a count of the efforts.
             if Self.countedSigns.contains(next) { continue }
+            if next == "of", index + 2 < words.count, ["them", "those", "these"].contains(words[index + 2]),
+                words[..<index].contains(where: Self.efforts.contains)
+            {
+                continue
+            }
             if Double(word) == nil && words.count > 5 { continue }  // "one of my calves"
             if value >= 0 && value <= 10 { return clampPain(value) }
         }
