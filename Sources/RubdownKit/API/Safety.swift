@@ -346,8 +346,8 @@ public enum SignCheck: String, Sendable, CaseIterable {
     case hipLoad = "hip-load"
     /// The pain-kind question's second half ("anything else with it, such as numbness or feeling unwell?"), asked on
     /// its own when the kind of pain was told before that question came: the screen a runner who opened with "tight
-    /// calves" would otherwise never hear. What the answer tells is read by the detector as every line is; numbness,
-    /// tingling or weakness in answer to it is a nerve sign.
+    /// calves" would otherwise never hear. What the answer tells is read by the detector as every line is; numbness or
+    /// tingling in answer to it is a nerve sign.
     case otherSigns = "other-signs"
 
     /// The symptom concepts (`symptoms.yaml`) that, said in the answer, are a yes.

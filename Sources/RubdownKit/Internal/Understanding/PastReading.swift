@@ -230,7 +230,9 @@ struct PastReading {
         "dvt", "clot", "clots", "fracture", "fractures", "syndrome", "surgery", "op", "operation", "rupture", "thrombosis",
         "embolism", "diagnosed", "warfarin",
     ]
-    static let recent: Set<String> = ["today", "yesterday", "now", "tonight", "currently", "still", "morning", "recently"]
+    /// (The words of now that make a supposition the runner's own, `SupposedSign.presentMarkers`, less "since", which
+    /// dates the past here, plus "recently".)
+    static let recent: Set<String> = SupposedSign.presentMarkers.subtracting(["since"]).union(["recently"])
     /// The runner's own body or soreness: "I'm just here for my feet", "calves stiff" (not a bare "I": "can I massage
     /// it for him?" asks about the other person).
     static let ownComplaint: Set<String> = [
