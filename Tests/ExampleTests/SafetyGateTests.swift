@@ -13,7 +13,7 @@ import Testing
         "safety-lines.tuning-5.jsonl", "safety-lines.tuning-6.jsonl", "safety-lines.tuning-7.jsonl", "safety-lines.tuning-8.jsonl",
         "safety-lines.tuning-9.jsonl", "safety-lines.tuning-10.jsonl", "safety-lines.tuning-11.jsonl",
         "safety-lines.tuning-12.jsonl", "safety-lines.tuning-13.jsonl", "safety-lines.tuning-14.jsonl", "safety-lines.tuning-15.jsonl",
-        "safety-lines.tuning-16.jsonl", "safety-lines.tuning-17.jsonl",
+        "safety-lines.tuning-16.jsonl", "safety-lines.tuning-17.jsonl", "safety-lines.tuning-18.jsonl",
     ]
 
     func evaluate(_ name: String) throws -> Evaluation {
@@ -49,8 +49,9 @@ import Testing
     /// after"), whose veto words a reviewer showed would silence other signs in the same line, another person's named
     /// condition beside "mine's fine", the runner's own teenage fracture told beside a son's sore legs, a graze from
     /// tripping, and a doctor's all clear after listening to the chest.
+    /// tuning-18 (the twelfth batch, session 11): 24 of 250 flagged when it joined.
     static let tuningFalseFlagsAllowed: [String: Int] = [
-        "safety-lines.tuning-16.jsonl": 11, "safety-lines.tuning-17.jsonl": 7,
+        "safety-lines.tuning-16.jsonl": 11, "safety-lines.tuning-17.jsonl": 7, "safety-lines.tuning-18.jsonl": 24,
     ]
 
     /// The first tuning half must be caught whole. The later blind batches were added as tuning data
@@ -63,7 +64,7 @@ import Testing
         "safety-lines.tuning-8.jsonl": 0, "safety-lines.tuning-9.jsonl": 1,
         "safety-lines.tuning-10.jsonl": 2, "safety-lines.tuning-12.jsonl": 1,
         "safety-lines.tuning-13.jsonl": 2, "safety-lines.tuning-15.jsonl": 17, "safety-lines.tuning-16.jsonl": 1,
-        "safety-lines.tuning-17.jsonl": 4,
+        "safety-lines.tuning-17.jsonl": 4, "safety-lines.tuning-18.jsonl": 28,
     ]
 
     @Test func heldOutLines() throws {
@@ -74,11 +75,10 @@ import Testing
         #expect(Double(evaluation.falseRedFlags.count) <= Self.heldOutFalseFlags * Double(evaluation.redFlagFreeLines), "\(counts)")
     }
 
-    // A new held-out set (the twelfth batch, session 10; the eleventh is now tuning-17): 421 of 450 caught (93.6%)
-    // and 26 of 250 look-alikes flagged (10.4%) when first measured at e86856f; 422 and 24 (9.6%) at the session's
-    // end. The issue's targets are 97% and 1%.
-    static let heldOutCaught = 0.935
-    static let heldOutFalseFlags = 0.1
+    // A new held-out set (the thirteenth batch, session 11; the twelfth is now tuning-18): 428 of 450 caught (95.1%)
+    // and 26 of 250 look-alikes flagged (10.4%) when first measured at 27d1678. The issue's targets are 97% and 1%.
+    static let heldOutCaught = 0.95
+    static let heldOutFalseFlags = 0.105
 
     @Test(arguments: ["safety-conversations.tuning.jsonl", "safety-conversations.tuning-2.jsonl"])
     func tuningConversationsReachSeekCareWithTheRightUrgency(file: String) throws {
@@ -99,6 +99,7 @@ import Testing
         ("safety-conversations.tuning-3.jsonl", 63, 2), ("safety-conversations.tuning-4.jsonl", 66, 5),
         ("safety-conversations.tuning-5.jsonl", 66, 5), ("safety-conversations.tuning-6.jsonl", 66, 3),
         ("safety-conversations.tuning-7.jsonl", 159, 6), ("safety-conversations.tuning-8.jsonl", 154, 5),
+        ("safety-conversations.tuning-9.jsonl", 154, 21),
     ])
     func laterTuningConversations(file: String, count: Int, failuresAllowed: Int) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)
@@ -111,14 +112,14 @@ import Testing
     @Test func heldOutConversations() throws {
         let runners = try SimulatedRunner.load("Tests/Data/safety-conversations.held-out.jsonl")
         let passed = runners.filter { $0.run() == nil }.count
-        #expect(runners.count == 154)
+        #expect(runners.count == 150)
         print("safety-conversations.held-out.jsonl: \(passed)/\(runners.count) conversations passed")  // counts only
         #expect(
             Double(passed) >= Self.heldOutConversationPass * Double(runners.count),
             "held-out conversations: \(passed)/\(runners.count) passed")
     }
 
-    // The twelfth batch (session 10): 130 of 154 (84.4%) when first measured at e86856f through
-    // ../shared/tools/simulated_runner.py, 133 (86.4%) at the session's end. The issue's target is 95%.
-    static let heldOutConversationPass = 0.86
+    // The thirteenth batch (session 11): 120 of 150 (80.0%) when first measured at 27d1678 through
+    // ../shared/tools/simulated_runner.py. The issue's target is 95%.
+    static let heldOutConversationPass = 0.8
 }
