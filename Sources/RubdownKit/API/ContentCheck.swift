@@ -137,7 +137,7 @@ public enum ContentCheck {
                     var state = ConversationState()
                     if let area = question.area { state.areas = [area] }
                     let pending = PendingQuestion(question: question, plugin: plugin.name, intent: "", attempts: 1)
-                    let understanding = coach.interpreter.understand(answer, contextAreas: state.areas)
+                    let understanding = coach.interpreter.understand(answer, contextAreas: state.areas, answering: true)
                     let filled = SlotFilling.absorb(understanding, into: &state, pending: pending)
                     if !filled.contains(question.slot) {
                         found.append(

@@ -80,7 +80,7 @@ public struct Conversation: Sendable {
 
     /// Yes or no to keeping a journal; nil when the line is not such an answer.
     private mutating func answerConsent(_ pending: PendingQuestion, _ line: String) -> Turn? {
-        let understanding = coach.interpreter.understand(line)
+        let understanding = coach.interpreter.understand(line, answering: true)
         // "yes, but now my chest is tight": the body comes first; the question is not asked again.
         let aboutTheBody = !understanding.entities.redFlags.isEmpty || DialoguePolicy.mentionsTheBody(understanding)
         let route = DialoguePolicy.Route(plugin: pending.plugin, intent: pending.intent)
@@ -194,11 +194,12 @@ public struct Conversation: Sendable {
             pending.map {
                 ![Slot.when, .distance].contains($0.question.slot) && ($0.question.slot != .urine || $0.question.area != nil)
             } ?? true
-        var understanding = coach.interpreter.understand(line, contextAreas: aboutTheArea ? state.areas : [])
+        var understanding = coach.interpreter.understand(
+            line, contextAreas: aboutTheArea ? state.areas : [], answering: pending != nil)
         // "during the run, felt a loud snap at about 3k": a sign told in answer to when or how far is about the area;
         // so is one the area completes ("been doing loads more lately, up to 60 miles a week" of a sore hip).
         if !aboutTheArea, pending?.question.slot != .urine, !state.areas.isEmpty {
-            let ofTheArea = coach.interpreter.understand(line, contextAreas: state.areas)
+            let ofTheArea = coach.interpreter.understand(line, contextAreas: state.areas, answering: pending != nil)
             if !understanding.entities.symptoms.isEmpty || ofTheArea.entities.redFlags.count > understanding.entities.redFlags.count {
                 understanding = ofTheArea
             }
@@ -450,7 +451,7 @@ public struct Conversation: Sendable {
     }
 
     private mutating func resolveClarification(_ pending: PendingQuestion, answer: String) -> Turn {
-        let understanding = coach.interpreter.understand(answer, contextAreas: state.areas)
+        let understanding = coach.interpreter.understand(answer, contextAreas: state.areas, answering: true)
         state.pending = nil
         if understanding.entities.redFlags.isEmpty, let chosen = DialoguePolicy.choice(understanding, among: pending.options) {
             var turn = respond(to: pending.originalInput, chosen: chosen)

@@ -64,6 +64,7 @@ public enum Explanation {
         let corrections = understanding.corrections.map { "\($0.from) → \($0.to)" }
         lines.append("corrections: \(corrections.isEmpty ? "none" : corrections.joined(separator: ", "))")
         lines.append("entities:    \(describe(understanding.entities))")
+        lines.append("sign words:  \(understanding.entities.signModelWords.joined(separator: " "))")
         lines.append(
             "in domain:   \(understanding.inDomain ? "yes" : "no")\(understanding.keywordIntents.isEmpty ? "" : "; keywords of " + understanding.keywordIntents.sorted().joined(separator: ", "))"
         )
@@ -126,6 +127,10 @@ public enum Explanation {
         if let minutes = entities.minutesAvailable { parts.append("\(minutes) minutes available") }
         if !entities.redFlags.isEmpty { parts.append("RED FLAGS \(entities.redFlags.joined(separator: ", "))") }
         if !entities.vetoedRedFlags.isEmpty { parts.append("set aside \(entities.vetoedRedFlags.joined(separator: ", "))") }
+        if !entities.redFlagsSetAsideByModel.isEmpty {
+            parts.append("set aside by the sign model \(entities.redFlagsSetAsideByModel.joined(separator: ", "))")
+        }
+        if let sign = entities.redFlagFromModel { parts.append("\(sign) from the sign model") }
         if !entities.symptoms.isEmpty { parts.append("signs \(entities.symptoms.joined(separator: ", "))") }
         if !entities.cautions.isEmpty { parts.append("cautions \(entities.cautions.joined(separator: ", "))") }
         return parts.isEmpty ? "none" : parts.joined(separator: "; ")

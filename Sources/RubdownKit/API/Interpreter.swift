@@ -141,12 +141,13 @@ public struct Interpreter: Sendable, Codable {
             standalone: Set(knowledge.symptoms.filter(\.standsAlone).map(\.id)),
             runnerFacts: PatternDetector(rules: knowledge.runnerFacts.map { ($0.id, $0.patterns) }, areaOf: { _ in nil }, words: words),
             someoneElse: Set(knowledge.someoneElseWords),
-            emergencies: Set(knowledge.redFlags.filter { $0.urgency == .emergency }.map(\.id)))
+            emergencies: Set(knowledge.redFlags.filter { $0.urgency == .emergency }.map(\.id)),
+            signModel: knowledge.signModel)
     }
 
     /// Understands one line. `contextAreas` are the areas under discussion, so that a symptom
-    /// said without an area ("it's swollen") is read against them.
-    public func understand(_ input: String, contextAreas: [String] = []) -> Understanding {
+    /// said without an area ("it's swollen") is read against them; `answering`: the line answers the coach's question.
+    public func understand(_ input: String, contextAreas: [String] = [], answering: Bool = false) -> Understanding {
         var corrections: [Correction] = []
         // Only the start of a very long line is read: a pasted blob costs no more than a sentence.
         // (A line of at most that many bytes has at most that many characters: no copy needed.)
@@ -190,7 +191,7 @@ public struct Interpreter: Sendable, Codable {
         WordClass.mark(&tokens, entries: entries, of: table)
         EntityExtractor.markNegation(&tokens)
         let spans = lexicon.spans(in: tokens) { entries[$0] >= 0 ? table.entries[Int(entries[$0])].lexiconPhrases : nil }
-        var entities = extractor.extract(tokens: tokens, spans: spans, contextAreas: contextAreas) { detector, index in
+        var entities = extractor.extract(tokens: tokens, spans: spans, contextAreas: contextAreas, answering: answering) { detector, index in
             entries[index] >= 0 ? table.entries[Int(entries[index])].detectorPhrases(detector) : nil
         }
         // An in-scope intent needs the line to be about the domain, or to say one of its keywords.

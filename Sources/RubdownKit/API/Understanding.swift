@@ -46,6 +46,14 @@ public struct Entities: Sendable, Hashable {
     public var redFlags: [String] = []
     /// Red flags the line's words met but an `unless` word set aside ("went away"): shown by `--explain`.
     public var vetoedRedFlags: [String] = []
+    /// Red flags the sign model set aside: the line as a whole reads as telling no sign (shown by `--explain`). Unlike
+    /// a veto, this settles no sign check: the signs the line names are still asked about.
+    public var redFlagsSetAsideByModel: [String] = []
+    /// The red flag the sign model gave a line where no pattern found one (shown by `--explain`).
+    public var redFlagFromModel: String?
+    /// The words the sign model read, a negated one marked "not_" (shown by `--explain`; `scripts/sign-model.py` trains
+    /// on them).
+    package var signModelWords: [String] = []
     /// Caution routes the line describes (a fresh strain, first-step heel pain...).
     public var cautions: [String] = []
     /// Serious symptom concepts the line names, flag or not ("swelling", "numbness"): reason to ask, never to dismiss.

@@ -18,13 +18,18 @@ struct EntityExtractor: Sendable, Codable {
     let someoneElse: Set<String>
     /// Red flags whose urgency is an emergency: no `unless` word vetoes them when several signs are told.
     let emergencies: Set<String>
+    /// The whole line's reading, beside the patterns' (`sign-model.yaml`).
+    let signModel: SignModel
 
     /// The pattern detectors, in the order `extract`'s `detectorPhrases` numbers them.
     var detectors: [PatternDetector] { [redFlags, vetoes, cautions, symptoms, runnerFacts] }
 
     /// - Parameter detectorPhrases: for a detector (by its index in `detectors`) and a token (by
     ///   index), the ids of the detector's phrases starting with the token's stem.
-    func extract(tokens: [Token], spans: [ConceptSpan], contextAreas: [String], detectorPhrases: (Int, Int) -> [Int]?) -> Entities {
+    /// - Parameter answering: the line answers the coach's question, so the sign model leaves it alone.
+    func extract(
+        tokens: [Token], spans: [ConceptSpan], contextAreas: [String], answering: Bool = false, detectorPhrases: (Int, Int) -> [Int]?
+    ) -> Entities {
         var entities = Entities()
         // (Closures rather than key paths here and below: `map(\.text)` was not inlined, a key-path
         // call per element.)
@@ -164,6 +169,26 @@ struct EntityExtractor: Sendable, Codable {
                 if let swelling = tokens.firstIndex(where: { $0.classes.contains(.swelling) }), question.contains(swelling) {
                     entities.swelling = nil
                 }
+            }
+        }
+        // The sign model, last: what the patterns found, read against the whole line. A flag it reads as almost surely
+        // no sign is set aside (the signs named are still asked about), never an emergency's ("my mate just collapsed,
+        // I'm calling 999"); a line no pattern flags gets the model's sign when it reads one as likely. The thresholds
+        // were chosen on a blind batch the model was not trained on (scripts/sign-model.py --evaluate). It was trained
+        // on lines told on their own: answers ("not sure", "thighs and bum, both sides", "like cola") and short lines
+        // are the patterns' and the questions' alone, which read them as the question makes them.
+        entities.signModelWords = SignModel.words(tokens)
+        if !answering, entities.signModelWords.count >= SignModel.shortestLine,
+            let reading = signModel.read(entities.signModelWords)
+        {
+            if !entities.redFlags.isEmpty, reading.noneProbability > signModel.vetoAbove,
+                entities.redFlags.allSatisfy({ !emergencies.contains($0) })
+            {
+                entities.redFlagsSetAsideByModel = entities.redFlags
+                entities.redFlags = []
+            } else if entities.redFlags.isEmpty, reading.noneProbability < signModel.backOffBelow {
+                entities.redFlags = [reading.sign]
+                entities.redFlagFromModel = reading.sign
             }
         }
         entities.cautions = cautions.detect(tokens: tokens, spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(2, $0) })
