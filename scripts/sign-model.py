@@ -34,11 +34,12 @@ data = os.path.join(root, "Tests", "Data")
 
 # The thresholds Rubdown applies, chosen with --evaluate safety-lines.tuning-18.jsonl (the twelfth blind batch, never
 # tuned on when it was chosen; its batch-mates left out too): the patterns alone 422/450 caught, 24/250 look-alikes
-# flagged; with the model 433 and 12. A set-aside above 0.98 gave 7 look-alikes flagged, but hid signs a reviewer had
-# found ("my brother has a clot in his calf, can I massage it for him?", "how do I know if my swollen calf is a clot");
-# a back-off below 0.2 caught 437, but turned caution openings into warnings ("my knee hurts after I twisted it on my
-# run": a fresh sprain, asked about).
-VETO_ABOVE = 0.995  # a pattern's flag is set aside (still asked about) when the model gives "none" more than this
+# flagged; with the back-off 433 and 24. A back-off below 0.2 caught 437, but turned caution openings into warnings
+# ("my knee hurts after I twisted it on my run": a fresh sprain, asked about). Setting aside a pattern's flag when the
+# model gives none above 0.995 brought the look-alikes flagged down to 12, but a safety reviewer's own lines showed it
+# hiding 8 real signs ("tight calves, stiff hamstrings, sore glutes, numb toes that won't go", "can i massage a torn
+# hamstring"): a sign must never be set aside on word counts, so it is off (1.0: never).
+VETO_ABOVE = 1.0  # a pattern's flag would be set aside when the model gives "none" more than this
 BACK_OFF_BELOW = 0.05  # a line with no flag gets the model's sign when it gives "none" less than this
 # Flags the model never sets aside (EntityExtractor: an emergency's flag stays; see README).
 EMERGENCIES = {"chest", "compartment", "rhabdo", "cauda-equina", "collapse", "cold-foot", "deformity"}

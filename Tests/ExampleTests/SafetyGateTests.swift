@@ -63,8 +63,8 @@ import Testing
         "safety-lines.tuning-5.jsonl": 17, "safety-lines.tuning-6.jsonl": 0, "safety-lines.tuning-7.jsonl": 1,
         "safety-lines.tuning-8.jsonl": 0, "safety-lines.tuning-9.jsonl": 1,
         "safety-lines.tuning-10.jsonl": 2, "safety-lines.tuning-12.jsonl": 1,
-        "safety-lines.tuning-13.jsonl": 2, "safety-lines.tuning-15.jsonl": 17, "safety-lines.tuning-16.jsonl": 1,
-        "safety-lines.tuning-17.jsonl": 4, "safety-lines.tuning-18.jsonl": 28,
+        "safety-lines.tuning-13.jsonl": 2, "safety-lines.tuning-15.jsonl": 5, "safety-lines.tuning-16.jsonl": 1,
+        "safety-lines.tuning-17.jsonl": 2, "safety-lines.tuning-18.jsonl": 14,
     ]
 
     @Test func heldOutLines() throws {
@@ -76,8 +76,9 @@ import Testing
     }
 
     // A new held-out set (the thirteenth batch, session 11; the twelfth is now tuning-18): 428 of 450 caught (95.1%)
-    // and 26 of 250 look-alikes flagged (10.4%) when first measured at 27d1678. The targets are 97% and 1%.
-    static let heldOutCaught = 0.95
+    // and 26 of 250 look-alikes flagged (10.4%) when first measured at 27d1678; with the sign model, 436 (96.9%) and 26.
+    // The targets are 97% and 1%.
+    static let heldOutCaught = 0.965
     static let heldOutFalseFlags = 0.105
 
     @Test(arguments: ["safety-conversations.tuning.jsonl", "safety-conversations.tuning-2.jsonl"])
@@ -120,6 +121,6 @@ import Testing
     }
 
     // The thirteenth batch (session 11): 120 of 150 (80.0%) when first measured at 27d1678 through
-    // ../shared/tools/simulated_runner.py. The target is 95%.
-    static let heldOutConversationPass = 0.8
+    // ../shared/tools/simulated_runner.py (122 in-test); 123 with the sign model. The target is 95%.
+    static let heldOutConversationPass = 0.815
 }

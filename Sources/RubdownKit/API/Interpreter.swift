@@ -191,7 +191,8 @@ public struct Interpreter: Sendable, Codable {
         WordClass.mark(&tokens, entries: entries, of: table)
         EntityExtractor.markNegation(&tokens)
         let spans = lexicon.spans(in: tokens) { entries[$0] >= 0 ? table.entries[Int(entries[$0])].lexiconPhrases : nil }
-        var entities = extractor.extract(tokens: tokens, spans: spans, contextAreas: contextAreas, answering: answering) { detector, index in
+        var entities = extractor.extract(tokens: tokens, spans: spans, contextAreas: contextAreas, answering: answering) {
+            detector, index in
             entries[index] >= 0 ? table.entries[Int(entries[index])].detectorPhrases(detector) : nil
         }
         // An in-scope intent needs the line to be about the domain, or to say one of its keywords.

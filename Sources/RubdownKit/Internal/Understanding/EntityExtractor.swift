@@ -171,9 +171,9 @@ struct EntityExtractor: Sendable, Codable {
                 }
             }
         }
-        // The sign model, last: what the patterns found, read against the whole line. A flag it reads as almost surely
-        // no sign is set aside (the signs named are still asked about), never an emergency's ("my mate just collapsed,
-        // I'm calling 999"); a line no pattern flags gets the model's sign when it reads one as likely. The thresholds
+        // The sign model, last: a line no pattern flags gets the model's sign when it reads one as likely. (A flag it
+        // reads as almost surely no sign could be set aside, never an emergency's, the signs named still asked about;
+        // the bundled model never does: a reviewer showed it hiding real signs told beside tight muscles.) The thresholds
         // were chosen on a blind batch the model was not trained on (scripts/sign-model.py --evaluate). It was trained
         // on lines told on their own: answers ("not sure", "thighs and bum, both sides", "like cola") and short lines
         // are the patterns' and the questions' alone, which read them as the question makes them.

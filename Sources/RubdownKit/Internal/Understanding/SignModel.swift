@@ -7,8 +7,8 @@ import Foundation
 /// The red flags' word patterns stay the reason a sign is named. The model stands beside them because patterns
 /// written after each blind batch kept missing the next batch's wordings and flagging its look-alikes: trained on
 /// every earlier batch, it reads a whole line the way those thousands of lines were labelled. It catches a sign told
-/// in words no pattern has (the back-off), and it sets aside a pattern's flag on a line it reads, almost surely, as
-/// ordinary; a flag set aside that way is still asked about, never answered with reassurance (see `EntityExtractor`).
+/// in words no pattern has (the back-off). It could also set aside a pattern's flag on a line it reads, almost surely,
+/// as ordinary (`vetoAbove`); the bundled model's 1.0 never does, because that hid real signs (see `EntityExtractor`).
 struct SignModel: Sendable, Codable, Equatable {
     /// The red-flag ids the model reads, and "none".
     private(set) var classes: [String] = []
@@ -36,7 +36,9 @@ struct SignModel: Sendable, Codable, Equatable {
     /// The model as `sign-model.yaml` gives it: `weights` rows are "word(s) = class weight class weight ...".
     /// - Throws: the index of the first row that does not read, with what is wrong with it.
     init(classes: [String], bias: [Float], vetoAbove: Double, backOffBelow: Double, rows: [String]) throws(RowError) {
-        guard bias.count == classes.count else { throw RowError(row: nil, message: "'bias' needs one number for each of the \(classes.count) classes") }
+        guard bias.count == classes.count else {
+            throw RowError(row: nil, message: "'bias' needs one number for each of the \(classes.count) classes")
+        }
         guard classes.contains(Self.none) else { throw RowError(row: nil, message: "'classes' must include '\(Self.none)'") }
         let index = Dictionary(classes.enumerated().map { ($1, Float($0)) }, uniquingKeysWith: { first, _ in first })
         self.classes = classes
