@@ -31,7 +31,8 @@ import Testing
     func clincIsDeclined(file: String) throws {
         let evaluation = try evaluate(Self.clinc.appendingPathComponent(file))
         #expect(evaluation.total == 1000)
-        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.978, "\(evaluation.report(listing: 30))")
+        // (Issue 13's target: at least 98% declined in both files; 98.5% and 99.2% with the scope model.)
+        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.98, "\(evaluation.report(listing: 30))")
     }
 
     /// Issue 13's blind data: lines and conversations written from a plain description by someone
@@ -42,7 +43,7 @@ import Testing
         ("understanding-lines.tuning.jsonl", 255, 0.96, 0.905), ("understanding-lines.tuning-2.jsonl", 255, 0.965, 0.935),
         ("understanding-lines.tuning-3.jsonl", 270, 0.955, 0.91), ("understanding-lines.tuning-4.jsonl", 270, 0.98, 0.885),
         ("understanding-lines.tuning-5.jsonl", 270, 0.98, 0.955), ("understanding-lines.tuning-6.jsonl", 490, 0.935, 0.935),
-        ("understanding-lines.tuning-7.jsonl", 500, 0.95, 0.875), ("understanding-lines.tuning-8.jsonl", 572, 0.93, 0.835),
+        ("understanding-lines.tuning-7.jsonl", 500, 0.95, 0.935), ("understanding-lines.tuning-8.jsonl", 572, 0.93, 0.915),
     ])
     func blindLinesTuningHalf(file: String, count: Int, inScope: Double, outOfScope: Double) throws {
         let evaluation = try evaluate(repositoryRoot.appendingPathComponent("Tests/Data/" + file))
@@ -56,9 +57,9 @@ import Testing
         let counts = evaluation.report(listing: 0, countsOnly: true)
         #expect(evaluation.total == 661)
         // The thirteenth batch (session 11; the twelfth is now tuning-8) at 27d1678: 92.9% in scope, 84.4% out of
-        // scope (counts only).
+        // scope; with the scope model 92.9% and 90.1% (counts only).
         #expect(evaluation.inScopeAccuracy >= 0.925, "\(counts)")
-        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.84, "\(counts)")
+        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.895, "\(counts)")
     }
 
     @Test(arguments: [

@@ -64,7 +64,10 @@ public enum Explanation {
         let corrections = understanding.corrections.map { "\($0.from) → \($0.to)" }
         lines.append("corrections: \(corrections.isEmpty ? "none" : corrections.joined(separator: ", "))")
         lines.append("entities:    \(describe(understanding.entities))")
-        lines.append("sign words:  \(understanding.entities.signModelWords.joined(separator: " "))")
+        lines.append("model words: \(understanding.entities.lineModelWords.joined(separator: " "))")
+        if let scope = understanding.scope {
+            lines.append("scope model: \(scope.likeliestPlugin), out of scope \(String(format: "%.3f", scope.outOfScope))")
+        }
         lines.append(
             "in domain:   \(understanding.inDomain ? "yes" : "no")\(understanding.keywordIntents.isEmpty ? "" : "; keywords of " + understanding.keywordIntents.sorted().joined(separator: ", "))"
         )

@@ -15,6 +15,8 @@ public struct Interpreter: Sendable, Codable {
     private let isFallback: [Bool]
     /// `intents[i].needsKeyword`, packed: the eligibility test reads it for many intents a line.
     private let needsKeyword: [Bool]
+    /// Which plugin a line's words are for, or the fallback (`scope-model.yaml`): read beside the ranking.
+    private let scopeModel: LineModel
     /// The tables above by stem, in one (derived when first needed; saved as nothing).
     private var stemIndex = StemIndex()
     /// Lent, not copied: a `get` returned a copy of the lexicon (a retain and a release of each of its tables) at
@@ -119,6 +121,7 @@ public struct Interpreter: Sendable, Codable {
         self.keywords = keywords
         self.isFallback = content.intents.intents.map { outOfScopePlugins.contains($0.plugin) }
         self.needsKeyword = content.intents.intents.map(\.needsKeyword)
+        self.scopeModel = content.knowledge.scopeModel
     }
 
     /// The entity stage, with the detectors for red flags, caution routes and serious symptoms built from the
@@ -334,9 +337,15 @@ public struct Interpreter: Sendable, Codable {
             }
             ranking = Self.best(5, of: ranking)
         }
-        return Understanding(
+        var understanding = Understanding(
             input: input, normalized: Self.joined(words), corrections: corrections, entities: entities,
             ranking: Array(ranking.prefix(5)), inDomain: inDomain, keywordIntents: keywordIntents)
+        if let scope = scopeModel.read(entities.lineModelWords), entities.lineModelWords.count >= LineModel.shortestLine {
+            understanding.scope = Understanding.Scope(
+                likeliestPlugin: scope.best, outOfScope: scope.nothingProbability, declineAbove: scopeModel.setAsideAbove,
+                bringInBelow: scopeModel.backOffBelow)
+        }
+        return understanding
     }
 
     /// Whether the line tells of the time after a run: "after" (or "post") and a distance ("after a 20 miler", "after my

@@ -12,6 +12,17 @@ public struct Understanding: Sendable {
     /// Intents one of whose keywords the line says.
     public var keywordIntents: Set<String> = []
 
+    /// The scope model's reading (`scope-model.yaml`): which plugin the words are for, and how likely the line is to be
+    /// about something else; nil without a model, or for a line of under five words.
+    package var scope: Scope?
+    package struct Scope: Sendable {
+        package var likeliestPlugin: String
+        package var outOfScope: Double
+        /// Above this the line is declined, whatever the ranking; below `bringInBelow` it is not declined.
+        package var declineAbove: Double
+        package var bringInBelow: Double
+    }
+
     public var top: IntentScore? { ranking.first }
     public var confidence: Double { ranking.first?.score ?? 0 }
 }
@@ -53,7 +64,7 @@ public struct Entities: Sendable, Hashable {
     public var redFlagFromModel: String?
     /// The words the sign model read, a negated one marked "not_" (shown by `--explain`; `scripts/sign-model.py` trains
     /// on them).
-    package var signModelWords: [String] = []
+    package var lineModelWords: [String] = []
     /// Caution routes the line describes (a fresh strain, first-step heel pain...).
     public var cautions: [String] = []
     /// Serious symptom concepts the line names, flag or not ("swelling", "numbness"): reason to ask, never to dismiss.

@@ -57,12 +57,13 @@ struct ContentLoader {
         case "other-senses.yaml": knowledge.otherSenses += wordList(file, "other_senses")
         case "ordinary-words.yaml": knowledge.ordinaryWords += wordList(file, "ordinary_words")
         case "word-neighbours.yaml": knowledge.wordNeighbours += wordList(file, "word_neighbours")
-        case "sign-model.yaml": knowledge.signModel = signModel(file)
+        case "sign-model.yaml": knowledge.signModel = lineModel(file, "sign_model")
+        case "scope-model.yaml": knowledge.scopeModel = lineModel(file, "scope_model")
         default:
             diagnostics.append(
                 file.diagnostic(
                     at: file.root,
-                    "unknown knowledge file; expected one of sources, areas, techniques, baths, red-flags, cautions, symptoms, guidance, lexicon, runner-facts, ordinary-words, other-senses, other-topics, word-neighbours, sign-model (.yaml)"
+                    "unknown knowledge file; expected one of sources, areas, techniques, baths, red-flags, cautions, symptoms, guidance, lexicon, runner-facts, ordinary-words, other-senses, other-topics, word-neighbours, sign-model, scope-model (.yaml)"
                 ))
         }
     }
@@ -75,34 +76,35 @@ struct ContentLoader {
         }
     }
 
-    /// The sign model (an overlay's replaces the bundled one; one with no weights turns it off). A row that does not
-    /// read is reported at its line, and the file leaves no model.
-    private mutating func signModel(_ file: YAMLFile) -> SignModel {
+    /// A line model (an overlay's replaces the bundled one; one with no weights turns it off). A row that does not read
+    /// is reported at its line, and the file leaves no model.
+    private mutating func lineModel(_ file: YAMLFile, _ key: String) -> LineModel {
         struct Written: Decodable {
             var classes: [String]
+            var nothing: String
             var bias: [Float]
-            var vetoAbove: Double
+            var setAsideAbove: Double
             var backOffBelow: Double
             var weights: [String]
             enum CodingKeys: String, CodingKey {
-                case classes, bias, weights
-                case vetoAbove = "veto_above"
+                case classes, nothing, bias, weights
+                case setAsideAbove = "set_aside_above"
                 case backOffBelow = "back_off_below"
             }
         }
         do {
-            let written = try file.decode(Written.self, key: "sign_model")
-            places["sign_model"] = (file, [PathKey("sign_model"), PathKey("classes")])
-            return try SignModel(
-                classes: written.classes, bias: written.bias, vetoAbove: written.vetoAbove, backOffBelow: written.backOffBelow,
-                rows: written.weights)
-        } catch let error as SignModel.RowError {
-            let path = [PathKey("sign_model")] + (error.row.map { [PathKey("weights"), PathKey($0)] } ?? [])
-            diagnostics.append(file.diagnostic(at: path, "sign model: \(error.message)"))
+            let written = try file.decode(Written.self, key: key)
+            places[key] = (file, [PathKey(key), PathKey("classes")])
+            return try LineModel(
+                classes: written.classes, nothing: written.nothing, bias: written.bias, setAsideAbove: written.setAsideAbove,
+                backOffBelow: written.backOffBelow, rows: written.weights)
+        } catch let error as LineModel.RowError {
+            let path = [PathKey(key)] + (error.row.map { [PathKey("weights"), PathKey($0)] } ?? [])
+            diagnostics.append(file.diagnostic(at: path, "\(key.replacingOccurrences(of: "_", with: " ")): \(error.message)"))
         } catch {
             diagnostics += error.contentDiagnostics
         }
-        return SignModel()
+        return LineModel()
     }
 
     private mutating func decode<T: Decodable & Identified>(_ file: YAMLFile, _ key: String, _ type: [T].Type) -> [T] {
@@ -285,7 +287,7 @@ struct ContentLoader {
         }
         for area in knowledge.areas { checkSources(area.sources, "areas:\(area.id)") }
         let flagIDs = Set(knowledge.redFlags.map(\.id))
-        for sign in knowledge.signModel.classes where sign != SignModel.none && !flagIDs.contains(sign) {
+        for sign in knowledge.signModel.classes where sign != knowledge.signModel.nothing && !flagIDs.contains(sign) {
             report("sign_model", "the sign model reads '\(sign)', which is no red flag\(suggestion(sign, flagIDs))")
         }
         for technique in knowledge.techniques {

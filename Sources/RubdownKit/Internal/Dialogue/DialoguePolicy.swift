@@ -16,12 +16,24 @@ enum DialoguePolicy {
     static func route(_ understanding: Understanding, plugins: PluginRegistry, table: IntentTable) -> Route {
         if let handler = screeningRoute(understanding, plugins: plugins, table: table) { return handler }
         let threshold = understanding.inDomain ? inDomainThreshold : outOfScopeThreshold
+        // Declined by the plugin with the out-of-scope capability, as "<its name>.out_of_scope" (the contract's
+        // "fallback.out_of_scope").
+        let fallback = plugins.plugin(with: .outOfScope)?.name ?? "fallback"
+        let declined = Route(plugin: fallback, intent: fallback + ".out_of_scope")
+        // The scope model (scope-model.yaml) overrules the ranking only when almost sure: it declines "press a shirt
+        // before the race" that the table's words would answer, and brings in a line of the domain in words the table
+        // never used, to the best-ranked intent of the plugin it reads.
+        let scope = understanding.scope
         guard let top = understanding.top, top.score >= threshold else {
-            // Declined by the plugin with the out-of-scope capability, as "<its name>.out_of_scope" (the contract's
-            // "fallback.out_of_scope").
-            let fallback = plugins.plugin(with: .outOfScope)?.name ?? "fallback"
-            return Route(plugin: fallback, intent: fallback + ".out_of_scope")
+            if let scope, scope.outOfScope < scope.bringInBelow, !plugins.isOutOfScope(scope.likeliestPlugin),
+                let intent = understanding.ranking.first(where: { $0.plugin == scope.likeliestPlugin })?.intent
+                    ?? table.firstIntent(of: scope.likeliestPlugin)?.id
+            {
+                return Route(plugin: scope.likeliestPlugin, intent: intent)
+            }
+            return declined
         }
+        if let scope, scope.outOfScope > scope.declineAbove, !plugins.isOutOfScope(top.plugin) { return declined }
         return Route(plugin: top.plugin, intent: top.intent)
     }
 

@@ -19,7 +19,7 @@ struct EntityExtractor: Sendable, Codable {
     /// Red flags whose urgency is an emergency: no `unless` word vetoes them when several signs are told.
     let emergencies: Set<String>
     /// The whole line's reading, beside the patterns' (`sign-model.yaml`).
-    let signModel: SignModel
+    let signModel: LineModel
 
     /// The pattern detectors, in the order `extract`'s `detectorPhrases` numbers them.
     var detectors: [PatternDetector] { [redFlags, vetoes, cautions, symptoms, runnerFacts] }
@@ -177,18 +177,18 @@ struct EntityExtractor: Sendable, Codable {
         // were chosen on a blind batch the model was not trained on (scripts/sign-model.py --evaluate). It was trained
         // on lines told on their own: answers ("not sure", "thighs and bum, both sides", "like cola") and short lines
         // are the patterns' and the questions' alone, which read them as the question makes them.
-        entities.signModelWords = SignModel.words(tokens)
-        if !answering, entities.signModelWords.count >= SignModel.shortestLine,
-            let reading = signModel.read(entities.signModelWords)
+        entities.lineModelWords = LineModel.words(tokens)
+        if !answering, entities.lineModelWords.count >= LineModel.shortestLine,
+            let reading = signModel.read(entities.lineModelWords)
         {
-            if !entities.redFlags.isEmpty, reading.noneProbability > signModel.vetoAbove,
+            if !entities.redFlags.isEmpty, reading.nothingProbability > signModel.setAsideAbove,
                 entities.redFlags.allSatisfy({ !emergencies.contains($0) })
             {
                 entities.redFlagsSetAsideByModel = entities.redFlags
                 entities.redFlags = []
-            } else if entities.redFlags.isEmpty, reading.noneProbability < signModel.backOffBelow {
-                entities.redFlags = [reading.sign]
-                entities.redFlagFromModel = reading.sign
+            } else if entities.redFlags.isEmpty, reading.nothingProbability < signModel.backOffBelow {
+                entities.redFlags = [reading.best]
+                entities.redFlagFromModel = reading.best
             }
         }
         entities.cautions = cautions.detect(tokens: tokens, spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(2, $0) })

@@ -1,49 +1,52 @@
 import Foundation
 
-/// The sign model (`Knowledge/sign-model.yaml`, written by `scripts/sign-model.py` from the blind tuning data): a
-/// linear model over a normalised line's words and pairs of neighbouring words that reads how likely the line is to
-/// tell each warning sign, or none.
-///
-/// The red flags' word patterns stay the reason a sign is named. The model stands beside them because patterns
-/// written after each blind batch kept missing the next batch's wordings and flagging its look-alikes: trained on
-/// every earlier batch, it reads a whole line the way those thousands of lines were labelled. It catches a sign told
-/// in words no pattern has (the back-off). It could also set aside a pattern's flag on a line it reads, almost surely,
-/// as ordinary (`vetoAbove`); the bundled model's 1.0 never does, because that hid real signs (see `EntityExtractor`).
-struct SignModel: Sendable, Codable, Equatable {
-    /// The red-flag ids the model reads, and "none".
+/// A linear model over a normalised line's words and pairs of neighbouring words, trained offline by
+/// `scripts/line-model.py` on the blind tuning data and read from the knowledge base. Two are bundled:
+/// - the **sign model** (`sign-model.yaml`): which warning sign a line tells, or none. The red flags' word patterns stay
+///   the reason a sign is named; patterns written after each blind batch kept missing the next batch's wordings, and
+///   the model, trained on every earlier batch, catches a sign told in words no pattern has (the back-off);
+/// - the **scope model** (`scope-model.yaml`): which plugin a line is for, or the fallback. It declines a line the
+///   intent table would answer when it reads it, almost surely, as about something else, and brings in a line the
+///   table would decline when it reads it, almost surely, as in scope.
+/// Each names its class of "nothing" (no sign; out of scope) and two thresholds on how likely that class is: below
+/// `backOffBelow` the model's likeliest other class is taken; above `setAsideAbove` what the rules found is set aside.
+struct LineModel: Sendable, Codable, Equatable {
+    /// The classes the model reads, `nothing` among them.
     private(set) var classes: [String] = []
+    private(set) var nothing = ""
     private var bias: [Float] = []
-    /// A pattern's flag is set aside when the model gives "none" more than this.
-    private(set) var vetoAbove: Double = 1
-    /// A line with no flag gets the model's likeliest sign when it gives "none" less than this.
+    /// What the rules found is set aside when the model gives `nothing` more than this.
+    private(set) var setAsideAbove: Double = 1
+    /// The model's likeliest other class is taken when it gives `nothing` less than this.
     private(set) var backOffBelow: Double = 0
-    /// Per feature, its weights as pairs of (class index, weight), flattened: most features speak for one or two signs.
+    /// Per feature, its weights as pairs of (class index, weight), flattened: most features speak for one or two classes.
     private var weights: [String: [Float]] = [:]
 
     /// What the model reads in a line.
     struct Reading: Equatable {
-        /// The likeliest warning sign (other than none) and how likely it is.
-        var sign: String
-        var signProbability: Double
-        /// How likely the line is to tell no sign at all.
-        var noneProbability: Double
+        /// The likeliest class other than `nothing`, and how likely it is.
+        var best: String
+        var bestProbability: Double
+        /// How likely the line is to be of the class of nothing.
+        var nothingProbability: Double
     }
-
-    static let none = "none"
 
     init() {}
 
-    /// The model as `sign-model.yaml` gives it: `weights` rows are "word(s) = class weight class weight ...".
+    /// The model as its file gives it: `weights` rows are "word(s) = class weight class weight ...".
     /// - Throws: the index of the first row that does not read, with what is wrong with it.
-    init(classes: [String], bias: [Float], vetoAbove: Double, backOffBelow: Double, rows: [String]) throws(RowError) {
+    init(classes: [String], nothing: String, bias: [Float], setAsideAbove: Double, backOffBelow: Double, rows: [String])
+        throws(RowError)
+    {
         guard bias.count == classes.count else {
             throw RowError(row: nil, message: "'bias' needs one number for each of the \(classes.count) classes")
         }
-        guard classes.contains(Self.none) else { throw RowError(row: nil, message: "'classes' must include '\(Self.none)'") }
+        guard classes.contains(nothing) else { throw RowError(row: nil, message: "'classes' must include '\(nothing)'") }
         let index = Dictionary(classes.enumerated().map { ($1, Float($0)) }, uniquingKeysWith: { first, _ in first })
         self.classes = classes
+        self.nothing = nothing
         self.bias = bias
-        self.vetoAbove = vetoAbove
+        self.setAsideAbove = setAsideAbove
         self.backOffBelow = backOffBelow
         for (number, row) in rows.enumerated() {
             let sides = row.split(separator: "=", maxSplits: 1)
@@ -73,10 +76,10 @@ struct SignModel: Sendable, Codable, Equatable {
 
     var isEmpty: Bool { weights.isEmpty }
 
-    /// Lines of fewer words are left to the patterns.
+    /// Lines of fewer words are left to the rules.
     static let shortestLine = 5
 
-    /// The words the model reads: the normalised words with a letter or digit (commas and other marks are left out),
+    /// The words a model reads: the normalised words with a letter or digit (commas and other marks are left out),
     /// a word in a negation's scope marked "not_" ("not swollen" reads "not not_swollen", never "swollen").
     static func words(_ tokens: [Token]) -> [String] {
         tokens.compactMap { token in
@@ -101,10 +104,10 @@ struct SignModel: Sendable, Codable, Equatable {
         let highest = scores.max() ?? 0
         let exponentials = scores.map { Double(exp($0 - highest)) }
         let total = exponentials.reduce(0, +)
-        guard let noneIndex = classes.firstIndex(of: Self.none) else { return nil }
+        guard let noneIndex = classes.firstIndex(of: nothing) else { return nil }
         var best = noneIndex == 0 ? 1 : 0
         for index in classes.indices where index != noneIndex && exponentials[index] > exponentials[best] { best = index }
         guard best != noneIndex, best < classes.count else { return nil }
-        return Reading(sign: classes[best], signProbability: exponentials[best] / total, noneProbability: exponentials[noneIndex] / total)
+        return Reading(best: classes[best], bestProbability: exponentials[best] / total, nothingProbability: exponentials[noneIndex] / total)
     }
 }
