@@ -108,6 +108,7 @@ struct LineModel: Sendable, Codable, Equatable {
         var best = noneIndex == 0 ? 1 : 0
         for index in classes.indices where index != noneIndex && exponentials[index] > exponentials[best] { best = index }
         guard best != noneIndex, best < classes.count else { return nil }
-        return Reading(best: classes[best], bestProbability: exponentials[best] / total, nothingProbability: exponentials[noneIndex] / total)
+        return Reading(
+            best: classes[best], bestProbability: exponentials[best] / total, nothingProbability: exponentials[noneIndex] / total)
     }
 }
