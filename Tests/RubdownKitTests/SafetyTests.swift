@@ -45,6 +45,18 @@ import Testing
         #expect(turns.last?.triage?.urgency == Urgency.none)
     }
 
+    /// A routine asked for while a screening question is open waits for its answer, as it does for the swelling
+    /// question: one spot on the shin bone (a tester's "walk me through it" skipped it), the urine after a huge effort.
+    @Test func aRoutineWaitsForAnOpenScreeningQuestion() {
+        let shins = converse(["shins sore after my run", "no", "walk me through it", "one spot on the bone"])
+        #expect(shins[1].awaiting == .spread)
+        #expect(shins[2].awaiting == .spread && shins[2].reply.hasPrefix("Before any massage"), "\(shins[2].reply)")
+        #expect(!shins[2].reply.contains("Step 1"))
+        #expect(shins[3].triage?.level == .seekCare, "\(shins[3].reply)")
+        let spread = converse(["shins sore after my run", "no", "all along the inside edge", "walk me through it"])
+        #expect(spread[3].reply.contains("Step 1") || spread[3].awaiting != nil, "\(spread[3].reply)")
+    }
+
     @Test func aWarningOnceGivenStandsForItsArea() {
         let turns = converse(["my calf is swollen and hot", "it's only a 6 though", "can't I just roll it gently?"])
         #expect(turns[0].triage?.level == .seekCare)
@@ -560,6 +572,7 @@ import Testing
         // Someone else's sign now, whatever follows it, is still a sign.
         ("my mate just collapsed at the finish so I'm calling 999", "collapse"),
         ("my wife's calf is swollen and red since the flight, mine is just tight", "clot"),
+        ("my heart is racing sitting on the sofa an hour after my run", "chest"),
     ])
     func signsInTheRunnersOwnWords(line: String, flag: String) {
         #expect(shippedCoach.classify(line).entities.redFlags == [flag], "\(line)")
@@ -591,6 +604,9 @@ import Testing
         "my race times keep getting worse, it's a never-ending saga lol", "my energy gel went all thick and clotted in the cold",
         // Australian 'crook' (unwell, sore) is not 'crooked'; shin pain all along the bone is the diffuse kind.
         "calf's been crook since the weekend", "shin splints?? pain all along the bone on the inside",
+        // (A tester's: a racing heart at the end of a race beside sore calves; a denial that runs through a list.)
+        "my heart was racing at the end of the race, thats normal right? calves sore",
+        "the calf isnt swollen or hot or red, just stiff",
     ])
     func lookAlikesOfThoseSignsAreNotFlagged(line: String) {
         #expect(shippedCoach.classify(line).entities.redFlags.isEmpty, "\(line)")

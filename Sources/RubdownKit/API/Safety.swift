@@ -128,7 +128,7 @@ public struct Safety: Sendable {
     public static let guidance = [
         "emergency-numbers", "urgency-emergency", "urgency-today", "urgency-soon", "warning-stands", "heading-emergency",
         "heading-today", "heading-soon", "caution-soon", "not-this-area", "not-diagnosis", "hold-while-asking", "leaving-while-swollen",
-        "swelling-first",
+        "swelling-first", "check-first",
         "not-diagnosis-emergency", "warning-still",
     ]
 
@@ -296,8 +296,14 @@ public struct Safety: Sendable {
             var hold: String?
             if state.facts.swelling == true, reply.massages.contains(where: state.areas.contains) {
                 hold = "hold-while-asking"
-            } else if state.facts.swelling == nil, state.pending?.question.slot == .swelling, reply.routine != nil {
-                hold = "swelling-first"
+            } else if reply.routine != nil, let question = state.pending?.question {
+                // So is one asked for in answer to another screening question: the urine after a huge effort, one spot
+                // on the shin bone, numbness with back pain (a tester's "walk me through it" skipped each of them).
+                if question.slot == .swelling, state.facts.swelling == nil {
+                    hold = "swelling-first"
+                } else if question.check != nil || question.slot == .urine || question.slot == .spread {
+                    hold = "check-first"
+                }
             }
             if let hold { return Self.instead(of: reply, PluginReply(say(hold), knowledgeUsed: ["guidance:\(hold)"])) }
         }

@@ -641,6 +641,8 @@ struct EntityExtractor: Sendable, Codable {
             let carriesMeaning = !classes.contains(.negationFiller) && !classes.contains(.stopword) && !ruledOut
             let continues = index + 1 < tokens.count && tokens[index + 1].classes.contains(.orNor)
             if carriesMeaning && !continues { remaining = 0 }
+            // "isn't swollen or hot or red": each "or" carries the denial on to the word after it, however long the list.
+            if carriesMeaning && continues { remaining = max(remaining, 2) }
         }
         markAnsweredNo(&tokens)
     }
