@@ -49,6 +49,15 @@ import Testing
         }
     }
 
+    /// A question or a request in answer to "anything else with it?" answers nothing: the screen is asked again, not
+    /// taken as a no (a tester's "why do you need to know?" and "walk me through it" were).
+    @Test func aQuestionDoesNotAnswerTheOtherSignsScreen() {
+        let turns = converse(["hamstrings tight after 15 miles yesterday, no swelling, 4/10", "why do you need to know?", "no"])
+        #expect(turns[0].awaiting == .painKind && turns[0].reply.contains("Anything else"), "\(turns[0].reply)")
+        #expect(turns[1].awaiting == .painKind && turns[1].reply.contains("Anything else"), "\(turns[1].reply)")
+        #expect(turns[2].awaiting != .painKind, "\(turns[2].reply)")
+    }
+
     /// Feeling rough after a run, with a question after it, starts the questions (safety-conversations.tuning-5: what
     /// is wrong may be more than the legs), and "thighs front and back" is both the quads and the hamstrings.
     @Test func feelingRoughAfterARunStartsTheQuestions() {

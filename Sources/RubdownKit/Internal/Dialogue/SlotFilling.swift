@@ -191,9 +191,12 @@ enum SlotFilling {
                 state.facts.signCheckAnswers[check] = true
                 // "numb in both": the answer can tell that both legs are affected.
                 if check == .legNerve, !wordsOfLine.isDisjoint(with: Self.bothLegsWords) { state.facts.painRunsDownBothLegs = true }
-            } else if answer == .no || Self.saysAllClear(understanding) || check == .otherSigns && answer != .yes {
+            } else if answer == .no || Self.saysAllClear(understanding)
+                || check == .otherSigns && answer != .yes && !DialoguePolicy.looksLikeRequest(understanding)
+            {
                 // To "anything else with it?", whatever is told was read by the detector like any line; a bare "yes"
-                // says nothing of what, so it is asked again.
+                // says nothing of what, so it is asked again, and a request or a question ("walk me through it", "why
+                // do you need to know?") answers nothing (a tester's were taken for a no).
                 state.facts.signCheckAnswers[check] = false
             }
             if state.facts.signCheckAnswers[check] != nil { filled.insert(.painKind) } else { filled.remove(.painKind) }
