@@ -37,9 +37,9 @@ import Testing
 
     /// Ordinary soreness in strong words reads as no sign; a sign in words no pattern has reads as one.
     @Test func readingsPointTheRightWay() throws {
-        let sore = try #require(signs.read(words("my quads are absolutely wrecked after the marathon")))
+        let sore = try #require(signs.read(features: features("my quads are absolutely wrecked after the marathon")))
         #expect(sore.nothingProbability > 0.9)
-        let chest = try #require(signs.read(words("since the race my chest feels crushed and my left arm aches")))
+        let chest = try #require(signs.read(features: features("since the race my chest feels crushed and my left arm aches")))
         #expect(chest.best == "chest")
         let shirt = try #require(interpreter.understand("what temperature should I press a linen shirt at").scope)
         #expect(shirt.outOfScope > 0.5)
@@ -82,5 +82,5 @@ import Testing
             })
     }
 
-    private func words(_ line: String) -> [String] { interpreter.understand(line).entities.lineModelWords }
+    private func features(_ line: String) -> [String] { interpreter.understand(line).entities.lineModelFeatures }
 }

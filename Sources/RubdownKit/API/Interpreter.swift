@@ -15,8 +15,9 @@ public struct Interpreter: Sendable, Codable {
     private let isFallback: [Bool]
     /// `intents[i].needsKeyword`, packed: the eligibility test reads it for many intents a line.
     private let needsKeyword: [Bool]
-    /// Which plugin a line's words are for, or the fallback (`scope-model.yaml`): read beside the ranking.
-    private let scopeModel: LineModel
+    /// Which plugin a line's words are for, or the fallback (`scope-model.yaml`): read beside the ranking (from the
+    /// snapshot by the first line long enough for it).
+    @Deferred private var scopeModel: LineModel
     /// The tables above by stem, in one (derived when first needed; saved as nothing).
     private var stemIndex = StemIndex()
     /// Lent, not copied: a `get` returned a copy of the lexicon (a retain and a release of each of its tables) at
@@ -156,14 +157,14 @@ public struct Interpreter: Sendable, Codable {
         // (A line of at most that many bytes has at most that many characters: no copy needed.)
         let read = input.utf8.count <= Self.maximumLineLength ? input : String(input.prefix(Self.maximumLineLength))
         var words = Tokenizer.words(read)
-        // "morning!", "evening all": a time of day said alone is a greeting (as a keyword it would make "calves sore this
-        // morning" one too).
-        if let greeting = LineReadings.bareGreeting(words) { words = greeting }
         for index in words.indices {
             guard let corrected = lexicon.correction(for: words[index]) else { continue }
             corrections.append(Correction(from: words[index], to: corrected))
             words[index] = corrected
         }
+        // "morning!", "evening all": a time of day said alone is a greeting (as a keyword it would make "calves sore this
+        // morning" one too). (After the typos: "aafternoon" is one, and normalised once it stays one.)
+        if let greeting = LineReadings.bareGreeting(words) { words = greeting }
         var tokens = Self.tokens(words)
         // "train times to Bath", "a spa day in Bath": a domain word of other senses written as a name after a
         // preposition of place is the name (the token no longer matches any phrase, keyword or domain word).
@@ -340,7 +341,7 @@ public struct Interpreter: Sendable, Codable {
         var understanding = Understanding(
             input: input, normalized: Self.joined(words), corrections: corrections, entities: entities,
             ranking: Array(ranking.prefix(5)), inDomain: inDomain, keywordIntents: keywordIntents)
-        if let scope = scopeModel.read(entities.lineModelWords), entities.lineModelWords.count >= LineModel.shortestLine {
+        if !entities.lineModelFeatures.isEmpty, let scope = scopeModel.read(features: entities.lineModelFeatures) {
             understanding.scope = Understanding.Scope(
                 likeliestPlugin: scope.best, outOfScope: scope.nothingProbability, declineAbove: scopeModel.setAsideAbove,
                 bringInBelow: scopeModel.backOffBelow)

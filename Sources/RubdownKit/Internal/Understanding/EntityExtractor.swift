@@ -18,8 +18,9 @@ struct EntityExtractor: Sendable, Codable {
     let someoneElse: Set<String>
     /// Red flags whose urgency is an emergency: no `unless` word vetoes them when several signs are told.
     let emergencies: Set<String>
-    /// The whole line's reading, beside the patterns' (`sign-model.yaml`).
-    let signModel: LineModel
+    /// The whole line's reading, beside the patterns' (`sign-model.yaml`; read from the snapshot by the first line long
+    /// enough for it).
+    @Deferred var signModel: LineModel
 
     /// The pattern detectors, in the order `extract`'s `detectorPhrases` numbers them.
     var detectors: [PatternDetector] { [redFlags, vetoes, cautions, symptoms, runnerFacts] }
@@ -178,9 +179,10 @@ struct EntityExtractor: Sendable, Codable {
         // on lines told on their own: answers ("not sure", "thighs and bum, both sides", "like cola") and short lines
         // are the patterns' and the questions' alone, which read them as the question makes them.
         entities.lineModelWords = LineModel.words(tokens)
-        if !answering, entities.lineModelWords.count >= LineModel.shortestLine,
-            let reading = signModel.read(entities.lineModelWords)
-        {
+        if entities.lineModelWords.count >= LineModel.shortestLine {
+            entities.lineModelFeatures = LineModel.features(entities.lineModelWords)
+        }
+        if !answering, !entities.lineModelFeatures.isEmpty, let reading = signModel.read(features: entities.lineModelFeatures) {
             if !entities.redFlags.isEmpty, reading.nothingProbability > signModel.setAsideAbove,
                 entities.redFlags.allSatisfy({ !emergencies.contains($0) })
             {

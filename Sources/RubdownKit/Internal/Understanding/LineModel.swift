@@ -88,13 +88,22 @@ struct LineModel: Sendable, Codable, Equatable {
         }
     }
 
-    /// The model's reading of a line's words (`words(_:)`); nil without a model. Each word and each pair of neighbouring
-    /// words counts once, all scaled so that together they have unit length (as the training script counts them).
-    func read(_ kept: [String]) -> Reading? {
-        guard !isEmpty else { return nil }
-        var features = Set(kept)
-        for (first, second) in zip(kept, kept.dropFirst()) { features.insert(first + " " + second) }
-        guard !features.isEmpty else { return nil }
+    /// A line's features, from its words (`words(_:)`): each word and each pair of neighbouring words, once, in the
+    /// order of the line (so that the scores are summed in one order: the same line always reads the same). Made once
+    /// a line, for both models.
+    static func features(_ words: [String]) -> [String] {
+        var seen = Set<String>()
+        var features: [String] = []
+        for feature in words + zip(words, words.dropFirst()).map({ $0 + " " + $1 }) where seen.insert(feature).inserted {
+            features.append(feature)
+        }
+        return features
+    }
+
+    /// The model's reading of a line's features (`features(_:)`); nil without a model. All count alike, scaled so that
+    /// together they have unit length (as the training script counts them).
+    func read(features: [String]) -> Reading? {
+        guard !isEmpty, !features.isEmpty else { return nil }
         let scale = 1 / Float(features.count).squareRoot()
         var scores = bias
         for feature in features {
