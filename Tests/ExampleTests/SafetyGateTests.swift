@@ -59,11 +59,11 @@ import Testing
     /// still missed, most of them one-line answers ("nah, more like coffee") that need the conversation's
     /// question to be read, which the conversations below cover.
     static let tuningMissesAllowed: [String: Int] = [
-        "safety-lines.tuning-2.jsonl": 3, "safety-lines.tuning-3.jsonl": 6, "safety-lines.tuning-4.jsonl": 0,
-        "safety-lines.tuning-5.jsonl": 17, "safety-lines.tuning-6.jsonl": 0, "safety-lines.tuning-7.jsonl": 1,
-        "safety-lines.tuning-8.jsonl": 0, "safety-lines.tuning-9.jsonl": 1,
-        "safety-lines.tuning-10.jsonl": 2, "safety-lines.tuning-12.jsonl": 1,
-        "safety-lines.tuning-13.jsonl": 2, "safety-lines.tuning-15.jsonl": 5, "safety-lines.tuning-16.jsonl": 1,
+        "safety-lines.tuning-2.jsonl": 0, "safety-lines.tuning-3.jsonl": 2, "safety-lines.tuning-4.jsonl": 0,
+        "safety-lines.tuning-5.jsonl": 5, "safety-lines.tuning-6.jsonl": 0, "safety-lines.tuning-7.jsonl": 0,
+        "safety-lines.tuning-8.jsonl": 0, "safety-lines.tuning-9.jsonl": 0,
+        "safety-lines.tuning-10.jsonl": 1, "safety-lines.tuning-12.jsonl": 1,
+        "safety-lines.tuning-13.jsonl": 1, "safety-lines.tuning-15.jsonl": 5, "safety-lines.tuning-16.jsonl": 0,
         "safety-lines.tuning-17.jsonl": 2, "safety-lines.tuning-18.jsonl": 14,
     ]
 
