@@ -573,6 +573,7 @@ import Testing
         ("my mate just collapsed at the finish so I'm calling 999", "collapse"),
         ("my wife's calf is swollen and red since the flight, mine is just tight", "clot"),
         ("my heart is racing sitting on the sofa an hour after my run", "chest"),
+        ("no calf pain or swelling but my heart has been racing for an hour since I sat down", "chest"),
     ])
     func signsInTheRunnersOwnWords(line: String, flag: String) {
         #expect(shippedCoach.classify(line).entities.redFlags == [flag], "\(line)")
@@ -607,6 +608,10 @@ import Testing
         // (A tester's: a racing heart at the end of a race beside sore calves; a denial that runs through a list.)
         "my heart was racing at the end of the race, thats normal right? calves sore",
         "the calf isnt swollen or hot or red, just stiff",
+        // (A reviewer's: a denied kind of pain carries the denial on through its list; a pace told sitting down.)
+        "no chest pain or breathlessness, just really sore calves",
+        "my heart raced in the sprint finish, I'm sitting now and it's normal",
+        "i dont think ive torn anything, no pop, just tight hammies",
     ])
     func lookAlikesOfThoseSignsAreNotFlagged(line: String) {
         #expect(shippedCoach.classify(line).entities.redFlags.isEmpty, "\(line)")

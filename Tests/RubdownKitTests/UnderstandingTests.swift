@@ -31,6 +31,8 @@ import Testing
 
     @Test(arguments: [
         ("4", 4), ("four", 4), ("4/10", 4), ("about a 5", 5), ("pretty bad", 7), ("mild", 3), ("7 out of 10", 7),
+        // A level taken back: the later one (a tester's "its a 3... actually more like a 6" kept the 3).
+        ("its a 3... actually more like a 6", 6), ("3, make that 5", 5), ("its a 4 actually", 4),
     ])
     func painLevels(text: String, level: Int) {
         #expect(entities(text).painLevel == level)

@@ -622,6 +622,9 @@ struct EntityExtractor: Sendable, Codable {
     /// that carries meaning ("no real swelling", "not going away for weeks" negates only "going"),
     /// continued through "or" ("no swelling or redness"); never past a clause break or four words.
     /// (Reads the tokens' `WordClass`es, which must be marked.)
+    /// The kinds of pain that complete the word before them: "chest pain", "calf ache".
+    static let painCompletions: Set<String> = ["pain", "pains", "ache", "aches", "problems", "issues"]
+
     static func markNegation(_ tokens: inout [Token]) {
         var remaining = 0
         for index in tokens.indices {
@@ -643,8 +646,12 @@ struct EntityExtractor: Sendable, Codable {
             let carriesMeaning = !classes.contains(.negationFiller) && !classes.contains(.stopword) && !ruledOut
             let continues = index + 1 < tokens.count && tokens[index + 1].classes.contains(.orNor)
             if carriesMeaning && !continues { remaining = 0 }
-            // "isn't swollen or hot or red": each "or" carries the denial on to the word after it, however long the list.
-            if carriesMeaning && continues { remaining = max(remaining, 2) }
+            // "isn't swollen or hot or red": each "or" carries the denial on to the word after it, however long the list;
+            // "no chest pain or breathlessness": so does a kind of pain that completes the word denied.
+            let completedByPain =
+                index + 2 < tokens.count && Self.painCompletions.contains(tokens[index + 1].text)
+                && tokens[index + 2].classes.contains(.orNor)
+            if carriesMeaning && (continues || completedByPain) { remaining = max(remaining, completedByPain ? 3 : 2) }
         }
         markAnsweredNo(&tokens)
     }
@@ -674,6 +681,8 @@ struct EntityExtractor: Sendable, Codable {
         "looks", "more", "extra", "unusual", "bad",
         // "didn't hear a pop", "haven't seen any blood", "never noticed swelling": the sense verb is not what is denied.
         "hear", "heard", "see", "seen", "saw", "notice", "noticed",
+        // "I don't think I've torn anything": nor is the verb of belief (a tester's line was a muscle tear).
+        "think", "believe", "reckon", "i",
         // "not getting better", "not getting any pain at night", "don't turn white": what is denied comes after it.
         // (Not "go" or "get": "cramp that won't go" denies the going, "don't get any feeling back" the feeling.)
         "getting", "turn", "turns",
@@ -895,17 +904,38 @@ struct EntityExtractor: Sendable, Codable {
         "spot", "spots", "place", "point",
     ]
 
+    /// Words after which a runner takes back what they said: "a 3... actually more like a 6", "make that a 5".
+    static let takingBack: Set<String> = ["actually", "wait", "rather", "correction"]
+
     static func painLevel(_ line: Line) -> Int? {
         let words = line.words
+        // A level said after the runner takes back an earlier one is the level ("its a 3... actually more like a 6").
+        let takenBackAt = words.indices.last {
+            takingBack.contains(words[$0]) || words[$0] == "like" && $0 > 0 && words[$0 - 1] == "more"
+                || words[$0] == "that" && $0 > 0 && words[$0 - 1] == "make"
+        }
+        var earlier: Int?
         for (index, word) in words.enumerated() {
             let next = index + 1 < words.count ? words[index + 1] : ""
+            var level: Int?
+            defer {
+                if let level, earlier == nil { earlier = level }
+            }
             if word.utf8Contains(UInt8(ascii: "/")), let slash = word.firstIndex(of: "/") {
                 let top = Double(word[..<slash])
                 let bottom = Double(word[word.index(after: slash)...])
-                if let top, let bottom, bottom > 0, top <= bottom { return Int((top / bottom * 10).rounded()) }
+                if let top, let bottom, bottom > 0, top <= bottom {
+                    level = Int((top / bottom * 10).rounded())
+                    if let takenBackAt, index < takenBackAt { continue }
+                    return level
+                }
             }
             guard let value = line.numbers[index], !["a", "an", "couple", "few", "several"].contains(word) else { continue }
-            if next == "out", index + 3 < words.count + 1, words.dropFirst(index + 2).first == "of" { return clampPain(value) }
+            if next == "out", index + 3 < words.count + 1, words.dropFirst(index + 2).first == "of" {
+                level = clampPain(value)
+                if let takenBackAt, index < takenBackAt { continue }
+                return level
+            }
             if otherUnits.contains(next) || kmUnits.contains(next) || mileUnits.contains(next) { continue }
             // "5-6 days", "8 or 9 miles": the first of a range of a unit, not a level.
             if let unit = Self.unitAfterRange(words, line.numbers, from: index),
@@ -930,8 +960,13 @@ struct EntityExtractor: Sendable, Codable {
                 continue
             }
             if Double(word) == nil && words.count > 5 { continue }  // "one of my calves"
-            if value >= 0 && value <= 10 { return clampPain(value) }
+            if value >= 0 && value <= 10 {
+                level = clampPain(value)
+                if let takenBackAt, index < takenBackAt { continue }
+                return level
+            }
         }
+        if let earlier { return earlier }
         if line.mayHavePhrase {
             let p = LinePhrases.shared
             if line.contains(p.notBad) || line.contains(p.notTooBad) || line.contains(p.notThatBad) { return 3 }
