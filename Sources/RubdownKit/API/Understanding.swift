@@ -62,7 +62,7 @@ public struct Entities: Sendable, Hashable {
     public var redFlagsSetAsideByModel: [String] = []
     /// The red flag the sign model gave a line where no pattern found one (shown by `--explain`).
     public var redFlagFromModel: String?
-    /// The words the sign model read, a negated one marked "not_" (shown by `--explain`; `scripts/sign-model.py` trains
+    /// The words the line models read, a negated one marked "not_" (shown by `--explain`; `scripts/line-model.py` trains
     /// on them).
     package var lineModelWords: [String] = []
     /// Their features, which both line models read; none for a line of under five words (`LineModel.shortestLine`).

@@ -21,8 +21,8 @@ enum DialoguePolicy {
         let fallback = plugins.plugin(with: .outOfScope)?.name ?? "fallback"
         let declined = Route(plugin: fallback, intent: fallback + ".out_of_scope")
         // The scope model (scope-model.yaml) overrules the ranking only when almost sure: it declines "press a shirt
-        // before the race" that the table's words would answer, and brings in a line of the domain in words the table
-        // never used, to the best-ranked intent of the plugin it reads.
+        // before the race" that the table's words would answer. (It could bring in a line the table declines, to the
+        // best-ranked intent of the plugin it reads; the bundled model does not: see README, "The line models".)
         let scope = understanding.scope
         guard let top = understanding.top, top.score >= threshold else {
             if let scope, scope.outOfScope < scope.bringInBelow, !plugins.isOutOfScope(scope.likeliestPlugin),

@@ -175,7 +175,7 @@ struct EntityExtractor: Sendable, Codable {
         // The sign model, last: a line no pattern flags gets the model's sign when it reads one as likely. (A flag it
         // reads as almost surely no sign could be set aside, never an emergency's, the signs named still asked about;
         // the bundled model never does: a reviewer showed it hiding real signs told beside tight muscles.) The thresholds
-        // were chosen on a blind batch the model was not trained on (scripts/sign-model.py --evaluate). It was trained
+        // were chosen on a blind batch the model was not trained on (scripts/line-model.py --model sign --evaluate). It was trained
         // on lines told on their own: answers ("not sure", "thighs and bum, both sides", "like cola") and short lines
         // are the patterns' and the questions' alone, which read them as the question makes them.
         entities.lineModelWords = LineModel.words(tokens)
@@ -618,13 +618,13 @@ struct EntityExtractor: Sendable, Codable {
     ]
     static let scopeBreakers: Set<String> = [",", "but", "and", "only", "just", "though", "although", "however", "instead", "rather"]
 
+    /// The kinds of pain that complete the word before them: "chest pain", "calf ache".
+    static let painCompletions: Set<String> = ["pain", "pains", "ache", "aches", "problems", "issues"]
+
     /// Marks the tokens a negation covers: from the negator up to and including the first word
     /// that carries meaning ("no real swelling", "not going away for weeks" negates only "going"),
     /// continued through "or" ("no swelling or redness"); never past a clause break or four words.
     /// (Reads the tokens' `WordClass`es, which must be marked.)
-    /// The kinds of pain that complete the word before them: "chest pain", "calf ache".
-    static let painCompletions: Set<String> = ["pain", "pains", "ache", "aches", "problems", "issues"]
-
     static func markNegation(_ tokens: inout [Token]) {
         var remaining = 0
         for index in tokens.indices {
