@@ -130,9 +130,6 @@ public enum Explanation {
         if let minutes = entities.minutesAvailable { parts.append("\(minutes) minutes available") }
         if !entities.redFlags.isEmpty { parts.append("RED FLAGS \(entities.redFlags.joined(separator: ", "))") }
         if !entities.vetoedRedFlags.isEmpty { parts.append("set aside \(entities.vetoedRedFlags.joined(separator: ", "))") }
-        if !entities.redFlagsSetAsideByModel.isEmpty {
-            parts.append("set aside by the sign model \(entities.redFlagsSetAsideByModel.joined(separator: ", "))")
-        }
         if let sign = entities.redFlagFromModel { parts.append("\(sign) from the sign model") }
         if !entities.symptoms.isEmpty { parts.append("signs \(entities.symptoms.joined(separator: ", "))") }
         if !entities.cautions.isEmpty { parts.append("cautions \(entities.cautions.joined(separator: ", "))") }

@@ -343,8 +343,7 @@ public struct Interpreter: Sendable, Codable {
             ranking: Array(ranking.prefix(5)), inDomain: inDomain, keywordIntents: keywordIntents)
         if !entities.lineModelFeatures.isEmpty, let scope = scopeModel.read(features: entities.lineModelFeatures) {
             understanding.scope = Understanding.Scope(
-                likeliestPlugin: scope.best, outOfScope: scope.nothingProbability, declineAbove: scopeModel.setAsideAbove,
-                bringInBelow: scopeModel.backOffBelow)
+                likeliestPlugin: scope.best, outOfScope: scope.nothingProbability, declineAbove: scopeModel.setAsideAbove)
         }
         return understanding
     }

@@ -18,9 +18,8 @@ public struct Understanding: Sendable {
     package struct Scope: Sendable {
         package var likeliestPlugin: String
         package var outOfScope: Double
-        /// Above this the line is declined, whatever the ranking; below `bringInBelow` it is not declined.
+        /// Above this the line is declined, whatever the ranking.
         package var declineAbove: Double
-        package var bringInBelow: Double
     }
 
     public var top: IntentScore? { ranking.first }
@@ -57,9 +56,6 @@ public struct Entities: Sendable, Hashable {
     public var redFlags: [String] = []
     /// Red flags the line's words met but an `unless` word set aside ("went away"): shown by `--explain`.
     public var vetoedRedFlags: [String] = []
-    /// Red flags the sign model set aside: the line as a whole reads as telling no sign (shown by `--explain`). Unlike
-    /// a veto, this settles no sign check: the signs the line names are still asked about.
-    public var redFlagsSetAsideByModel: [String] = []
     /// The red flag the sign model gave a line where no pattern found one (shown by `--explain`).
     public var redFlagFromModel: String?
     /// The words the line models read, a negated one marked "not_" (shown by `--explain`; `scripts/line-model.py` trains

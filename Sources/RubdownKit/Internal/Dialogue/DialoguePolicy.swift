@@ -20,20 +20,13 @@ enum DialoguePolicy {
         // "fallback.out_of_scope").
         let fallback = plugins.plugin(with: .outOfScope)?.name ?? "fallback"
         let declined = Route(plugin: fallback, intent: fallback + ".out_of_scope")
-        // The scope model (scope-model.yaml) overrules the ranking only when almost sure: it declines "press a shirt
-        // before the race" that the table's words would answer. (It could bring in a line the table declines, to the
-        // best-ranked intent of the plugin it reads; the bundled model does not: see README, "The line models".)
-        let scope = understanding.scope
-        guard let top = understanding.top, top.score >= threshold else {
-            if let scope, scope.outOfScope < scope.bringInBelow, !plugins.isOutOfScope(scope.likeliestPlugin),
-                let intent = understanding.ranking.first(where: { $0.plugin == scope.likeliestPlugin })?.intent
-                    ?? table.firstIntent(of: scope.likeliestPlugin)?.id
-            {
-                return Route(plugin: scope.likeliestPlugin, intent: intent)
-            }
+        guard let top = understanding.top, top.score >= threshold else { return declined }
+        // The scope model (scope-model.yaml) overrules the ranking only when almost sure, and only to decline: "press a
+        // shirt before the race", which the table's words would answer. (Bringing in a line the table declines was tried
+        // and took "is a cold beer ok after the long run" to the baths: see README, "The line models".)
+        if let scope = understanding.scope, scope.outOfScope > scope.declineAbove, !plugins.isOutOfScope(top.plugin) {
             return declined
         }
-        if let scope, scope.outOfScope > scope.declineAbove, !plugins.isOutOfScope(top.plugin) { return declined }
         return Route(plugin: top.plugin, intent: top.intent)
     }
 

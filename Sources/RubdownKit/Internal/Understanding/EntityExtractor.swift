@@ -172,26 +172,20 @@ struct EntityExtractor: Sendable, Codable {
                 }
             }
         }
-        // The sign model, last: a line no pattern flags gets the model's sign when it reads one as likely. (A flag it
-        // reads as almost surely no sign could be set aside, never an emergency's, the signs named still asked about;
-        // the bundled model never does: a reviewer showed it hiding real signs told beside tight muscles.) The thresholds
-        // were chosen on a blind batch the model was not trained on (scripts/line-model.py --model sign --evaluate). It was trained
-        // on lines told on their own: answers ("not sure", "thighs and bum, both sides", "like cola") and short lines
-        // are the patterns' and the questions' alone, which read them as the question makes them.
+        // The sign model, last: a line no pattern flags gets the model's sign when it reads one as likely. (Setting a
+        // pattern's flag aside when the model reads no sign was tried and hid real signs told beside tight muscles.)
+        // The threshold was chosen on a blind batch the model was not trained on (scripts/line-model.py --evaluate). It
+        // was trained on lines told on their own: answers ("not sure", "thighs and bum, both sides", "like cola") and
+        // short lines are the patterns' and the questions' alone, which read them as the question makes them.
         entities.lineModelWords = LineModel.words(tokens)
         if entities.lineModelWords.count >= LineModel.shortestLine {
             entities.lineModelFeatures = LineModel.features(entities.lineModelWords)
         }
-        if !answering, !entities.lineModelFeatures.isEmpty, let reading = signModel.read(features: entities.lineModelFeatures) {
-            if !entities.redFlags.isEmpty, reading.nothingProbability > signModel.setAsideAbove,
-                entities.redFlags.allSatisfy({ !emergencies.contains($0) })
-            {
-                entities.redFlagsSetAsideByModel = entities.redFlags
-                entities.redFlags = []
-            } else if entities.redFlags.isEmpty, reading.nothingProbability < signModel.backOffBelow {
-                entities.redFlags = [reading.best]
-                entities.redFlagFromModel = reading.best
-            }
+        if !answering, entities.redFlags.isEmpty, !entities.lineModelFeatures.isEmpty,
+            let reading = signModel.read(features: entities.lineModelFeatures), reading.nothingProbability < signModel.backOffBelow
+        {
+            entities.redFlags = [reading.best]
+            entities.redFlagFromModel = reading.best
         }
         entities.cautions = cautions.detect(tokens: tokens, spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(2, $0) })
         entities.symptomStandsAlone = entities.symptoms.contains(where: { standalone.contains($0) })

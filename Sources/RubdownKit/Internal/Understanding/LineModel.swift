@@ -6,10 +6,11 @@ import Foundation
 ///   the reason a sign is named; patterns written after each blind batch kept missing the next batch's wordings, and
 ///   the model, trained on every earlier batch, catches a sign told in words no pattern has (the back-off);
 /// - the **scope model** (`scope-model.yaml`): which plugin a line is for, or the fallback. It declines a line the
-///   intent table would answer when it reads it, almost surely, as about something else, and brings in a line the
-///   table would decline when it reads it, almost surely, as in scope.
+///   intent table would answer when it reads it, almost surely, as about something else.
 /// Each names its class of "nothing" (no sign; out of scope) and two thresholds on how likely that class is: below
-/// `backOffBelow` the model's likeliest other class is taken; above `setAsideAbove` what the rules found is set aside.
+/// `backOffBelow` the model's likeliest other class is taken (the sign model's use), above `setAsideAbove` what the
+/// rules found is set aside (the scope model's). Each model's file writes the other threshold as its value of "never":
+/// both other uses were tried and are off (README, "The line models").
 struct LineModel: Sendable, Codable, Equatable {
     /// The classes the model reads, `nothing` among them.
     private(set) var classes: [String] = []
