@@ -574,6 +574,9 @@ import Testing
         ("my wife's calf is swollen and red since the flight, mine is just tight", "clot"),
         ("my heart is racing sitting on the sofa an hour after my run", "chest"),
         ("no calf pain or swelling but my heart has been racing for an hour since I sat down", "chest"),
+        // (A denial runs through a list of single words ending in "or", never past a comma that starts anything else.)
+        ("no swelling, numb, can't feel my toes", "nerve"),
+        ("no pain, swelling or redness but i cant put weight on it", "cannot-bear-weight"),
     ])
     func signsInTheRunnersOwnWords(line: String, flag: String) {
         #expect(shippedCoach.classify(line).entities.redFlags == [flag], "\(line)")
@@ -612,6 +615,8 @@ import Testing
         "no chest pain or breathlessness, just really sore calves",
         "my heart raced in the sprint finish, I'm sitting now and it's normal",
         "i dont think ive torn anything, no pop, just tight hammies",
+        "my calf isn't swollen, hot, red or tender, just a bit stiff", "the knee isn't locking, clicking, swelling or giving way",
+        "no numbness, tingling, weakness or shooting pain, just tight hamstrings",
     ])
     func lookAlikesOfThoseSignsAreNotFlagged(line: String) {
         #expect(shippedCoach.classify(line).entities.redFlags.isEmpty, "\(line)")

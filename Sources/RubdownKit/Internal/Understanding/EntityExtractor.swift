@@ -621,7 +621,15 @@ struct EntityExtractor: Sendable, Codable {
     /// (Reads the tokens' `WordClass`es, which must be marked.)
     static func markNegation(_ tokens: inout [Token]) {
         var remaining = 0
+        // The last word the denial covered that carries meaning.
+        var lastDenied: Int?
         for index in tokens.indices {
+            // "isn't swollen, hot, red or tender": a denial runs on through a list of single words that ends in "or"
+            // (never past a comma that starts anything else: "no swelling, numb, can't feel my toes").
+            if tokens[index].isBreak, lastDenied == index - 1, Self.isListOfWords(tokens, after: index) {
+                remaining = 1
+                continue
+            }
             let classes = tokens[index].classes
             // ("zero swelling": a count of none; "zero bladder control" is no denial of the bladder.)
             let zeroSwelling = tokens[index].text == "zero" && index + 1 < tokens.count && tokens[index + 1].classes.contains(.swelling)
@@ -639,6 +647,7 @@ struct EntityExtractor: Sendable, Codable {
             let ruledOut = tokens[index].text == "out" && index > 0 && tokens[index - 1].text == "ruled"
             let carriesMeaning = !classes.contains(.negationFiller) && !classes.contains(.stopword) && !ruledOut
             let continues = index + 1 < tokens.count && tokens[index + 1].classes.contains(.orNor)
+            if carriesMeaning { lastDenied = index }
             if carriesMeaning && !continues { remaining = 0 }
             // "isn't swollen or hot or red": each "or" carries the denial on to the word after it, however long the list;
             // "no chest pain or breathlessness": so does a kind of pain that completes the word denied.
@@ -648,6 +657,21 @@ struct EntityExtractor: Sendable, Codable {
             if carriesMeaning && (continues || completedByPain) { remaining = max(remaining, completedByPain ? 3 : 2) }
         }
         markAnsweredNo(&tokens)
+    }
+
+    /// Whether the comma at `comma` goes on a list of single words that ends in "or" or "nor" and a word: ", hot, red
+    /// or tender".
+    static func isListOfWords(_ tokens: [Token], after comma: Int) -> Bool {
+        var index = comma + 1
+        for _ in 0..<6 {
+            guard index + 1 < tokens.count, !tokens[index].isBreak, !tokens[index].classes.contains(.orNor) else { return false }
+            if tokens[index + 1].isBreak {
+                index += 2
+            } else {
+                return tokens[index + 1].classes.contains(.orNor) && index + 2 < tokens.count && !tokens[index + 2].isBreak
+            }
+        }
+        return false
     }
 
     /// "Swollen? No. Bruised? Nope.": a clause that is only a no answers the short clause before
