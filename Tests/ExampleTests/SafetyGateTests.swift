@@ -76,10 +76,10 @@ import Testing
     }
 
     // A new held-out set (the thirteenth batch, session 11; the twelfth is now tuning-18): 428 of 450 caught (95.1%)
-    // and 26 of 250 look-alikes flagged (10.4%) when first measured at 27d1678; with the sign model, 436 (96.9%) and 26.
+    // and 26 of 250 look-alikes flagged (10.4%) when first measured at 27d1678; at the session's end 436 (96.9%) and 25.
     // The targets are 97% and 1%.
     static let heldOutCaught = 0.965
-    static let heldOutFalseFlags = 0.105
+    static let heldOutFalseFlags = 0.101
 
     @Test(arguments: ["safety-conversations.tuning.jsonl", "safety-conversations.tuning-2.jsonl"])
     func tuningConversationsReachSeekCareWithTheRightUrgency(file: String) throws {
