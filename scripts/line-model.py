@@ -43,17 +43,14 @@ from sklearn.linear_model import LogisticRegression
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 data = os.path.join(root, "Tests", "Data")
 
-# The thresholds Rubdown applies, chosen with --evaluate safety-lines.tuning-18.jsonl (the twelfth blind batch, never
-# tuned on when it was chosen; its batch-mates left out too): the patterns alone 422/450 caught, 24/250 look-alikes
-# flagged; with the back-off 433 and 24. A back-off below 0.2 caught 437, but turned caution openings into warnings
-# ("my knee hurts after I twisted it on my run": a fresh sprain, asked about). Setting aside a pattern's flag when the
-# model gives none above 0.995 brought the look-alikes flagged down to 12, but a safety reviewer's own lines showed it
-# hiding 8 real signs ("tight calves, stiff hamstrings, sore glutes, numb toes that won't go", "can i massage a torn
-# hamstring"): a sign must never be set aside on word counts, so it is off (1.0: never).
-VETO_ABOVE = 1.0  # a pattern's flag would be set aside when the model gives "none" more than this
+# The sign model's threshold, chosen with --evaluate safety-lines.tuning-18.jsonl (the twelfth blind batch, never tuned
+# on when it was chosen; its batch-mates left out too): the patterns alone 422/450 caught, 24/250 look-alikes flagged;
+# with the back-off 433 and 24. A back-off below 0.2 caught 437, but turned caution openings into warnings ("my knee
+# hurts after I twisted it on my run": a fresh sprain, asked about). Setting aside a pattern's flag when the model gives
+# none above 0.995 brought the look-alikes flagged down to 12, but a safety reviewer's own lines showed it hiding 8 real
+# signs ("tight calves, stiff hamstrings, sore glutes, numb toes that won't go", "can i massage a torn hamstring"): a
+# sign must never be set aside on word counts, so Rubdown does not (the file's set_aside_above is 1: never).
 BACK_OFF_BELOW = 0.05  # a line with no flag gets the model's sign when it gives "none" less than this
-# (Were it on, an emergency's flag would never be set aside: EntityExtractor.)
-EMERGENCIES = {"chest", "compartment", "rhabdo", "cauda-equina", "collapse", "cold-foot", "deformity"}
 SHORTEST_LINE = 5  # LineModel.shortestLine: shorter lines are left to the rules
 PRUNE = 0.5
 # The scope model's thresholds, chosen on understanding-lines.tuning-8 (the twelfth batch) with a model trained without
@@ -62,7 +59,7 @@ PRUNE = 0.5
 # below 0.01 gave 94.3% in scope, but took "is a cold beer ok after the long run" to the baths and "can't I just roll
 # it gently?", after a warning, to fresh questions instead of the warning: it is off (0: never).
 MODELS = {
-    "sign": dict(key="sign_model", nothing="none", c=64.0, set_aside_above=VETO_ABOVE, back_off_below=BACK_OFF_BELOW,
+    "sign": dict(key="sign_model", nothing="none", c=64.0, set_aside_above=1.0, back_off_below=BACK_OFF_BELOW,
                  out="sign-model.yaml"),
     "scope": dict(key="scope_model", nothing="fallback", c=16.0, set_aside_above=0.9, back_off_below=0,
                   out="scope-model.yaml"),
@@ -157,7 +154,7 @@ def probabilities(vectorizer, model, weights, texts):
 
 def evaluate(name, leave_out, binary):
     """Trains without one tuning file and scores it: the patterns alone, the model alone, and both as Rubdown
-    combines them (the thresholds above). For choosing the thresholds on a file the model never saw."""
+    combines them (the back-off, at several thresholds). For choosing the threshold on a file the model never saw."""
     lines = sign_lines(leave_out=[name] + leave_out)
     rows = [json.loads(l) for l in open(os.path.join(data, name), encoding="utf-8") if l.strip()]
     texts = [r["text"].replace("\n", " ") for r in rows]
@@ -189,19 +186,12 @@ def evaluate(name, leave_out, binary):
 
     model_only = [[classes[int(p[i].argmax())]] if int(p[i].argmax()) != none else [] for i in range(len(rows))]
     print(f"{name}: patterns {score(patterns)}; model {score(model_only)}")
-    for veto in [0.98, 0.99, 0.995, 0.998, 1.01]:
-        for back_off in [0, 0.05, 0.1, 0.2]:
-            both = []
-            for i in range(len(rows)):
-                if len(words(normal[len(lines) + i])) < SHORTEST_LINE:  # left to the patterns
-                    both.append(patterns[i])
-                    continue
-                set_aside = patterns[i] and p[i][none] > veto and not set(patterns[i]) & EMERGENCIES
-                flags = [] if set_aside else list(patterns[i])
-                if not flags and p[i][none] < back_off:
-                    flags = [top(i)]
-                both.append(flags)
-            print(f"  veto above {veto}, back off below {back_off}: {score(both)}")
+    for back_off in [0.01, 0.05, 0.1, 0.2, 0.3]:
+        both = []
+        for i in range(len(rows)):
+            short = len(words(normal[len(lines) + i])) < SHORTEST_LINE  # left to the patterns
+            both.append([top(i)] if not patterns[i] and not short and p[i][none] < back_off else patterns[i])
+        print(f"  back off below {back_off}: {score(both)}")
 
 
 def main():

@@ -82,5 +82,5 @@ import Testing
             })
     }
 
-    private func features(_ line: String) -> [String] { interpreter.understand(line).entities.lineModelFeatures }
+    private func features(_ line: String) -> [String] { LineModel.features(interpreter.understand(line).entities.lineModelWords) }
 }

@@ -195,10 +195,17 @@ public struct Interpreter: Sendable, Codable {
         WordClass.mark(&tokens, entries: entries, of: table)
         EntityExtractor.markNegation(&tokens)
         let spans = lexicon.spans(in: tokens) { entries[$0] >= 0 ? table.entries[Int(entries[$0])].lexiconPhrases : nil }
-        var entities = extractor.extract(tokens: tokens, spans: spans, contextAreas: contextAreas, answering: answering) {
-            detector, index in
+        // What the line models read, once for both. They were trained on lines told on their own: short lines, and
+        // answers to the sign model ("not sure", "thighs and bum, both sides", "like cola"), are the rules' and the
+        // questions' alone, which read them as the question makes them.
+        let modelWords = LineModel.words(tokens)
+        let modelFeatures = modelWords.count >= LineModel.shortestLine ? LineModel.features(modelWords) : []
+        var entities = extractor.extract(
+            tokens: tokens, spans: spans, contextAreas: contextAreas, signFeatures: answering ? [] : modelFeatures
+        ) { detector, index in
             entries[index] >= 0 ? table.entries[Int(entries[index])].detectorPhrases(detector) : nil
         }
+        entities.lineModelWords = modelWords
         // An in-scope intent needs the line to be about the domain, or to say one of its keywords.
         // What runners tell about themselves ("I'm on warfarin") is for the coach to remember, unless the
         // line is about another topic ("how long is a cow pregnant?").
@@ -341,7 +348,7 @@ public struct Interpreter: Sendable, Codable {
         var understanding = Understanding(
             input: input, normalized: Self.joined(words), corrections: corrections, entities: entities,
             ranking: Array(ranking.prefix(5)), inDomain: inDomain, keywordIntents: keywordIntents)
-        if !entities.lineModelFeatures.isEmpty, let scope = scopeModel.read(features: entities.lineModelFeatures) {
+        if !modelFeatures.isEmpty, let scope = scopeModel.read(features: modelFeatures) {
             understanding.scope = Understanding.Scope(
                 likeliestPlugin: scope.best, outOfScope: scope.nothingProbability, declineAbove: scopeModel.setAsideAbove)
         }

@@ -61,8 +61,6 @@ public struct Entities: Sendable, Hashable {
     /// The words the line models read, a negated one marked "not_" (shown by `--explain`; `scripts/line-model.py` trains
     /// on them).
     package var lineModelWords: [String] = []
-    /// Their features, which both line models read; none for a line of under five words (`LineModel.shortestLine`).
-    package var lineModelFeatures: [String] = []
     /// Caution routes the line describes (a fresh strain, first-step heel pain...).
     public var cautions: [String] = []
     /// Serious symptom concepts the line names, flag or not ("swelling", "numbness"): reason to ask, never to dismiss.

@@ -27,9 +27,11 @@ struct EntityExtractor: Sendable, Codable {
 
     /// - Parameter detectorPhrases: for a detector (by its index in `detectors`) and a token (by
     ///   index), the ids of the detector's phrases starting with the token's stem.
-    /// - Parameter answering: the line answers the coach's question, so the sign model leaves it alone.
+    /// - Parameter signFeatures: the line's features for the sign model (`LineModel.features`); none for an answer to
+    ///   the coach's question or a short line, which the model leaves alone.
     func extract(
-        tokens: [Token], spans: [ConceptSpan], contextAreas: [String], answering: Bool = false, detectorPhrases: (Int, Int) -> [Int]?
+        tokens: [Token], spans: [ConceptSpan], contextAreas: [String], signFeatures: [String] = [],
+        detectorPhrases: (Int, Int) -> [Int]?
     ) -> Entities {
         var entities = Entities()
         // (Closures rather than key paths here and below: `map(\.text)` was not inlined, a key-path
@@ -174,15 +176,10 @@ struct EntityExtractor: Sendable, Codable {
         }
         // The sign model, last: a line no pattern flags gets the model's sign when it reads one as likely. (Setting a
         // pattern's flag aside when the model reads no sign was tried and hid real signs told beside tight muscles.)
-        // The threshold was chosen on a blind batch the model was not trained on (scripts/line-model.py --evaluate). It
-        // was trained on lines told on their own: answers ("not sure", "thighs and bum, both sides", "like cola") and
-        // short lines are the patterns' and the questions' alone, which read them as the question makes them.
-        entities.lineModelWords = LineModel.words(tokens)
-        if entities.lineModelWords.count >= LineModel.shortestLine {
-            entities.lineModelFeatures = LineModel.features(entities.lineModelWords)
-        }
-        if !answering, entities.redFlags.isEmpty, !entities.lineModelFeatures.isEmpty,
-            let reading = signModel.read(features: entities.lineModelFeatures), reading.nothingProbability < signModel.backOffBelow
+        // The threshold was chosen on a blind batch the model was not trained on (scripts/line-model.py --evaluate).
+        // (The features checked first: the model is read from the snapshot only when a line needs it.)
+        if entities.redFlags.isEmpty, !signFeatures.isEmpty, let reading = signModel.read(features: signFeatures),
+            reading.nothingProbability < signModel.backOffBelow
         {
             entities.redFlags = [reading.best]
             entities.redFlagFromModel = reading.best
@@ -933,56 +930,13 @@ struct EntityExtractor: Sendable, Codable {
                 || words[$0] == "that" && $0 > 0 && words[$0 - 1] == "make"
         }
         var earlier: Int?
-        for (index, word) in words.enumerated() {
-            let next = index + 1 < words.count ? words[index + 1] : ""
-            var level: Int?
-            defer {
-                if let level, earlier == nil { earlier = level }
-            }
-            if word.utf8Contains(UInt8(ascii: "/")), let slash = word.firstIndex(of: "/") {
-                let top = Double(word[..<slash])
-                let bottom = Double(word[word.index(after: slash)...])
-                if let top, let bottom, bottom > 0, top <= bottom {
-                    level = Int((top / bottom * 10).rounded())
-                    if let takenBackAt, index < takenBackAt { continue }
-                    return level
-                }
-            }
-            guard let value = line.numbers[index], !["a", "an", "couple", "few", "several"].contains(word) else { continue }
-            if next == "out", index + 3 < words.count + 1, words.dropFirst(index + 2).first == "of" {
-                level = clampPain(value)
-                if let takenBackAt, index < takenBackAt { continue }
-                return level
-            }
-            if otherUnits.contains(next) || kmUnits.contains(next) || mileUnits.contains(next) { continue }
-            // "5-6 days", "8 or 9 miles": the first of a range of a unit, not a level.
-            if let unit = Self.unitAfterRange(words, line.numbers, from: index),
-                otherUnits.contains(unit) || kmUnits.contains(unit) || mileUnits.contains(unit)
-            {
+        for index in words.indices {
+            guard let level = numericLevel(line, at: index) else { continue }
+            if let takenBackAt, index < takenBackAt {
+                earlier = earlier ?? level
                 continue
             }
-            // "around mile 4", "at km 30": a place on the course, not a level.
-            let previous = index > 0 ? words[index - 1] : ""
-            if kmUnits.contains(previous) || mileUnits.contains(previous) || previous == "lap" { continue }
-            // "week 6 now" of a plan, "day 3": a place in a plan or a count of days, not a level.
-            if Self.placesInAPlan.contains(previous) { continue }
-            // "13k, I usually do 8": after a run's verb, in a line that says a distance, a bare number is the usual distance.
-            if Self.runVerbsBeforeADistance.contains(previous), distance(line) != nil { continue }
-            // "10 hill reps", "6 short sprints": a count of efforts.
-            if Self.efforts.contains(next) || index + 2 < words.count && Self.efforts.contains(words[index + 2]) { continue }
-            // "zero swelling", "one spot": a count of something else; "hill repeats, 8 of them": a count of the efforts.
-            if Self.countedSigns.contains(next) { continue }
-            if next == "of", index + 2 < words.count, ["them", "those", "these"].contains(words[index + 2]),
-                words[..<index].contains(where: Self.efforts.contains)
-            {
-                continue
-            }
-            if Double(word) == nil && words.count > 5 { continue }  // "one of my calves"
-            if value >= 0 && value <= 10 {
-                level = clampPain(value)
-                if let takenBackAt, index < takenBackAt { continue }
-                return level
-            }
+            return level
         }
         if let earlier { return earlier }
         if line.mayHavePhrase {
@@ -1003,6 +957,46 @@ struct EntityExtractor: Sendable, Codable {
             return level
         }
         return nil
+    }
+
+    /// The level of pain a number at `index` tells ("4", "7/10", "5 out of 10"); nil for a number of something else
+    /// (a distance, a count of days or efforts, a place on the course).
+    static func numericLevel(_ line: Line, at index: Int) -> Int? {
+        let words = line.words
+        let word = words[index]
+        let next = index + 1 < words.count ? words[index + 1] : ""
+        if word.utf8Contains(UInt8(ascii: "/")), let slash = word.firstIndex(of: "/") {
+            let top = Double(word[..<slash])
+            let bottom = Double(word[word.index(after: slash)...])
+            if let top, let bottom, bottom > 0, top <= bottom { return Int((top / bottom * 10).rounded()) }
+        }
+        guard let value = line.numbers[index], !["a", "an", "couple", "few", "several"].contains(word) else { return nil }
+        if next == "out", index + 3 < words.count + 1, words.dropFirst(index + 2).first == "of" { return clampPain(value) }
+        if otherUnits.contains(next) || kmUnits.contains(next) || mileUnits.contains(next) { return nil }
+        // "5-6 days", "8 or 9 miles": the first of a range of a unit, not a level.
+        if let unit = Self.unitAfterRange(words, line.numbers, from: index),
+            otherUnits.contains(unit) || kmUnits.contains(unit) || mileUnits.contains(unit)
+        {
+            return nil
+        }
+        // "around mile 4", "at km 30": a place on the course, not a level.
+        let previous = index > 0 ? words[index - 1] : ""
+        if kmUnits.contains(previous) || mileUnits.contains(previous) || previous == "lap" { return nil }
+        // "week 6 now" of a plan, "day 3": a place in a plan or a count of days, not a level.
+        if Self.placesInAPlan.contains(previous) { return nil }
+        // "13k, I usually do 8": after a run's verb, in a line that says a distance, a bare number is the usual distance.
+        if Self.runVerbsBeforeADistance.contains(previous), distance(line) != nil { return nil }
+        // "10 hill reps", "6 short sprints": a count of efforts.
+        if Self.efforts.contains(next) || index + 2 < words.count && Self.efforts.contains(words[index + 2]) { return nil }
+        // "zero swelling", "one spot": a count of something else; "hill repeats, 8 of them": a count of the efforts.
+        if Self.countedSigns.contains(next) { return nil }
+        if next == "of", index + 2 < words.count, ["them", "those", "these"].contains(words[index + 2]),
+            words[..<index].contains(where: Self.efforts.contains)
+        {
+            return nil
+        }
+        if Double(word) == nil && words.count > 5 { return nil }  // "one of my calves"
+        return value >= 0 && value <= 10 ? clampPain(value) : nil
     }
 
     static let runVerbsBeforeADistance: Set<String> = [

@@ -25,9 +25,8 @@ struct LineModel: Sendable, Codable, Equatable {
 
     /// What the model reads in a line.
     struct Reading: Equatable {
-        /// The likeliest class other than `nothing`, and how likely it is.
+        /// The likeliest class other than `nothing`.
         var best: String
-        var bestProbability: Double
         /// How likely the line is to be of the class of nothing.
         var nothingProbability: Double
     }
@@ -119,6 +118,6 @@ struct LineModel: Sendable, Codable, Equatable {
         for index in classes.indices where index != noneIndex && exponentials[index] > exponentials[best] { best = index }
         guard best != noneIndex, best < classes.count else { return nil }
         return Reading(
-            best: classes[best], bestProbability: exponentials[best] / total, nothingProbability: exponentials[noneIndex] / total)
+            best: classes[best], nothingProbability: exponentials[noneIndex] / total)
     }
 }
