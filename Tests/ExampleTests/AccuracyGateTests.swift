@@ -56,11 +56,11 @@ import Testing
     @Test func blindLinesHeldOut() throws {
         let evaluation = try evaluate(repositoryRoot.appendingPathComponent("Tests/Data/understanding-lines.held-out.jsonl"))
         let counts = evaluation.report(listing: 0, countsOnly: true)
-        #expect(evaluation.total == 661)
-        // The thirteenth batch (session 11; the twelfth is now tuning-8) at 27d1678: 92.9% in scope, 84.4% out of
-        // scope; with the scope model 92.9% and 90.1% (counts only).
-        #expect(evaluation.inScopeAccuracy >= 0.925, "\(counts)")
-        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.895, "\(counts)")
+        #expect(evaluation.total == 696)
+        // The fourteenth batch (session 12; the thirteenth is now tuning-9) at da4b66d: 94.3% in scope, 94.6% out of
+        // scope (counts only).
+        #expect(evaluation.inScopeAccuracy >= 0.94, "\(counts)")
+        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.945, "\(counts)")
     }
 
     @Test(arguments: [
@@ -68,8 +68,8 @@ import Testing
         ("conversations.tuning-4.jsonl", 100, 0.955), ("conversations.tuning-5.jsonl", 100, 0.975),
         ("conversations.tuning-6.jsonl", 202, 0.96), ("conversations.tuning-7.jsonl", 222, 0.93),
         ("conversations.tuning-8.jsonl", 243, 0.885), ("conversations.tuning-9.jsonl", 274, 0.92),
-        // (held-out, the thirteenth batch: 256 of 274 at 27d1678 through ../shared/tools/simulated_runner.py)
-        ("conversations.held-out.jsonl", 274, 0.92),
+        // (held-out, the fourteenth batch: 246 of 273 at da4b66d through ../shared/tools/simulated_runner.py)
+        ("conversations.held-out.jsonl", 273, 0.9),
     ])
     func blindConversations(file: String, count: Int, gate: Double) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)

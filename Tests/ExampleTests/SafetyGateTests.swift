@@ -78,11 +78,11 @@ import Testing
         #expect(Double(evaluation.falseRedFlags.count) <= Self.heldOutFalseFlags * Double(evaluation.redFlagFreeLines), "\(counts)")
     }
 
-    // A new held-out set (the thirteenth batch, session 11; the twelfth is now tuning-18): 428 of 450 caught (95.1%)
-    // and 26 of 250 look-alikes flagged (10.4%) when first measured at 27d1678; at the session's end 436 (96.9%) and 25.
-    // The targets are 97% and 1%.
-    static let heldOutCaught = 0.965
-    static let heldOutFalseFlags = 0.101
+    // A new held-out set (the fourteenth batch, session 12; the thirteenth is now tuning-19): 433 of 450 caught with
+    // the right sign (96.2%; 438 with some sign), urgency right 435, and 23 of 250 look-alikes flagged (9.2%) when first
+    // measured at da4b66d. The targets are 97% and 1%.
+    static let heldOutCaught = 0.96
+    static let heldOutFalseFlags = 0.093
 
     @Test(arguments: ["safety-conversations.tuning.jsonl", "safety-conversations.tuning-2.jsonl"])
     func tuningConversationsReachSeekCareWithTheRightUrgency(file: String) throws {
@@ -123,7 +123,7 @@ import Testing
             "held-out conversations: \(passed)/\(runners.count) passed")
     }
 
-    // The thirteenth batch (session 11): 120 of 150 (80.0%) when first measured at 27d1678 through
-    // ../shared/tools/simulated_runner.py (122 in-test); 123 with the sign model. The target is 95%.
-    static let heldOutConversationPass = 0.815
+    // The fourteenth batch (session 12): 132 of 150 (88.0%) when first measured at da4b66d through
+    // ../shared/tools/simulated_runner.py. The target is 95%.
+    static let heldOutConversationPass = 0.88
 }
