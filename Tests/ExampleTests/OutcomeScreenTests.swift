@@ -56,7 +56,8 @@ import Testing
     /// list the whole routine at 9 out of 10), and a routine asked for afterwards agrees.
     @Test func severePainGetsNoFirmWork() {
         let turns = converse([
-            "my calves are sore and my pee is dark yellow", "no", "sharp", "9", "yesterday", "10k", "give me a post-run routine",
+            "my calves are sore and my pee is dark yellow", "no", "sharp", "9", "yesterday", "about the same", "10k",
+            "give me a post-run routine",
         ])
         let outcome = turns.first { $0.triage != nil }
         #expect(outcome?.triage?.level == .caution)
@@ -89,7 +90,7 @@ import Testing
     }
 
     @Test func whyExplainsTheVerdictFromTheFacts() {
-        let turns = converse(["my hamstrings hurt", "no", "sharp", "8", "yesterday", "10k", "normal", "why?"])
+        let turns = converse(["my hamstrings hurt", "no", "sharp", "8", "yesterday", "about the same", "10k", "normal", "why?"])
         let why = turns.last!
         #expect(turns[turns.count - 2].triage?.level == .caution)
         #expect(why.intent == "core.why")

@@ -115,7 +115,7 @@ import Testing
 
     @Test(arguments: [("like cola", "rhabdo"), ("brown", "rhabdo")])
     func theUrineQuestionCanRaiseAFlag(answer: String, flag: String) {
-        let turns = converse(["my quads are in agony after the ultra", "no", "a deep ache", "9", "yesterday", "50k", answer])
+        let turns = converse(["my quads are in agony after the ultra", "no", "a deep ache", "9", "yesterday", "same", "50k", answer])
         #expect(turns.contains { $0.awaiting?.rawValue == "urine" }, "\(turns.map(\.reply))")
         #expect(turns.last?.triage?.level == .seekCare)
         #expect(turns.last?.triage?.urgency == .emergency)
@@ -123,7 +123,7 @@ import Testing
     }
 
     @Test func darkYellowUrineIsDrinkAndRecheck() {
-        let turns = converse(["my quads are in agony after the ultra", "no", "a deep ache", "8", "yesterday", "50k", "dark yellow"])
+        let turns = converse(["my quads are in agony after the ultra", "no", "a deep ache", "8", "yesterday", "same", "50k", "dark yellow"])
         #expect(turns.last?.triage?.level == .caution, "\(turns.map(\.reply))")
         #expect(turns.last?.reply.contains("check again") == true)
     }
@@ -222,12 +222,13 @@ import Testing
 
     @Test func aNewComplaintStartsWithoutTheOldOnesFacts() {
         let turns = converse([
-            "my knee hurts after my run", "yes, a bit swollen", "a dull ache", "8", "yesterday", "10k", "normal", "my shins hurt as well",
+            "my knee hurts after my run", "yes, a bit swollen", "a dull ache", "8", "yesterday", "same", "10k", "normal",
+            "my shins hurt as well",
         ])
-        #expect(turns[6].triage?.level == .caution, "\(turns.map(\.reply))")
+        #expect(turns[7].triage?.level == .caution, "\(turns.map(\.reply))")
         // The knee's swelling and pain of 8 were about the knee: no compartment emergency for the shins.
-        #expect(turns[7].triage == nil, "\(turns[7].reply)")
-        #expect(turns[7].awaiting?.rawValue == "swelling", "\(turns[7].reply)")
+        #expect(turns[8].triage == nil, "\(turns[8].reply)")
+        #expect(turns[8].awaiting?.rawValue == "swelling", "\(turns[8].reply)")
     }
 
     @Test func contentWithoutTheWarningWordingIsAnError() {
@@ -333,7 +334,7 @@ import Testing
     }
 
     @Test func aShinSpotQuestionGivenUpOnIsSaidInTheOutcome() {
-        let turns = converse(["my shins are killing me after the track session", "nope", "achy, kinda dull", "7", "today", "5k"])
+        let turns = converse(["my shins are killing me after the track session", "nope", "achy, kinda dull", "7", "today", "same", "5k"])
         let outcome = turns.first { $0.triage != nil }
         #expect(outcome?.reply.contains("Unchecked: one sore spot") == true, "\(turns.map(\.reply))")
     }

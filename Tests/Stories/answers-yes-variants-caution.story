@@ -11,6 +11,8 @@ reply contains: hop
 > nope
 awaiting: pain_level
 > 4
+awaiting: trend
+> about the same
 awaiting: null
 triage.level: caution
 triage.reasons contains: swelling

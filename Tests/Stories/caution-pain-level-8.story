@@ -11,6 +11,8 @@ awaiting: pain_kind
 awaiting: pain_level
 > 8
 entities.pain_level: 8
+awaiting: trend
+> about the same
 awaiting: urine
 > normal
 awaiting: null

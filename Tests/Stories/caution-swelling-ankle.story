@@ -11,6 +11,8 @@ entities.pain_kind: tight
 awaiting: pain_level
 > 3
 entities.pain_level: 3
+awaiting: trend
+> about the same
 awaiting: null
 triage.level: caution
 triage.body_parts: ["ankles"]

@@ -9,6 +9,8 @@ entities.red_flags: []
 > dull ache
 awaiting: pain_level
 > 4
+awaiting: trend
+> about the same
 awaiting: distance
 > 10k
 entities.distance_km: 10

@@ -4,6 +4,7 @@
 > sharp
 > 8
 > yesterday
+> about the same
 > 10k
 > normal
 triage.level: caution

@@ -260,7 +260,7 @@ public struct Conversation: Sendable {
                     if pending.attempts >= 2 { state.facts.giveUp(on: pending.question) }
                 }
                 answering = pending
-            } else {
+            } else if !pending.alongside {
                 digressingFrom = pending
             }
             // A question given up on no longer holds back what it was asked to decide: a swollen leg after a
@@ -277,7 +277,9 @@ public struct Conversation: Sendable {
             }
         } else {
             let refersBack = state.lastIntent != nil && DialoguePolicy.refersBack(understanding)
+            // (A request to massage what hurts is not asked which it is: it gets the technique and the first question.)
             if chosen == nil, !refersBack, !Safety.needsScreening(understanding), !DialoguePolicy.reportsDiscomfort(understanding),
+                !DialoguePolicy.asksToMassageWhatHurts(understanding),
                 !DialoguePolicy.onlyTellsAboutTheRunner(understanding), !understanding.entities.asksAboutSigns,
                 let (first, second) = DialoguePolicy.ambiguity(understanding, plugins: coach.plugins, table: coach.content.intents)
             {
@@ -327,7 +329,30 @@ public struct Conversation: Sendable {
         if !noted.isEmpty { reply.text = "Noted: \(noted)\n" + reply.text }
         if !lateAnswer.isEmpty, reply.triage != nil { reply.text = "Noted: \(lateAnswer).\n" + reply.text }
         apply(&reply, route: route, answering: answering, asked: pending, took: filled, resuming: redFlags.isEmpty ? digressingFrom : nil)
+        if redFlags.isEmpty, answering == nil, let screening = screeningQuestion(after: reply, understanding, route: route) {
+            reply.text += "\n\n" + coach.content.knowledge.say("before-you-start") + " " + screening.question.prompt
+            reply.knowledgeUsed.append("guidance:before-you-start")
+            state.pending = screening
+        }
         return finish(understanding, reply, route: route, confidence: confidence)
+    }
+
+    /// Massage for an area the runner says hurts, asked for before any question ("calf is sore now, roller or massage
+    /// gun?"): the first question the triage would ask, put after the advice, so that a sign told in its answer is
+    /// not missed. Blind conversations hid a compartment syndrome, a torn Achilles and a broken foot behind such
+    /// openings. Nil when the triage would ask nothing, or a question or an outcome is already under way.
+    private mutating func screeningQuestion(after reply: PluginReply, _ understanding: Understanding, route: DialoguePolicy.Route)
+        -> PendingQuestion?
+    {
+        guard reply.asking == nil, reply.triage == nil, reply.action == .none, !reply.massages.isEmpty, state.pending == nil,
+            state.lastTriage == nil, state.redFlags.isEmpty, DialoguePolicy.asksToMassageWhatHurts(understanding),
+            let handler = DialoguePolicy.screeningRoute(
+                understanding, plugins: coach.plugins, table: coach.content.intents, always: true),
+            handler.plugin != route.plugin, let triage = coach.plugins.plugin(named: handler.plugin)
+        else { return nil }
+        let screen = ask(triage, route: handler, understanding: understanding, answering: nil)
+        guard screen.triage == nil, let question = screen.asking else { return nil }
+        return PendingQuestion(question: question, plugin: handler.plugin, intent: handler.intent, attempts: 1, alongside: true)
     }
 
     /// Where a line in free talk goes when its kind decides rather than its best-matching intent; nil
@@ -372,9 +397,11 @@ public struct Conversation: Sendable {
             if let question = reply.asking {
                 let again = asked.map { $0.question == question } ?? false
                 // The same question again after a line that answered others: say what was taken, so
-                // the question is never repeated without a reason.
+                // the question is never repeated without a reason. So too when what was taken instead moves the
+                // questions on ("9 now" when asked when it started: the level, and then whether it is getting worse).
+                let answeredOthersOnly = asked.map { !took.contains($0.question.slot) } ?? false
                 let noted = SlotFilling.describe(took, in: state, knowledge: coach.content.knowledge)
-                if again, answering != nil, !noted.isEmpty, !reply.text.hasPrefix("Noted") {
+                if again || answeredOthersOnly, answering != nil, !noted.isEmpty, !reply.text.hasPrefix("Noted") {
                     reply.text = "Noted: \(noted). " + reply.text
                 }
                 state.pending = PendingQuestion(

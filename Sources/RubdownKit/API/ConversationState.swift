@@ -50,6 +50,9 @@ public struct PendingQuestion: Sendable, Hashable {
     var intent: String
     /// How many times it has been asked.
     var attempts: Int
+    /// Asked alongside an answer to something else (the screening question after a technique for a sore area): a
+    /// line that does not answer it moves on without it, rather than coming back to it.
+    var alongside = false
     /// For a clarifying question: the intents offered, and the line they were offered for.
     var options: [String] = []
     var originalInput: String = ""

@@ -18,9 +18,9 @@ import Testing
     }
 
     @Test func noHeatForAPossibleStrain() {
-        let turns = converse(["my quads hurt after a 10k yesterday", "no", "sharp", "7", "can I have a hot bath?"])
-        #expect(turns[3].triage?.level == .caution)
-        #expect(turns[4].reply.hasPrefix("Not now"))
+        let turns = converse(["my quads hurt after a 10k yesterday", "no", "sharp", "7", "about the same", "can I have a hot bath?"])
+        #expect(turns[4].triage?.level == .caution)
+        #expect(turns[5].reply.hasPrefix("Not now"))
     }
 
     @Test func noBathAfterARedFlag() {

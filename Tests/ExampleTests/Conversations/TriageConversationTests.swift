@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func sharpPainIsCautionWithoutFirmTools() {
-        let turns = converse(["my hamstrings hurt after a 10k yesterday", "no swelling, but it's sharp", "6"])
+        let turns = converse(["my hamstrings hurt after a 10k yesterday", "no swelling, but it's sharp", "6", "easing a little"])
         let last = turns.last!
         #expect(last.triage?.level == .caution)
         #expect(last.triage?.reasons.contains("pain-kind:sharp") == true)

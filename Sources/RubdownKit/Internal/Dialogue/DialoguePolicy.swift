@@ -87,6 +87,15 @@ enum DialoguePolicy {
         return discomfort && (!entities.bodyParts.isEmpty || entities.generalSoreness)
     }
 
+    /// "calf is sore now, roller or massage gun?", "anything I can rub on this knee niggle?": a request for massage of an
+    /// area the line says hurts. It gets what it asks for, and the first of the questions with it.
+    static func asksToMassageWhatHurts(_ understanding: Understanding) -> Bool {
+        let entities = understanding.entities
+        guard !entities.bodyParts.isEmpty, entities.baths.isEmpty else { return false }
+        return entities.generalSoreness || entities.discomfort || entities.painKind != nil || entities.painLevel != nil
+            || !entities.symptoms.isEmpty || !entities.cautions.isEmpty
+    }
+
     /// "is it normal to still be sore 3 days after a half", "everything aches after week one of couch to 5k, is that
     /// normal?": a question whether the runner's own soreness is normal that says where it is, when it began or what
     /// run it follows tells as much as a report, and the questions answer it better than the list of warning signs.

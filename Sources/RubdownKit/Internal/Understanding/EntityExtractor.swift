@@ -117,8 +117,10 @@ struct EntityExtractor: Sendable, Codable {
         entities.otherSide = zip(words, words.dropFirst()).contains {
             $0 == "other" && ["leg", "side", "one", "calf", "foot"].contains($1)
         }
-        // The area under discussion stands in for words only when this line names no area of its own.
-        let areas = entities.bodyParts.isEmpty && entities.negatedBodyParts.isEmpty ? contextAreas : []
+        // The area under discussion stands in for words only when this line names no area of its own, or only the foot
+        // below a sore shin or calf, where the lower leg's signs show ("it's rock hard and my foot is numb on top now").
+        let footBelow = entities.bodyParts == ["feet"] && contextAreas.contains { $0 == "shins" || $0 == "calves" }
+        let areas = entities.bodyParts.isEmpty && entities.negatedBodyParts.isEmpty || footBelow ? contextAreas : []
         entities.symptoms = symptoms.detect(tokens: tokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(3, $0) })
         // The runner's own healed past hides no sign told elsewhere in the line: where the rest still tells one, only
         // other people's stories are set aside ("last year I had sciatica, recovered, and now I can't control my bladder").
@@ -578,7 +580,9 @@ struct EntityExtractor: Sendable, Codable {
             unknown = ["do not know", "not sure", "no idea", "unsure", "unable remember", "no clue", "hard to say"].map { add($0) }
             skip = ["skip", "pass", "rather not say", "next question"].map { add($0) }
             no = ["not really", "not at all", "not that i"].map { add($0) }
-            yes = ["i think so", "a bit", "a little", "kind of", "sort of"].map { add($0) }
+            yes = ["i think so", "a bit", "a little", "kind of", "sort of", "a touch", "tiny bit", "lil bit", "little bit", "bit of"].map {
+                add($0)
+            }
             itIs = add("it is")
             leanNo = ["do not think so", "probably not", "doubt it"].map { add($0) }
             self.phrases = phrases
@@ -628,9 +632,14 @@ struct EntityExtractor: Sendable, Codable {
                 continue
             }
             let classes = tokens[index].classes
-            // ("zero swelling": a count of none; "zero bladder control" is no denial of the bladder.)
-            let zeroSwelling = tokens[index].text == "zero" && index + 1 < tokens.count && tokens[index + 1].classes.contains(.swelling)
-            if classes.contains(.negator) || zeroSwelling {
+            // ("zero swelling", "zero chest tightness": a count of none; "zero bladder control" and "zero feeling in my toes"
+            // deny a function, which is the sign.)
+            // ("peed zero since the marathon" counts the urine: nothing after it is denied.)
+            let zeroOfNone =
+                tokens[index].text == "zero" && index + 1 < tokens.count
+                && !tokens[(index + 1)...].prefix(2).contains { Self.functions.contains($0.text) }
+                && (index == 0 || !Self.functions.contains(tokens[index - 1].text) && !Self.voided.contains(tokens[index - 1].text))
+            if classes.contains(.negator) || zeroOfNone {
                 // "No, I can't stand on it": a "no" that answers, before a pronoun, negates nothing.
                 let answers = index + 1 < tokens.count && tokens[index + 1].classes.contains(.answeringPronoun)
                 remaining = tokens[index].text == "no" && answers ? 0 : 4
@@ -688,12 +697,19 @@ struct EntityExtractor: Sendable, Codable {
         }
     }
 
+    /// What a body does rather than a sign it shows: "zero control", "zero feeling" are signs, not denials of them.
+    static let functions: Set<String> = [
+        "control", "feeling", "sensation", "strength", "power", "grip", "movement", "energy", "push", "pushoff", "urine", "pee",
+        "wee",
+    ]
+    static let voided: Set<String> = ["peed", "weed", "pissed", "urinated", "passed", "produced", "made"]
+
     /// Words between a negator and what it negates: "no real sign of swelling".
     static let negationFiller: Set<String> = [
         "real", "major", "obvious", "visible", "noticeable", "much", "any", "big", "significant", "actual", "sign",
         "signs", "of", "or", "nor", "my", "the", "a", "an", "at", "all", "that", "too", "so", "very", "really", "it",
         "is", "was", "been", "do", "does", "did", "have", "has", "had", "feel", "feels", "felt", "seem", "seems", "look",
-        "looks", "more", "extra", "unusual", "bad",
+        "looks", "more", "extra", "unusual", "bad", "weird", "strange", "odd", "funny", "new",
         // "didn't hear a pop", "haven't seen any blood", "never noticed swelling": the sense verb is not what is denied.
         "hear", "heard", "see", "seen", "saw", "notice", "noticed",
         // "I don't think I've torn anything": nor is the verb of belief (a tester's line was a muscle tear).
@@ -1058,7 +1074,7 @@ struct EntityExtractor: Sendable, Codable {
 
     static let yesWords: Set<String> = [
         "yes", "yeah", "yep", "yup", "ya", "yea", "y", "sure", "definitely", "affirmative", "correct", "indeed", "slightly",
-        "somewhat", "aye",
+        "somewhat", "aye", "some",
     ]
     /// A no said in one word ("Swollen? Nope.").
     static let bareNoWords: Set<String> = ["no", "nope", "nah", "nay", "nup", "naw", "na"]

@@ -47,7 +47,7 @@ struct WordClass: OptionSet, Sendable {
     static let going = WordClass(rawValue: 1 << 18)
     /// "away", "down"
     static let awayOrDown = WordClass(rawValue: 1 << 19)
-    /// "change"
+    /// "change", "changed", "budged": "hasn't changed" is about the same.
     static let change = WordClass(rawValue: 1 << 20)
     /// A key of `EntityExtractor.numberWords`.
     static let numberWord = WordClass(rawValue: 1 << 21)
@@ -130,7 +130,7 @@ struct WordClass: OptionSet, Sendable {
         add(E.diffuseWords, .diffuse)
         add(["going"], .going)
         add(["away", "down"], .awayOrDown)
-        add(["change"], .change)
+        add(["change", "changed", "changing", "budged", "shifted"], .change)
         add(E.numberWords.keys, .numberWord)
         add(E.LinePhrases.shared.byFirstWord.keys, .linePhraseStart)
         add(E.severity.keys, .severity)
