@@ -288,6 +288,19 @@ public struct Conversation: Sendable {
             }
             state = proposed
             if let byKind = routeByKind(understanding, refersBack: refersBack) { route = byKind }
+            // "my wife hurt her foot tripping, what can she rub on it?": massage asked for an injury or a symptom gets the
+            // questions first, since the answer may be no massage at all (a fresh sprain, a swollen calf).
+            if !coach.plugins.isOutOfScope(route.plugin),
+                route.plugin
+                    != DialoguePolicy.screeningRoute(
+                        understanding, plugins: coach.plugins, table: coach.content.intents, always: true)?.plugin,
+                DialoguePolicy.asksToMassageWhatHurts(understanding), DialoguePolicy.tellsOfAnInjury(understanding),
+                state.lastTriage == nil,
+                let screening = DialoguePolicy.screeningRoute(
+                    understanding, plugins: coach.plugins, table: coach.content.intents, always: true)
+            {
+                route = screening
+            }
             // "5k", "normal colour" just after the outcome: a late answer, taken in, and the advice given again
             // with it (said first), not the out-of-scope reply.
             if let last = state.lastTriage, last.level != .seekCare, state.outcomeIsCurrent, !filled.isEmpty,
@@ -404,9 +417,11 @@ public struct Conversation: Sendable {
                 if again || answeredOthersOnly, answering != nil, !noted.isEmpty, !reply.text.hasPrefix("Noted") {
                     reply.text = "Noted: \(noted). " + reply.text
                 }
+                // (The questions that follow one asked alongside a technique are asked alongside too: "thanks" after a
+                // "no" to it is not brought back to them.)
                 state.pending = PendingQuestion(
                     question: question, plugin: route.plugin, intent: answering?.intent ?? route.intent,
-                    attempts: again ? (asked?.attempts ?? 0) + 1 : 1)
+                    attempts: again ? (asked?.attempts ?? 0) + 1 : 1, alongside: answering?.alongside ?? false)
             } else if let resuming, reply.routine?.steps.isEmpty ?? true {
                 reply.text += "\n\n" + backTo(resuming)
                 state.pending = resuming

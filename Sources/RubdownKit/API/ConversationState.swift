@@ -187,7 +187,11 @@ public struct ConversationState: Sendable {
 
     /// Swelling told where a deep-vein clot can be: a calf, a thigh, or behind the knee.
     public var swellingWhereAClotCanBe: Bool {
-        facts.swelling == true && (!Set(areas).isDisjoint(with: Safety.clotAreas) || facts.behindTheKnee)
+        // (A thigh swollen a little after a strain told as such, "pulled my hamstring on the last sprint", is the
+        // strain's swelling, whose advice is its caution route; a calf's is still asked about, where a clot hides
+        // behind a supposed strain.)
+        let thighStrain = cautions.contains("strain") && !areas.contains("calves") && !facts.behindTheKnee
+        return facts.swelling == true && (!Set(areas).isDisjoint(with: Safety.clotAreas) && !thighStrain || facts.behindTheKnee)
     }
     /// Serious symptom concepts told so far, in any answer: safety combines what no single line says.
     var symptoms: Set<String> = []

@@ -93,8 +93,21 @@ enum DialoguePolicy {
         let entities = understanding.entities
         guard !entities.bodyParts.isEmpty, entities.baths.isEmpty else { return false }
         return entities.generalSoreness || entities.discomfort || entities.painKind != nil || entities.painLevel != nil
-            || !entities.symptoms.isEmpty || !entities.cautions.isEmpty
+            || !entities.symptoms.isEmpty || !entities.cautions.isEmpty || tellsOfAnInjury(understanding)
+            || understanding.normalized.split(separator: " ").contains { ["hurt", "hurts", "hurting", "sore"].contains($0) }
     }
+
+    /// "tripped and hurt her foot", "twisted it": an injury, for which massage may be wrong (a fresh sprain): massage
+    /// asked for it gets the questions first.
+    static func tellsOfAnInjury(_ understanding: Understanding) -> Bool {
+        !understanding.entities.cautions.isEmpty || !understanding.entities.symptoms.isEmpty
+            || understanding.normalized.split(separator: " ").contains { injuryWords.contains(String($0)) }
+    }
+    static let injuryWords: Set<String> = [
+        "tripped", "tripping", "fell", "fallen", "falling", "twisted", "twisting", "rolled", "pulled", "tweaked", "injured", "injury",
+        "sprained", "strained",
+        "landed", "knocked", "whacked",
+    ]
 
     /// "is it normal to still be sore 3 days after a half", "everything aches after week one of couch to 5k, is that
     /// normal?": a question whether the runner's own soreness is normal that says where it is, when it began or what

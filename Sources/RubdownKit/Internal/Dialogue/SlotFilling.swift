@@ -160,8 +160,10 @@ enum SlotFilling {
         {
             fill(\.urine, with: urine, .urine)
         }
+        // (A yes or no answers the back's and the buttock's question, "does it spread down your leg?", but not the
+        // shin's, which offers two places: "yes" to "one spot, or spread along the edge?" is asked again.)
         let saysWhere =
-            !entities.bodyParts.isEmpty || entities.answer != nil
+            !entities.bodyParts.isEmpty || entities.answer != nil && pending?.question.area != nil
             || !wordsOfLine.isDisjoint(with: ["leg", "legs", "back", "stays", "down", "both", "buttock", "bum", "thigh", "foot"])
         if pending?.question.slot == .spread, let spread = entities.spread ?? (saysWhere ? .diffuse : nil) {
             // Where it spreads (for the back, "down my leg") is read as spread out unless it is one spot.

@@ -117,10 +117,11 @@ struct EntityExtractor: Sendable, Codable {
         entities.otherSide = zip(words, words.dropFirst()).contains {
             $0 == "other" && ["leg", "side", "one", "calf", "foot"].contains($1)
         }
-        // The area under discussion stands in for words only when this line names no area of its own, or only the foot
-        // below a sore shin or calf, where the lower leg's signs show ("it's rock hard and my foot is numb on top now").
+        // The area under discussion stands in for words only when this line names no area of its own.
+        let areas = entities.bodyParts.isEmpty && entities.negatedBodyParts.isEmpty ? contextAreas : []
+        // Only the foot below a sore shin or calf, where a compartment's signs show ("it's rock hard and my foot is numb on
+        // top now"), is read with that area too, for the compartment only: a foot warm after the bath is no swollen calf.
         let footBelow = entities.bodyParts == ["feet"] && contextAreas.contains { $0 == "shins" || $0 == "calves" }
-        let areas = entities.bodyParts.isEmpty && entities.negatedBodyParts.isEmpty || footBelow ? contextAreas : []
         entities.symptoms = symptoms.detect(tokens: tokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(3, $0) })
         // The runner's own healed past hides no sign told elsewhere in the line: where the rest still tells one, only
         // other people's stories are set aside ("last year I had sciatica, recovered, and now I can't control my bladder").
@@ -136,6 +137,12 @@ struct EntityExtractor: Sendable, Codable {
             }
         }
         entities.redFlags = redFlags.detect(tokens: pastRead, spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(0, $0) })
+        if footBelow, !entities.redFlags.contains("compartment"),
+            redFlags.detect(tokens: pastRead, spans: spans, contextAreas: contextAreas, phrasesAt: { detectorPhrases(0, $0) })
+                .contains("compartment")
+        {
+            entities.redFlags.append("compartment")
+        }
         // "went away", "compression socks" veto a flag; never an emergency in a line with two signs that
         // stand alone: "breathless for a minute, then coughing blood" keeps its flag. (A vetoed sign still
         // gets the questions.)
@@ -580,7 +587,10 @@ struct EntityExtractor: Sendable, Codable {
             unknown = ["do not know", "not sure", "no idea", "unsure", "unable remember", "no clue", "hard to say"].map { add($0) }
             skip = ["skip", "pass", "rather not say", "next question"].map { add($0) }
             no = ["not really", "not at all", "not that i"].map { add($0) }
-            yes = ["i think so", "a bit", "a little", "kind of", "sort of", "a touch", "tiny bit", "lil bit", "little bit", "bit of"].map {
+            yes = [
+                "i think so", "a bit", "a little", "kind of", "sort of", "a touch", "tiny bit", "a tiny bit", "lil bit", "a lil bit",
+                "little bit", "bit of", "a wee bit",
+            ].map {
                 add($0)
             }
             itIs = add("it is")
@@ -624,6 +634,7 @@ struct EntityExtractor: Sendable, Codable {
         var remaining = 0
         // The last word the denial covered that carries meaning.
         var lastDenied: Int?
+        var negator = ""
         for index in tokens.indices {
             // "isn't swollen, hot, red or tender": a denial runs on through a list of single words that ends in "or"
             // (never past a comma that starts anything else: "no swelling, numb, can't feel my toes").
@@ -634,15 +645,19 @@ struct EntityExtractor: Sendable, Codable {
             let classes = tokens[index].classes
             // ("zero swelling", "zero chest tightness": a count of none; "zero bladder control" and "zero feeling in my toes"
             // deny a function, which is the sign.)
-            // ("peed zero since the marathon" counts the urine: nothing after it is denied.)
+            // ("peed zero since the marathon" counts the urine, "went from zero to numb" is a speed: nothing is denied.)
             let zeroOfNone =
                 tokens[index].text == "zero" && index + 1 < tokens.count
                 && !tokens[(index + 1)...].prefix(2).contains { Self.functions.contains($0.text) }
-                && (index == 0 || !Self.functions.contains(tokens[index - 1].text) && !Self.voided.contains(tokens[index - 1].text))
+                && tokens[index + 1].text != "to"
+                && (index == 0
+                    || !Self.functions.contains(tokens[index - 1].text) && !Self.voided.contains(tokens[index - 1].text)
+                        && !Self.beforeANumber.contains(tokens[index - 1].text))
             if classes.contains(.negator) || zeroOfNone {
                 // "No, I can't stand on it": a "no" that answers, before a pronoun, negates nothing.
                 let answers = index + 1 < tokens.count && tokens[index + 1].classes.contains(.answeringPronoun)
                 remaining = tokens[index].text == "no" && answers ? 0 : 4
+                negator = tokens[index].text
                 continue
             }
             if classes.contains(.scopeBreaker) { remaining = 0 }
@@ -651,7 +666,8 @@ struct EntityExtractor: Sendable, Codable {
             remaining -= 1
             // ("ruled out a clot": the "out" of "ruled out" is part of the negator.)
             let ruledOut = tokens[index].text == "out" && index > 0 && tokens[index - 1].text == "ruled"
-            let carriesMeaning = !classes.contains(.negationFiller) && !classes.contains(.stopword) && !ruledOut
+            let describes = Self.countingNegators.contains(negator) && Self.describingFiller.contains(tokens[index].text)
+            let carriesMeaning = !classes.contains(.negationFiller) && !classes.contains(.stopword) && !ruledOut && !describes
             let continues = index + 1 < tokens.count && tokens[index + 1].classes.contains(.orNor)
             if carriesMeaning { lastDenied = index }
             if carriesMeaning && !continues { remaining = 0 }
@@ -697,19 +713,28 @@ struct EntityExtractor: Sendable, Codable {
         }
     }
 
+    /// "no weird numbness", "zero new swelling": words that describe what a no or a zero denies. Not after "never" or
+    /// "not had" ("never had weird numbness like this" tells that the numbness is new).
+    static let describingFiller: Set<String> = ["weird", "strange", "odd", "funny", "new"]
+    static let countingNegators: Set<String> = ["no", "zero", "nothing", "none"]
+
     /// What a body does rather than a sign it shows: "zero control", "zero feeling" are signs, not denials of them.
     static let functions: Set<String> = [
         "control", "feeling", "sensation", "strength", "power", "grip", "movement", "energy", "push", "pushoff", "urine", "pee",
         "wee",
     ]
     static let voided: Set<String> = ["peed", "weed", "pissed", "urinated", "passed", "produced", "made"]
+    /// "from zero to swollen in an hour", "mile zero": a zero that counts or measures, denying nothing.
+    static let beforeANumber: Set<String> = [
+        "from", "mile", "km", "kilometre", "kilometer", "day", "week", "hour", "minute", "level", "at",
+    ]
 
     /// Words between a negator and what it negates: "no real sign of swelling".
     static let negationFiller: Set<String> = [
         "real", "major", "obvious", "visible", "noticeable", "much", "any", "big", "significant", "actual", "sign",
         "signs", "of", "or", "nor", "my", "the", "a", "an", "at", "all", "that", "too", "so", "very", "really", "it",
         "is", "was", "been", "do", "does", "did", "have", "has", "had", "feel", "feels", "felt", "seem", "seems", "look",
-        "looks", "more", "extra", "unusual", "bad", "weird", "strange", "odd", "funny", "new",
+        "looks", "more", "extra", "unusual", "bad",
         // "didn't hear a pop", "haven't seen any blood", "never noticed swelling": the sense verb is not what is denied.
         "hear", "heard", "see", "seen", "saw", "notice", "noticed",
         // "I don't think I've torn anything": nor is the verb of belief (a tester's line was a muscle tear).
