@@ -290,14 +290,11 @@ public struct Conversation: Sendable {
             if let byKind = routeByKind(understanding, refersBack: refersBack) { route = byKind }
             // "my wife hurt her foot tripping, what can she rub on it?": massage asked for an injury or a symptom gets the
             // questions first, since the answer may be no massage at all (a fresh sprain, a swollen calf).
-            if !coach.plugins.isOutOfScope(route.plugin),
-                route.plugin
-                    != DialoguePolicy.screeningRoute(
-                        understanding, plugins: coach.plugins, table: coach.content.intents, always: true)?.plugin,
+            if !coach.plugins.isOutOfScope(route.plugin), state.lastTriage == nil,
                 DialoguePolicy.asksToMassageWhatHurts(understanding), DialoguePolicy.tellsOfAnInjury(understanding),
-                state.lastTriage == nil,
                 let screening = DialoguePolicy.screeningRoute(
-                    understanding, plugins: coach.plugins, table: coach.content.intents, always: true)
+                    understanding, plugins: coach.plugins, table: coach.content.intents, always: true),
+                screening.plugin != route.plugin
             {
                 route = screening
             }

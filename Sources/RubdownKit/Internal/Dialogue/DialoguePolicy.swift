@@ -93,9 +93,9 @@ enum DialoguePolicy {
         let entities = understanding.entities
         guard !entities.bodyParts.isEmpty, entities.baths.isEmpty else { return false }
         return entities.generalSoreness || entities.discomfort || entities.painKind != nil || entities.painLevel != nil
-            || !entities.symptoms.isEmpty || !entities.cautions.isEmpty || tellsOfAnInjury(understanding)
-            || understanding.normalized.split(separator: " ").contains { ["hurt", "hurts", "hurting", "sore"].contains($0) }
+            || tellsOfAnInjury(understanding) || understanding.normalized.split(separator: " ").contains { hurtWords.contains(String($0)) }
     }
+    static let hurtWords: Set<String> = ["hurt", "hurts", "hurting", "sore"]
 
     /// "tripped and hurt her foot", "twisted it": an injury, for which massage may be wrong (a fresh sprain): massage
     /// asked for it gets the questions first.
