@@ -97,16 +97,16 @@ enum DialoguePolicy {
     }
     static let hurtWords: Set<String> = ["hurt", "hurts", "hurting", "sore"]
 
-    /// "tripped and hurt her foot", "twisted it": an injury, for which massage may be wrong (a fresh sprain): massage
-    /// asked for it gets the questions first.
+    /// "tripped and hurt her foot", "twisted my knee": an injury, for which massage may be wrong (a fresh sprain):
+    /// massage asked for it gets the questions first. A strain's own words ("pulled", "twisted", "sprained") are the
+    /// strain caution's (`cautions.yaml`); these are the mishaps that cause one.
     static func tellsOfAnInjury(_ understanding: Understanding) -> Bool {
         !understanding.entities.cautions.isEmpty || !understanding.entities.symptoms.isEmpty
-            || understanding.normalized.split(separator: " ").contains { injuryWords.contains(String($0)) }
+            || understanding.normalized.split(separator: " ").contains { mishapWords.contains(String($0)) }
     }
-    static let injuryWords: Set<String> = [
-        "tripped", "tripping", "fell", "fallen", "falling", "twisted", "twisting", "rolled", "pulled", "tweaked", "injured", "injury",
-        "sprained", "strained",
-        "landed", "knocked", "whacked",
+    static let mishapWords: Set<String> = [
+        "tripped", "tripping", "fell", "fallen", "falling", "twisting", "rolled", "injured", "injury", "landed", "knocked",
+        "whacked",
     ]
 
     /// "is it normal to still be sore 3 days after a half", "everything aches after week one of couch to 5k, is that

@@ -643,17 +643,7 @@ struct EntityExtractor: Sendable, Codable {
                 continue
             }
             let classes = tokens[index].classes
-            // ("zero swelling", "zero chest tightness": a count of none; "zero bladder control" and "zero feeling in my toes"
-            // deny a function, which is the sign.)
-            // ("peed zero since the marathon" counts the urine, "went from zero to numb" is a speed: nothing is denied.)
-            let zeroOfNone =
-                tokens[index].text == "zero" && index + 1 < tokens.count
-                && !tokens[(index + 1)...].prefix(2).contains { Self.functions.contains($0.text) }
-                && tokens[index + 1].text != "to"
-                && (index == 0
-                    || !Self.functions.contains(tokens[index - 1].text) && !Self.voided.contains(tokens[index - 1].text)
-                        && !Self.beforeANumber.contains(tokens[index - 1].text))
-            if classes.contains(.negator) || zeroOfNone {
+            if classes.contains(.negator) || Self.zeroDenies(tokens, at: index) {
                 // "No, I can't stand on it": a "no" that answers, before a pronoun, negates nothing.
                 let answers = index + 1 < tokens.count && tokens[index + 1].classes.contains(.answeringPronoun)
                 remaining = tokens[index].text == "no" && answers ? 0 : 4
@@ -717,6 +707,18 @@ struct EntityExtractor: Sendable, Codable {
     /// "not had" ("never had weird numbness like this" tells that the numbness is new).
     static let describingFiller: Set<String> = ["weird", "strange", "odd", "funny", "new"]
     static let countingNegators: Set<String> = ["no", "zero", "nothing", "none"]
+
+    /// Whether the token at `index` is a "zero" that counts none of what follows ("zero swelling", "zero chest
+    /// tightness"). Not "zero bladder control" or "zero feeling in my toes", which deny a function (the sign); nor "peed
+    /// zero since the marathon", which counts the urine, or "from zero to numb", a speed.
+    static func zeroDenies(_ tokens: [Token], at index: Int) -> Bool {
+        guard tokens[index].text == "zero", index + 1 < tokens.count, tokens[index + 1].text != "to",
+            !tokens[(index + 1)...].prefix(2).contains(where: { functions.contains($0.text) })
+        else { return false }
+        guard index > 0 else { return true }
+        let previous = tokens[index - 1].text
+        return !functions.contains(previous) && !voided.contains(previous) && !beforeANumber.contains(previous)
+    }
 
     /// What a body does rather than a sign it shows: "zero control", "zero feeling" are signs, not denials of them.
     static let functions: Set<String> = [
