@@ -37,6 +37,15 @@ import Testing
         #expect(turn.awaiting == .swelling && !turn.reply.contains("Pressing"), "\(turn.reply)")
     }
 
+    /// Rolled on a foam roller is no injury: the technique, and the check with it (the questions' first, not the list of
+    /// warning signs the line's best triage intent would give). A rolled ankle is a strain: the questions first.
+    @Test func rolledCalvesAreNoInjuryButARolledAnkleIs() {
+        let rolled = converse(["rolled my calves last night, still sore, roller or massage gun?"])[0]
+        #expect(rolled.plugin == "techniques" && rolled.awaiting == .swelling, "\(rolled.reply)")
+        let ankle = converse(["rolled my ankle on a tree root, can I massage it?"])[0]
+        #expect(ankle.plugin == "triage" && !ankle.reply.contains("Pressing"), "\(ankle.reply)")
+    }
+
     @Test func massageAskedForASoreAreaGetsOneCheckThatDoesNotNag() {
         let turns = converse(["calf is sore now, roller or massage gun?", "nope", "thanks"])
         #expect(turns[0].reply.contains("Stroking") && turns[0].awaiting == .swelling, "\(turns[0].reply)")

@@ -292,19 +292,16 @@ public struct Conversation: Sendable {
             // questions first, since the answer may be no massage at all (a fresh sprain, a swollen calf).
             if !coach.plugins.isOutOfScope(route.plugin), state.lastTriage == nil,
                 DialoguePolicy.asksToMassageWhatHurts(understanding), DialoguePolicy.tellsOfAnInjury(understanding),
-                let screening = DialoguePolicy.screeningRoute(
-                    understanding, plugins: coach.plugins, table: coach.content.intents, always: true),
-                screening.plugin != route.plugin
+                let questions = questionsRoute, questions.plugin != route.plugin
             {
-                route = screening
+                route = questions
             }
             // "5k", "normal colour" just after the outcome: a late answer, taken in, and the advice given again
             // with it (said first), not the out-of-scope reply.
             if let last = state.lastTriage, last.level != .seekCare, state.outcomeIsCurrent, !filled.isEmpty,
-                coach.plugins.isOutOfScope(route.plugin), !DialoguePolicy.looksLikeRequest(understanding),
-                let questions = coach.plugins.plugin(with: .redFlags).flatMap({ coach.content.intents.firstIntent(of: $0.name) })
+                coach.plugins.isOutOfScope(route.plugin), !DialoguePolicy.looksLikeRequest(understanding), let questions = questionsRoute
             {
-                route = .init(plugin: questions.plugin, intent: questions.id)
+                route = questions
                 lateAnswer = SlotFilling.describe(filled, in: state, knowledge: coach.content.knowledge)
             }
         }
@@ -356,22 +353,25 @@ public struct Conversation: Sendable {
     {
         guard reply.asking == nil, reply.triage == nil, reply.action == .none, !reply.massages.isEmpty, state.pending == nil,
             state.lastTriage == nil, state.redFlags.isEmpty, DialoguePolicy.asksToMassageWhatHurts(understanding),
-            let handler = DialoguePolicy.screeningRoute(
-                understanding, plugins: coach.plugins, table: coach.content.intents, always: true),
-            handler.plugin != route.plugin, let triage = coach.plugins.plugin(named: handler.plugin)
+            let handler = questionsRoute, handler.plugin != route.plugin, let triage = coach.plugins.plugin(named: handler.plugin)
         else { return nil }
         let screen = ask(triage, route: handler, understanding: understanding, answering: nil)
         guard screen.triage == nil, let question = screen.asking else { return nil }
         return PendingQuestion(question: question, plugin: handler.plugin, intent: handler.intent, attempts: 1, alongside: true)
     }
 
+    /// The follow-up questions: the first intent of the plugin with the red-flags capability (the triage's soreness report).
+    private var questionsRoute: DialoguePolicy.Route? {
+        coach.plugins.plugin(with: .redFlags).flatMap { coach.content.intents.firstIntent(of: $0.name) }.map {
+            DialoguePolicy.Route(plugin: $0.plugin, intent: $0.id)
+        }
+    }
+
     /// Where a line in free talk goes when its kind decides rather than its best-matching intent; nil
     /// for the best-matching intent.
     private func routeByKind(_ understanding: Understanding, refersBack: Bool) -> DialoguePolicy.Route? {
         let intents = coach.content.intents
-        let questions = coach.plugins.plugin(with: .redFlags).flatMap { intents.firstIntent(of: $0.name) }.map {
-            DialoguePolicy.Route(plugin: $0.plugin, intent: $0.id)
-        }
+        let questions = questionsRoute
         func route(_ id: String) -> DialoguePolicy.Route? { intents.intent(id).map { .init(plugin: $0.plugin, intent: $0.id) } }
         // "what about my quads?", "and the other leg?": the last request again, for what is named now.
         if refersBack, let last = state.lastIntent, let again = route(last) { return again }

@@ -99,13 +99,14 @@ enum DialoguePolicy {
 
     /// "tripped and hurt her foot", "twisted my knee": an injury, for which massage may be wrong (a fresh sprain):
     /// massage asked for it gets the questions first. A strain's own words ("pulled", "twisted", "sprained") are the
-    /// strain caution's (`cautions.yaml`); these are the mishaps that cause one.
+    /// strain caution's (`cautions.yaml`); these are the mishaps that cause one. (Not "rolled": a runner's calves are
+    /// rolled on a foam roller; a rolled ankle is the strain caution's.)
     static func tellsOfAnInjury(_ understanding: Understanding) -> Bool {
         !understanding.entities.cautions.isEmpty || !understanding.entities.symptoms.isEmpty
             || understanding.normalized.split(separator: " ").contains { mishapWords.contains(String($0)) }
     }
     static let mishapWords: Set<String> = [
-        "tripped", "tripping", "fell", "fallen", "falling", "twisting", "rolled", "injured", "injury", "landed", "knocked",
+        "tripped", "tripping", "fell", "fallen", "falling", "twisting", "injured", "injury", "landed", "knocked",
         "whacked",
     ]
 
