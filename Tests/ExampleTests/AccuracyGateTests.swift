@@ -56,11 +56,11 @@ import Testing
     @Test func blindLinesHeldOut() throws {
         let evaluation = try evaluate(repositoryRoot.appendingPathComponent("Tests/Data/understanding-lines.held-out.jsonl"))
         let counts = evaluation.report(listing: 0, countsOnly: true)
-        #expect(evaluation.total == 696)
-        // The fourteenth batch (session 12; the thirteenth is now tuning-9) at da4b66d: 94.3% in scope, 94.6% out of
+        #expect(evaluation.total == 801)
+        // The fifteenth batch (session 13; the fourteenth is now tuning-10) at 87070ce: 95.3% in scope, 91.7% out of
         // scope (counts only).
-        #expect(evaluation.inScopeAccuracy >= 0.94, "\(counts)")
-        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.945, "\(counts)")
+        #expect(evaluation.inScopeAccuracy >= 0.95, "\(counts)")
+        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.915, "\(counts)")
     }
 
     @Test(arguments: [
@@ -69,8 +69,8 @@ import Testing
         ("conversations.tuning-6.jsonl", 202, 0.96), ("conversations.tuning-7.jsonl", 222, 0.93),
         ("conversations.tuning-8.jsonl", 243, 0.885), ("conversations.tuning-9.jsonl", 274, 0.92),
         ("conversations.tuning-10.jsonl", 273, 0.905),
-        // (held-out, the fourteenth batch: 246 of 273 at da4b66d through ../shared/tools/simulated_runner.py)
-        ("conversations.held-out.jsonl", 273, 0.9),
+        // (held-out, the fifteenth batch: 237 of 273 at 87070ce through ../shared/tools/simulated_runner.py)
+        ("conversations.held-out.jsonl", 273, 0.865),
     ])
     func blindConversations(file: String, count: Int, gate: Double) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)

@@ -80,11 +80,11 @@ import Testing
         #expect(Double(evaluation.falseRedFlags.count) <= Self.heldOutFalseFlags * Double(evaluation.redFlagFreeLines), "\(counts)")
     }
 
-    // A new held-out set (the fourteenth batch, session 12; the thirteenth is now tuning-19): 433 of 450 caught with
-    // the right sign (96.2%; 438 with some sign), urgency right 435, and 23 of 250 look-alikes flagged (9.2%) when first
-    // measured at da4b66d. The targets are 97% and 1%.
-    static let heldOutCaught = 0.96
-    static let heldOutFalseFlags = 0.093
+    // A new held-out set (the fifteenth batch, session 13; the fourteenth is now tuning-20): 420 of 450 caught with
+    // the right sign (93.3%; 432 with some sign), and 13 of 250 look-alikes flagged (5.2%) when first measured at
+    // 87070ce. The targets are 97% and 1%.
+    static let heldOutCaught = 0.93
+    static let heldOutFalseFlags = 0.053
 
     @Test(arguments: ["safety-conversations.tuning.jsonl", "safety-conversations.tuning-2.jsonl"])
     func tuningConversationsReachSeekCareWithTheRightUrgency(file: String) throws {
@@ -126,7 +126,8 @@ import Testing
             "held-out conversations: \(passed)/\(runners.count) passed")
     }
 
-    // The fourteenth batch (session 12): 132 of 150 (88.0%) when first measured at da4b66d through
-    // ../shared/tools/simulated_runner.py. The target is 95%.
-    static let heldOutConversationPass = 0.88
+    // The fifteenth batch (session 13): 121 of 150 (80.7%) when first measured at 87070ce through
+    // ../shared/tools/simulated_runner.py; 119 in this test, whose runner picks its wordings otherwise. The issue's
+    // target is 95%.
+    static let heldOutConversationPass = 0.79
 }
