@@ -82,5 +82,5 @@ import Testing
             })
     }
 
-    private func features(_ line: String) -> [String] { LineModel.features(interpreter.understand(line).entities.lineModelWords) }
+    private func features(_ line: String) -> [UInt64] { LineModel.features(interpreter.understand(line).entities.lineModelWords) }
 }

@@ -274,6 +274,8 @@ public struct Interpreter: Sendable, Codable {
             keptIndex[index] = kept.count
             if !tokens[index].classes.contains(.keywordFiller) { kept.append(stems[index]) }
         }
+        // (Read once a line, lazily: asked for each command keyword of a line about another topic.)
+        lazy var topicMarks = TopicMarks(tokens, foreignAt: foreignAt, lexicon)
         for position in stems.indices where entries[position] >= 0 {
             for keyword in table.entries[Int(entries[position])].keywords ?? [] where !hits.contains(keyword.intent) {
                 if offTopic, keyword.stems.allSatisfy({ lexicon.hasOtherSenses($0) }) { continue }
@@ -287,7 +289,7 @@ public struct Interpreter: Sendable, Codable {
                 // needs more than one word besides: "thanks heaps".)
                 if offTopic, !namesTheDomainsThings, needsKeyword[keyword.intent], spans.isEmpty,
                     position + keyword.stems.count <= stems.count,
-                    Self.saidOfAnotherTopic(tokens, keyword: position..<(position + keyword.stems.count), foreignAt: foreignAt, lexicon)
+                    topicMarks.saidOfAnotherTopic(tokens, keyword: position..<(position + keyword.stems.count))
                 {
                     continue
                 }
@@ -393,24 +395,42 @@ public struct Interpreter: Sendable, Codable {
         }
     }
 
-    /// Whether a command keyword (at `keyword`) is said of a thing of another topic: its clause (between commas),
-    /// outside the keyword, has a noun of another topic or a word the back-off finds foreign (`foreignAt`), and at
-    /// least two words that carry meaning. Never when the keyword is the runner's own ("my plan", "open my diary"), nor
-    /// on a line that tells of a run ("a plan I can print and stick on the fridge before tomorrow's run").
-    static func saidOfAnotherTopic(_ tokens: [Token], keyword: Range<Int>, foreignAt: [Int], _ lexicon: Lexicon) -> Bool {
-        if tokens[keyword.lowerBound].text == "my" || keyword.lowerBound > 0 && tokens[keyword.lowerBound - 1].text == "my"
-            || tokens.contains(where: { runNouns.contains($0.text) })
-        {
-            return false
+    /// What `saidOfAnotherTopic` reads of each token of a line, read once a line: a line about another topic is asked
+    /// it for every command keyword it has, and each token's words were hashed again each time.
+    struct TopicMarks {
+        /// The line tells of a run ("a plan I can print and stick on the fridge before tomorrow's run").
+        let tellsOfARun: Bool
+        /// A word that carries meaning: not a stopword nor a generic word.
+        let meaningful: [Bool]
+        /// A noun of another topic or a word the back-off finds foreign (`foreignAt`).
+        let foreign: [Bool]
+
+        init(_ tokens: [Token], foreignAt: [Int], _ lexicon: Lexicon) {
+            tellsOfARun = tokens.contains { Interpreter.runNouns.contains($0.text) }
+            meaningful = tokens.map { !$0.classes.contains(.stopword) && !Interpreter.genericWords.contains($0.stem) }
+            var foreign = tokens.map { lexicon.mentionsOtherTopic([$0]) }
+            for index in foreignAt { foreign[index] = true }
+            self.foreign = foreign
         }
-        var start = keyword.lowerBound
-        while start > 0, !tokens[start - 1].isBreak { start -= 1 }
-        var end = keyword.upperBound
-        while end < tokens.count, !tokens[end].isBreak { end += 1 }
-        let outside = (start..<end).filter { !keyword.contains($0) }
-        let meaningful = outside.filter { !stopwords.contains(tokens[$0].text) && !genericWords.contains(tokens[$0].stem) }
-        guard meaningful.count >= 2 else { return false }
-        return outside.contains { foreignAt.contains($0) || lexicon.mentionsOtherTopic([tokens[$0]]) }
+
+        /// Whether a command keyword (at `keyword`) is said of a thing of another topic: its clause (between commas),
+        /// outside the keyword, has a noun of another topic or a word the back-off finds foreign, and at least two words
+        /// that carry meaning. Never when the keyword is the runner's own ("my plan", "open my diary"), nor on a line that
+        /// tells of a run.
+        func saidOfAnotherTopic(_ tokens: [Token], keyword: Range<Int>) -> Bool {
+            if tokens[keyword.lowerBound].text == "my" || keyword.lowerBound > 0 && tokens[keyword.lowerBound - 1].text == "my"
+                || tellsOfARun
+            {
+                return false
+            }
+            var start = keyword.lowerBound
+            while start > 0, !tokens[start - 1].isBreak { start -= 1 }
+            var end = keyword.upperBound
+            while end < tokens.count, !tokens[end].isBreak { end += 1 }
+            let outside = (start..<end).lazy.filter { !keyword.contains($0) }
+            guard outside.lazy.filter({ meaningful[$0] }).prefix(2).count == 2 else { return false }
+            return outside.contains { foreign[$0] }
+        }
     }
 
     static let runNouns: Set<String> = [

@@ -89,6 +89,7 @@ final class BinarySink: Encoder {
         case let value as String: write(value)
         case let value as [Int32]: writeNumbers(value)
         case let value as [Float]: writeNumbers(value)
+        case let value as [UInt64]: writeNumbers(value)
         case let value as [UInt8]: writeNumbers(value)
         case let value as [String]:
             write(UInt32(value.count))
@@ -296,6 +297,7 @@ final class BinarySource: Decoder {
         }
         if T.self == [Int32].self { return unsafeBitCast(try readNumbers(Int32.self), to: T.self) }
         if T.self == [Float].self { return unsafeBitCast(try readNumbers(Float.self), to: T.self) }
+        if T.self == [UInt64].self { return unsafeBitCast(try readNumbers(UInt64.self), to: T.self) }
         if T.self == [UInt8].self { return unsafeBitCast(try readNumbers(UInt8.self), to: T.self) }
         if T.self == Int32.self { return unsafeBitCast(try read(Int32.self), to: T.self) }
         // Dictionaries by name (the indexes' shape): read straight, not key by key through `allKeys`.

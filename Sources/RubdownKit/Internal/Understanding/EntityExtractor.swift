@@ -30,7 +30,7 @@ struct EntityExtractor: Sendable, Codable {
     /// - Parameter signFeatures: the line's features for the sign model (`LineModel.features`); none for an answer to
     ///   the coach's question or a short line, which the model leaves alone.
     func extract(
-        tokens: [Token], spans: [ConceptSpan], contextAreas: [String], signFeatures: [String] = [],
+        tokens: [Token], spans: [ConceptSpan], contextAreas: [String], signFeatures: [UInt64] = [],
         detectorPhrases: (Int, Int) -> [Int]?
     ) -> Entities {
         var entities = Entities()

@@ -20,8 +20,13 @@ struct LineModel: Sendable, Codable, Equatable {
     private(set) var setAsideAbove: Double = 1
     /// The model's likeliest other class is taken when it gives `nothing` less than this.
     private(set) var backOffBelow: Double = 0
+    /// The features' keys (`key(_:)`), sorted, for a binary search: a line's features are looked up as numbers, with no
+    /// string made for a pair of words and nothing hashed twice.
+    private var keys: [UInt64] = []
+    /// Where each key's weights start in `pairs`, and, last, where they all end.
+    private var starts: [Int32] = [0]
     /// Per feature, its weights as pairs of (class index, weight), flattened: most features speak for one or two classes.
-    private var weights: [String: [Float]] = [:]
+    private var pairs: [Float] = []
 
     /// What the model reads in a line.
     struct Reading: Equatable {
@@ -48,6 +53,8 @@ struct LineModel: Sendable, Codable, Equatable {
         self.bias = bias
         self.setAsideAbove = setAsideAbove
         self.backOffBelow = backOffBelow
+        var weights: [UInt64: [Float]] = [:]
+        var texts: [UInt64: String] = [:]
         for (number, row) in rows.enumerated() {
             let sides = row.split(separator: "=", maxSplits: 1)
             let parts = sides.count == 2 ? sides[1].split(separator: " ") : []
@@ -64,7 +71,17 @@ struct LineModel: Sendable, Codable, Equatable {
                 }
                 pairs += [classIndex, weight]
             }
-            weights[sides[0].trimmingCharacters(in: .whitespaces), default: []] += pairs
+            let text = sides[0].trimmingCharacters(in: .whitespaces)
+            let key = Self.key(text)
+            if let other = texts.updateValue(text, forKey: key), other != text {
+                throw RowError(row: number, message: "'\(text)' and '\(other)' have the same key; write one of them otherwise")
+            }
+            weights[key, default: []] += pairs
+        }
+        keys = weights.keys.sorted()
+        for key in keys {
+            self.pairs += weights[key] ?? []
+            starts.append(Int32(self.pairs.count))
         }
     }
 
@@ -74,7 +91,7 @@ struct LineModel: Sendable, Codable, Equatable {
         var message: String
     }
 
-    var isEmpty: Bool { weights.isEmpty }
+    var isEmpty: Bool { keys.isEmpty }
 
     /// Lines of fewer words are left to the rules.
     static let shortestLine = 5
@@ -89,26 +106,55 @@ struct LineModel: Sendable, Codable, Equatable {
     }
 
     /// A line's features, from its words (`words(_:)`): each word and each pair of neighbouring words, once, in the
-    /// order of the line (so that the scores are summed in one order: the same line always reads the same). Made once
-    /// a line, for both models.
-    static func features(_ words: [String]) -> [String] {
-        var seen = Set<String>()
-        var features: [String] = []
-        for feature in words + zip(words, words.dropFirst()).map({ $0 + " " + $1 }) where seen.insert(feature).inserted {
-            features.append(feature)
+    /// order of the line (so that the scores are summed in one order: the same line always reads the same), as keys
+    /// (`key(_:)`). Made once a line, for both models.
+    static func features(_ words: [String]) -> [UInt64] {
+        var seen = Set<UInt64>(minimumCapacity: 2 * words.count)
+        var features: [UInt64] = []
+        features.reserveCapacity(2 * words.count)
+        let single = words.map(key)
+        for feature in single where seen.insert(feature).inserted { features.append(feature) }
+        for index in words.indices.dropLast() {
+            let pair = hash(hash(single[index], " "), words[index + 1])
+            if seen.insert(pair).inserted { features.append(pair) }
         }
         return features
     }
 
+    /// A feature's key: the 64-bit FNV-1a hash of its text ("swollen", "calf swollen"). The load checks that no two
+    /// features of a model share one.
+    static func key(_ feature: String) -> UInt64 { hash(0xcbf2_9ce4_8422_2325, feature) }
+
+    /// The hash `state` carried on over `text`'s bytes: a pair's key is its first word's carried on over " " and the
+    /// second word.
+    private static func hash(_ state: UInt64, _ text: String) -> UInt64 {
+        var state = state
+        var text = text
+        text.withUTF8 { bytes in for byte in bytes { state = (state ^ UInt64(byte)) &* 0x100_0000_01b3 } }
+        return state
+    }
+
+    /// Where a key's weights are in `pairs`, if the model has the feature.
+    private func weights(of key: UInt64) -> Range<Int>? {
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        guard low < keys.count, keys[low] == key else { return nil }
+        return Int(starts[low])..<Int(starts[low + 1])
+    }
+
     /// The model's reading of a line's features (`features(_:)`); nil without a model. All count alike, scaled so that
     /// together they have unit length (as the training script counts them).
-    func read(features: [String]) -> Reading? {
+    func read(features: [UInt64]) -> Reading? {
         guard !isEmpty, !features.isEmpty else { return nil }
         let scale = 1 / Float(features.count).squareRoot()
         var scores = bias
         for feature in features {
-            guard let pairs = weights[feature] else { continue }
-            for pair in stride(from: 0, to: pairs.count, by: 2) { scores[Int(pairs[pair])] += pairs[pair + 1] * scale }
+            guard let range = weights(of: feature) else { continue }
+            for pair in stride(from: range.lowerBound, to: range.upperBound, by: 2) { scores[Int(pairs[pair])] += pairs[pair + 1] * scale }
         }
         let highest = scores.max() ?? 0
         let exponentials = scores.map { Double(exp($0 - highest)) }
