@@ -352,4 +352,23 @@ import Testing
         let swollen = converse(["my calves are sore after a 10k", "bigger than the other side"])
         #expect(swollen[1].reply.hasPrefix("What kind of pain") == false, "\(swollen[1].reply)")
     }
+
+    /// A report, then the question in a clause of its own, is a report: the questions, not "help or a check?"
+    /// (safety-conversations.tuning-11). Asked for a massage, it still gets the technique.
+    @Test func aReportBeforeACommaAndAQuestionStartsTheQuestions() {
+        let turn = converse(["did my first ultra on Saturday, everything aches, where do I start?"])[0]
+        #expect(turn.plugin == "triage" && turn.awaiting != .clarify && turn.awaiting != nil, "\(turn.reply)")
+        let asks = converse(["did a 10k today, calves sore, what should I do?"])[0]
+        #expect(asks.plugin == "triage" && asks.awaiting == .swelling, "\(asks.reply)")
+        let massage = converse(["did a 10k today, calves sore, how do I massage them?"])[0]
+        #expect(massage.plugin == "techniques" && massage.reply.contains("Stroking"), "\(massage.reply)")
+    }
+
+    /// "just got back", asked when it started, is an answer: the questions go on (it was read as a request for a
+    /// technique for the back, and the same reply came again each time it was said).
+    @Test func justGotBackAnswersWhen() {
+        let turns = converse(["my calves are sore", "no", "dull ache", "3", "just got back"])
+        #expect(turns[3].awaiting == .when, "\(turns[3].reply)")
+        #expect(turns[4].plugin == "triage" && turns[4].awaiting != .when, "\(turns[4].reply)")
+    }
 }

@@ -279,7 +279,7 @@ import Testing
 
     @Test(arguments: ["8k with 6 hill sprints", "about 5k incl. 10 reps"])
     func aCountOfEffortsIsNoPainLevel(text: String) {
-        #expect(entities(text).painLevel == nil, "\(text)")
+        #expect(shippedCoach.interpreter.understand(text).entities.painLevel == nil, "\(text)")
     }
 
     @Test func aTrackSessionIsNoGoodbye() {
@@ -642,5 +642,29 @@ import Testing
     @Test func aCountOfRepeatsIsNoPainLevel() {
         #expect(shippedCoach.classify("hill repeats, 8 of them").entities.painLevel == nil)
         #expect(shippedCoach.classify("calves sore, 8 of 10").entities.painLevel != nil)
+    }
+
+    /// A comparison with before is the trend, not how bad it is (safety-conversations.tuning-11: "less bad than
+    /// yesterday" was read as a pain of 7).
+    @Test(arguments: ["less bad than yesterday", "not as bad as yesterday", "not as sore", "better than yesterday", "a bit less painful"])
+    func aComparisonWithBeforeIsEasing(text: String) {
+        #expect(shippedCoach.interpreter.understand(text).entities.trend == .easing, "\(text)")
+        #expect(shippedCoach.interpreter.understand(text).entities.painLevel == nil, "\(text)")
+    }
+
+    @Test func whenTheRunWasJustNow() {
+        for text in ["just got back", "just got in from my run", "just finished", "20 minutes ago"] {
+            #expect(shippedCoach.interpreter.understand(text).entities.daysAgo == 0, "\(text)")
+        }
+        #expect(shippedCoach.interpreter.understand("10 minutes before bed").entities.daysAgo == nil)
+    }
+
+    /// Soreness in words the lexicon lacked (safety-conversations.tuning-10 and -11: each got the out-of-scope reply).
+    @Test(arguments: [
+        "legs heavy after the marathon, it was a hot one", "first ever 10k done!! legs feel like wet noodles now haha",
+        "knee's giving me a bit of curry after me run, any tips?", "Posterior ankle discomfort after hill repeats.",
+    ])
+    func sorenessInOtherWordsIsAReport(text: String) {
+        #expect(shippedCoach.classify(text).plugin == "triage", "\(text)")
     }
 }

@@ -124,6 +124,9 @@ public enum Explanation {
         if let days = entities.daysAgo { parts.append("\(days) days ago") }
         if let level = entities.painLevel { parts.append("pain \(level)/10") }
         if let kind = entities.painKind { parts.append("\(kind) pain") }
+        if let trend = entities.trend { parts.append("trend \(trend)") }
+        if entities.generalSoreness { parts.append("general soreness") }
+        if entities.discomfort { parts.append("discomfort") }
         if let swelling = entities.swelling { parts.append(swelling ? "swelling" : "no swelling") }
         if let answer = entities.answer { parts.append("answer \(answer.rawValue)") }
         if !entities.runnerFacts.isEmpty { parts.append("about the runner \(entities.runnerFacts.joined(separator: ", "))") }

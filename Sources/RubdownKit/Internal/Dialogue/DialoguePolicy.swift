@@ -203,6 +203,7 @@ enum DialoguePolicy {
         return requestWords.contains(String(normalized[start..<end]))
     }
 
+    static let thingsAskedFor: Set<String> = ["massage", "rub", "bath", "baths", "roll", "routine"]
     static let requestWords: Set<String> = [
         "what", "how", "when", "where", "why", "who", "which", "can", "could", "should", "would", "will", "is", "are",
         "do", "does", "tell", "give", "show", "play", "find", "set", "book", "please",
@@ -217,8 +218,18 @@ enum DialoguePolicy {
         func endsASentence(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") }
         // (Sentences are what lies between the marks; a mark with nothing before it ends none.)
         func isText(_ byte: UInt8) -> Bool { !endsASentence(byte) && byte != UInt8(ascii: " ") }
-        guard input.utf8Contains(UInt8(ascii: "?")), let start = bytes.firstIndex(where: isText),
-            let end = bytes[start...].firstIndex(where: endsASentence), bytes[end...].contains(where: isText)
+        guard input.utf8Contains(UInt8(ascii: "?")) else { return false }
+        // "did my first ultra on Saturday, everything aches, where do I start?": the question in a clause of its own, when
+        // it asks what to do, not for a massage or a bath ("..., how do I massage her calves?" gets the technique).
+        let words = understanding.normalized.split(separator: " ")
+        if let first = words.first, !requestWords.contains(String(first)),
+            let comma = zip(words.indices, words.dropFirst()).first(where: { words[$0] == "," && requestWords.contains(String($1)) })?.0,
+            !words[comma...].contains(where: { thingsAskedFor.contains(String($0)) })
+        {
+            return true
+        }
+        guard let start = bytes.firstIndex(where: isText), let end = bytes[start...].firstIndex(where: endsASentence),
+            bytes[end...].contains(where: isText)
         else { return false }
         guard let first = input[start..<end].split(separator: " ", maxSplits: 1).first else { return false }
         return !requestWords.contains(first.lowercased())

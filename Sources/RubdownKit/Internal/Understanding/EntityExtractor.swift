@@ -325,7 +325,13 @@ struct EntityExtractor: Sendable, Codable {
     /// "getting worse", "a bit better", "about the same": negation turns better into no better.
     static func trend(_ tokens: [Token]) -> Trend? {
         var found: Trend?
-        for token in tokens {
+        for (index, token) in tokens.enumerated() {
+            // "not as bad as yesterday", "not as sore": easing.
+            if token.text == "as", index > 0, tokens[index - 1].text == "not", index + 1 < tokens.count,
+                !tokens[index + 1].classes.isDisjoint(with: [.severity, .soreness])
+            {
+                found = .easing
+            }
             let classes = token.classes
             if classes.contains(.worse) { return token.negated ? .same : .worse }
             if classes.contains(.easing), !classes.contains(.going) || tokens.contains(where: { $0.classes.contains(.awayOrDown) }) {
@@ -574,10 +580,14 @@ struct EntityExtractor: Sendable, Codable {
             weekAndAHalf = add("week and a half")
             ages = ["for ages", "ages ago", "for weeks", "weeks now"].map { add($0) }
             weekend = add("weekend")
-            now = ["today", "this morning", "this morn", "this arvo", "this afternoon", "this evening", "tonight", "just now", "earlier"]
-                .map {
-                    add($0)
-                }
+            now = [
+                "today", "this morning", "this morn", "this arvo", "this afternoon", "this evening", "tonight", "just now", "earlier",
+                // "just got back": asked when it started, the run was just now.
+                "just got back", "just back from", "just got in", "just got home", "just finished", "moments ago",
+            ]
+            .map {
+                add($0)
+            }
             weekdays = EntityExtractor.weekdays.map { (add($0), add($0 + "s")) }
             notBad = add("not bad")
             notTooBad = add("not too bad")
@@ -898,6 +908,8 @@ struct EntityExtractor: Sendable, Codable {
             if unit == "fortnight" || unit == "fortnights" { return value * 14 }
             if unit == "month" || unit == "months" { return value * 30 }
             if unit == "hour" || unit == "hours" { return 0 }
+            // ("20 minutes ago"; not "10 minutes before bed", the time the runner has.)
+            if unit == "minute" || unit == "minutes" || unit == "mins", after == "ago" { return 0 }
             if unit == "of", after == "days" { return value }
         }
         return nil
@@ -994,6 +1006,8 @@ struct EntityExtractor: Sendable, Codable {
             let twoBefore = index > 1 ? words[index - 2] : ""
             // ("nothing too bad", "never that bad": as "not too bad".)
             let denial: Set<String> = ["not", "nothing", "never"]
+            // "less bad than yesterday", "not as bad": a comparison (the trend), not how bad it is.
+            if before == "less" || before == "as" || index + 1 < words.count && words[index + 1] == "than" { continue }
             if denial.contains(before) || denial.contains(twoBefore) && ["that", "too", "so", "very", "really", "all"].contains(before) {
                 return 3
             }
