@@ -427,9 +427,13 @@ public struct Interpreter: Sendable, Codable {
             while start > 0, !tokens[start - 1].isBreak { start -= 1 }
             var end = keyword.upperBound
             while end < tokens.count, !tokens[end].isBreak { end += 1 }
-            let outside = (start..<end).lazy.filter { !keyword.contains($0) }
-            guard outside.lazy.filter({ meaningful[$0] }).prefix(2).count == 2 else { return false }
-            return outside.contains { foreign[$0] }
+            var meaningfulOutside = 0
+            var foreignOutside = false
+            for index in start..<end where !keyword.contains(index) {
+                if meaningful[index] { meaningfulOutside += 1 }
+                foreignOutside = foreignOutside || foreign[index]
+            }
+            return meaningfulOutside >= 2 && foreignOutside
         }
     }
 
