@@ -655,6 +655,14 @@ import Testing
             ("my brother is on blood thinners for a clot, I'm only after a routine for sore quads", nil),
             ("my sister had a stress fracture before her wedding so I'm a bit nervous, but my shins just ache", nil),
             ("my brother has a clot in his calf, can I massage it for him?", "clot"),
+            // Another person's sign "once" is their history (not "once he got home", a time now); "a woman in my club"
+            // is another person.
+            ("a friend had brown wee after a 100 miler once, mine's normal, I'm just sore", nil),
+            ("a woman in my club fainted at the finish last year, I'm fine, just want a quad routine", nil),
+            ("my brother's foot went cold and white once he got home from the race", "cold-foot"),
+            ("my calf swelled up once I got home, it's hot", "clot"),
+            ("I had brown pee once after a marathon and now it's brown again", "rhabdo"),
+            ("my friend's pee is brown after the ultra, mine is normal, just sore", "rhabdo"),
             // ...or said to be fine again; not so, it still warns.
             ("my clubmate collapsed near the line, he's fine now, my calves are tight", nil),
             ("my clubmate collapsed near the line, he is not ok", "collapse"),

@@ -120,6 +120,13 @@ struct PastReading {
             clause.contains { index in
                 guard index == 0 || !["since", "for", "from", "over"].contains(texts[index - 1]) else { return false }
                 if markers.contains(where: { index + $0.count <= clause.upperBound && says($0, at: index) }) { return true }
+                // "had brown wee after a 100 miler once and ended up on a drip": once, said after what happened (not
+                // "once he got home", a time now).
+                if texts[index] == "once", index > clause.lowerBound,
+                    index + 1 == clause.upperBound || ["and", "years", "before"].contains(texts[index + 1])
+                {
+                    return true
+                }
                 // "when I was 16", "when I was a kid" (not "when I was out this morning").
                 if says(["when", "i", "was"], at: index), index + 3 < clause.upperBound {
                     let next = texts[index + 3]
