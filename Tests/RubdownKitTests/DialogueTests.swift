@@ -371,4 +371,40 @@ import Testing
         #expect(turns[3].awaiting == .when, "\(turns[3].reply)")
         #expect(turns[4].plugin == "triage" && turns[4].awaiting != .when, "\(turns[4].reply)")
     }
+
+    /// A new user's conversations (session 13's tester): "never mind" is no "no swelling"; a bath question is no
+    /// normal urine, nor a red rash red urine; an area told when asked something else is the answer, not a request
+    /// for a technique.
+    @Test func answersThatAreNotWhatTheyLookLike() {
+        let never = converse(["ugh my calves are tight after hill reps", "never mind"])
+        #expect(never[1].awaiting != .swelling && !never[1].reply.contains("no swelling"), "\(never[1].reply)")
+        #expect(!converse(["ugh my calves are tight after hill reps", "never mind", "why"])[2].reply.contains("no swelling"))
+        let start = "my quads are sore after the marathon yesterday, no swelling, dull ache, 5, about the same"
+        let bath = converse([start, "no", "ok cool, should I do an ice bath or a hot tub?"])
+        #expect(bath[1].awaiting == .urine && bath[2].awaiting == .urine && bath[2].triage == nil, "\(bath[2].reply)")
+        let skin = converse([start, "no", "bit red from chafing on my inner thigh"])
+        #expect(skin[2].triage?.level != .seekCare && skin[2].awaiting == .urine, "\(skin[2].reply)")
+        let area = converse([
+            "lower leg is killing me after the trail race", "no", "dull", "4", "the front of my lower leg, the shin muscle",
+        ])
+        #expect(area[4].plugin == "triage" && !area[4].reply.contains("Stroking"), "\(area[4].reply)")
+    }
+
+    /// Told over several answers, as the same in one line would be: a rock-hard shin at 10/10 getting worse is a
+    /// compartment (emergency); sharp calf pain of 10 getting worse, a tear (today); swelling told of both thighs after
+    /// a hard session asks the urine's colour before holding it as a clot.
+    @Test func signsToldOverSeveralAnswers() {
+        let shin = converse([
+            "lower leg is killing me after the trail race", "not swollen really but it feels super tight and hard, like a rock",
+            "10/10, way worse than it should be, and getting worse by the hour", "no", "the front of my lower leg, the shin muscle",
+        ])
+        #expect(shin.last?.triage?.urgency == .emergency, "\(shin.map(\.reply))")
+        let calf = converse(["calf hurts after my run this morning", "no swelling", "sharp", "10", "getting worse"])
+        #expect(calf.last?.triage?.level == .seekCare && calf.last?.triage?.urgency == .today, "\(calf.map(\.reply))")
+        let thighs = converse([
+            "quads are wrecked after a 100-squat gym challenge then a 10k", "thighs are swollen and tight, they look puffy",
+        ])
+        #expect(thighs[1].awaiting == .urine || thighs[1].awaiting == .painLevel, "\(thighs[1].reply)")
+        #expect(thighs[1].triage == nil, "\(thighs[1].reply)")
+    }
 }

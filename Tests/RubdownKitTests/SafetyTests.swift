@@ -663,6 +663,11 @@ import Testing
             ("my calf swelled up once I got home, it's hot", "clot"),
             ("I had brown pee once after a marathon and now it's brown again", "rhabdo"),
             ("my friend's pee is brown after the ultra, mine is normal, just sore", "rhabdo"),
+            // The runner's own told beside it ("too", "so did I", "mine is brown now") still warns (a reviewer's).
+            ("a friend had brown wee after a 100 miler once, mine's brown too", "rhabdo"),
+            ("my friend had brown wee once, mine is brown now", "rhabdo"),
+            ("a woman collapsed once and so did I", "collapse"),
+            ("a friend got a stress fracture from ramping up too fast so I'm keeping my mileage increases small", nil),
             // ...or said to be fine again; not so, it still warns.
             ("my clubmate collapsed near the line, he's fine now, my calves are tight", nil),
             ("my clubmate collapsed near the line, he is not ok", "collapse"),

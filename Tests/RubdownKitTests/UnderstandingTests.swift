@@ -667,4 +667,21 @@ import Testing
     func sorenessInOtherWordsIsAReport(text: String) {
         #expect(shippedCoach.classify(text).plugin == "triage", "\(text)")
     }
+
+    /// A reviewer's lines against the readings above: a measure of how bad is a level, not a trend; the time pain
+    /// started wins over "just got back"; "started at 10" is a place on the run; "than yesterday" is no date.
+    @Test func comparisonsAndTimesReadWhatTheyMean() {
+        let interpreter = shippedCoach.interpreter
+        #expect(interpreter.understand("as bad as it gets").entities.painLevel == 7)
+        #expect(interpreter.understand("not as bad as childbirth but close, 9 out of 10").entities.trend != .easing)
+        #expect(interpreter.understand("just got back from a run, calf pain started 10 days ago").entities.daysAgo == 10)
+        #expect(interpreter.understand("15k, started at 10").entities.painLevel == nil)
+        #expect(interpreter.understand("not as bad as yesterday").entities.daysAgo == nil)
+        #expect(interpreter.understand("sore since yesterday").entities.daysAgo == 1)
+    }
+
+    @Test(arguments: ["chest discomfort after my run", "my chest feels uncomfortable on the hills", "chest giving me grief on the hills"])
+    func chestDiscomfortIsTheChestsSign(line: String) {
+        #expect(shippedCoach.classify(line).entities.redFlags.contains("chest"), "\(line)")
+    }
 }

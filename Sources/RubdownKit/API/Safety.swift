@@ -36,6 +36,19 @@ public struct Safety: Sendable {
         if let level = facts.painLevel, level >= 8, facts.swelling == true, !areas.isDisjoint(with: ["shins", "calves"]) {
             add("compartment")
         }
+        // Told over several answers: a lower leg rock hard or tight as a drum with pain of 8 or more that keeps getting
+        // worse is a compartment, as the same told in one line is.
+        if state.symptoms.contains("hardness"), (facts.painLevel ?? 0) >= 8, facts.trend == .worse,
+            !areas.isDisjoint(with: ["shins", "calves"])
+        {
+            add("compartment")
+        }
+        // Sharp pain of 9 or 10 in a muscle that keeps getting worse: more than a strain to look after at home.
+        if facts.painKind == "sharp", (facts.painLevel ?? 0) >= 9, facts.trend == .worse,
+            !areas.isDisjoint(with: ["calves", "hamstrings", "quads", "glutes"])
+        {
+            add("muscle-tear")
+        }
         // Bruising told in one answer and strong pain in another: a muscle tear.
         if state.symptoms.contains("muscle-tear-signs"), (facts.painLevel ?? 0) >= 6,
             !areas.isDisjoint(with: ["calves", "hamstrings", "quads", "glutes"])

@@ -183,8 +183,11 @@ enum DialoguePolicy {
         // ("how do I use a foam roller on my quads" is not an answer).
         // A few words that tell another fact ("kinda tight" when asked how bad) answer too: asking for
         // something takes more words, or a question.
+        // So does a statement that asks nothing ("the front of my lower leg, the shin muscle", told when asked when it
+        // started): a technique list in the middle of the questions is what it got.
         let short = understanding.input.split(separator: " ").count <= 3 && !looksLikeRequest(understanding)
-        return fillsOther && (top.plugin == pending.plugin || top.score < clearRequest || short)
+        let statement = !looksLikeRequest(understanding) && !understanding.input.utf8Contains(UInt8(ascii: "?"))
+        return fillsOther && (top.plugin == pending.plugin || top.score < clearRequest || short || statement)
             && entities.techniques.isEmpty && entities.baths.isEmpty
     }
 

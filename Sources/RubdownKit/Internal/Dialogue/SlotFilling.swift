@@ -137,7 +137,11 @@ enum SlotFilling {
         // both of my long runs").
         if bothSides, !entities.bodyParts.isEmpty || pending?.question.slot == .bodyPart { state.facts.soreBothSides = true }
         // (Both sides told before, then "thighs look swollen": both; "the left one is puffy": one side.)
-        if saysSwollen, bothSides || state.facts.soreBothSides && !Self.namesASide(lineWords) { state.facts.swollenBothSides = true }
+        // ("thighs look swollen", "his legs are swollen": swelling told of an area in the plural, and no side, is of both.)
+        let pluralSwollen = !Self.namesASide(lineWords) && !Self.pluralSides.isDisjoint(with: lineWords)
+        if saysSwollen, bothSides || pluralSwollen || state.facts.soreBothSides && !Self.namesASide(lineWords) {
+            state.facts.swollenBothSides = true
+        }
         // "the back of my knee", "swollen behind it" of a knee: where the calf's deep vein runs.
         if state.areas.contains("knees") || entities.bodyParts.contains("knees"),
             Self.saysBehindTheKnee(lineWords, answeringSwelling: pending?.question.slot == .swelling)
@@ -154,7 +158,13 @@ enum SlotFilling {
         let colourAlone =
             entities.urine == .brown && state.facts.urineMatters && lineWords.count <= 4
             && entities.bodyParts.isEmpty && ![Slot.swelling, .painKind, .bodyPart].contains(pending?.question.slot ?? .swelling)
-        if let urine = entities.urine,
+        // Nor is "ok cool, should I do an ice bath?" a normal colour, nor "bit red from chafing on my inner thigh" a red
+        // one: a request says "ok" to the question, and a colour of the skin is no urine's.
+        let okBeforeARequest =
+            entities.urine == .normal && !entities.mentionsUrine
+            && (!entities.baths.isEmpty || !entities.techniques.isEmpty || DialoguePolicy.looksLikeRequest(understanding))
+        let skinColour = !entities.mentionsUrine && !Self.skinWords.isDisjoint(with: lineWords)
+        if let urine = entities.urine, !okBeforeARequest, !skinColour,
             pending?.question.slot == .urine || entities.redFlags.contains("rhabdo")
                 || entities.cautions.contains("dark-yellow-urine") || colourAlone
         {
@@ -277,6 +287,12 @@ enum SlotFilling {
 
     /// "both of them", "both legs are puffy", "swollen on both sides": both legs, not "both were fine yesterday" or
     /// "more swollen each day".
+    static let skinWords: Set<String> = [
+        "skin", "chafing", "chafe", "chafed", "rash", "graze", "grazed", "sunburn", "sunburnt", "sunburned", "blister", "bruise",
+        "bruised", "bruising", "scratch", "scratches",
+    ]
+    static let pluralSides: Set<String> = ["legs", "thighs", "calves", "quads", "hamstrings"]
+
     static func saysBothSides(_ words: [String]) -> Bool {
         // ("just the left one", "only one side": one side, whatever else the line says)
         guard !saysOnlyOneSide(words) else { return false }

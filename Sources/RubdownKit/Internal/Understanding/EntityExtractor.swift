@@ -326,9 +326,11 @@ struct EntityExtractor: Sendable, Codable {
     static func trend(_ tokens: [Token]) -> Trend? {
         var found: Trend?
         for (index, token) in tokens.enumerated() {
-            // "not as bad as yesterday", "not as sore": easing.
+            // "not as bad as yesterday", "not as sore": easing (not "not as bad as childbirth", a measure of how bad).
             if token.text == "as", index > 0, tokens[index - 1].text == "not", index + 1 < tokens.count,
-                !tokens[index + 1].classes.isDisjoint(with: [.severity, .soreness])
+                !tokens[index + 1].classes.isDisjoint(with: [.severity, .soreness]),
+                index + 2 == tokens.count || tokens[index + 2].isBreak
+                    || tokens[index + 2].text == "as" && index + 3 < tokens.count && Self.earlierTimes.contains(tokens[index + 3].text)
             {
                 found = .easing
             }
@@ -342,6 +344,9 @@ struct EntityExtractor: Sendable, Codable {
         }
         return found
     }
+
+    /// After "not as bad as": a time before now, so the line compares with then.
+    static let earlierTimes: Set<String> = ["yesterday", "before", "earlier", "it", "this", "last", "the", "first", "when"]
 
     static let brownUrineWords: Set<String> = [
         "brown", "brownish", "cola", "coke", "tea", "coffee", "red", "reddish", "black", "blood", "bloody", "maroon", "mahogany",
@@ -546,6 +551,8 @@ struct EntityExtractor: Sendable, Codable {
             forAWeek: Phrase
         /// "a week and a half", "for ages", "since the weekend".
         let weekAndAHalf: Phrase, ages: [Phrase], weekend: Phrase
+        /// "not as bad as yesterday", "better than last night": a comparison (the trend), not when it started.
+        let comparedWithYesterday: [Phrase], comparedWithLastNight: [Phrase]
         let now: [Phrase]
         /// Each weekday and its plural, in `weekdays`' order.
         let weekdays: [(day: Phrase, plural: Phrase)]
@@ -571,6 +578,8 @@ struct EntityExtractor: Sendable, Codable {
             dayBeforeYesterday = add("day before yesterday")
             yesterday = add("yesterday")
             lastNight = add("last night")
+            comparedWithYesterday = [add("than yesterday"), add("as yesterday")]
+            comparedWithLastNight = [add("than last night"), add("as last night")]
             thisWeek = add("this week")
             overAWeek = add("over a week")
             moreThanAWeek = add("more than a week")
@@ -595,7 +604,10 @@ struct EntityExtractor: Sendable, Codable {
             veryBad = add("very bad")
             reallyBad = add("really bad")
             unknown = ["do not know", "not sure", "no idea", "unsure", "unable remember", "no clue", "hard to say"].map { add($0) }
-            skip = ["skip", "pass", "rather not say", "next question"].map { add($0) }
+            // ("never mind" is no "never": a no to the swelling question it was not.)
+            skip = ["skip", "pass", "rather not say", "next question", "never mind", "nevermind", "forget it", "cancel"].map {
+                add($0)
+            }
             no = ["not really", "not at all", "not that i"].map { add($0) }
             yes = [
                 "i think so", "a bit", "a little", "kind of", "sort of", "a touch", "tiny bit", "a tiny bit", "lil bit", "a lil bit",
@@ -863,6 +875,7 @@ struct EntityExtractor: Sendable, Codable {
 
     static func daysAgo(_ line: Line) -> Double? {
         let words = line.words
+        var saysNow = false
         if line.mayHavePhrase {
             let p = LinePhrases.shared
             if line.contains(p.coupleOfDays) || line.contains(p.coupleDays) { return 2 }
@@ -881,14 +894,13 @@ struct EntityExtractor: Sendable, Codable {
                 return Double((today - 6 + 7) % 7)
             }
             if line.contains(p.dayBeforeYesterday) { return 2 }
-            if line.contains(p.yesterday) { return 1 }
-            if line.contains(p.lastNight) { return 0.5 }
+            if line.contains(p.yesterday), !p.comparedWithYesterday.contains(where: line.contains) { return 1 }
+            if line.contains(p.lastNight), !p.comparedWithLastNight.contains(where: line.contains) { return 0.5 }
             if line.contains(p.thisWeek) { return 3 }  // somewhere in the last few days
             if line.contains(p.overAWeek) || line.contains(p.moreThanAWeek) { return 8 }
             if line.contains(p.lastWeek) || line.contains(p.aWeekAgo) || line.contains(p.forAWeek) { return 7 }
-            for phrase in p.now where line.contains(phrase) {
-                return 0
-            }
+            // ("just got back, calf pain started 10 days ago": the time it started wins over the run's.)
+            saysNow = p.now.contains(where: line.contains)
         }
         for (index, _) in words.enumerated() {
             guard let value = line.numbers[index], index + 1 < words.count else { continue }
@@ -912,7 +924,7 @@ struct EntityExtractor: Sendable, Codable {
             if unit == "minute" || unit == "minutes" || unit == "mins", after == "ago" { return 0 }
             if unit == "of", after == "days" { return value }
         }
-        return nil
+        return saysNow ? 0 : nil
     }
 
     /// Words before "3 weeks" that make it a time since ("nearly 3 weeks", "it's been 5 days").
@@ -1006,8 +1018,10 @@ struct EntityExtractor: Sendable, Codable {
             let twoBefore = index > 1 ? words[index - 2] : ""
             // ("nothing too bad", "never that bad": as "not too bad".)
             let denial: Set<String> = ["not", "nothing", "never"]
-            // "less bad than yesterday", "not as bad": a comparison (the trend), not how bad it is.
-            if before == "less" || before == "as" || index + 1 < words.count && words[index + 1] == "than" { continue }
+            // "less bad than yesterday", "not as bad": a comparison (the trend), not how bad it is ("as bad as it gets" is).
+            if before == "less" || before == "as" && twoBefore == "not" || index + 1 < words.count && words[index + 1] == "than" {
+                continue
+            }
             if denial.contains(before) || denial.contains(twoBefore) && ["that", "too", "so", "very", "really", "all"].contains(before) {
                 return 3
             }
@@ -1039,6 +1053,8 @@ struct EntityExtractor: Sendable, Codable {
         // "around mile 4", "at km 30": a place on the course, not a level.
         let previous = index > 0 ? words[index - 1] : ""
         if kmUnits.contains(previous) || mileUnits.contains(previous) || previous == "lap" { return nil }
+        // "15k, started at 10": where on the run it began.
+        if previous == "at", words[..<index].contains(where: Self.startedWords.contains) { return nil }
         // "week 6 now" of a plan, "day 3": a place in a plan or a count of days, not a level.
         if Self.placesInAPlan.contains(previous) { return nil }
         // "13k, I usually do 8": after a run's verb, in a line that says a distance, a bare number is the usual distance.

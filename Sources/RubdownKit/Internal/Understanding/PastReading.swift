@@ -96,6 +96,12 @@ struct PastReading {
                 case "same": !texts[max(0, index - 3)..<index].contains("both")
                 case "before":
                     index + 1 == texts.count || texts[index + 1] == "," || (index > 0 && ["as", "like"].contains(texts[index - 1]))
+                // "so did I", "so have I", "and me as well": the runner has had it too.
+                case "so":
+                    index + 2 < texts.count && ["did", "have", "am", "do", "was"].contains(texts[index + 1]) && texts[index + 2] == "i"
+                case "as": index + 1 < texts.count && texts[index + 1] == "well"
+                // "I did too", "mine's brown too" (not "too fast", "way too much water").
+                case "too": index + 1 == texts.count || [",", ".", "now", "today", "and", "but"].contains(texts[index + 1])
                 default: PastReading.thenWords.contains(texts[index])
                 }
             }
@@ -122,8 +128,10 @@ struct PastReading {
                 if markers.contains(where: { index + $0.count <= clause.upperBound && says($0, at: index) }) { return true }
                 // "had brown wee after a 100 miler once and ended up on a drip": once, said after what happened (not
                 // "once he got home", a time now).
+                // (Not when the runner's own is told after it and is not said to be fine: "..., mine is brown now".)
                 if texts[index] == "once", index > clause.lowerBound,
-                    index + 1 == clause.upperBound || ["and", "years", "before"].contains(texts[index + 1])
+                    index + 1 == clause.upperBound || ["and", "years", "before"].contains(texts[index + 1]),
+                    !runnerTellsTheirs(after: clause.upperBound)
                 {
                     return true
                 }
@@ -146,6 +154,15 @@ struct PastReading {
             (clause.upperBound..<texts.count).contains { index in
                 PastReading.healed.contains { says($0, at: index) }
                     && !texts[max(clause.upperBound, index - 3)..<index].contains(where: ["not", "never", "no", "nothing"].contains)
+            }
+        }
+
+        /// "..., mine is brown now": the runner's own told after another person's, and not said to be fine ("mine's
+        /// normal").
+        func runnerTellsTheirs(after end: Int) -> Bool {
+            (end..<texts.count).contains { index in
+                texts[index] == "mine"
+                    && !texts[(index + 1)...].prefix(3).contains(where: ["fine", "normal", "ok", "okay", "clear", "good"].contains)
             }
         }
 
@@ -191,7 +208,8 @@ struct PastReading {
         "since", "issues", "problems", "recovered", "rehabbed", "rehabilitated", "healed", "gone", "scar", "cleared", "fine",
     ]
     static let breaks: Set<String> = ["but", "so", "and", "though", "although", "however", "whereas", "while", "now", "today", "tonight"]
-    static let thenWords: Set<String> = ["again", "same", "similar", "then", "before", "recurring", "returned"]
+    /// (With "too", "also", "so did I": the runner has it as well, so the other person's clause is not set aside.)
+    static let thenWords: Set<String> = ["again", "same", "similar", "then", "before", "recurring", "returned", "also"]
     static let distantPast: [[String]] = [
         ["years", "ago"], ["year", "ago"], ["years", "back"], ["last", "year"], ["last", "season"], ["as", "a", "kid"],
         ["as", "a", "child"], ["as", "a", "teenager"], ["as", "a", "teen"], ["last", "week"], ["last", "month"], ["weeks", "ago"],
