@@ -38,9 +38,7 @@ public struct Session {
     /// Runs the conversation; `.success`, or `.ioError` when the plan asked for could not be saved.
     public mutating func run() -> ExitStatus {
         // Next time: ask how the areas from the journal feel now.
-        if case .text(let style) = output, let journal = conversation.state.journal,
-            let question = journal.checkIn(now: Date(), knowledge: conversation.coach.content.knowledge)
-        {
+        if case .text(let style) = output, let question = conversation.checkIn() {
             StandardOutput.line(style.reply(question) + "\n")
         }
         var saved = conversation.state.journal

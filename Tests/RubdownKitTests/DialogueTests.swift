@@ -1,3 +1,4 @@
+import Foundation
 import RubdownKit
 import TestSupport
 import Testing
@@ -406,5 +407,22 @@ import Testing
         ])
         #expect(thighs[1].awaiting == .urine || thighs[1].awaiting == .painLevel, "\(thighs[1].reply)")
         #expect(thighs[1].triage == nil, "\(thighs[1].reply)")
+    }
+
+    /// The check-in of a session with a journal is a question the answers go on from (a new user: every answer to it,
+    /// "a bit better" and "worse" among them, got the out-of-scope reply).
+    @Test func theCheckInIsAQuestionItsAnswersAnswer() {
+        let twoDaysAgo = Date().addingTimeInterval(-2 * 86_400)
+        let journal = Journal(consent: true, entries: [.init(date: twoDaysAgo, areas: ["calves"], level: "self-care", painLevel: 3)])
+        for (answer, trend) in [("a bit better", Trend.easing), ("worse", .worse), ("fine now", .easing), ("about the same", .same)] {
+            var conversation = shippedCoach.startConversation(journal: journal)
+            let question = conversation.checkIn()
+            #expect(question?.contains("How do they feel now?") == true)
+            let turn = conversation.send(answer)
+            #expect(turn.plugin == "triage" && conversation.state.facts.trend == trend, "\(answer): \(turn.reply)")
+            #expect(conversation.state.areas == ["calves"], "\(answer)")
+        }
+        var none = shippedCoach.startConversation(journal: Journal(consent: true, entries: []))
+        #expect(none.checkIn() == nil)
     }
 }

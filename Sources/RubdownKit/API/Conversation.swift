@@ -35,6 +35,24 @@ public struct Conversation: Sendable {
         return .freeTalk
     }
 
+    /// The check-in at the start of a session with a journal ("Welcome back. Yesterday your calves were sore... How do
+    /// they feel now?"), asked as the trend question of the areas it names, so that "a bit better", "worse" or "fine
+    /// now" are answers the questions go on from; nil when there is nothing to ask about.
+    public mutating func checkIn(now: Date = Date()) -> String? {
+        let knowledge = coach.content.knowledge
+        guard let journal = state.journal, let text = journal.checkIn(now: now, knowledge: knowledge), let last = journal.entries.last,
+            let triage = coach.plugins.plugin(with: .redFlags), let intent = coach.content.intents.firstIntent(of: triage.name)
+        else { return nil }
+        state.areas = last.areas
+        state.facts.daysAgo = Journal.days(since: last.date, now: now)
+        let question = Question(
+            slot: .trend, prompt: "How do they feel now: easing, about the same, or getting worse?",
+            examples: "a bit better; about the same; worse; fine now")
+        // (Alongside: a line about something else moves on without it.)
+        state.pending = PendingQuestion(question: question, plugin: triage.name, intent: intent.id, attempts: 1, alongside: true)
+        return text
+    }
+
     public mutating func send(_ line: String) -> Turn {
         switch mode {
         case .clarifying(let pending):

@@ -227,6 +227,11 @@ enum SlotFilling {
                 fill(\.urine, with: .normal, .urine)  // "no, nothing unusual"
             case .no? where slot == .trend && !filled.contains(.trend):
                 fill(\.trend, with: .same, .trend)  // "no change"
+            // "fine now", "all good", "gone": asked how it is going, it has eased.
+            case _
+            where slot == .trend && !filled.contains(.trend) && entities.redFlags.isEmpty && entities.symptoms.isEmpty
+                && !Self.wellWords.isDisjoint(with: lineWords) && lineWords.count <= 4:
+                fill(\.trend, with: .easing, .trend)
             case .unknown?, .skip?:
                 if !filled.contains(slot) {
                     state.facts.giveUp(on: pending.question)
@@ -287,6 +292,7 @@ enum SlotFilling {
 
     /// "both of them", "both legs are puffy", "swollen on both sides": both legs, not "both were fine yesterday" or
     /// "more swollen each day".
+    static let wellWords: Set<String> = ["fine", "good", "gone", "ok", "okay", "great", "recovered", "grand", "alright"]
     static let skinWords: Set<String> = [
         "skin", "chafing", "chafe", "chafed", "rash", "graze", "grazed", "sunburn", "sunburnt", "sunburned", "blister", "bruise",
         "bruised", "bruising", "scratch", "scratches",
