@@ -55,7 +55,7 @@ import Testing
     /// tuning-20 (the fourteenth batch, session 13): 23 of 250 flagged when it joined.
     static let tuningFalseFlagsAllowed: [String: Int] = [
         "safety-lines.tuning-16.jsonl": 11, "safety-lines.tuning-17.jsonl": 7, "safety-lines.tuning-18.jsonl": 24,
-        "safety-lines.tuning-19.jsonl": 25, "safety-lines.tuning-20.jsonl": 23,
+        "safety-lines.tuning-19.jsonl": 25, "safety-lines.tuning-20.jsonl": 21,
     ]
 
     /// The first tuning half must be caught whole. The later blind batches were added as tuning data
@@ -105,8 +105,8 @@ import Testing
         ("safety-conversations.tuning-3.jsonl", 63, 2), ("safety-conversations.tuning-4.jsonl", 66, 5),
         ("safety-conversations.tuning-5.jsonl", 66, 5), ("safety-conversations.tuning-6.jsonl", 66, 3),
         ("safety-conversations.tuning-7.jsonl", 159, 6), ("safety-conversations.tuning-8.jsonl", 154, 5),
-        ("safety-conversations.tuning-9.jsonl", 154, 21), ("safety-conversations.tuning-10.jsonl", 150, 27),
-        ("safety-conversations.tuning-11.jsonl", 150, 18),
+        ("safety-conversations.tuning-9.jsonl", 154, 21), ("safety-conversations.tuning-10.jsonl", 150, 21),
+        ("safety-conversations.tuning-11.jsonl", 150, 11),
     ])
     func laterTuningConversations(file: String, count: Int, failuresAllowed: Int) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)
