@@ -186,4 +186,20 @@ import Testing
         #expect(turns[2].routineStep?.index == 1)
         #expect(turns[3].reply.hasPrefix("Stop straight away if the pain turns sharp"))
     }
+
+    /// Another person's facts count when the advice is for them ("typing for my wife", "his thighs"), not when the runner
+    /// asks for their own legs (a new user got the firm routine for a pregnant wife and a husband on apixaban).
+    @Test func anotherPersonsFactsCountWhenTheAdviceIsForThem() {
+        let interpreter = shippedCoach.interpreter
+        #expect(interpreter.understand("typing for my wife - she's pregnant and her calves are sore").entities.runnerFacts == ["pregnant"])
+        let husband = "my husband is on apixaban and his thighs are sore, what can I do for him"
+        #expect(interpreter.understand(husband).entities.runnerFacts == ["blood-thinners"])
+        #expect(interpreter.understand("my wife is pregnant, my calves are sore after a 10k").entities.runnerFacts.isEmpty)
+        #expect(interpreter.understand("my dad is on warfarin, my quads are sore").entities.runnerFacts.isEmpty)
+        #expect(
+            interpreter.understand("my dad has poor circulation in his feet from diabetes so I always check mine").entities.runnerFacts
+                .isEmpty)
+        let outcome = converse([husband, "no", "dull ache", "3", "this morning", "10k"]).last
+        #expect(outcome?.triage != nil && outcome?.reply.contains("Drumming") == false, "\(outcome?.reply ?? "")")
+    }
 }

@@ -195,7 +195,15 @@ struct EntityExtractor: Sendable, Codable {
         }
         entities.cautions = cautions.detect(tokens: tokens, spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(2, $0) })
         entities.symptomStandsAlone = entities.symptoms.contains(where: { standalone.contains($0) })
-        if !tokens.contains(where: { $0.classes.contains(.someoneElse) }) {
+        // Another person's facts are not the runner's ("my wife is pregnant, my calves are sore"), unless the advice is
+        // asked for that person: "typing for my wife - she's pregnant...", "...what can I do for him", "can she..." (a new
+        // user got the firm routine for them).
+        let forThem = zip(words, words.dropFirst()).contains { first, second in
+            ["typing", "asking", "behalf"].contains(first) && ["for", "of"].contains(second)
+                || first == "for" && ["him", "her", "them"].contains(second)
+                || ["can", "should", "could", "does"].contains(first) && ["he", "she"].contains(second)
+        }
+        if forThem || !tokens.contains(where: { $0.classes.contains(.someoneElse) }) {
             entities.runnerFacts = runnerFacts.detect(tokens: tokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(4, $0) })
             // "I'm not pregnant", "forget that I'm on warfarin": taken back.
             let forget = words.contains("forget") || words.contains("scratch") || words.contains("stopped")
