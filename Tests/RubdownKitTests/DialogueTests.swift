@@ -378,7 +378,14 @@ import Testing
     /// for a technique.
     @Test func answersThatAreNotWhatTheyLookLike() {
         let never = converse(["ugh my calves are tight after hill reps", "never mind"])
-        #expect(never[1].awaiting != .swelling && !never[1].reply.contains("no swelling"), "\(never[1].reply)")
+        #expect(never[1].awaiting == nil && never[1].reply.contains("stop the questions"), "\(never[1].reply)")
+        for stop in ["stop", "Stop!", "enough questions", "cancel"] {
+            let turns = converse(["my calves are sore after a 10k", "no", stop, "my calves are sore"])
+            #expect(turns[2].awaiting == nil && turns[2].reply.contains("stop the questions"), "\(stop): \(turns[2].reply)")
+            #expect(turns[3].awaiting == .painKind, "what was told is kept: \(turns[3].reply)")
+        }
+        let skipped = converse(["ugh my calves are tight after hill reps", "never mind, it's about a 5"])
+        #expect(skipped[1].awaiting != nil && !skipped[1].reply.contains("no swelling"), "\(skipped[1].reply)")
         #expect(!converse(["ugh my calves are tight after hill reps", "never mind", "why"])[2].reply.contains("no swelling"))
         let start = "my quads are sore after the marathon yesterday, no swelling, dull ache, 5, about the same"
         let bath = converse([start, "no", "ok cool, should I do an ice bath or a hot tub?"])

@@ -65,9 +65,21 @@ public struct Conversation: Sendable {
             if let command = Routine.command(line) { return guide(command, line: line) }
             if let command = routineChatter(line) { return guide(command, line: line) }
             return talk(line)
-        case .answering, .freeTalk:
+        case .answering(let pending):
+            if DialoguePolicy.stopsTheQuestions(line) { return stopQuestions(pending, line) }
+            return talk(line)
+        case .freeTalk:
             return talk(line)
         }
+    }
+
+    /// "stop", "never mind", "enough questions" while the questions are asked: they stop, and what was told is kept
+    /// (a new user's "stop" got "Sorry, I couldn't read that as an answer").
+    private mutating func stopQuestions(_ pending: PendingQuestion, _ line: String) -> Turn {
+        state.pending = nil
+        let understanding = coach.interpreter.understand(line, contextAreas: state.areas, answering: true)
+        let reply = PluginReply(coach.content.knowledge.say("questions-stopped"), knowledgeUsed: ["guidance:questions-stopped"])
+        return finish(understanding, reply, route: .init(plugin: pending.plugin, intent: pending.intent), confidence: 1)
     }
 
     /// A line in free talk, or an answer to a pending question.
@@ -120,7 +132,9 @@ public struct Conversation: Sendable {
     }
 
     /// Guidance the dialogue itself shows.
-    public static let guidance = ["as-above", "routine-stopped-for-pain", "routine-stopped-ease-off", "which-hurts-most"]
+    public static let guidance = [
+        "as-above", "routine-stopped-for-pain", "routine-stopped-ease-off", "which-hurts-most", "questions-stopped",
+    ]
 
     /// Replies of this many lines or more are cards: never repeated word for word within a few turns.
     static let longCard = 8

@@ -206,6 +206,16 @@ enum DialoguePolicy {
         return requestWords.contains(String(normalized[start..<end]))
     }
 
+    /// A whole line that asks to stop the questions.
+    static func stopsTheQuestions(_ line: String) -> Bool {
+        let words = line.lowercased().split { !$0.isLetter && $0 != "'" }.joined(separator: " ")
+        return stopLines.contains(words)
+    }
+    static let stopLines: Set<String> = [
+        "stop", "stop it", "stop asking", "stop asking me", "stop the questions", "stop please", "please stop", "cancel",
+        "never mind", "nevermind", "forget it", "no more questions", "enough questions", "enough", "too many questions",
+    ]
+
     static let thingsAskedFor: Set<String> = ["massage", "rub", "bath", "baths", "roll", "routine"]
     static let requestWords: Set<String> = [
         "what", "how", "when", "where", "why", "who", "which", "can", "could", "should", "would", "will", "is", "are",
