@@ -290,15 +290,18 @@ enum SlotFilling {
         "stays", "stay", "stayed", "only", "just", "not", "doesn't", "doesnt", "never", "don't", "dont", "put",
     ]
 
-    /// "both of them", "both legs are puffy", "swollen on both sides": both legs, not "both were fine yesterday" or
-    /// "more swollen each day".
+    /// Asked how it is going: it has eased ("fine now", "all good").
     static let wellWords: Set<String> = ["fine", "good", "gone", "ok", "okay", "great", "recovered", "grand", "alright"]
+    /// A colour said with one of these is the skin's, not the urine's.
     static let skinWords: Set<String> = [
         "skin", "chafing", "chafe", "chafed", "rash", "graze", "grazed", "sunburn", "sunburnt", "sunburned", "blister", "bruise",
         "bruised", "bruising", "scratch", "scratches",
     ]
+    /// Areas of both legs when said in the plural.
     static let pluralSides: Set<String> = ["legs", "thighs", "calves", "quads", "hamstrings"]
 
+    /// "both of them", "both legs are puffy", "swollen on both sides": both legs, not "both were fine yesterday" or
+    /// "more swollen each day".
     static func saysBothSides(_ words: [String]) -> Bool {
         // ("just the left one", "only one side": one side, whatever else the line says)
         guard !saysOnlyOneSide(words) else { return false }
