@@ -23,7 +23,8 @@ public struct TriagePlugin: Plugin {
     /// which the probes never do.
     public var guidance: [String] {
         // ("numbness-unknown", the nerve check's, also follows a pain-kind question given up on.)
-        ["swelling-unknown", "urine-unknown", "bladder-unknown", "spot-unknown"] + SignCheck.allCases.compactMap(\.notCheckedGuidance)
+        ["swelling-unknown", "urine-unknown", "bladder-unknown", "spot-unknown", "warning-signs-more"]
+            + SignCheck.allCases.compactMap(\.notCheckedGuidance)
     }
 
     static let questions: [Question] = [
@@ -320,6 +321,7 @@ public struct TriagePlugin: Plugin {
     /// "more": the rest of the outcome, in full. Before any outcome, what to do first.
     private func more(_ state: ConversationState, _ context: PluginContext) -> PluginReply {
         let knowledge = context.knowledge
+        if state.intentBefore == Self.warningSignsIntent { return whenToWorry(state, context, detailed: true) }
         guard let last = state.lastTriage else {
             return PluginReply(knowledge.say("more-no-outcome"), knowledgeUsed: ["guidance:more-no-outcome"])
         }
@@ -391,17 +393,17 @@ public struct TriagePlugin: Plugin {
         return PluginReply(parts.joined(separator: "\n"), massages: assessment.massages, knowledgeUsed: used)
     }
 
-    private func whenToWorry(_ state: ConversationState, _ context: PluginContext) -> PluginReply {
-        var text = context.safety.warningSigns()
-        text +=
-            "\n\n" + context.knowledge.say("skip-massage-when") + "\n" + context.knowledge.say("see-professional")
-            + "\n" + context.knowledge.say("stop-when")
+    /// "Is this serious?": the warning signs by name, grouped by urgency, to fit a screen; with "more", each with why
+    /// it matters and when to stop massaging.
+    private func whenToWorry(_ state: ConversationState, _ context: PluginContext, detailed: Bool = false) -> PluginReply {
+        let knowledge = context.knowledge
+        var text = context.safety.warningSigns(detailed: detailed)
+        let guidance = detailed ? ["skip-massage-when", "see-professional", "stop-when"] : ["warning-signs-more"]
+        text += "\n\n" + guidance.map(knowledge.say).joined(separator: "\n")
         if let last = state.lastTriage {
             text += "\nFrom what you told me, I'd rate yours as \(last.level.rawValue)."
         }
         return PluginReply(
-            text,
-            knowledgeUsed: context.knowledge.redFlags.map { "red_flags:\($0.id)" }
-                + ["guidance:skip-massage-when", "guidance:see-professional", "guidance:stop-when"])
+            text, knowledgeUsed: knowledge.redFlags.map { "red_flags:\($0.id)" } + guidance.map { "guidance:\($0)" })
     }
 }

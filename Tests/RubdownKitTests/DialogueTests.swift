@@ -432,4 +432,18 @@ import Testing
         var none = shippedCoach.startConversation(journal: Journal(consent: true, entries: []))
         #expect(none.checkIn() == nil)
     }
+
+    /// "Is this serious?" names the warning signs by urgency on one screen (a new user counted about 45 lines at 80
+    /// columns); "more" then gives each with why it matters.
+    @Test func theWarningSignsFitAScreenAndMoreGivesThemInFull() {
+        let turns = converse(["is this serious?", "more"])
+        let compact = turns[0].reply
+        let wrapped = compact.split(separator: "\n", omittingEmptySubsequences: false).map { ($0.count + 79) / 80 }.reduce(0) {
+            $0 + max($1, 1)
+        }
+        #expect(wrapped <= 20, "\(wrapped) lines: \(compact)")
+        #expect(compact.contains("compartment syndrome") && compact.contains("blood clot") && compact.contains("Call 999"))
+        #expect(!compact.contains("pressure is building inside the muscle"))
+        #expect(turns[1].reply.contains("pressure is building inside the muscle") && turns[1].reply.contains("Stop straight away"))
+    }
 }

@@ -345,7 +345,10 @@ public struct Conversation: Sendable {
                 understanding, PluginReply("Sorry, that part of Rubdown is not available."), route: route, confidence: confidence)
         }
         if digressingFrom == nil { state.pending = nil }
-        if answering == nil, redFlags.isEmpty { state.lastIntent = route.intent }
+        if answering == nil, redFlags.isEmpty {
+            state.intentBefore = state.lastIntent
+            state.lastIntent = route.intent
+        }
         var reply: PluginReply
         if !redFlags.isEmpty {
             // Red flags win: safety answers, whatever plugin the line would have gone to.

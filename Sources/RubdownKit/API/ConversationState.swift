@@ -199,6 +199,8 @@ public struct ConversationState: Sendable {
     public var lastTriage: TriageOutcome?
     /// The intent of the last line a plugin answered (not counting answers to questions).
     var lastIntent: String?
+    /// The intent answered before `lastIntent`: "more" after "is this serious?" gives the warning signs in full.
+    package var intentBefore: String?
     /// The runner's journal, when kept (nil with --no-journal).
     public var journal: Journal?
     /// The guided routine under way, if any.

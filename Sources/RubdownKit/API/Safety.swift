@@ -200,14 +200,21 @@ public struct Safety: Sendable {
             knowledgeUsed: flags.map { "red_flags:\($0.id)" } + ["guidance:urgency-\(urgency.rawValue)", "guidance:\(footer)"])
     }
 
-    /// "Is this serious?": the warning signs grouped by how soon to act.
-    public func warningSigns() -> String {
+    /// "Is this serious?": the warning signs grouped by how soon to act; by name only, to fit a screen, or each with why
+    /// it matters (`detailed`, "more").
+    public func warningSigns(detailed: Bool = true) -> String {
         var text = "Ordinary soreness after a run is a dull, spread-out ache that eases over a few days. These are different:"
+        func named(_ flag: RedFlag) -> String { flag.name.prefix(1).uppercased() + flag.name.dropFirst() }
         for urgency in [Urgency.emergency, .today, .soon] {
             let flags = knowledge.redFlags.filter { $0.urgency == urgency }
             guard !flags.isEmpty else { continue }
             text += "\n\n\(say("heading-\(urgency.rawValue)")):"
-            for flag in flags { text += "\n- \(flag.name.prefix(1).uppercased() + flag.name.dropFirst()): \(flag.why)" }
+            if detailed {
+                for flag in flags { text += "\n- \(named(flag)): \(flag.why)" }
+            } else {
+                let names = flags.map(\.name).joined(separator: "; ")
+                text += "\n" + names.prefix(1).uppercased() + names.dropFirst() + "."
+            }
         }
         return text
     }
