@@ -202,4 +202,17 @@ import Testing
         let outcome = converse([husband, "no", "dull ache", "3", "this morning", "10k"]).last
         #expect(outcome?.triage != nil && outcome?.reply.contains("Drumming") == false, "\(outcome?.reply ?? "")")
     }
+
+    /// A new user's words: "6 months gone", "expecting our first", "daily aspirin"; "no longer on warfarin" and "came off
+    /// warfarin" take it back; "an aspirin for my headache" is no daily one.
+    @Test func moreWaysOfSayingIt() {
+        let interpreter = shippedCoach.interpreter
+        #expect(interpreter.understand("I'm 6 months gone").entities.runnerFacts == ["pregnant"])
+        #expect(interpreter.understand("expecting our first in march").entities.runnerFacts == ["pregnant"])
+        #expect(interpreter.understand("I take daily aspirin").entities.runnerFacts == ["blood-thinners"])
+        #expect(interpreter.understand("took an aspirin for my headache").entities.runnerFacts.isEmpty)
+        #expect(interpreter.understand("no longer on warfarin").entities.runnerFactsWithdrawn == ["blood-thinners"])
+        #expect(interpreter.understand("I came off warfarin last month").entities.runnerFactsWithdrawn == ["blood-thinners"])
+        #expect(shippedCoach.classify("my calves, reckon they're crook").entities.redFlags.isEmpty)
+    }
 }

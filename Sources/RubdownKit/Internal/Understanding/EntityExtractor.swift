@@ -206,7 +206,10 @@ struct EntityExtractor: Sendable, Codable {
         if forThem || !tokens.contains(where: { $0.classes.contains(.someoneElse) }) {
             entities.runnerFacts = runnerFacts.detect(tokens: tokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(4, $0) })
             // "I'm not pregnant", "forget that I'm on warfarin": taken back.
-            let forget = words.contains("forget") || words.contains("scratch") || words.contains("stopped")
+            // ("no longer on warfarin", "came off the blood thinners": taken back too.)
+            let forget =
+                words.contains("forget") || words.contains("scratch") || words.contains("stopped")
+                || zip(words, words.dropFirst()).contains { $0 == "no" && $1 == "longer" || ["came", "come"].contains($0) && $1 == "off" }
             // (Read again only when a negated word starts a phrase of a fact: most negations are "no swelling".)
             let negatedFact = tokens.indices.contains { tokens[$0].negated && detectorPhrases(4, $0) != nil }
             if forget || negatedFact {
