@@ -134,6 +134,7 @@ public struct Conversation: Sendable {
     /// Guidance the dialogue itself shows.
     public static let guidance = [
         "as-above", "routine-stopped-for-pain", "routine-stopped-ease-off", "which-hurts-most", "questions-stopped",
+        "which-other-sign",
     ]
 
     /// Replies of this many lines or more are cards: never repeated word for word within a few turns.
@@ -282,6 +283,12 @@ public struct Conversation: Sendable {
                         // "everything", "both legs": a fair answer, but not one that says where to work.
                         if pending.question.slot == .bodyPart, SlotFilling.saysWholeLegs(understanding) {
                             return reask(pending, understanding: understanding, prompt: coach.content.knowledge.say("which-hurts-most"))
+                        }
+                        // "yes" to "anything else with it, such as numbness...?": which?
+                        if pending.question.slot == .painKind, pending.question.check == nil || pending.question.check == .otherSigns,
+                            SlotFilling.bareYes(understanding)
+                        {
+                            return reask(pending, understanding: understanding, prompt: coach.content.knowledge.say("which-other-sign"))
                         }
                         // (What the line tells of a caution route is kept: "worst with the first steps in the morning" is
                         // no kind of pain, but it is the heel's first-step pain.)

@@ -190,6 +190,9 @@ enum SlotFilling {
         // The pain-kind question asks "anything else with it, such as numbness...?" too: a sign in its answer settles a
         // check that is due ("yes, numb" to it, with pain down the leg).
         let askedWithThePainKind = pending?.question.slot == .painKind && pending?.question.check == nil
+        // A bare "yes" to "anything else with it, such as numbness...?" is asked again, which of them; said again, it is
+        // taken as one of them (a new user's two yeses ended at ordinary soreness with the full routine).
+        let yesAgain = Self.bareYes(understanding) && (pending?.attempts ?? 1) >= 2
         let checkAnswered =
             pending?.question.check
             ?? (askedWithThePainKind
@@ -199,7 +202,7 @@ enum SlotFilling {
             // "no, can hop fine" names the sign only to deny it: the flag's own veto settles the check as a no.
             if entities.vetoedRedFlags.contains(check.flag(state.facts)) {
                 state.facts.signCheckAnswers[check] = false
-            } else if !check.signs.isDisjoint(with: entities.symptoms) || answer == .yes && check != .otherSigns {
+            } else if !check.signs.isDisjoint(with: entities.symptoms) || answer == .yes && (check != .otherSigns || yesAgain) {
                 state.facts.signCheckAnswers[check] = true
                 // "numb in both": the answer can tell that both legs are affected.
                 if check == .legNerve, !wordsOfLine.isDisjoint(with: Self.bothLegsWords) { state.facts.painRunsDownBothLegs = true }
@@ -214,7 +217,10 @@ enum SlotFilling {
             if state.facts.signCheckAnswers[check] != nil { filled.insert(.painKind) } else { filled.remove(.painKind) }
         }
         // The pain-kind question asks "anything else?" itself.
-        if askedWithThePainKind, state.facts.signCheckAnswers[.otherSigns] == nil { state.facts.signCheckAnswers[.otherSigns] = false }
+        if askedWithThePainKind, state.facts.signCheckAnswers[.otherSigns] == nil, !Self.bareYes(understanding) || yesAgain {
+            state.facts.signCheckAnswers[.otherSigns] = yesAgain
+            if yesAgain { filled.insert(.painKind) }
+        }
 
         if let pending {
             let slot = pending.question.slot
@@ -289,6 +295,13 @@ enum SlotFilling {
     static let staysOrDenies: Set<String> = [
         "stays", "stay", "stayed", "only", "just", "not", "doesn't", "doesnt", "never", "don't", "dont", "put",
     ]
+
+    /// "yes", "yeah I do": a yes that tells nothing else ("kind of a bruised ache" is a kind of pain).
+    static func bareYes(_ understanding: Understanding) -> Bool {
+        let entities = understanding.entities
+        return entities.answer == .yes && entities.painKind == nil && entities.symptoms.isEmpty && entities.painLevel == nil
+            && understanding.normalized.split(separator: " ").count <= 4
+    }
 
     /// Asked how it is going: it has eased ("fine now", "all good").
     static let wellWords: Set<String> = ["fine", "good", "gone", "ok", "okay", "great", "recovered", "grand", "alright"]
