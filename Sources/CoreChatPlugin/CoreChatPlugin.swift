@@ -10,6 +10,11 @@ public struct CoreChatPlugin: Plugin {
     /// The intent that notes (or recalls) what the runner tells about themselves.
     static let aboutTheRunnerIntent = "core.about_me"
 
+    /// The words that name what the journal holds ("forget my journal", "delete my data", "erase everything").
+    static let whatTheJournalHolds: Set<String> = [
+        "journal", "notes", "note", "data", "log", "everything", "entries", "saved", "history", "record", "records", "all",
+    ]
+
     public func respond(to request: PluginRequest, context: PluginContext) -> PluginReply {
         switch request.intent {
         case "core.greet":
@@ -48,6 +53,12 @@ public struct CoreChatPlugin: Plugin {
         case "core.forget":
             guard context.state.journal != nil else {
                 return PluginReply("The journal is off (--no-journal), so there is nothing to forget.")
+            }
+            // Erasing is for a line that names what goes: "forget it", "ugh forget it" are no request to erase (a new user
+            // lost the journal to one).
+            let words = Set(request.understanding.normalized.split(separator: " ").map(String.init))
+            guard !words.isDisjoint(with: Self.whatTheJournalHolds) else {
+                return PluginReply("Nothing is erased. To erase your journal, say \"forget my journal\".")
             }
             return PluginReply("Done: your journal is erased.", action: .forgetJournal)
         case Self.aboutTheRunnerIntent:

@@ -446,4 +446,18 @@ import Testing
         #expect(!compact.contains("pressure is building inside the muscle"))
         #expect(turns[1].reply.contains("pressure is building inside the muscle") && turns[1].reply.contains("Stop straight away"))
     }
+
+    /// A second new user: swelling told after the advice without naming the area, or in the middle of the routine, is
+    /// screened (the chest check, then "get seen today"), not answered with the list of signs and the routine.
+    @Test func swellingToldAfterTheAdviceIsScreened() {
+        let advice = ["my calves are sore after a 10k", "no", "dull", "3", "yesterday"]
+        for line in ["it's swollen now", "actually the left one is a bit swollen now", "is it bad that it's swollen?"] {
+            let turns = converse(advice + [line, "no"])
+            #expect(turns[5].awaiting == .painKind && turns[5].reply.contains("don't massage"), "\(line): \(turns[5].reply)")
+            #expect(turns[6].triage?.level == .seekCare && turns[6].triage?.urgency == .today, "\(line): \(turns[6].reply)")
+        }
+        let routine = converse(advice + ["walk me through it", "next", "it's a bit swollen", "no", "next"])
+        #expect(routine[8].triage?.level == .seekCare, "\(routine[8].reply)")
+        #expect(!routine[9].reply.contains("Step"), "\(routine[9].reply)")
+    }
 }

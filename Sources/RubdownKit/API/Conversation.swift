@@ -335,6 +335,12 @@ public struct Conversation: Sendable {
             {
                 route = questions
             }
+            // "it's swollen now", "the left one's a bit swollen" after the advice: swelling where a clot can be goes to the
+            // questions, which check the chest before holding it as a clot (a new user got the list of warning signs, "I'd
+            // rate yours as self-care", and then the routine).
+            if filled.contains(.swelling), state.swellingWhereAClotCanBe, let questions = questionsRoute {
+                route = questions
+            }
             // "5k", "normal colour" just after the outcome: a late answer, taken in, and the advice given again
             // with it (said first), not the out-of-scope reply.
             if let last = state.lastTriage, last.level != .seekCare, state.outcomeIsCurrent, !filled.isEmpty,
