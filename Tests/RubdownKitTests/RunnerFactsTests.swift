@@ -199,6 +199,8 @@ import Testing
         #expect(
             interpreter.understand("my dad has poor circulation in his feet from diabetes so I always check mine").entities.runnerFacts
                 .isEmpty)
+        let wife = "my wife's calves are sore after her 10k, she's on blood thinners"
+        #expect(interpreter.understand(wife).entities.runnerFacts == ["blood-thinners"])
         let outcome = converse([husband, "no", "dull ache", "3", "this morning", "10k"]).last
         #expect(outcome?.triage != nil && outcome?.reply.contains("Drumming") == false, "\(outcome?.reply ?? "")")
     }

@@ -198,11 +198,21 @@ struct EntityExtractor: Sendable, Codable {
         // Another person's facts are not the runner's ("my wife is pregnant, my calves are sore"), unless the advice is
         // asked for that person: "typing for my wife - she's pregnant...", "...what can I do for him", "can she..." (a new
         // user got the firm routine for them).
-        let forThem = zip(words, words.dropFirst()).contains { first, second in
-            ["typing", "asking", "behalf"].contains(first) && ["for", "of"].contains(second)
-                || first == "for" && ["him", "her", "them"].contains(second)
-                || ["can", "should", "could", "does"].contains(first) && ["he", "she"].contains(second)
+        // (Or the sore area is theirs and the runner says nothing of their own: "my wife's calves are sore after her 10k,
+        // she's on blood thinners".)
+        let theirArea = spans.contains { span in
+            guard case .area = span.concept else { return false }
+            // ("her calves"; "my wife's calves", read "my wife calves".)
+            return tokens[max(0, span.start - 1)...span.start].contains {
+                ["her", "his", "their"].contains($0.text) || $0.classes.contains(.someoneElse)
+            }
         }
+        let forThem =
+            zip(words, words.dropFirst()).contains { first, second in
+                ["typing", "asking", "behalf"].contains(first) && ["for", "of"].contains(second)
+                    || first == "for" && ["him", "her", "them"].contains(second)
+                    || ["can", "should", "could", "does"].contains(first) && ["he", "she"].contains(second)
+            } || theirArea && !words.contains { ["i", "me", "mine", "myself"].contains($0) }
         if forThem || !tokens.contains(where: { $0.classes.contains(.someoneElse) }) {
             entities.runnerFacts = runnerFacts.detect(tokens: tokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(4, $0) })
             // "I'm not pregnant", "forget that I'm on warfarin": taken back.
