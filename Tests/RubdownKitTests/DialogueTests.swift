@@ -384,6 +384,11 @@ import Testing
             #expect(turns[2].awaiting == nil && turns[2].reply.contains("stop the questions"), "\(stop): \(turns[2].reply)")
             #expect(turns[3].awaiting == .painKind, "what was told is kept: \(turns[3].reply)")
         }
+        // (A second new user: "ok go on", "where were we?" after stopping got the out-of-scope reply.)
+        for resume in ["ok go on", "where were we?", "continue"] {
+            let turns = converse(["my calves are sore after a 10k", "no", "stop", resume])
+            #expect(turns[3].plugin == "triage" && turns[3].awaiting == .painKind, "\(resume): \(turns[3].reply)")
+        }
         let skipped = converse(["ugh my calves are tight after hill reps", "never mind, it's about a 5"])
         #expect(skipped[1].awaiting != nil && !skipped[1].reply.contains("no swelling"), "\(skipped[1].reply)")
         #expect(!converse(["ugh my calves are tight after hill reps", "never mind", "why"])[2].reply.contains("no swelling"))

@@ -69,6 +69,10 @@ public struct Conversation: Sendable {
             if DialoguePolicy.stopsTheQuestions(line) { return stopQuestions(pending, line) }
             return talk(line)
         case .freeTalk:
+            // "ok go on", "where were we?" after the questions were stopped: they carry on.
+            if DialoguePolicy.resumesTheQuestions(line), state.lastTriage == nil, !state.areas.isEmpty, let questions = questionsRoute {
+                return respond(to: line, chosen: questions.intent)
+            }
             return talk(line)
         }
     }

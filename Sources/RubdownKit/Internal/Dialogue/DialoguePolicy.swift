@@ -211,6 +211,16 @@ enum DialoguePolicy {
         let words = line.lowercased().split { !$0.isLetter && $0 != "'" }.joined(separator: " ")
         return stopLines.contains(words)
     }
+    /// A whole line that asks the stopped questions to carry on.
+    static func resumesTheQuestions(_ line: String) -> Bool {
+        let words = line.lowercased().split { !$0.isLetter && $0 != "'" }.joined(separator: " ")
+        return resumeLines.contains(words)
+    }
+    static let resumeLines: Set<String> = [
+        "continue", "ok continue", "go on", "ok go on", "go on then", "ok go on then", "carry on", "ok carry on", "where were we",
+        "resume", "keep going", "let's continue", "lets continue", "go ahead", "ok go ahead", "back to the questions",
+        "ask me the questions",
+    ]
     static let stopLines: Set<String> = [
         "stop", "stop it", "stop asking", "stop asking me", "stop the questions", "stop please", "please stop", "cancel",
         "never mind", "nevermind", "forget it", "no more questions", "enough questions", "enough", "too many questions",
