@@ -433,7 +433,13 @@ import Testing
             let turn = conversation.send(answer)
             #expect(turn.plugin == "triage" && conversation.state.facts.trend == trend, "\(answer): \(turn.reply)")
             #expect(conversation.state.areas == ["calves"], "\(answer)")
+            // Easing, and nothing else told: glad to hear it, no questions (a second new user got them all, and
+            // "ordinary soreness" at 0 out of 10). Worse or the same: the questions.
+            #expect((turn.awaiting == nil) == (trend == .easing), "\(answer): \(turn.reply)")
         }
+        var swollen = shippedCoach.startConversation(journal: journal)
+        _ = swollen.checkIn()
+        #expect(swollen.send("a bit better but the left one is swollen now").awaiting != nil)
         var none = shippedCoach.startConversation(journal: Journal(consent: true, entries: []))
         #expect(none.checkIn() == nil)
     }

@@ -50,6 +50,7 @@ public struct Conversation: Sendable {
             examples: "a bit better; about the same; worse; fine now")
         // (Alongside: a line about something else moves on without it.)
         state.pending = PendingQuestion(question: question, plugin: triage.name, intent: intent.id, attempts: 1, alongside: true)
+        state.pending?.checkIn = true
         return text
     }
 
@@ -67,6 +68,7 @@ public struct Conversation: Sendable {
             return talk(line)
         case .answering(let pending):
             if DialoguePolicy.stopsTheQuestions(line) { return stopQuestions(pending, line) }
+            if pending.checkIn, let turn = easingAtCheckIn(pending, line) { return turn }
             return talk(line)
         case .freeTalk:
             // "ok go on", "where were we?" after the questions were stopped: they carry on.
@@ -75,6 +77,23 @@ public struct Conversation: Sendable {
             }
             return talk(line)
         }
+    }
+
+    /// "a bit better", "fine now" to the check-in, and nothing else told (no new area, sign, swelling or pain level):
+    /// glad to hear it, and no questions (a new user got all of them, and "ordinary soreness" at 0 out of 10).
+    private mutating func easingAtCheckIn(_ pending: PendingQuestion, _ line: String) -> Turn? {
+        var understanding = coach.interpreter.understand(line, contextAreas: state.areas, answering: true)
+        let entities = understanding.entities
+        let words = Set(understanding.normalized.split(separator: " ").map(String.init))
+        let easing = entities.trend == .easing || !words.isDisjoint(with: SlotFilling.wellWords) && entities.trend == nil
+        guard easing, entities.redFlags.isEmpty, entities.symptoms.isEmpty, entities.swelling != true, entities.bodyParts.isEmpty,
+            (entities.painLevel ?? 0) == 0, entities.cautions.isEmpty, !DialoguePolicy.looksLikeRequest(understanding)
+        else { return nil }
+        state.pending = nil
+        state.facts.trend = .easing
+        understanding.entities.trend = .easing
+        let reply = PluginReply(coach.content.knowledge.say("check-in-easing"), knowledgeUsed: ["guidance:check-in-easing"])
+        return finish(understanding, reply, route: .init(plugin: pending.plugin, intent: pending.intent), confidence: 1)
     }
 
     /// "stop", "never mind", "enough questions" while the questions are asked: they stop, and what was told is kept
@@ -138,7 +157,7 @@ public struct Conversation: Sendable {
     /// Guidance the dialogue itself shows.
     public static let guidance = [
         "as-above", "routine-stopped-for-pain", "routine-stopped-ease-off", "which-hurts-most", "questions-stopped",
-        "which-other-sign",
+        "which-other-sign", "check-in-easing",
     ]
 
     /// Replies of this many lines or more are cards: never repeated word for word within a few turns.

@@ -53,6 +53,8 @@ public struct PendingQuestion: Sendable, Hashable {
     /// Asked alongside an answer to something else (the screening question after a technique for a sore area): a
     /// line that does not answer it moves on without it, rather than coming back to it.
     var alongside = false
+    /// The journal's check-in ("How do they feel now?"): an answer that they are easing, and nothing more, ends it.
+    var checkIn = false
     /// For a clarifying question: the intents offered, and the line they were offered for.
     var options: [String] = []
     var originalInput: String = ""
