@@ -49,8 +49,8 @@ public struct Conversation: Sendable {
             slot: .trend, prompt: "How do they feel now: easing, about the same, or getting worse?",
             examples: "a bit better; about the same; worse; fine now")
         // (Alongside: a line about something else moves on without it.)
-        state.pending = PendingQuestion(question: question, plugin: triage.name, intent: intent.id, attempts: 1, alongside: true)
-        state.pending?.checkIn = true
+        state.pending = PendingQuestion(
+            question: question, plugin: triage.name, intent: intent.id, attempts: 1, alongside: true, checkIn: true)
         return text
     }
 

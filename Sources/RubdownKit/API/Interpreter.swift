@@ -408,7 +408,7 @@ public struct Interpreter: Sendable, Codable {
         init(_ tokens: [Token], foreignAt: [Int], _ lexicon: Lexicon) {
             tellsOfARun = tokens.contains { Interpreter.runNouns.contains($0.text) }
             meaningful = tokens.map { !$0.classes.contains(.stopword) && !Interpreter.genericWords.contains($0.stem) }
-            var foreign = tokens.map { lexicon.mentionsOtherTopic([$0]) }
+            var foreign = tokens.map(lexicon.isOtherTopic)
             for index in foreignAt { foreign[index] = true }
             self.foreign = foreign
         }

@@ -207,14 +207,13 @@ enum DialoguePolicy {
     }
 
     /// A whole line that asks to stop the questions.
-    static func stopsTheQuestions(_ line: String) -> Bool {
-        let words = line.lowercased().split { !$0.isLetter && $0 != "'" }.joined(separator: " ")
-        return stopLines.contains(words)
-    }
+    static func stopsTheQuestions(_ line: String) -> Bool { stopLines.contains(wholeLine(line)) }
     /// A whole line that asks the stopped questions to carry on.
-    static func resumesTheQuestions(_ line: String) -> Bool {
-        let words = line.lowercased().split { !$0.isLetter && $0 != "'" }.joined(separator: " ")
-        return resumeLines.contains(words)
+    static func resumesTheQuestions(_ line: String) -> Bool { resumeLines.contains(wholeLine(line)) }
+
+    /// A line's words, lower-cased, without marks ("Stop!" reads "stop"), to compare with a list of whole lines.
+    private static func wholeLine(_ line: String) -> String {
+        line.lowercased().split { !$0.isLetter && $0 != "'" }.joined(separator: " ")
     }
     static let resumeLines: Set<String> = [
         "continue", "ok continue", "go on", "ok go on", "go on then", "ok go on then", "carry on", "ok carry on", "where were we",

@@ -302,7 +302,7 @@ struct Lexicon: Sendable, Codable {
 
     /// A noun of another topic that the domain never uses.
     /// (Not an adverb whose stem is such a noun: "totally" is not "total", "really" not "real".)
-    private func isOtherTopic(_ token: Token) -> Bool {
+    func isOtherTopic(_ token: Token) -> Bool {
         otherTopics.contains(token.stem) && !(token.text.hasSuffix("ly") && token.text.utf8.count == token.stem.utf8.count + 2)
     }
 
