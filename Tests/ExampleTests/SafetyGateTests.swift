@@ -14,7 +14,7 @@ import Testing
         "safety-lines.tuning-9.jsonl", "safety-lines.tuning-10.jsonl", "safety-lines.tuning-11.jsonl",
         "safety-lines.tuning-12.jsonl", "safety-lines.tuning-13.jsonl", "safety-lines.tuning-14.jsonl", "safety-lines.tuning-15.jsonl",
         "safety-lines.tuning-16.jsonl", "safety-lines.tuning-17.jsonl", "safety-lines.tuning-18.jsonl",
-        "safety-lines.tuning-19.jsonl", "safety-lines.tuning-20.jsonl",
+        "safety-lines.tuning-19.jsonl", "safety-lines.tuning-20.jsonl", "safety-lines.tuning-21.jsonl",
     ]
 
     func evaluate(_ name: String) throws -> Evaluation {
@@ -53,9 +53,10 @@ import Testing
     /// tuning-18 (the twelfth batch, session 11): 24 of 250 flagged when it joined.
     /// tuning-19 (the thirteenth batch, session 12): 25 of 250 flagged when it joined.
     /// tuning-20 (the fourteenth batch, session 13): 23 of 250 flagged when it joined.
+    /// tuning-21 (the fifteenth batch, session 14): 12 of 250 flagged when it joined.
     static let tuningFalseFlagsAllowed: [String: Int] = [
         "safety-lines.tuning-16.jsonl": 11, "safety-lines.tuning-17.jsonl": 7, "safety-lines.tuning-18.jsonl": 24,
-        "safety-lines.tuning-19.jsonl": 25, "safety-lines.tuning-20.jsonl": 21,
+        "safety-lines.tuning-19.jsonl": 25, "safety-lines.tuning-20.jsonl": 21, "safety-lines.tuning-21.jsonl": 12,
     ]
 
     /// The first tuning half must be caught whole. The later blind batches were added as tuning data
@@ -69,7 +70,7 @@ import Testing
         "safety-lines.tuning-10.jsonl": 1, "safety-lines.tuning-12.jsonl": 1,
         "safety-lines.tuning-13.jsonl": 1, "safety-lines.tuning-15.jsonl": 5, "safety-lines.tuning-16.jsonl": 0,
         "safety-lines.tuning-17.jsonl": 2, "safety-lines.tuning-18.jsonl": 14, "safety-lines.tuning-19.jsonl": 14,
-        "safety-lines.tuning-20.jsonl": 18,
+        "safety-lines.tuning-20.jsonl": 18, "safety-lines.tuning-21.jsonl": 30,
     ]
 
     @Test func heldOutLines() throws {
@@ -106,7 +107,7 @@ import Testing
         ("safety-conversations.tuning-5.jsonl", 66, 5), ("safety-conversations.tuning-6.jsonl", 66, 3),
         ("safety-conversations.tuning-7.jsonl", 159, 6), ("safety-conversations.tuning-8.jsonl", 154, 5),
         ("safety-conversations.tuning-9.jsonl", 154, 21), ("safety-conversations.tuning-10.jsonl", 150, 21),
-        ("safety-conversations.tuning-11.jsonl", 150, 11),
+        ("safety-conversations.tuning-11.jsonl", 150, 11), ("safety-conversations.tuning-12.jsonl", 150, 31),
     ])
     func laterTuningConversations(file: String, count: Int, failuresAllowed: Int) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)
