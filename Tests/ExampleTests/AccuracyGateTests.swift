@@ -57,11 +57,11 @@ import Testing
     @Test func blindLinesHeldOut() throws {
         let evaluation = try evaluate(repositoryRoot.appendingPathComponent("Tests/Data/understanding-lines.held-out.jsonl"))
         let counts = evaluation.report(listing: 0, countsOnly: true)
-        #expect(evaluation.total == 801)
-        // The fifteenth batch (session 13; the fourteenth is now tuning-10) at 87070ce: 95.3% in scope, 91.7% out of
+        #expect(evaluation.total == 817)
+        // The sixteenth batch (session 14; the fifteenth is now tuning-11) at 7551031: 92.8% in scope, 92.7% out of
         // scope (counts only).
-        #expect(evaluation.inScopeAccuracy >= 0.95, "\(counts)")
-        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.915, "\(counts)")
+        #expect(evaluation.inScopeAccuracy >= 0.925, "\(counts)")
+        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.925, "\(counts)")
     }
 
     @Test(arguments: [
@@ -70,8 +70,8 @@ import Testing
         ("conversations.tuning-6.jsonl", 202, 0.96), ("conversations.tuning-7.jsonl", 222, 0.93),
         ("conversations.tuning-8.jsonl", 243, 0.885), ("conversations.tuning-9.jsonl", 274, 0.92),
         ("conversations.tuning-10.jsonl", 273, 0.905), ("conversations.tuning-11.jsonl", 273, 0.87),
-        // (held-out, the fifteenth batch: 237 of 273 at 87070ce through ../shared/tools/simulated_runner.py)
-        ("conversations.held-out.jsonl", 273, 0.865),
+        // (held-out, the sixteenth batch: 242 of 270 at 7551031 through ../shared/tools/simulated_runner.py, 241 here)
+        ("conversations.held-out.jsonl", 270, 0.885),
     ])
     func blindConversations(file: String, count: Int, gate: Double) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)

@@ -81,11 +81,11 @@ import Testing
         #expect(Double(evaluation.falseRedFlags.count) <= Self.heldOutFalseFlags * Double(evaluation.redFlagFreeLines), "\(counts)")
     }
 
-    // A new held-out set (the fifteenth batch, session 13; the fourteenth is now tuning-20): 420 of 450 caught with
-    // the right sign (93.3%; 432 with some sign), and 13 of 250 look-alikes flagged (5.2%) when first measured at
-    // 87070ce. The targets are 97% and 1%.
-    static let heldOutCaught = 0.93
-    static let heldOutFalseFlags = 0.053
+    // A new held-out set (the sixteenth batch, session 14; the fifteenth is now tuning-21): 439 of 450 caught with
+    // the right sign (97.6%; 443 with some sign), and 7 of 250 look-alikes flagged (2.8%) when first measured at
+    // 7551031. The targets are 97% and 1%.
+    static let heldOutCaught = 0.97
+    static let heldOutFalseFlags = 0.03
 
     @Test(arguments: ["safety-conversations.tuning.jsonl", "safety-conversations.tuning-2.jsonl"])
     func tuningConversationsReachSeekCareWithTheRightUrgency(file: String) throws {
@@ -127,8 +127,8 @@ import Testing
             "held-out conversations: \(passed)/\(runners.count) passed")
     }
 
-    // The fifteenth batch (session 13): 121 of 150 (80.7%) when first measured at 87070ce through
-    // ../shared/tools/simulated_runner.py; 119 in this test, whose runner picks its wordings otherwise. The issue's
+    // The sixteenth batch (session 14): 126 of 150 (84%) when first measured at 7551031 through
+    // ../shared/tools/simulated_runner.py; 125 in this test, whose runner picks its wordings otherwise. The issue's
     // target is 95%.
-    static let heldOutConversationPass = 0.79
+    static let heldOutConversationPass = 0.82
 }
