@@ -123,9 +123,10 @@ public struct TriagePlugin: Plugin {
         switch question.slot {
         // Shins, and a swollen foot (the top of the foot is where stress fractures swell).
         case .spread: return state.areas.contains("shins") || state.areas.contains("feet") && facts.swelling == true
-        // Ordinary soreness peaks by day three, then eases: from then on a flat or worsening course matters. Sooner with
-        // swelling or strong pain, where getting worse by the hour is what tells a compartment or a tear from soreness.
-        case .trend: return (facts.daysAgo ?? 0) >= 3 || facts.swelling == true || (facts.painLevel ?? 0) >= 6
+        // Always: a course of weeks ("worse every week since March") is often told only here, even after a run
+        // "yesterday"; from day three a flat course matters too, and with swelling or strong pain getting worse by the
+        // hour is what tells a compartment or a tear from soreness.
+        case .trend: return true
         // After a severe effort, strong pain or swollen legs, or when the runner mentioned it.
         case .urine: return facts.urineMatters
         default: return true

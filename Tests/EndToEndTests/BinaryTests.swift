@@ -64,6 +64,7 @@ import Testing
             a dull ache
             4
             yesterday
+            about the same
             how do I do drumming?
             should I have an ice bath afterwards?
             quit
@@ -72,7 +73,7 @@ import Testing
         let result = try run(["--json"], input: script)
         #expect(result.status == 0)
         let turns = try objects(result)
-        #expect(turns.count == 8)
+        #expect(turns.count == 9)
         #expect(turns[0]["plugin"] as? String == "triage")
         #expect(turns[0]["intent"] as? String == "triage.soreness")
         let entities = turns[0]["entities"] as? [String: Any]
@@ -80,13 +81,13 @@ import Testing
         #expect(entities?["distance_km"] as? Double == 10)
         #expect(entities?["red_flags"] as? [String] == [])
         #expect(turns[0]["awaiting"] as? String == "swelling")
-        #expect(turns[3]["plugin"] as? String == "triage")
-        let triage = turns[4]["triage"] as? [String: Any]
+        #expect(turns[4]["awaiting"] as? String == "trend")
+        let triage = turns[5]["triage"] as? [String: Any]
         #expect(triage?["level"] as? String == "self-care")
-        #expect(turns[5]["plugin"] as? String == "techniques")
-        #expect((turns[5]["reply"] as? String)?.contains("Drumming") == true)
-        #expect(turns[6]["plugin"] as? String == "bath")
-        #expect(turns[7]["plugin"] as? String == "core")
+        #expect(turns[6]["plugin"] as? String == "techniques")
+        #expect((turns[6]["reply"] as? String)?.contains("Drumming") == true)
+        #expect(turns[7]["plugin"] as? String == "bath")
+        #expect(turns[8]["plugin"] as? String == "core")
     }
 
     @Test func plainPipedOutputHasNoPromptAndNoColour() throws {

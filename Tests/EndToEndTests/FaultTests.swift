@@ -110,7 +110,7 @@ import Testing
     }
 
     /// A conversation that ends in an assessment of the calves, so a consenting journal gets an entry.
-    static let intake = "my calves hurt after a 10k yesterday\nno\ndull\n3\n"
+    static let intake = "my calves hurt after a 10k yesterday\nno\ndull\n3\nsame\n"
 
     static var iso: ISO8601DateFormatter { ISO8601DateFormatter() }
 

@@ -12,7 +12,7 @@ import Testing
         try BinaryTests().run(arguments, input: input, home: home.path)
     }
 
-    let intake = "my calves hurt after a 10k yesterday\nno\ndull\n3\n"
+    let intake = "my calves hurt after a 10k yesterday\nno\ndull\n3\nsame\n"
 
     @Test func consentKeepsAPrivateJournalThatTheNextRunAsksAbout() throws {
         defer { try? FileManager.default.removeItem(at: home) }

@@ -70,9 +70,9 @@ import Testing
     }
 
     @Test func moreAddsTheRestAndSaysWhatItAdded() {
-        let turns = converse(["my calves hurt after a 10k", "no", "a dull ache", "4", "yesterday", "more"])
-        let outcome = turns[4]
-        let more = turns[5]
+        let turns = converse(["my calves hurt after a 10k", "no", "a dull ache", "4", "yesterday", "same", "more"])
+        let outcome = turns[5]
+        let more = turns[6]
         #expect(more.intent == "triage.more")
         #expect(more.triage == nil, "more is not a second outcome")
         for part in [
@@ -117,11 +117,11 @@ import Testing
         #expect(turns[1].reply.contains("Drumming"))
         // The very same line again asks to see it again (the screen may have been cleared): in full.
         #expect(turns[2].reply == turns[0].reply)
-        let more = converse(["my calves hurt after a 10k", "no", "a dull ache", "4", "yesterday", "more", "tell me more"])
-        #expect(more[6].reply.hasPrefix("As above"))
-        #expect(more[6].reply.split(separator: "\n").count == 1)
+        let more = converse(["my calves hurt after a 10k", "no", "a dull ache", "4", "yesterday", "same", "more", "tell me more"])
+        #expect(more[7].reply.hasPrefix("As above"))
+        #expect(more[7].reply.split(separator: "\n").count == 1)
         // "and the other leg?" gives the same outcome: the verdict line only.
-        let other = converse(["my calves hurt after a 10k yesterday", "no", "a dull ache", "3", "and the other leg?"])
-        #expect(other[4].reply.hasPrefix("As above"), "\(other[4].reply)")
+        let other = converse(["my calves hurt after a 10k yesterday", "no", "a dull ache", "3", "same", "and the other leg?"])
+        #expect(other[5].reply.hasPrefix("As above"), "\(other[5].reply)")
     }
 }

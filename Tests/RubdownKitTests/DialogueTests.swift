@@ -5,17 +5,18 @@ import Testing
 
 @Suite struct DialogueTests {
     @Test func asksOnlyWhatItDoesNotKnow() {
-        let turns = converse(["my calves hurt after a 10k yesterday", "no", "dull ache", "3"])
+        let turns = converse(["my calves hurt after a 10k yesterday", "no", "dull ache", "3", "about the same"])
         #expect(turns[0].awaiting == .swelling)
         #expect(turns.map(\.awaiting).contains(.when) == false)
         #expect(turns.map(\.awaiting).contains(.distance) == false)
-        #expect(turns[3].triage?.level == .selfCare)
+        #expect(turns[4].triage?.level == .selfCare)
     }
 
     /// A change of mind that says an area is all right ("quads are fine") takes it out, as "not my quads" does.
     @Test func anAreaSaidToBeFineIsTakenOut() {
         let turns = converse([
             "my quads and calves are sore after a 15k", "actually wait, its just my calves, quads are fine", "no", "dull", "3", "yesterday",
+            "easing",
         ])
         #expect(turns[1].reply.contains("Noted: your calves."), "\(turns[1].reply)")
         #expect(turns.last?.triage?.bodyParts == ["calves"], "\(turns.map(\.reply))")
@@ -33,20 +34,20 @@ import Testing
     /// again with it, not the out-of-scope reply; a question about something else still gets that reply.
     @Test func aLateAnswerAfterTheOutcomeIsTakenIn() {
         let turns = converse([
-            "my calves are sore after a run", "no", "dull", "3", "yesterday", "not sure", "5k", "what's the capital of France",
+            "my calves are sore after a run", "no", "dull", "3", "yesterday", "same", "not sure", "5k", "what's the capital of France",
         ])
-        #expect(turns[5].triage != nil)
-        #expect(turns[6].plugin == "triage" && turns[6].triage != nil, "\(turns[6].reply)")
-        #expect(turns[6].reply.hasPrefix("Noted: a 5 km run."), "\(turns[6].reply)")
-        #expect(turns[7].plugin == "fallback")
+        #expect(turns[6].triage != nil)
+        #expect(turns[7].plugin == "triage" && turns[7].triage != nil, "\(turns[7].reply)")
+        #expect(turns[7].reply.hasPrefix("Noted: a 5 km run."), "\(turns[7].reply)")
+        #expect(turns[8].plugin == "fallback")
     }
 
     /// A number told as a change ("worse, 9", "9 now", asked how far) is the new pain level, not a distance.
     @Test func aNumberToldAsAChangeIsThePainLevel() {
         for answer in ["worse, 9", "9 now"] {
-            let turns = converse(["my calves are sore", "no", "a dull ache", "3", "yesterday", answer])
-            #expect(turns[4].awaiting == .distance)
-            #expect(turns[5].reply.contains("9 out of 10"), "\(answer): \(turns[5].reply)")
+            let turns = converse(["my calves are sore", "no", "a dull ache", "3", "yesterday", "same", answer])
+            #expect(turns[5].awaiting == .distance)
+            #expect(turns[6].reply.contains("9 out of 10"), "\(answer): \(turns[6].reply)")
         }
     }
 
@@ -142,7 +143,7 @@ import Testing
     // Scripts of answers through a pipe (issue 13, part 7): the README documents the question order.
 
     @Test func aFirstLineCanCarryEveryFact() {
-        let turns = converse(["my calves hurt after a 10k yesterday, no swelling, a dull ache, about a 3"])
+        let turns = converse(["my calves hurt after a 10k yesterday, no swelling, a dull ache, about a 3, easing off"])
         #expect(turns[0].awaiting == nil)
         #expect(turns[0].triage?.level == .selfCare)
     }
@@ -159,7 +160,7 @@ import Testing
         let numb = converse(["hamstring feels tight after my long run", "no", "pins and needles down to my foot"])
         #expect(numb[1].awaiting == .painKind)
         #expect(numb[2].entities.redFlags.contains("nerve") || numb[2].triage?.level == .seekCare, "\(numb[2].reply)")
-        let fine = converse(["calves tight after a 10k yesterday", "no", "nothing else", "3"])
+        let fine = converse(["calves tight after a 10k yesterday", "no", "nothing else", "3", "easing"])
         #expect(fine[1].awaiting == .painKind)
         #expect(fine[2].awaiting == .painLevel)
         #expect(fine.last?.triage?.level == .selfCare)
@@ -179,12 +180,12 @@ import Testing
     }
 
     @Test func aScriptOfAnswersInTheREADMEOrderGivesTheSameOutcomeEveryTime() {
-        // Where, swelling, kind, level, when: the order the README documents.
-        let script = ["my calves are sore", "no", "a dull ache", "4", "yesterday", "10k"]
+        // Where, swelling, kind, level, when, trend, distance: the order the README documents.
+        let script = ["my calves are sore", "no", "a dull ache", "4", "yesterday", "easing", "10k"]
         let first = converse(script)
         let second = converse(script)
         #expect(first.map(\.reply) == second.map(\.reply))
-        #expect(first.map(\.awaiting) == [.swelling, .painKind, .painLevel, .when, .distance, nil])
+        #expect(first.map(\.awaiting) == [.swelling, .painKind, .painLevel, .when, .trend, .distance, nil])
         #expect(first.last?.triage?.level == .selfCare)
     }
 
@@ -217,9 +218,9 @@ import Testing
     /// "10" asked how far is no new pain level once the level is known (conversations.tuning-5: "4 i guess", then "10"
     /// to the distance turned a mild ache into 10 out of 10).
     @Test func aBareNumberToAnotherQuestionKeepsThePainLevel() {
-        let turns = converse(["my calves are sore", "no", "a dull ache", "4", "yesterday", "10", "10k"])
-        #expect(turns[5].awaiting == .distance)
-        #expect(!turns[5].reply.contains("10 out of 10"), "\(turns[5].reply)")
+        let turns = converse(["my calves are sore", "no", "a dull ache", "4", "yesterday", "same", "10", "10k"])
+        #expect(turns[6].awaiting == .distance)
+        #expect(!turns[6].reply.contains("10 out of 10"), "\(turns[6].reply)")
         #expect(turns.last?.triage?.level == .selfCare)
         // Said as a level ("7 out of 10"), it is one whatever was asked.
         let changed = converse(["my calves are sore", "no", "a dull ache", "4", "yesterday", "7 out of 10"])
@@ -227,9 +228,9 @@ import Testing
     }
 
     @Test func aBareWordThatTellsNothingIsAskedAgainNotAnsweredWithTheWarningSigns() {
-        let turns = converse(["my calves hurt after a run", "no", "dull", "3", "yesterday", "normal"])
-        #expect(turns[5].awaiting == .distance)
-        #expect(turns[5].reply.hasPrefix("Sorry, I couldn't read that as an answer"))
+        let turns = converse(["my calves hurt after a run", "no", "dull", "3", "yesterday", "same", "normal"])
+        #expect(turns[6].awaiting == .distance)
+        #expect(turns[6].reply.hasPrefix("Sorry, I couldn't read that as an answer"))
     }
 }
 
@@ -256,7 +257,7 @@ import Testing
     }
 
     @Test func theWholeLegTwiceCoversTheLegs() {
-        let turns = converse(["my legs are sore", "both legs", "all of it", "no", "dull", "3", "yesterday", "10k"])
+        let turns = converse(["my legs are sore", "both legs", "all of it", "no", "dull", "3", "yesterday", "same", "10k"])
         #expect(turns[2].awaiting == .swelling)
         #expect(Set(turns.last?.triage?.bodyParts ?? []) == ["calves", "quads", "hamstrings"])
     }
@@ -276,7 +277,7 @@ import Testing
         let turns = converse([
             "tweaked my lower back tying my shoelaces after the run", "no", "just across the lower back", "yeah it's fine", "dull ache",
             "3",
-            "yesterday", "10k",
+            "yesterday", "same", "10k",
         ])
         #expect(turns[0].plugin == "triage", "a strain told is a report, not a request: \(turns[0].reply)")
         #expect(turns[2].awaiting == .urine)
@@ -292,21 +293,23 @@ import Testing
     }
 
     @Test func notSureToTheBackScreenIsSaidInTheOutcome() {
-        let turns = converse(["my lower back aches after the run", "no", "stays in my back", "dunno", "3", "dull", "yesterday", "10k"])
+        let turns = converse([
+            "my lower back aches after the run", "no", "stays in my back", "dunno", "3", "dull", "yesterday", "same", "10k",
+        ])
         let outcome = turns.last { $0.triage != nil }
         #expect(outcome?.reply.contains("couldn't check your bladder") == true, "\(outcome?.reply ?? "no outcome")")
     }
 
     @Test func aUrineQuestionGivenUpOnIsSaidInTheOutcome() {
-        let turns = converse(["my calves are wrecked after the marathon yesterday", "no", "dull ache", "5", "purple banana", "hmm"])
-        #expect(turns[3].awaiting == .urine)
-        let outcome = turns[5]
+        let turns = converse(["my calves are wrecked after the marathon yesterday", "no", "dull ache", "5", "same", "purple banana", "hmm"])
+        #expect(turns[4].awaiting == .urine)
+        let outcome = turns[6]
         #expect(outcome.triage != nil)
         #expect(outcome.reply.contains("couldn't check your urine") && outcome.reply.contains("999"), "\(outcome.reply)")
     }
 
     @Test func looksNormalAnswersTheSwellingQuestion() {
-        let turns = converse(["my shins are sore", "looks normal to me", "spread along the edge", "dull", "3", "yesterday", "10k"])
+        let turns = converse(["my shins are sore", "looks normal to me", "spread along the edge", "dull", "3", "yesterday", "same", "10k"])
         #expect(turns[1].plugin == "triage")
         #expect(turns[1].awaiting == .spread, "the question is answered, not asked again: \(turns[1].reply)")
         let outcome = turns.last { $0.triage != nil }

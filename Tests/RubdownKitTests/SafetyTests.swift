@@ -39,7 +39,9 @@ import Testing
     }
 
     @Test func ordinarySorenessInStrongWordsIsSelfCare() {
-        let turns = converse(["my quads are absolutely destroyed after the marathon", "no", "a dull ache", "5", "yesterday", "normal"])
+        let turns = converse([
+            "my quads are absolutely destroyed after the marathon", "no", "a dull ache", "5", "yesterday", "same", "normal",
+        ])
         #expect(turns.allSatisfy { $0.entities.redFlags.isEmpty })
         #expect(turns.last?.triage?.level == .selfCare)
         #expect(turns.last?.triage?.urgency == Urgency.none)
@@ -68,7 +70,7 @@ import Testing
     }
 
     @Test func anOutcomeForAnotherAreaRepeatsTheStandingWarning() {
-        let turns = converse(["my calf is swollen and hot", "my quads are sore too", "no", "a dull ache", "3", "yesterday", "10k"])
+        let turns = converse(["my calf is swollen and hot", "my quads are sore too", "no", "a dull ache", "3", "yesterday", "same", "10k"])
         let outcome = turns.last { $0.triage != nil && $0.triage?.level != .seekCare }
         #expect(outcome != nil, "\(turns.map(\.reply))")
         #expect(outcome?.reply.contains("Still standing from earlier") == true, "\(outcome?.reply ?? "")")
@@ -131,7 +133,9 @@ import Testing
     @Test func pinpointShinPainIsAStressFractureAndSpreadOutIsCaution() {
         let pinpoint = converse(["my shin hurts after my run", "no", "one spot on the bone I can point to"])
         #expect(pinpoint.last?.triage?.reasons.contains("red-flag:stress-fracture") == true, "\(pinpoint.map(\.reply))")
-        let spread = converse(["my shin hurts after my run", "no", "all along the inside edge", "dull ache", "3", "yesterday", "10k"])
+        let spread = converse([
+            "my shin hurts after my run", "no", "all along the inside edge", "dull ache", "3", "yesterday", "same", "10k",
+        ])
         #expect(spread.last?.triage?.level == .caution)
         #expect(spread.last?.triage?.reasons.contains("caution:shin-diffuse") == true)
     }
@@ -144,9 +148,24 @@ import Testing
         #expect(flat.last?.triage?.urgency == .soon)
     }
 
+    /// The trend is asked after any report: a course of weeks is often told only there, after a run "yesterday"
+    /// (safety-conversations.tuning-12: a knee sore every run for two months, a shin worse each week). Getting worse
+    /// on the first day, as soreness does while it builds, is no warning sign on its own.
+    @Test(arguments: [
+        ("comes back in the same spot every run, going on two months", true), ("getting worse every week, this is week 3", true),
+        ("worse every day, about ten days now", true), ("getting worse since this morning", false),
+    ])
+    func aCourseOfWeeksToldAsTheTrendIsPersistent(trend: String, persistent: Bool) {
+        let turns = converse(["knee a bit sore, how do i massage round it", "none", "dull ache", "4", "yesterday", trend, "10k"])
+        #expect(turns[4].awaiting == .trend)
+        let outcome = turns.first { $0.triage != nil }
+        #expect(outcome?.triage?.reasons.contains("red-flag:persistent") == persistent, "\(trend) → \(outcome?.reply ?? "")")
+        #expect(outcome?.triage?.urgency == (persistent ? .soon : Urgency.none))
+    }
+
     @Test(arguments: ["I pulled my hamstring on the last rep", "tweaked my calf on the hill", "rolled my ankle on a tree root"])
     func strainWordsAreCautionWithNoMassageOrHeat(line: String) {
-        let turns = converse([line, "no", "sharp", "4", "today", "8k"])
+        let turns = converse([line, "no", "sharp", "4", "today", "same", "8k"])
         let last = turns.last!
         #expect(last.triage?.level == .caution, "\(line) → \(last.reply)")
         #expect(last.triage?.reasons.contains("caution:strain") == true)
@@ -156,7 +175,7 @@ import Testing
 
     @Test func everyBathSuggestionSaysWhoShouldSkipIt() {
         // The outcome names, in short, who should skip each bath; "more" gives every reason in full.
-        let turns = converse(["my calves are sore", "no", "dull ache", "3", "yesterday", "10k", "more"])
+        let turns = converse(["my calves are sore", "no", "dull ache", "3", "yesterday", "same", "10k", "more"])
         let outcome = turns[turns.count - 2].reply
         #expect(outcome.contains("Skip warm with") && outcome.contains("pregnancy"), "\(outcome)")
         #expect(outcome.contains("ice-cold with") && outcome.contains("Raynaud's"), "\(outcome)")
@@ -194,7 +213,7 @@ import Testing
 
     @Test func aLineAboutTheBodyIsNotAnAnswerToTheJournalQuestion() {
         var conversation = shippedCoach.startConversation(journal: Journal())
-        for line in ["my calves hurt after a 10k", "no", "a dull ache", "3", "yesterday"] { _ = conversation.send(line) }
+        for line in ["my calves hurt after a 10k", "no", "a dull ache", "3", "yesterday", "easing"] { _ = conversation.send(line) }
         #expect(conversation.state.pending?.question.slot == .journalConsent)
         let turn = conversation.send("yes, but now my chest is tight and I can't catch my breath")
         #expect(turn.triage?.level == .seekCare, "\(turn.reply)")
@@ -283,13 +302,13 @@ import Testing
         #expect(yes[3].triage?.urgency == .today)
 
         // (The kind of pain not yet known, its question comes first, then the check.)
-        let no = converse(["right glute sore after a 10k", "no", "down my leg a bit", "a dull ache", "no", "4", "yesterday"])
+        let no = converse(["right glute sore after a 10k", "no", "down my leg a bit", "a dull ache", "no", "4", "yesterday", "same"])
         #expect(no[3].awaiting == .painKind && no[3].reply.contains("down that leg"), "\(no.map(\.reply))")
         let outcome = no.first { $0.triage != nil }
         #expect(outcome?.triage?.level == .selfCare, "\(no.map(\.reply))")
         #expect(outcome?.reply.contains("Unchecked: numbness") == false, "a 'no' to the check is a check")
 
-        let unsure = converse(["right glute super tight after a 10k", "no", "down my leg a bit", "not sure", "4", "yesterday"])
+        let unsure = converse(["right glute super tight after a 10k", "no", "down my leg a bit", "not sure", "4", "yesterday", "same"])
         #expect(unsure.first { $0.triage != nil }?.reply.contains("Unchecked: numbness") == true, "\(unsure.map(\.reply))")
 
         let staysPut = converse(["my bum is sore after a long run", "no", "no, it stays put"])
@@ -391,7 +410,7 @@ import Testing
     /// A number typed at the back's bladder question answers how bad, not the bladder: the question stays open, and
     /// unanswered it is said in the outcome, never passed over as an all-clear.
     @Test func aNumberAtTheBladderQuestionIsNoAllClear() {
-        let turns = converse(["lower back achy after trail run", "no", "stays in my back", "4", "dull", "yesterday", "10k"])
+        let turns = converse(["lower back achy after trail run", "no", "stays in my back", "4", "dull", "yesterday", "same", "10k"])
         #expect(turns[3].awaiting == .urine, "asked again: \(turns[3].reply)")
         #expect(turns[3].entities.painLevel == 4)
         let outcome = turns.first { $0.triage != nil }
@@ -447,7 +466,7 @@ import Testing
     }
 
     @Test func aHopTestGivenUpOnIsSaidInTheOutcome() {
-        let turns = converse(["my hip hurts after running", "no", "dull ache", "not sure", "4", "yesterday", "5k"])
+        let turns = converse(["my hip hurts after running", "no", "dull ache", "not sure", "4", "yesterday", "same", "5k"])
         let outcome = turns.first { $0.triage != nil }
         #expect(outcome?.reply.contains("Unchecked: if it hurts to hop") == true, "\(turns.map(\.reply))")
         #expect(outcome?.reply.contains("Unchecked: numbness") == false)
@@ -459,7 +478,7 @@ import Testing
         #expect(hurts[1].reply.contains("hop"), "\(hurts.map(\.reply))")
         #expect(hurts[2].triage?.reasons.contains("red-flag:hip-fracture") == true, "\(hurts.map(\.reply))")
         #expect(hurts[2].triage?.urgency == .today)
-        let fine = converse(["my hips feel tight after the long run", "no", "no", "3", "yesterday", "10k"])
+        let fine = converse(["my hips feel tight after the long run", "no", "no", "3", "yesterday", "same", "10k"])
         let outcome = fine.first { $0.triage != nil }
         #expect(outcome?.triage?.level == .selfCare, "\(fine.map(\.reply))")
     }

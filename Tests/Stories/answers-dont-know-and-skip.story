@@ -13,6 +13,9 @@ entities.pain_level: 4
 awaiting: when
 > this morning
 entities.days_ago: 0
+awaiting: trend
+> about the same
+entities.trend: same
 awaiting: distance
 > half marathon
 entities.distance_km: 21.1

@@ -12,6 +12,9 @@ reply contains: Anything else
 > no, nothing else
 awaiting: pain_level
 > 5
+awaiting: trend
+> about the same
+entities.trend: same
 awaiting: null
 triage.level: caution
 triage.reasons contains: pain-kind:sharp

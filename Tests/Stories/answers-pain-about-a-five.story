@@ -10,5 +10,8 @@ entities.pain_level: 5
 awaiting: when
 > a couple of days ago
 entities.days_ago: 2
+awaiting: trend
+> about the same
+entities.trend: same
 awaiting: null
 triage.level: self-care

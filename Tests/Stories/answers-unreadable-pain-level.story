@@ -12,5 +12,8 @@ awaiting: pain_level
 reply contains: For example
 > 3
 entities.pain_level: 3
+awaiting: trend
+> about the same
+entities.trend: same
 awaiting: null
 triage.level: self-care

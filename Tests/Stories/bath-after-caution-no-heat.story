@@ -6,6 +6,10 @@ awaiting: pain_kind
 > sharp
 awaiting: pain_level
 > 5
+awaiting: trend
+> about the same
+entities.trend: same
+awaiting: null
 triage.level: caution
 triage.reasons contains: pain-kind:sharp
 reply contains: no hot baths

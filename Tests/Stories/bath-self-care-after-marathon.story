@@ -7,6 +7,9 @@ awaiting: pain_kind
 > dull ache
 awaiting: pain_level
 > 4
+awaiting: trend
+> about the same
+entities.trend: same
 awaiting: urine
 > normal
 triage.level: self-care

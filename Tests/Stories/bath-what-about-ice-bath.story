@@ -4,6 +4,10 @@ awaiting: swelling
 > no
 > dull ache
 > 3
+awaiting: trend
+> about the same
+entities.trend: same
+awaiting: null
 triage.level: self-care
 > what about an ice bath?
 plugin: bath

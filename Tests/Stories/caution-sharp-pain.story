@@ -16,6 +16,9 @@ entities.pain_level: 5
 awaiting: when
 > 2 days ago
 entities.days_ago: 2
+awaiting: trend
+> about the same
+entities.trend: same
 awaiting: distance
 > 6 miles
 entities.distance_km: 9.7

@@ -13,6 +13,9 @@ awaiting: pain_kind
 > dull ache
 awaiting: pain_level
 > 3
+awaiting: trend
+> about the same
+entities.trend: same
 awaiting: null
 triage.level: self-care
 triage.body_parts: ["hamstrings"]

@@ -17,6 +17,9 @@ awaiting: pain_level
 awaiting: when
 > this morning
 entities.days_ago: 0
+awaiting: trend
+> about the same
+entities.trend: same
 awaiting: distance
 > 5k
 entities.distance_km: 5

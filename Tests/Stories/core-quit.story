@@ -4,6 +4,10 @@ awaiting: swelling
 > no
 > dull
 > 3
+awaiting: trend
+> about the same
+entities.trend: same
+awaiting: null
 triage.level: self-care
 > thanks
 plugin: core

@@ -17,6 +17,9 @@ awaiting: pain_level
 > 3
 awaiting: when
 > yesterday
+awaiting: trend
+> about the same
+entities.trend: same
 awaiting: null
 triage.level: self-care
 triage.body_parts: ["calves"]

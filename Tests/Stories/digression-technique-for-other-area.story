@@ -16,6 +16,9 @@ awaiting: pain_level
 > 3
 awaiting: when
 > yesterday
+awaiting: trend
+> about the same
+entities.trend: same
 awaiting: distance
 > 12k
 awaiting: null

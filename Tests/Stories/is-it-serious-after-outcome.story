@@ -4,6 +4,10 @@ awaiting: swelling
 > no
 > tight
 > 3
+awaiting: trend
+> about the same
+entities.trend: same
+awaiting: null
 triage.level: self-care
 > is this serious?
 plugin: triage

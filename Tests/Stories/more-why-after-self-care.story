@@ -5,6 +5,10 @@ awaiting: swelling
 > a dull ache
 > 4
 > yesterday
+awaiting: trend
+> about the same
+entities.trend: same
+awaiting: null
 triage.level: self-care
 reply contains: "more"
 reply lacks: Tennis ball

@@ -17,5 +17,8 @@ awaiting: pain_level
 > 2
 awaiting: when
 > yesterday
+awaiting: trend
+> about the same
+entities.trend: same
 awaiting: null
 triage.body_parts: ["shins"]

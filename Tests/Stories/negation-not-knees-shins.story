@@ -13,6 +13,9 @@ awaiting: pain_level
 > 3
 awaiting: when
 > yesterday
+awaiting: trend
+> about the same
+entities.trend: same
 awaiting: distance
 > 10k
 awaiting: null

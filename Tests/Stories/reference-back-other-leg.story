@@ -6,6 +6,10 @@ awaiting: pain_kind
 > dull
 awaiting: pain_level
 > 3
+awaiting: trend
+> about the same
+entities.trend: same
+awaiting: null
 triage.level: self-care
 > and the other leg?
 plugin lacks: core

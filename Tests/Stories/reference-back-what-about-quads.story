@@ -8,6 +8,10 @@ awaiting: pain_kind
 > a dull ache
 awaiting: pain_level
 > 3
+awaiting: trend
+> about the same
+entities.trend: same
+awaiting: null
 triage.level: self-care
 > what about my quads?
 entities.body_parts: ["quads"]

@@ -3,6 +3,10 @@
 > no
 > a dull ache
 > 3
+awaiting: trend
+> about the same
+entities.trend: same
+awaiting: null
 triage.level: self-care
 reply contains: walk me through it
 > walk me through it

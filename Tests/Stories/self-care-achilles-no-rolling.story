@@ -13,6 +13,9 @@ awaiting: pain_level
 awaiting: when
 > yesterday
 entities.days_ago: 1
+awaiting: trend
+> about the same
+entities.trend: same
 awaiting: null
 triage.level: self-care
 triage.body_parts: ["achilles"]

@@ -16,8 +16,11 @@ entities.pain_kind: dull
 awaiting: pain_level
 > 4
 entities.pain_level: 4
-awaiting: null
 plugin: triage
+awaiting: trend
+> about the same
+entities.trend: same
+awaiting: null
 triage.level: self-care
 triage.body_parts: ["calves"]
 triage.reasons contains: ordinary-post-run-soreness

@@ -15,6 +15,9 @@ awaiting: pain_level
 entities.pain_level: 3
 awaiting: when
 > yesterday
+awaiting: trend
+> about the same
+entities.trend: same
 awaiting: null
 triage.level: self-care
 triage.reasons: ["ordinary-post-run-soreness"]

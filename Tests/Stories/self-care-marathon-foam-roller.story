@@ -14,6 +14,9 @@ reply contains: numbness
 > no
 awaiting: pain_level
 > 3
+awaiting: trend
+> about the same
+entities.trend: same
 awaiting: urine
 > normal
 awaiting: null

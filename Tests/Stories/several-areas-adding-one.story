@@ -10,6 +10,9 @@ entities.body_parts: ["quads"]
 entities.pain_kind: dull
 awaiting: pain_level
 > 3
+awaiting: trend
+> about the same
+entities.trend: same
 awaiting: null
 triage.level: self-care
 triage.body_parts contains: calves

@@ -33,6 +33,7 @@ import TriagePlugin
         state.facts.painLevel = 3
         state.facts.daysAgo = 1
         state.facts.distanceKm = 10
+        state.facts.trend = .same
         let answer = reply(state)
         #expect(answer.asking == nil)
         #expect(answer.triage?.level == .selfCare)

@@ -5,7 +5,7 @@ import Testing
 /// Triage outcomes, in conversations with the shipped coach (the plugin alone: TriagePluginTests).
 @Suite struct TriageConversationTests {
     @Test func ordinarySorenessIsSelfCareWithAdvice() {
-        let turns = converse(["my calves hurt after a 10k", "no", "dull ache", "4", "yesterday"])
+        let turns = converse(["my calves hurt after a 10k", "no", "dull ache", "4", "yesterday", "easing a bit"])
         let outcome = turns.last?.triage
         #expect(outcome?.level == .selfCare)
         #expect(outcome?.bodyParts == ["calves"])

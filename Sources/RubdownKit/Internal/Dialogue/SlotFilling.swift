@@ -13,7 +13,7 @@ enum SlotFilling {
             case .painKind: return facts.painKind.map { $0 == "dull" ? "a dull ache" : "\($0) pain" }
             case .painLevel: return facts.painLevel.map { "\($0) out of 10" }
             case .when: return facts.daysAgo.map { $0 < 1 ? "today" : $0 < 2 ? "since yesterday" : "\(Int($0)) days" }
-            case .trend: return facts.trend.map { $0 == .easing ? "easing" : $0 == .same ? "not easing" : "getting worse" }
+            case .trend: return facts.trend.map { $0 == .easing ? "easing" : $0 == .same ? "about the same" : "getting worse" }
             case .distance:
                 return facts.distanceKm.map { km in
                     let number = Int(km.rounded())
