@@ -55,13 +55,15 @@ SHORTEST_LINE = 5  # LineModel.shortestLine: shorter lines are left to the rules
 PRUNE = 0.5
 # The scope model's thresholds, chosen on understanding-lines.tuning-8 (the twelfth batch) with a model trained without
 # it: the ranking alone 93.3% in scope, 83.9% out of scope; declining above 0.9 gave 89.8% out of scope at no cost in
-# scope, CLINC150 declined 98.2 -> 98.4% (oos_test) and 99.1 -> 99.2% (in-scope sample). Bringing in a declined line
+# scope, CLINC150 declined 98.2 -> 98.4% (oos_test) and 99.1 -> 99.2% (in-scope sample). Session 14, a model trained
+# without understanding-lines.tuning-11 (the fifteenth batch) and its batch-mates, scored on it: above 0.9 95.3% in
+# scope and 92.4% out of scope; above 0.8 95.3% and 94.4%; above 0.7 95.1% and 95.1%: 0.8. Bringing in a declined line
 # below 0.01 gave 94.3% in scope, but took "is a cold beer ok after the long run" to the baths and "can't I just roll
 # it gently?", after a warning, to fresh questions instead of the warning: it is off (0: never).
 MODELS = {
     "sign": dict(key="sign_model", nothing="none", c=64.0, set_aside_above=1.0, back_off_below=BACK_OFF_BELOW,
                  out="sign-model.yaml"),
-    "scope": dict(key="scope_model", nothing="fallback", c=16.0, set_aside_above=0.9, back_off_below=0,
+    "scope": dict(key="scope_model", nothing="fallback", c=16.0, set_aside_above=0.8, back_off_below=0,
                   out="scope-model.yaml"),
 }
 clinc = os.path.join(os.path.dirname(root), "shared", "data", "clinc150")
