@@ -348,6 +348,23 @@ import Testing
         #expect(classification.plugin == plugin, "\(text)")
         if plugin == "triage" { #expect(classification.entities.discomfort, "\(text)") }
     }
+    /// A leg area, or the legs, told of beside a run is a report in whatever words ("toast", "moaning at me", "paying
+    /// for it": safety-conversations.tuning-12 and conversations.tuning-11 openings got the out-of-scope reply or a
+    /// greeting); not when said to be fine, asked for, or asked about.
+    @Test(arguments: [
+        ("legs toast after a crossfit class and then a 10k, help", "triage"),
+        ("hey, legs r a bit meh after my jog this evening", "triage"),
+        ("my shin's been moaning at me after a few runs this week", "triage"),
+        ("parkrun PB but my calves are paying for it", "triage"), ("me legs are rooted after the half", "triage"),
+        ("heel's tender, been doing hill reps", "triage"),
+        ("my legs feel great after the 10k", "fallback"), ("hey there, just got back from a run", "core"),
+        ("how should I massage my calves after a 10k", "techniques"), ("post-run routine for hamstrings and glutes", "techniques"),
+        ("best bath for legs after a long run", "bath"),
+    ])
+    func aLegToldOfBesideARunIsAReport(text: String, plugin: String) {
+        #expect(shippedCoach.classify(text).plugin == plugin, "\(text)")
+    }
+
     /// A keyword of a domain intent ("is that normal?", "something wrong", "worried") on a line about another topic
     /// is not the domain's; on a line that names an area or tells of a run, it still is.
     @Test(arguments: [

@@ -240,8 +240,12 @@ public struct Interpreter: Sendable, Codable {
         // (The runner's own discomfort, so that the questions screen it.)
         let signAfterARun = aboutARun && !entities.symptoms.isEmpty
         if signAfterARun { entities.discomfort = true }
+        // ("toast", "moaning at me", "rooted", "paying for it": the words for how a leg feels after a run are more than
+        // any list holds; a leg area beside a run is the domain's, and unasked a report, see DialoguePolicy.)
+        entities.areaBesideARun = Self.tellsOfALegBesideARun(
+            tokens, spans: spans, areas: entities.bodyParts, distance: entities.distanceKm)
         let inDomain =
-            roughAfterARun || signAfterARun
+            roughAfterARun || signAfterARun || entities.areaBesideARun
             || lexicon.isInDomain(tokens, spans: spans, foreign: foreign, aboutARun: aboutARun) {
                 entries[$0] >= 0 && table.entries[Int(entries[$0])].isDomain
             }
@@ -376,6 +380,50 @@ public struct Interpreter: Sendable, Codable {
         }
         return false
     }
+    /// Whether the line mentions a run at all: a distance, a race, or a word for running ("after my jog", "parkrun PB",
+    /// "hill reps tonight", "ran my first marathon"), not only after "after" as `talksOfARun` needs.
+    static func mentionsARun(_ tokens: [Token], distance: Double?) -> Bool {
+        if distance != nil { return true }
+        for index in tokens.indices {
+            let word = tokens[index].text
+            if runWords.contains(word) { return true }
+            // ("half" alone is a quantity: "half my calf".)
+            if (word == "half" || runNouns.contains(word)) && index > 0 && runLeads.contains(tokens[index - 1].text) { return true }
+        }
+        return false
+    }
+    /// "legs toast after a crossfit class and a 10k", "my shin's been moaning at me after a few runs": an area, or the
+    /// legs, told of in a line that mentions a run, unless said to be fine ("legs feel fresh"), asked for ("something for
+    /// my legs after a 10k", "trail shoes for flat feet") or asked about ("what do I do after a run for my legs").
+    /// (`areas`: the line's areas as read, without "got back from a run".)
+    static func tellsOfALegBesideARun(_ tokens: [Token], spans: [ConceptSpan], areas: [String], distance: Double?) -> Bool {
+        var leg = false
+        for index in tokens.indices {
+            let isLeg =
+                legWords.contains(tokens[index].text)
+                || spans.contains { span in
+                    guard span.start == index, case .area(let area) = span.concept else { return false }
+                    return areas.contains(area)
+                }
+            guard isLeg else { continue }
+            // ("for my legs", "for flat feet": what something is for.)
+            if tokens[max(0, index - 2)..<index].contains(where: { $0.text == "for" }) { return false }
+            leg = true
+        }
+        guard leg, !tokens.contains(where: { feelsFineOrAsks.contains($0.text) }) else { return false }
+        return mentionsARun(tokens, distance: distance)
+    }
+    /// The legs as a whole, plain and slang ("me legs", "stems").
+    static let legWords: Set<String> = ["legs", "leg", "stems", "pegs", "legz"]
+    static let feelsFineOrAsks: Set<String> = [
+        "fine", "ok", "okay", "alright", "fresh", "great", "good", "normal", "recovered", "what", "how", "which", "give",
+        "recommend", "recommendations", "suggest", "best", "tips", "advice", "routine",
+    ]
+    static let runWords: Set<String> = [
+        "ran", "jog", "jogged", "jogging", "parkrun", "marathon", "marathons", "ultra", "intervals", "fartlek", "tempo", "5k", "10k",
+        "runs", "race", "raced", "racing", "trail",
+    ]
+
     /// Whether the line names an area as the runner's own: "my hip", "in my calf".
     static func ownsAnArea(_ tokens: [Token], spans: [ConceptSpan]) -> Bool {
         spans.contains { span in

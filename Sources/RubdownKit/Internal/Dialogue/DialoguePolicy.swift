@@ -84,7 +84,14 @@ enum DialoguePolicy {
             entities.generalSoreness || entities.discomfort || entities.painKind != nil || entities.painLevel != nil
             || !entities.symptoms.isEmpty || !entities.cautions.isEmpty
             || understanding.keywordIntents.contains { $0.hasPrefix("triage.") }
-        return discomfort && (!entities.bodyParts.isEmpty || entities.generalSoreness)
+            || entities.areaBesideARun && !looksLikeRequest(understanding) && !saysAnotherPluginsKeyword(understanding)
+        return discomfort && (!entities.bodyParts.isEmpty || entities.generalSoreness || entities.areaBesideARun)
+    }
+
+    /// "post-run routine for hamstrings", "best self massage for feet after a long run": a keyword of a plugin other than
+    /// the triage's, the core's or the fallback's, a request even without a question mark.
+    static func saysAnotherPluginsKeyword(_ understanding: Understanding) -> Bool {
+        understanding.keywordIntents.contains { !$0.hasPrefix("triage.") && !$0.hasPrefix("core.") && !$0.hasPrefix("fallback.") }
     }
 
     /// "calf is sore now, roller or massage gun?", "anything I can rub on this knee niggle?": a request for massage of an
