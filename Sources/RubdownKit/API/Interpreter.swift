@@ -385,43 +385,46 @@ public struct Interpreter: Sendable, Codable {
     static func mentionsARun(_ tokens: [Token], distance: Double?) -> Bool {
         if distance != nil { return true }
         for index in tokens.indices {
-            let word = tokens[index].text
-            if runWords.contains(word) { return true }
+            let classes = tokens[index].classes
+            if classes.contains(.runWord) { return true }
             // ("half" alone is a quantity: "half my calf".)
-            if (word == "half" || runNouns.contains(word)) && index > 0 && runLeads.contains(tokens[index - 1].text) { return true }
+            if classes.contains(.runNoun), index > 0, tokens[index - 1].classes.contains(.runLead) { return true }
         }
         return false
     }
-    /// "legs toast after a crossfit class and a 10k", "my shin's been moaning at me after a few runs": an area, or the
-    /// legs, told of in a line that mentions a run, unless said to be fine ("legs feel fresh"), asked for ("something for
-    /// my legs after a 10k", "trail shoes for flat feet") or asked about ("what do I do after a run for my legs").
-    /// (`areas`: the line's areas as read, without "got back from a run".)
+    static let runWords: Set<String> = [
+        "ran", "jog", "jogged", "jogging", "parkrun", "marathon", "marathons", "ultra", "intervals", "fartlek", "tempo", "5k", "10k",
+        "runs", "race", "raced", "racing", "trail",
+    ]
+
+    /// "legs toast after a crossfit class and a 10k", "my shin's been moaning at me after a few runs": an area (`areas`:
+    /// the line's areas as read, without "got back from a run"), or the legs, told of in a line that mentions a run,
+    /// unless said to be fine ("legs feel fresh"), asked for ("something for my legs after a 10k", "trail shoes for flat
+    /// feet") or asked about ("what do I do after a run for my legs").
     static func tellsOfALegBesideARun(_ tokens: [Token], spans: [ConceptSpan], areas: [String], distance: Double?) -> Bool {
+        // (Word classes, not word lists: this runs for every line.)
+        guard !areas.isEmpty || tokens.contains(where: { $0.classes.contains(.wholeLeg) }),
+            !tokens.contains(where: { $0.classes.contains(.fineOrAsks) }), mentionsARun(tokens, distance: distance)
+        else { return false }
+        // ("for my legs", "for flat feet": what something is for.)
+        func isFor(_ index: Int) -> Bool { tokens[max(0, index - 2)..<index].contains { $0.text == "for" } }
         var leg = false
-        for index in tokens.indices {
-            let isLeg =
-                legWords.contains(tokens[index].text)
-                || spans.contains { span in
-                    guard span.start == index, case .area(let area) = span.concept else { return false }
-                    return areas.contains(area)
-                }
-            guard isLeg else { continue }
-            // ("for my legs", "for flat feet": what something is for.)
-            if tokens[max(0, index - 2)..<index].contains(where: { $0.text == "for" }) { return false }
+        for index in tokens.indices where tokens[index].classes.contains(.wholeLeg) {
+            if isFor(index) { return false }
             leg = true
         }
-        guard leg, !tokens.contains(where: { feelsFineOrAsks.contains($0.text) }) else { return false }
-        return mentionsARun(tokens, distance: distance)
+        for span in spans {
+            guard case .area(let area) = span.concept, areas.contains(area) else { continue }
+            if isFor(span.start) { return false }
+            leg = true
+        }
+        return leg
     }
     /// The legs as a whole, plain and slang ("me legs", "stems").
     static let legWords: Set<String> = ["legs", "leg", "stems", "pegs", "legz"]
     static let feelsFineOrAsks: Set<String> = [
         "fine", "ok", "okay", "alright", "fresh", "great", "good", "normal", "recovered", "what", "how", "which", "give",
         "recommend", "recommendations", "suggest", "best", "tips", "advice", "routine",
-    ]
-    static let runWords: Set<String> = [
-        "ran", "jog", "jogged", "jogging", "parkrun", "marathon", "marathons", "ultra", "intervals", "fartlek", "tempo", "5k", "10k",
-        "runs", "race", "raced", "racing", "trail",
     ]
 
     /// Whether the line names an area as the runner's own: "my hip", "in my calf".

@@ -114,9 +114,10 @@ struct EntityExtractor: Sendable, Codable {
             entities.generalSoreness =
                 entities.generalSoreness || entities.distanceKm != nil || tokens.contains { $0.classes.contains(.leg) }
         }
-        entities.otherSide = zip(words, words.dropFirst()).contains {
-            $0 == "other" && ["leg", "side", "one", "calf", "foot"].contains($1)
-        }
+        // (Looked for only in a line that says "other": the pairs' array literals cost on every line.)
+        entities.otherSide =
+            words.contains("other")
+            && zip(words, words.dropFirst()).contains { $0 == "other" && ["leg", "side", "one", "calf", "foot"].contains($1) }
         // The area under discussion stands in for words only when this line names no area of its own.
         let areas = entities.bodyParts.isEmpty && entities.negatedBodyParts.isEmpty ? contextAreas : []
         // Only the foot below a sore shin or calf, where a compartment's signs show ("it's rock hard and my foot is numb on
@@ -200,20 +201,23 @@ struct EntityExtractor: Sendable, Codable {
         // user got the firm routine for them).
         // (Or the sore area is theirs and the runner says nothing of their own: "my wife's calves are sore after her 10k,
         // she's on blood thinners".)
-        let theirArea = spans.contains { span in
-            guard case .area = span.concept else { return false }
-            // ("her calves"; "my wife's calves", read "my wife calves".)
-            return tokens[max(0, span.start - 1)...span.start].contains {
-                ["her", "his", "their"].contains($0.text) || $0.classes.contains(.someoneElse)
+        // (Worked out only for a line that tells of someone else.)
+        let someoneElseTold = tokens.contains(where: { $0.classes.contains(.someoneElse) })
+        func forThem() -> Bool {
+            let theirArea = spans.contains { span in
+                guard case .area = span.concept else { return false }
+                // ("her calves"; "my wife's calves", read "my wife calves".)
+                return tokens[max(0, span.start - 1)...span.start].contains {
+                    ["her", "his", "their"].contains($0.text) || $0.classes.contains(.someoneElse)
+                }
             }
-        }
-        let forThem =
-            zip(words, words.dropFirst()).contains { first, second in
+            return zip(words, words.dropFirst()).contains { first, second in
                 ["typing", "asking", "behalf"].contains(first) && ["for", "of"].contains(second)
                     || first == "for" && ["him", "her", "them"].contains(second)
                     || ["can", "should", "could", "does"].contains(first) && ["he", "she"].contains(second)
             } || theirArea && !words.contains { ["i", "me", "mine", "myself"].contains($0) }
-        if forThem || !tokens.contains(where: { $0.classes.contains(.someoneElse) }) {
+        }
+        if !someoneElseTold || forThem() {
             entities.runnerFacts = runnerFacts.detect(tokens: tokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(4, $0) })
             // "I'm not pregnant", "forget that I'm on warfarin": taken back.
             // ("no longer on warfarin", "came off the blood thinners": taken back too.)

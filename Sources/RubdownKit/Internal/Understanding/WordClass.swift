@@ -73,6 +73,17 @@ struct WordClass: OptionSet, Sendable {
     /// classes by text, not in `byText`).
     static let someoneElse = WordClass(rawValue: 1 << 31)
 
+    /// `Interpreter.runWords`
+    static let runWord = WordClass(rawValue: 1 << 44)
+    /// `Interpreter.runNouns` and "half"
+    static let runNoun = WordClass(rawValue: 1 << 45)
+    /// `Interpreter.runLeads`
+    static let runLead = WordClass(rawValue: 1 << 46)
+    /// `Interpreter.feelsFineOrAsks`
+    static let fineOrAsks = WordClass(rawValue: 1 << 47)
+    /// `Interpreter.legWords`
+    static let wholeLeg = WordClass(rawValue: 1 << 48)
+
     // By the token's stem.
     /// `EntityExtractor.worseStems`
     static let worse = WordClass(rawValue: 1 << 32)
@@ -141,6 +152,11 @@ struct WordClass: OptionSet, Sendable {
         add(E.groans, .groan)
         add(E.timeCues, .timeCue)
         add(PastReading.clues, .pastClue)
+        add(Interpreter.runWords, .runWord)
+        add(Interpreter.runNouns.union(["half"]), .runNoun)
+        add(Interpreter.runLeads, .runLead)
+        add(Interpreter.feelsFineOrAsks, .fineOrAsks)
+        add(Interpreter.legWords, .wholeLeg)
         return table
     }()
 
