@@ -13,7 +13,7 @@ enum SupposedSign {
         for (position, clause) in clauses.enumerated() {
             let said = Array(words[clause])
             // The runner's own in the question ("like this", "because mine is").
-            if said.contains(where: ["mine", "because", "this"].contains) { continue }
+            if said.contains(where: { ownMarkers.contains($0) }) { continue }
             if isAsked {
                 // ("Hypothetically, what if I collapsed": the word alone in its clause supposes the next one too.)
                 if said == ["hypothetically"], position + 1 < clauses.count { return clause.lowerBound..<clauses[position + 1].upperBound }
@@ -29,7 +29,7 @@ enum SupposedSign {
     static func clauses(of words: [String]) -> [Range<Int>] {
         var clauses: [Range<Int>] = []
         var start = 0
-        for index in words.indices where [",", "?", ".", "!", ";"].contains(words[index]) {
+        for index in words.indices where clauseBreaks.contains(words[index]) {
             if index > start { clauses.append(start..<index) }
             start = index + 1
         }
@@ -53,23 +53,21 @@ enum SupposedSign {
 
     /// "actually it is", "that was me", "well mine did": the supposed sign is the runner's.
     static func ownsUp(_ words: [String]) -> Bool {
-        words.indices.contains { index in
-            [
-                ["that", "was", "me"], ["mine", "did"], ["well", "it", "is"], ["but", "it", "is"], ["and", "it", "is"],
-                ["well", "i", "did"], ["actually", "it"], ["actually", "i"], ["actually", "mine"], ["actually", "my"],
-            ]
-            .contains { words[index...].starts(with: $0) }
-        }
+        words.indices.contains { index in ownUpPhrases.contains { words[index...].starts(with: $0) } }
     }
+    static let ownUpPhrases: [[String]] = [
+        ["that", "was", "me"], ["mine", "did"], ["well", "it", "is"], ["but", "it", "is"], ["and", "it", "is"],
+        ["well", "i", "did"], ["actually", "it"], ["actually", "i"], ["actually", "mine"], ["actually", "my"],
+    ]
 
     /// A question, known by its words: "what", "how", or "should I", "would you", "is it", "can I"...
     static func asksSomething(_ words: [String]) -> Bool {
-        words.contains { ["what", "how", "why", "whether"].contains($0) }
-            || zip(words, words.dropFirst()).contains { first, second in
-                ["should", "would", "could", "can", "is", "do", "does", "will", "shall"].contains(first)
-                    && ["i", "you", "we", "it", "that", "this", "massage", "rolling", "there", "they"].contains(second)
-            }
+        words.contains { questionWords.contains($0) }
+            || zip(words, words.dropFirst()).contains { first, second in askingVerbs.contains(first) && askedOf.contains(second) }
     }
+    static let questionWords: Set<String> = ["what", "how", "why", "whether"]
+    static let askingVerbs: Set<String> = ["should", "would", "could", "can", "is", "do", "does", "will", "shall"]
+    static let askedOf: Set<String> = ["i", "you", "we", "it", "that", "this", "massage", "rolling", "there", "they"]
 
     /// Openings that suppose the whole clause.
     static let supposingOpenings: [[String]] = [
@@ -97,12 +95,9 @@ enum SupposedSign {
     /// "I don't have one", "purely hypothetical": said of a question that speaks of no sign of the runner's.
     static func saysItIsHypothetical(_ words: [String]) -> Bool {
         words.contains("hypothetically") || words.contains("hypothetical")
-            || words.indices.contains { index in
-                [["in", "theory"], ["do", "not", "have", "one"], ["reading", "about"], ["read", "about"]].contains {
-                    words[index...].starts(with: $0)
-                }
-            }
+            || words.indices.contains { index in hypotheticalPhrases.contains { words[index...].starts(with: $0) } }
     }
+    static let hypotheticalPhrases: [[String]] = [["in", "theory"], ["do", "not", "have", "one"], ["reading", "about"], ["read", "about"]]
 
     /// A clause that opens as a question and names nobody's own leg ("can you massage over a fracture").
     static func asksInGeneral(_ said: [String]) -> Bool {
@@ -112,19 +107,23 @@ enum SupposedSign {
 
     /// "it hasn't", "I haven't", "just curious", "just testing": the supposed sign is denied or the question idle.
     static func deniesHavingIt(_ words: [String], _ clauses: [Range<Int>]) -> Bool {
-        words.indices.contains { index in [["just", "curious"], ["just", "testing"]].contains { words[index...].starts(with: $0) } }
+        words.indices.contains { index in idlePhrases.contains { words[index...].starts(with: $0) } }
             || clauses.contains { clause in
                 // The denial is the whole clause ("it hasn't", "no, I haven't yet"), not "I didn't want to worry you".
                 var said = Array(words[clause])
                 if ["no", "but", "and"].contains(said.first ?? "") { said.removeFirst() }
                 if ["yet", "though", "thankfully"].contains(said.last ?? "") { said.removeLast() }
-                return [
-                    ["it", "has", "not"], ["i", "have", "not"], ["it", "did", "not"], ["i", "did", "not"], ["they", "have", "not"],
-                ]
-                .contains { said == $0 }
+                return denials.contains(said)
             }
     }
+    static let idlePhrases: [[String]] = [["just", "curious"], ["just", "testing"]]
+    static let denials: [[String]] = [
+        ["it", "has", "not"], ["i", "have", "not"], ["it", "did", "not"], ["i", "did", "not"], ["they", "have", "not"],
+    ]
 
+    /// Words of the runner's own in a question ("like this", "because mine is").
+    static let ownMarkers: Set<String> = ["mine", "because", "this"]
+    static let clauseBreaks: Set<String> = [",", "?", ".", "!", ";"]
     /// Words before "if" that make it "whether" ("not sure if it's ever been like this").
     static let wonderWords: Set<String> = ["sure", "know", "wonder", "wondering", "unsure", "idk", "see", "tell", "check"]
     /// Words of a clause that says all is well now ("today I'm fine", "it's all normal", "nothing like that").
