@@ -97,7 +97,9 @@ enum SupposedSign {
         words.contains("hypothetically") || words.contains("hypothetical")
             || words.indices.contains { index in hypotheticalPhrases.contains { words[index...].starts(with: $0) } }
     }
-    static let hypotheticalPhrases: [[String]] = [["in", "theory"], ["do", "not", "have", "one"], ["reading", "about"], ["read", "about"]]
+    static let hypotheticalPhrases: [[String]] = [
+        ["in", "theory"], ["do", "not", "have", "one"], ["reading", "about"], ["read", "about"],
+    ]
 
     /// A clause that opens as a question and names nobody's own leg ("can you massage over a fracture").
     static func asksInGeneral(_ said: [String]) -> Bool {
