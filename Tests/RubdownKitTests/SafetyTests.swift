@@ -148,6 +148,18 @@ import Testing
         #expect(flat.last?.triage?.urgency == .soon)
     }
 
+    /// A new user's correction "sorry i meant my left calf not right" was an emergency (confusion); another person "not
+    /// right" still is. Shin pain that wakes the runner at night is a possible stress fracture, not shin splints.
+    @Test(arguments: [
+        ("sorry i meant my left calf not right", []), ("my left calf not right", []),
+        ("he's not right, pale and wobbly after the race", ["collapse"]),
+        ("shin pain wakes me up at night after running", ["stress-fracture"]),
+        ("my heel pain kept me awake last night", ["stress-fracture"]),
+    ])
+    func notRightAndNightPain(text: String, flags: [String]) {
+        #expect(shippedCoach.classify(text).entities.redFlags == flags, "\(text)")
+    }
+
     /// The trend is asked after any report: a course of weeks is often told only there, after a run "yesterday"
     /// (safety-conversations.tuning-12: a knee sore every run for two months, a shin worse each week). Getting worse
     /// on the first day, as soreness does while it builds, is no warning sign on its own.

@@ -1,3 +1,4 @@
+import Foundation
 import RubdownKit
 import TestSupport
 import Testing
@@ -257,6 +258,19 @@ import Testing
     @Test(arguments: [("quads still sore 5 days after the marathon", 5.0), ("sore since this morn", 0.0), ("2 days since the race", 2.0)])
     func timesSinceTheRun(text: String, days: Double) {
         #expect(entities(text).daysAgo == days, "\(text)")
+    }
+
+    /// A new user's "couple of weeks" could not be read, and "since last tuesday" said on a Tuesday was today.
+    @Test(arguments: [("couple of weeks", 14.0), ("a few weeks now", 21.0), ("for a couple of months", 60.0)])
+    func plainSpansOfWeeks(text: String, days: Double) {
+        #expect(entities(text).daysAgo == days, "\(text)")
+    }
+
+    @Test func lastWeekdaySaidOnThatDayIsAWeek() {
+        let today = EntityExtractorTestDays.weekdayName(of: Date())
+        #expect(entities("since last \(today)").daysAgo == 7)
+        #expect(entities("last \(today)").daysAgo == 7)
+        #expect(entities("on \(today)").daysAgo == 0)
     }
 
     @Test(arguments: [
@@ -700,5 +714,12 @@ import Testing
     @Test(arguments: ["chest discomfort after my run", "my chest feels uncomfortable on the hills", "chest giving me grief on the hills"])
     func chestDiscomfortIsTheChestsSign(line: String) {
         #expect(shippedCoach.classify(line).entities.redFlags.contains("chest"), "\(line)")
+    }
+}
+
+enum EntityExtractorTestDays {
+    static func weekdayName(of date: Date) -> String {
+        ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"][
+            Calendar(identifier: .gregorian).component(.weekday, from: date) - 1]
     }
 }

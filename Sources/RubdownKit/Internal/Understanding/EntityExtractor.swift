@@ -576,6 +576,8 @@ struct EntityExtractor: Sendable, Codable {
             forAWeek: Phrase
         /// "a week and a half", "for ages", "since the weekend".
         let weekAndAHalf: Phrase, ages: [Phrase], weekend: Phrase
+        /// "a couple of weeks", "a few weeks", "a few months".
+        let coupleOfWeeks: [Phrase], fewWeeks: Phrase, months: [Phrase]
         /// "not as bad as yesterday", "better than last night": a comparison (the trend), not when it started.
         let comparedWithYesterday: [Phrase], comparedWithLastNight: [Phrase]
         let now: [Phrase]
@@ -599,6 +601,9 @@ struct EntityExtractor: Sendable, Codable {
             }
             coupleOfDays = add("couple of days")
             coupleDays = add("couple days")
+            coupleOfWeeks = [add("couple of weeks"), add("couple weeks")]
+            fewWeeks = add("few weeks")
+            months = ["couple of months", "couple months", "few months"].map { add($0) }
             fewDays = add("few days")
             dayBeforeYesterday = add("day before yesterday")
             yesterday = add("yesterday")
@@ -904,10 +909,21 @@ struct EntityExtractor: Sendable, Codable {
         if line.mayHavePhrase {
             let p = LinePhrases.shared
             if line.contains(p.coupleOfDays) || line.contains(p.coupleDays) { return 2 }
+            // (A tester's "couple of weeks" could not be read.)
+            if p.coupleOfWeeks.contains(where: line.contains) { return 14 }
+            if line.contains(p.fewWeeks) { return 21 }
+            if p.months.contains(where: line.contains) { return 60 }
             if let day = p.weekdays.indices.first(where: { line.contains(p.weekdays[$0].day) || line.contains(p.weekdays[$0].plural) }) {
-                // "on sunday": the most recent such day; today counts as today.
+                // "on sunday": the most recent such day; today counts as today, but "since last tuesday" said on a Tuesday
+                // is a week (a tester's was read as today, and reassured).
                 let today = Calendar(identifier: .gregorian).component(.weekday, from: Date()) - 1
-                return Double((today - day + 7) % 7)
+                let ago = (today - day + 7) % 7
+                if ago == 0, let at = words.firstIndex(where: { $0.hasPrefix(EntityExtractor.weekdays[day]) }), at > 0,
+                    ["last", "since"].contains(words[at - 1])
+                {
+                    return 7
+                }
+                return Double(ago)
             }
             if line.contains(p.fewDays) { return 3 }
             if line.contains(p.weekAndAHalf) { return 10 }
