@@ -160,6 +160,32 @@ import Testing
         #expect(shippedCoach.classify(text).entities.redFlags == flags, "\(text)")
     }
 
+    /// A safety reviewer's lines (session 14) that got massage advice, and their look-alikes.
+    @Test(arguments: [
+        ("I think I've broken my ankle", ["deformity"]), ("broke my run streak today, legs needed the rest", []),
+        ("my coach once broke his ankle on this trail, I just grazed my palm", []), ("achilles gone", ["achilles-rupture"]),
+        ("my right leg went dead after the long run", ["nerve"]), ("my legs went dead in the last mile", []),
+        ("i got dizzy and fell over after the race", ["collapse"]), ("legs like jelly and i'm seeing stars after the race", ["collapse"]),
+        ("red hot knee", ["hot-joint"]), ("Sunburnt knees from the race, red and hot, but it's just the skin.", []),
+    ])
+    func reviewersSignsInPlainWords(text: String, flags: [String]) {
+        #expect(shippedCoach.classify(text).entities.redFlags == flags, "\(text)")
+    }
+
+    /// Told across answers as in one line: a calf rock hard and getting worse is a compartment whatever the level told
+    /// before; dark and scanty urine after a marathon is muscle breakdown, not an answer to ask again.
+    @Test func signsToldInAnswersAfterAMildLevel() {
+        let hard = converse(["my calf hurts after a 10k yesterday", "no", "dull ache", "4", "rock hard and getting worse"])
+        #expect(hard.last?.triage?.reasons.contains("red-flag:compartment") == true, "\(hard.map(\.reply))")
+        let urine = converse([
+            "my legs are wrecked after the marathon yesterday", "quads", "no", "dull ache", "9", "same", "dark, and not much of it",
+        ])
+        #expect(urine[5].awaiting == .urine)
+        #expect(urine.last?.triage?.reasons.contains("red-flag:rhabdo") == true, "\(urine.map(\.reply))")
+        // A count of runs is no pain level (a tester's "last 3 long runs" changed a 5 to a 3).
+        #expect(shippedCoach.classify("last 3 long runs").entities.painLevel == nil)
+    }
+
     /// The trend is asked after any report: a course of weeks is often told only there, after a run "yesterday"
     /// (safety-conversations.tuning-12: a knee sore every run for two months, a shin worse each week). Getting worse
     /// on the first day, as soreness does while it builds, is no warning sign on its own.

@@ -36,9 +36,10 @@ public struct Safety: Sendable {
         if let level = facts.painLevel, level >= 8, facts.swelling == true, !areas.isDisjoint(with: ["shins", "calves"]) {
             add("compartment")
         }
-        // Told over several answers: a lower leg rock hard or tight as a drum with pain of 8 or more that keeps getting
-        // worse is a compartment, as the same told in one line is.
-        if state.symptoms.contains("hardness"), (facts.painLevel ?? 0) >= 8, facts.trend == .worse,
+        // Told over several answers: a lower leg rock hard or tight as a drum that keeps getting worse is a compartment,
+        // as the same told in one line is ("my calf is rock hard and getting worse"), whatever the level told earlier (a
+        // reviewer's "rock hard and getting worse", said to the trend question after a 4, got a massage routine).
+        if state.symptoms.contains("hardness"), facts.trend == .worse,
             !areas.isDisjoint(with: ["shins", "calves"])
         {
             add("compartment")

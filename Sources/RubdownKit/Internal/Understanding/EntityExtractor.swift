@@ -396,8 +396,17 @@ struct EntityExtractor: Sendable, Codable {
                 found = .normal
             }
         }
+        // "dark, and not much of it", "darker and barely any": dark and scanty after an effort is how muscle breakdown
+        // shows (a reviewer's was asked again, then given light massage); not "dark yellow".
+        if found == nil, tokens.contains(where: { $0.classes.contains(.darkShade) && !$0.negated }),
+            line.words.contains(where: { scantyWords.contains($0) })
+                || zip(line.words, line.words.dropFirst()).contains { $0 == "not" && ($1 == "much" || $1 == "many") }
+        {
+            return .brown
+        }
         return found
     }
+    static let scantyWords: Set<String> = ["barely", "hardly", "trickle", "scanty", "dribble", "dribbles"]
 
     static let urineWords: Set<String> = ["urine", "pee", "peeing", "wee", "weeing", "piss", "pissing", "urinating"]
 
@@ -851,6 +860,7 @@ struct EntityExtractor: Sendable, Codable {
         return words[second + 1]
     }
 
+    static let runAdjectives: Set<String> = ["long", "easy", "hard", "short", "slow", "fast", "hilly", "big", "recovery", "tempo"]
     static let otherUnits: Set<String> = [
         "day", "days", "week", "weeks", "hour", "hours", "hrs", "hr", "minute", "minutes", "min", "mins", "am", "pm",
         "month", "months", "year", "years", "times", "time", "sets", "reps", "second", "seconds", "sec", "secs",
@@ -1085,6 +1095,9 @@ struct EntityExtractor: Sendable, Codable {
         guard let value = line.numbers[index], !["a", "an", "couple", "few", "several"].contains(word) else { return nil }
         if next == "out", index + 3 < words.count + 1, words.dropFirst(index + 2).first == "of" { return clampPain(value) }
         if otherUnits.contains(next) || kmUnits.contains(next) || mileUnits.contains(next) { return nil }
+        // "the last 3 long runs", "2 runs in a row": a count of runs (a tester's "last 3 long runs" changed a 5 to a 3).
+        let afterNext = index + 2 < words.count ? words[index + 2] : ""
+        if Interpreter.runNouns.contains(next) || runAdjectives.contains(next) && Interpreter.runNouns.contains(afterNext) { return nil }
         // "5-6 days", "8 or 9 miles": the first of a range of a unit, not a level.
         if let unit = Self.unitAfterRange(words, line.numbers, from: index),
             otherUnits.contains(unit) || kmUnits.contains(unit) || mileUnits.contains(unit)
