@@ -242,10 +242,12 @@ public struct Interpreter: Sendable, Codable {
         if signAfterARun { entities.discomfort = true }
         // ("toast", "moaning at me", "rooted", "paying for it": the words for how a leg feels after a run are more than
         // any list holds; a leg area beside a run is the domain's, and unasked a report, see DialoguePolicy.)
-        entities.areaBesideARun = Self.tellsOfALegBesideARun(
-            tokens, spans: spans, areas: entities.bodyParts, distance: entities.distanceKm)
+        // (A `let`: `entities`, a `var`, read inside the `||` chain's autoclosures made them capture it, and `self` with
+        // it: the whole interpreter was copied several times a line.)
+        let areaBesideARun = Self.tellsOfALegBesideARun(tokens, spans: spans, areas: entities.bodyParts, distance: entities.distanceKm)
+        entities.areaBesideARun = areaBesideARun
         let inDomain =
-            roughAfterARun || signAfterARun || entities.areaBesideARun
+            roughAfterARun || signAfterARun || areaBesideARun
             || lexicon.isInDomain(tokens, spans: spans, foreign: foreign, aboutARun: aboutARun) {
                 entries[$0] >= 0 && table.entries[Int(entries[$0])].isDomain
             }
