@@ -142,7 +142,12 @@ public struct TriagePlugin: Plugin {
             default: break
             }
         }
-        if let question = Self.next(state) {
+        if var question = Self.next(state) {
+            // On the day of the run the course is the one since it ("just finished", then "is it easing?" read oddly to a
+            // new user).
+            if question.slot == .trend, question.check == nil, state.facts.daysAgo == 0 {
+                question.prompt = "Since the run, is it easing, about the same, or getting worse?"
+            }
             var lead = ""
             if request.answering == nil, question.slot != .bodyPart, !state.areas.isEmpty {
                 lead = "Sorry to hear about your \(context.knowledge.names(of: state.areas)). A few quick questions first. "

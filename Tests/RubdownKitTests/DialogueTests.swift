@@ -197,6 +197,32 @@ import Testing
         #expect(turns[1].awaiting == .swelling)
     }
 
+    /// A new user's (session 14): "why do you ask?" and "why does that matter" got the out-of-scope reply; "no more
+    /// questions pls" was a no to swelling; "too early to tell" and "comes and goes" to the trend were not read; on the
+    /// day of the run the trend is asked of the time since it.
+    @Test(arguments: ["why do you ask?", "why does that matter", "why is that important"])
+    func whyThisQuestionIsAnsweredThenAskedAgain(line: String) {
+        let turns = converse(["my calves hurt after a 10k today", line, "no"])
+        #expect(turns[1].intent == "core.why", "\(line): \(turns[1].reply)")
+        #expect(turns[1].reply.hasPrefix("Swelling, warmth or redness is the main thing"))
+        #expect(turns[2].awaiting == .painKind)
+    }
+
+    @Test(arguments: ["no more questions pls", "enough questions mate just tell me what to do", "stop asking questions", "nvm"])
+    func plainWaysToStopTheQuestions(line: String) {
+        let turns = converse(["my calves hurt after a 10k today", line])
+        #expect(turns[1].awaiting == nil, "\(line): \(turns[1].reply)")
+        #expect(turns[1].reply.hasPrefix("OK, I'll stop the questions"), "\(line): \(turns[1].reply)")
+    }
+
+    @Test(arguments: ["too early to tell", "comes and goes", "how would i know, i only just stopped running"])
+    func trendAnswersOnTheDayOfTheRun(answer: String) {
+        let turns = converse(["my calves hurt after a 10k today", "no", "dull ache", "4", answer])
+        #expect(turns[3].awaiting == .trend)
+        #expect(turns[3].reply.hasPrefix("Since the run, is it easing"), "\(turns[3].reply)")
+        #expect(turns[4].triage?.level == .selfCare, "\(answer): \(turns[4].reply)")
+    }
+
     @Test func knackeredHamstringsStartTheQuestions() {
         let turns = converse(["my hammies are knackered mate"])
         #expect(turns[0].intent == "triage.soreness")

@@ -68,6 +68,10 @@ public struct Conversation: Sendable {
             return talk(line)
         case .answering(let pending):
             if DialoguePolicy.stopsTheQuestions(line) { return stopQuestions(pending, line) }
+            // "why do you ask?", "why does that matter": why this question, as "why?" is answered.
+            if DialoguePolicy.asksWhyTheQuestion(line), let why = coach.content.intents.intents.first(where: { $0.id == "core.why" }) {
+                return respond(to: line, chosen: why.id)
+            }
             if pending.checkIn, let turn = easingAtCheckIn(pending, line) { return turn }
             return talk(line)
         case .freeTalk:
@@ -294,9 +298,11 @@ public struct Conversation: Sendable {
                 DialoguePolicy.screeningRoute(understanding, plugins: coach.plugins, table: coach.content.intents, always: true) ?? route
         } else if let pending {
             let answered = filled.contains(pending.question.slot)
-            if DialoguePolicy.isAnswer(
-                understanding, to: pending, filled: answered, fillsOther: !filled.isEmpty,
-                outOfScope: coach.plugins.isOutOfScope(route.plugin))
+            // (An intent chosen for the line, "why do you ask?", is no answer.)
+            if chosen == nil,
+                DialoguePolicy.isAnswer(
+                    understanding, to: pending, filled: answered, fillsOther: !filled.isEmpty,
+                    outOfScope: coach.plugins.isOutOfScope(route.plugin))
             {
                 state = proposed
                 route = .init(plugin: pending.plugin, intent: pending.intent)

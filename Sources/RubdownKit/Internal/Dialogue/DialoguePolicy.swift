@@ -214,7 +214,23 @@ enum DialoguePolicy {
     }
 
     /// A whole line that asks to stop the questions.
-    static func stopsTheQuestions(_ line: String) -> Bool { stopLines.contains(wholeLine(line)) }
+    static func stopsTheQuestions(_ line: String) -> Bool {
+        let said = wholeLine(line)
+        // ("enough questions mate just tell me what to do", "no more questions pls": a new user's.)
+        return stopLines.contains(said) || stopOpenings.contains { said == $0 || said.hasPrefix($0 + " ") }
+    }
+    /// A short line that asks why, and names nothing of its own ("why do you ask?", "why does that matter", "why is that
+    /// important"): asked while a question waits, it asks why that question (a new user's got the out-of-scope reply).
+    static func asksWhyTheQuestion(_ line: String) -> Bool {
+        let words = wholeLine(line).split(separator: " ")
+        guard words.first == "why", words.count <= 6 else { return false }
+        return words.dropFirst().allSatisfy { whyFillers.contains(String($0)) }
+    }
+    static let whyFillers: Set<String> = [
+        "do", "does", "did", "you", "u", "ask", "asking", "need", "want", "to", "know", "that", "this", "it", "matter", "matters",
+        "is", "important", "relevant", "the", "question", "d", "ya", "would",
+    ]
+
     /// A whole line that asks the stopped questions to carry on.
     static func resumesTheQuestions(_ line: String) -> Bool { resumeLines.contains(wholeLine(line)) }
 
@@ -229,7 +245,11 @@ enum DialoguePolicy {
     ]
     static let stopLines: Set<String> = [
         "stop", "stop it", "stop asking", "stop asking me", "stop the questions", "stop please", "please stop", "cancel",
-        "never mind", "nevermind", "forget it", "no more questions", "enough questions", "enough", "too many questions",
+        "never mind", "nevermind", "nvm", "forget it", "no more questions", "enough questions", "enough", "too many questions",
+    ]
+    static let stopOpenings = [
+        "no more questions", "enough questions", "stop asking", "stop the questions", "too many questions", "skip the questions",
+        "enough with the questions",
     ]
 
     static let thingsAskedFor: Set<String> = ["massage", "rub", "bath", "baths", "roll", "routine"]

@@ -365,6 +365,12 @@ struct EntityExtractor: Sendable, Codable {
                 found = token.negated ? .same : (found ?? .easing)
             }
             if classes.contains(.same), found == nil { found = .same }
+            // "comes and goes", "on and off", "up and down": no steady course, neither easing nor worse.
+            if found == nil, index + 2 < tokens.count, tokens[index + 1].text == "and",
+                ["comes", "come", "on", "up"].contains(token.text), ["goes", "go", "off", "down"].contains(tokens[index + 2].text)
+            {
+                found = .same
+            }
             if classes.contains(.change), token.negated { found = .same }
         }
         return found
@@ -642,7 +648,12 @@ struct EntityExtractor: Sendable, Codable {
             notThatBad = add("not that bad")
             veryBad = add("very bad")
             reallyBad = add("really bad")
-            unknown = ["do not know", "not sure", "no idea", "unsure", "unable remember", "no clue", "hard to say"].map { add($0) }
+            // (A tester's "too early to tell" and "how would i know, i only just stopped running" to the trend question.)
+            unknown = [
+                "do not know", "not sure", "no idea", "unsure", "unable remember", "no clue", "hard to say", "too early to tell",
+                "too early to say", "too soon to tell", "too soon to say", "can not tell yet", "how would i know", "how should i know",
+                "only just stopped", "only just finished",
+            ].map { add($0) }
             // ("never mind" is no "never": a no to the swelling question it was not.)
             skip = ["skip", "pass", "rather not say", "next question", "never mind", "nevermind", "forget it", "cancel"].map {
                 add($0)
