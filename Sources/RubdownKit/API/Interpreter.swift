@@ -152,6 +152,9 @@ public struct Interpreter: Sendable, Codable {
     /// Understands one line. `contextAreas` are the areas under discussion, so that a symptom
     /// said without an area ("it's swollen") is read against them; `answering`: the line answers the coach's question.
     public func understand(_ input: String, contextAreas: [String] = [], answering: Bool = false) -> Understanding {
+        // (A local, so that the closures and `||` chains below capture it and not `self`: in the release build such a
+        // capture copied the whole interpreter several times a line.)
+        let lexicon = extractor.lexicon
         var corrections: [Correction] = []
         // Only the start of a very long line is read: a pasted blob costs no more than a sentence.
         // (A line of at most that many bytes has at most that many characters: no copy needed.)
@@ -242,8 +245,6 @@ public struct Interpreter: Sendable, Codable {
         if signAfterARun { entities.discomfort = true }
         // ("toast", "moaning at me", "rooted", "paying for it": the words for how a leg feels after a run are more than
         // any list holds; a leg area beside a run is the domain's, and unasked a report, see DialoguePolicy.)
-        // (A `let`: `entities`, a `var`, read inside the `||` chain's autoclosures made them capture it, and `self` with
-        // it: the whole interpreter was copied several times a line.)
         let areaBesideARun = Self.tellsOfALegBesideARun(tokens, spans: spans, areas: entities.bodyParts, distance: entities.distanceKm)
         entities.areaBesideARun = areaBesideARun
         let inDomain =
