@@ -171,6 +171,15 @@ import Testing
         #expect(turns[5].routineStep?.index == 2)
     }
 
+    /// "what about if I have high blood pressure" after a bath answer: that bath answer again, fitted (a new user's got a
+    /// clarifying question, then the pressing card: "pressure" of "blood pressure" was read as pressing).
+    @Test func aFactAskedAboutAfterABathAnswerFitsThatAnswer() {
+        let turns = converse(["should i have an ice bath or a warm bath after my long run?", "what about if i have high blood pressure"])
+        #expect(turns[1].plugin == "bath", "\(turns[1].reply)")
+        #expect(turns[1].reply.contains("high blood pressure"), "\(turns[1].reply)")
+        #expect(turns[1].entities.techniques.isEmpty)
+    }
+
     @Test func factsToldAfterTheAdviceGiveItAgainFitted() {
         let turns = converse([
             "my calves hurt after a 10k", "no", "dull", "3", "yesterday", "same", "i dont have a foam roller and only got 5 mins",

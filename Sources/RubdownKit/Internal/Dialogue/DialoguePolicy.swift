@@ -328,11 +328,15 @@ enum DialoguePolicy {
     /// on the previous request for what to do with it.
     static func refersBack(_ understanding: Understanding) -> Bool {
         let entities = understanding.entities
-        guard !entities.bodyParts.isEmpty || entities.otherSide, entities.techniques.isEmpty, entities.baths.isEmpty else {
+        // (Or a fact of the runner's: "what about if I have high blood pressure", after a bath answer, got a clarifying
+        // question, then the pressing card.)
+        guard !entities.bodyParts.isEmpty || entities.otherSide || !entities.runnerFacts.isEmpty, entities.techniques.isEmpty,
+            entities.baths.isEmpty
+        else {
             return false
         }
         let text = understanding.normalized.replacingOccurrences(of: ",", with: "").split(separator: " ").joined(separator: " ")
-        let leads = ["what about", "how about", "and ", "also ", "same for", "what of", "now ", "then "]
+        let leads = ["what about", "how about", "and ", "also ", "same for", "what of", "now ", "then ", "what if"]
         return leads.contains { text.hasPrefix($0) } || entities.otherSide
     }
 }

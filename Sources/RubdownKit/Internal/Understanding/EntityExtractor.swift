@@ -54,6 +54,8 @@ struct EntityExtractor: Sendable, Codable {
                     entities.bodyParts.append(id)
                 }
             case .technique(let id):
+                // ("what about if I have high blood pressure" after a bath answer got the pressing card.)
+                if span.start > 0, tokens[span.start].text == "pressure", tokens[span.start - 1].text == "blood" { continue }
                 if !entities.techniques.contains(id) { entities.techniques.append(id) }
             case .bath(let id):
                 if !entities.baths.contains(id) { entities.baths.append(id) }
