@@ -1111,6 +1111,12 @@ struct EntityExtractor: Sendable, Codable {
         // "the last 3 long runs", "2 runs in a row": a count of runs (a tester's "last 3 long runs" changed a 5 to a 3).
         let afterNext = index + 2 < words.count ? words[index + 2] : ""
         if Interpreter.runNouns.contains(next) || runAdjectives.contains(next) && Interpreter.runNouns.contains(afterNext) { return nil }
+        // ("the last 3 or 4 long runs")
+        if next == "or" || next == "to", index + 4 < words.count + 1,
+            words.dropFirst(index + 3).first.map({ Interpreter.runNouns.contains($0) || runAdjectives.contains($0) }) == true
+        {
+            return nil
+        }
         // "5-6 days", "8 or 9 miles": the first of a range of a unit, not a level.
         if let unit = Self.unitAfterRange(words, line.numbers, from: index),
             otherUnits.contains(unit) || kmUnits.contains(unit) || mileUnits.contains(unit)

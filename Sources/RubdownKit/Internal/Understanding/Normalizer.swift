@@ -20,6 +20,11 @@ enum Normalizer {
     /// The canonical spelling as one string, for lines with characters beyond ASCII (plain ASCII,
     /// with or without typographic apostrophes, takes `asciiWords`, which gives the same words
     /// straight from the bytes): Foundation's folding, then a scan of Unicode scalars.
+    static func foldsToItself(_ scalar: Unicode.Scalar) -> Bool {
+        let alone = String(scalar)
+        return alone.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil).lowercased() == alone
+    }
+
     static func normalize(_ raw: String) -> String {
         var text = raw.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil).lowercased()
         text = text.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
@@ -45,9 +50,13 @@ enum Normalizer {
             default:
                 // Other letters (other scripts, emoji) are kept so the input is never silently empty.
                 // Combining marks and variation selectors are dropped, so normalising twice changes nothing.
+                // (Kept only if folding it alone leaves it as it is: a half-width mark after an unassigned character was
+                // kept, then folded to a combining mark and dropped when normalised again; seed
+                // Oh939J1iYiMl8jX1byyL6otU6wLm2aDC8hrf1VgyIcM= of the property test found "꒍ﾞ".)
                 if scalar.properties.isAlphabetic
                     && !(scalar.properties.generalCategory == .nonspacingMark
                         || scalar.properties.generalCategory == .spacingMark || scalar.properties.generalCategory == .enclosingMark)
+                    && Self.foldsToItself(scalar)
                 {
                     out.unicodeScalars.append(scalar)
                 } else {
