@@ -172,6 +172,14 @@ import Testing
         #expect(shippedCoach.classify(text).entities.redFlags == flags, "\(text)")
     }
 
+    /// "my knee is bleeding" had the reply about remembering the runner's facts: a bleeding knee is a graze to look after
+    /// (first aid, massage kept off it, seen if it keeps bleeding); one that won't stop is the wound sign.
+    @Test func aBleedingKneeIsFirstAidOrAWound() {
+        let knee = shippedCoach.classify("my knee is bleeding")
+        #expect(knee.plugin == "triage" && knee.entities.cautions.contains("graze"), "\(knee.plugin)")
+        #expect(shippedCoach.classify("my knee won't stop bleeding").entities.redFlags == ["wound"])
+    }
+
     /// Told across answers as in one line: a calf rock hard and getting worse is a compartment whatever the level told
     /// before; dark and scanty urine after a marathon is muscle breakdown, not an answer to ask again.
     @Test func signsToldInAnswersAfterAMildLevel() {
