@@ -82,8 +82,9 @@ public struct Entities: Sendable, Hashable {
     public var generalSoreness = false
     /// A word of discomfort anywhere in the line ("screaming", "stiff", "ow"), area or not.
     public var discomfort = false
-    /// "legs a bit meh after my jog", "parkrun PB but my calves are paying for it": a leg area told of in a line that
-    /// mentions a run, and no other topic. Said, not asked, it is a report, whatever the words for the feeling.
+    /// "legs a bit meh after my jog", "parkrun PB but my calves are paying for it": a leg area, or the legs, told of in a
+    /// line that mentions a run, not said to be fine nor asked for (`Interpreter.tellsOfALegBesideARun`). Said, not asked,
+    /// it is a report, whatever the words for the feeling.
     public var areaBesideARun = false
     /// A knock to an area ("banged my knee on a bench", "whacked my shin on a gate"): an injury told, whatever it hit.
     public var knockToAnArea = false
