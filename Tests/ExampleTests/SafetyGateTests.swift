@@ -70,7 +70,7 @@ import Testing
         "safety-lines.tuning-10.jsonl": 1, "safety-lines.tuning-12.jsonl": 1,
         "safety-lines.tuning-13.jsonl": 1, "safety-lines.tuning-15.jsonl": 5, "safety-lines.tuning-16.jsonl": 0,
         "safety-lines.tuning-17.jsonl": 2, "safety-lines.tuning-18.jsonl": 14, "safety-lines.tuning-19.jsonl": 14,
-        "safety-lines.tuning-20.jsonl": 18, "safety-lines.tuning-21.jsonl": 30,
+        "safety-lines.tuning-20.jsonl": 18, "safety-lines.tuning-21.jsonl": 22,
     ]
 
     @Test func heldOutLines() throws {
