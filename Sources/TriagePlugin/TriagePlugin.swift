@@ -36,6 +36,11 @@ public struct TriagePlugin: Plugin {
             slot: .spread,
             prompt: "Is the pain on one spot of the bone you could point to with a fingertip, or spread along the inner edge?",
             examples: "one spot; spread along the edge; not sure"),
+        // A foot or heel: a stress fracture of a foot bone or the heel is pain on one spot of the bone.
+        Question(
+            slot: .spread,
+            prompt: "Is there one spot on a bone of your foot or heel that hurts to press or with every step, or is it sore all over?",
+            examples: "one spot on the bone; all over; the whole arch", area: "feet"),
         Question(
             slot: .spread, prompt: "Does the pain stay in your back, or spread down one leg or both?",
             examples: "stays in my back; down my left leg; both legs", area: "back"),
@@ -119,10 +124,15 @@ public struct TriagePlugin: Plugin {
     static func applies(_ question: Question, _ state: ConversationState) -> Bool {
         let facts = state.facts
         // The back has its own screen (where the pain spreads, bladder and bowel), asked straight after swelling.
+        // (Not first-step heel pain: the plantar fascia's sore spot is one spot too, and its own route answers it. The foot
+        // alone: "strained my calf, sharp on toe-off" is the calf's.)
+        if question.slot == .spread, question.area == "feet" {
+            return state.areas == ["feet"] && !state.cautions.contains("heel-first-step")
+        }
         if let area = question.area { return state.areas.contains(area) }
         switch question.slot {
         // Shins, and a swollen foot (the top of the foot is where stress fractures swell).
-        case .spread: return state.areas.contains("shins") || state.areas.contains("feet") && facts.swelling == true
+        case .spread: return state.areas.contains("shins")
         // Always: a course of weeks ("worse every week since March") is often told only here, even after a run
         // "yesterday"; from day three a flat course matters too, and with swelling or strong pain getting worse by the
         // hour is what tells a compartment or a tear from soreness.

@@ -180,6 +180,19 @@ import Testing
         #expect(shippedCoach.classify("my knee won't stop bleeding").entities.redFlags == ["wound"])
     }
 
+    /// A foot alone is asked the bone question: one spot on a bone is a possible stress fracture, sore all over is not;
+    /// not for first-step heel pain, whose sore spot is the plantar fascia's (safety-conversations.tuning-12: a
+    /// fingertip spot on a long foot bone reached ordinary soreness).
+    @Test func aFootAloneIsAskedForOneSpotOnTheBone() {
+        let spot = converse(["top of foot slightly achy", "no", "one tiny spot on top of the foot on the bone, hurts every step"])
+        #expect(spot[1].awaiting == .spread, "\(spot[1].reply)")
+        #expect(spot.last?.triage?.reasons.contains("red-flag:stress-fracture") == true, "\(spot.map(\.reply))")
+        let heel = converse(["heel hurts like hell on my first steps out of bed", "none"])
+        #expect(heel[1].awaiting != .spread, "\(heel[1].reply)")
+        let calf = converse(["strained my right calf this morning at 4k, sharp on toe-off, about a 5, no swelling"])
+        #expect(calf[0].awaiting != .spread, "\(calf[0].reply)")
+    }
+
     /// Told across answers as in one line: a calf rock hard and getting worse is a compartment whatever the level told
     /// before; dark and scanty urine after a marathon is muscle breakdown, not an answer to ask again.
     @Test func signsToldInAnswersAfterAMildLevel() {

@@ -4,6 +4,8 @@ entities.body_parts: ["feet"]
 awaiting: swelling
 > I don't know
 entities.answer: unknown
+awaiting: spread
+> all over
 awaiting: pain_kind
 > skip
 entities.answer: skip

@@ -2,6 +2,8 @@
 > my feet hurt after a 10k
 awaiting: swelling
 > no
+awaiting: spread
+> all over
 awaiting: pain_kind
 > dull
 awaiting: pain_level

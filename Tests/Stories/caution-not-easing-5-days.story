@@ -4,6 +4,8 @@ plugin: triage
 entities.body_parts: ["feet"]
 awaiting: swelling
 > no
+awaiting: spread
+> all over
 awaiting: pain_kind
 > it's a dull ache
 awaiting: pain_level

@@ -5,6 +5,8 @@ entities.body_parts: ["feet"]
 entities.distance_km: 21.1
 awaiting: swelling
 > not really
+awaiting: spread
+> all over
 awaiting: pain_kind
 > throbbing
 entities.pain_kind: throbbing

@@ -14,6 +14,8 @@ plugin: triage
 entities.body_parts: ["feet"]
 awaiting: swelling
 > no
+awaiting: spread
+> all over
 awaiting: pain_kind
 > dull ache
 awaiting: pain_level

@@ -184,8 +184,8 @@ public struct ConversationState: Sendable {
     /// Only safety records these: plugins read them.
     public internal(set) var redFlags: [String] = []
     public internal(set) var flaggedAreas: Set<String> = []
-    /// Caution routes raised in this conversation (a fresh strain, first-step heel pain...).
-    var cautions: [String] = []
+    /// Caution routes raised in this conversation (a fresh strain, first-step heel pain...). Plugins read them.
+    public internal(set) var cautions: [String] = []
 
     /// Swelling told where a deep-vein clot can be: a calf, a thigh, or behind the knee.
     public var swellingWhereAClotCanBe: Bool {

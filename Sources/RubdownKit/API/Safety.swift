@@ -32,7 +32,12 @@ public struct Safety: Sendable {
         if facts.urine == .brown { add("rhabdo") }
         if facts.bladderChange { add("cauda-equina") }
         for check in SignCheck.allCases where facts.signCheckAnswers[check] == true { add(check.flag(facts)) }
-        if facts.spread == .pinpoint, areas.contains("shins") || areas.contains("feet") && facts.swelling == true { add("stress-fracture") }
+        // (A foot's one spot: on a bone, not the heel's first-step pain, whose sore spot is the plantar fascia's.)
+        if facts.spread == .pinpoint,
+            areas.contains("shins") || areas.contains("feet") && (facts.swelling == true || !state.cautions.contains("heel-first-step"))
+        {
+            add("stress-fracture")
+        }
         if let level = facts.painLevel, level >= 8, facts.swelling == true, !areas.isDisjoint(with: ["shins", "calves"]) {
             add("compartment")
         }

@@ -878,6 +878,8 @@ struct EntityExtractor: Sendable, Codable {
         "day", "days", "week", "weeks", "hour", "hours", "hrs", "hr", "minute", "minutes", "min", "mins", "am", "pm",
         "month", "months", "year", "years", "times", "time", "sets", "reps", "second", "seconds", "sec", "secs",
         "degrees", "c", "f", "x",
+        // ("one spot", "one area", "one side": where, not how bad.)
+        "spot", "spots", "area", "areas", "place", "point", "side", "sides", "leg", "legs", "foot", "feet",
     ]
 
     /// What a number before them counts: efforts of a session, not a pain level.
