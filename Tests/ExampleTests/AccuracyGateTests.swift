@@ -59,9 +59,9 @@ import Testing
         let counts = evaluation.report(listing: 0, countsOnly: true)
         #expect(evaluation.total == 817)
         // The sixteenth batch (session 14; the fifteenth is now tuning-11) at 7551031: 92.8% in scope, 92.7% out of
-        // scope (counts only).
-        #expect(evaluation.inScopeAccuracy >= 0.925, "\(counts)")
-        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.925, "\(counts)")
+        // scope; at 029d010, 93.8% and 94.4% (counts only).
+        #expect(evaluation.inScopeAccuracy >= 0.935, "\(counts)")
+        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.94, "\(counts)")
     }
 
     @Test(arguments: [
@@ -69,9 +69,10 @@ import Testing
         ("conversations.tuning-4.jsonl", 100, 0.955), ("conversations.tuning-5.jsonl", 100, 0.975),
         ("conversations.tuning-6.jsonl", 202, 0.96), ("conversations.tuning-7.jsonl", 222, 0.93),
         ("conversations.tuning-8.jsonl", 243, 0.885), ("conversations.tuning-9.jsonl", 274, 0.92),
-        ("conversations.tuning-10.jsonl", 273, 0.905), ("conversations.tuning-11.jsonl", 273, 0.87),
-        // (held-out, the sixteenth batch: 242 of 270 at 7551031 through ../shared/tools/simulated_runner.py, 241 here)
-        ("conversations.held-out.jsonl", 270, 0.885),
+        ("conversations.tuning-10.jsonl", 273, 0.905), ("conversations.tuning-11.jsonl", 273, 0.895),
+        // (held-out, the sixteenth batch: 242 of 270 at 7551031 through ../shared/tools/simulated_runner.py, 241 here;
+        // 247 and 246 at 029d010)
+        ("conversations.held-out.jsonl", 270, 0.905),
     ])
     func blindConversations(file: String, count: Int, gate: Double) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)

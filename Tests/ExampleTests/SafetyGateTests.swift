@@ -107,7 +107,7 @@ import Testing
         ("safety-conversations.tuning-5.jsonl", 66, 5), ("safety-conversations.tuning-6.jsonl", 66, 3),
         ("safety-conversations.tuning-7.jsonl", 159, 6), ("safety-conversations.tuning-8.jsonl", 154, 5),
         ("safety-conversations.tuning-9.jsonl", 154, 21), ("safety-conversations.tuning-10.jsonl", 150, 21),
-        ("safety-conversations.tuning-11.jsonl", 150, 11), ("safety-conversations.tuning-12.jsonl", 150, 31),
+        ("safety-conversations.tuning-11.jsonl", 150, 11), ("safety-conversations.tuning-12.jsonl", 150, 20),
     ])
     func laterTuningConversations(file: String, count: Int, failuresAllowed: Int) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)
@@ -129,6 +129,6 @@ import Testing
 
     // The sixteenth batch (session 14): 126 of 150 (84%) when first measured at 7551031 through
     // ../shared/tools/simulated_runner.py; 125 in this test, whose runner picks its wordings otherwise. The issue's
-    // target is 95%.
-    static let heldOutConversationPass = 0.82
+    // target is 95%. At the session's end (029d010): 131 through the python runner, 133 here.
+    static let heldOutConversationPass = 0.87
 }
