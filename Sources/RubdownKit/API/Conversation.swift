@@ -69,9 +69,7 @@ public struct Conversation: Sendable {
         case .answering(let pending):
             if DialoguePolicy.stopsTheQuestions(line) { return stopQuestions(pending, line) }
             // "why do you ask?", "why does that matter": why this question, as "why?" is answered.
-            if DialoguePolicy.asksWhyTheQuestion(line), let why = coach.content.intents.intents.first(where: { $0.id == "core.why" }) {
-                return respond(to: line, chosen: why.id)
-            }
+            if DialoguePolicy.asksWhyTheQuestion(line) { return respond(to: line, chosen: "core.why") }
             if pending.checkIn, let turn = easingAtCheckIn(pending, line) { return turn }
             return talk(line)
         case .freeTalk:
