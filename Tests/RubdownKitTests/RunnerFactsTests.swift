@@ -171,6 +171,19 @@ import Testing
         #expect(turns[6].routineStep?.index == 2)
     }
 
+    /// A fact told beside a request in one line is the request's context: the bath or technique asked for is answered,
+    /// fitted (a new user's "im 30 weeks pregnant, can i do an ice bath...?" got the note and no answer).
+    @Test(arguments: [
+        ("im 30 weeks pregnant, can i do an ice bath after my run?", "bath", "Ice-cold bath: not for you now"),
+        ("I'm on warfarin, how do I use a tennis ball on my calves?", "techniques", "I'd leave the tennis ball out"),
+    ])
+    func aFactBesideARequestFitsTheAnswer(line: String, plugin: String, answer: String) {
+        let turn = converse([line])[0]
+        #expect(turn.plugin == plugin, "\(turn.reply)")
+        #expect(turn.reply.hasPrefix("Noted: "), "\(turn.reply)")
+        #expect(turn.reply.contains(answer), "\(turn.reply)")
+    }
+
     /// "what about if I have high blood pressure" after a bath answer: that bath answer again, fitted (a new user's got a
     /// clarifying question, then the pressing card: "pressure" of "blood pressure" was read as pressing).
     @Test func aFactAskedAboutAfterABathAnswerFitsThatAnswer() {

@@ -45,6 +45,9 @@ public struct Coach: Sendable {
             let triage = plugins.plugin(with: .redFlags), let first = content.intents.firstIntent(of: triage.name)
         {
             route = .init(plugin: triage.name, intent: route.plugin == triage.name ? route.intent : first.id)
+        } else if let asked = DialoguePolicy.requestBesideAFact(understanding, plugins: plugins) {
+            // ("im pregnant, can i do an ice bath?": the bath, as a conversation answers it.)
+            route = asked
         }
         return Classification(
             input: line, plugin: route.plugin, intent: route.intent, confidence: understanding.confidence,

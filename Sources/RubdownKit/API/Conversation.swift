@@ -346,7 +346,8 @@ public struct Conversation: Sendable {
             // (A request to massage what hurts is not asked which it is: it gets the technique and the first question.)
             if chosen == nil, !refersBack, !Safety.needsScreening(understanding), !DialoguePolicy.reportsDiscomfort(understanding),
                 !DialoguePolicy.asksToMassageWhatHurts(understanding),
-                !DialoguePolicy.onlyTellsAboutTheRunner(understanding), !understanding.entities.asksAboutSigns,
+                !DialoguePolicy.onlyTellsAboutTheRunner(understanding), !DialoguePolicy.asksBesideAFact(understanding),
+                !understanding.entities.asksAboutSigns,
                 let (first, second) = DialoguePolicy.ambiguity(understanding, plugins: coach.plugins, table: coach.content.intents)
             {
                 state = proposed
@@ -452,6 +453,9 @@ public struct Conversation: Sendable {
         if refersBack, let last = state.lastIntent, let again = route(last) { return again }
         // The warning signs, grouped by urgency, answer a question about them.
         if understanding.entities.asksAboutSigns, let signs = coach.plugins.warningSignsIntent.flatMap(route) { return signs }
+        // "im 30 weeks pregnant, can i do an ice bath after my run?": the request is answered, fitted to the fact (a new
+        // user's got the note and no answer).
+        if let asked = DialoguePolicy.requestBesideAFact(understanding, plugins: coach.plugins) { return asked }
         if DialoguePolicy.onlyTellsAboutTheRunner(understanding) {
             // Told after the advice ("no roller, and only 10 minutes"): the advice again, fitted to it.
             if let last = state.lastTriage, last.level != .seekCare, !last.bodyParts.isEmpty, let questions { return questions }

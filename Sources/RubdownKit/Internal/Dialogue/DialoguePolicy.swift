@@ -160,6 +160,22 @@ enum DialoguePolicy {
         return !mentionsTheBody(understanding) && !entities.discomfort && entities.baths.isEmpty && !looksLikeRequest(understanding)
     }
 
+    /// "im 30 weeks pregnant, can i do an ice bath?", "I'm on warfarin, how do I use a tennis ball?": a fact of the
+    /// runner's told beside a request for a bath or a technique, which is what is answered, fitted to the fact.
+    static func asksBesideAFact(_ understanding: Understanding) -> Bool {
+        let entities = understanding.entities
+        return !entities.runnerFacts.isEmpty && !(entities.baths.isEmpty && entities.techniques.isEmpty) && looksLikeRequest(understanding)
+    }
+
+    /// The route of such a line: its best intent that is neither the note of the runner's facts nor out of scope.
+    static func requestBesideAFact(_ understanding: Understanding, plugins: PluginRegistry) -> Route? {
+        guard asksBesideAFact(understanding),
+            let asked = understanding.ranking.first(where: { $0.intent != plugins.aboutTheRunnerIntent && !plugins.isOutOfScope($0.plugin) }
+            )
+        else { return nil }
+        return Route(plugin: asked.plugin, intent: asked.intent)
+    }
+
     /// Whether a line is an answer to the pending question rather than something new.
     /// - Parameter outOfScope: the line on its own would go to the fallback; mid-question that is
     ///   an answer that could not be read, to be asked again, not a change of subject.
