@@ -208,6 +208,17 @@ import Testing
         #expect(turns[2].awaiting == .painKind)
     }
 
+    /// "weak" in answer to "anything else with it, such as ... weakness?" was taken as nothing else, and got the firm
+    /// routine (a second new user, session 14): asked which weakness, once; a leg that gives way is a nerve sign.
+    @Test(arguments: [("just tired and heavy", false), ("my left leg gives way", true), ("one leg drags a bit", true)])
+    func weaknessToldToTheScreenIsAskedWhich(second: String, sign: Bool) {
+        let opening = "did a half marathon yesterday, quads are tight, maybe a 3 out of 10, no swelling, getting better already"
+        let turns = converse([opening, "my legs feel weak and wobbly", second, "normal"])
+        #expect(turns[1].awaiting == .painKind && turns[1].reply.hasPrefix("Weak as in tired"), "\(turns[1].reply)")
+        let outcome = turns.first { $0.triage != nil }
+        #expect(outcome?.triage?.reasons.contains("red-flag:nerve") == sign, "\(turns.map(\.reply))")
+    }
+
     @Test(arguments: ["no more questions pls", "enough questions mate just tell me what to do", "stop asking questions", "nvm"])
     func plainWaysToStopTheQuestions(line: String) {
         let turns = converse(["my calves hurt after a 10k today", line])

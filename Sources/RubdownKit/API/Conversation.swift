@@ -159,7 +159,7 @@ public struct Conversation: Sendable {
     /// Guidance the dialogue itself shows.
     public static let guidance = [
         "as-above", "routine-stopped-for-pain", "routine-stopped-ease-off", "which-hurts-most", "questions-stopped",
-        "which-other-sign", "check-in-easing",
+        "which-other-sign", "which-weakness", "check-in-easing",
     ]
 
     /// Replies of this many lines or more are cards: never repeated word for word within a few turns.
@@ -316,6 +316,13 @@ public struct Conversation: Sendable {
                             SlotFilling.bareYes(understanding)
                         {
                             return reask(pending, understanding: understanding, prompt: coach.content.knowledge.say("which-other-sign"))
+                        }
+                        // "weak", "legs feel weak and wobbly" to it: tired legs, or a leg that gives way (a new user's
+                        // "weak" was taken as nothing else, and got the firm routine).
+                        if pending.question.slot == .painKind, pending.question.check == nil || pending.question.check == .otherSigns,
+                            SlotFilling.tellsOnlyOfWeakness(understanding)
+                        {
+                            return reask(pending, understanding: understanding, prompt: coach.content.knowledge.say("which-weakness"))
                         }
                         // (What the line tells of a caution route is kept: "worst with the first steps in the morning" is
                         // no kind of pain, but it is the heel's first-step pain.)

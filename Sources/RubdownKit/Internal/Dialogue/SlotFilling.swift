@@ -208,6 +208,7 @@ enum SlotFilling {
                 if check == .legNerve, !wordsOfLine.isDisjoint(with: Self.bothLegsWords) { state.facts.painRunsDownBothLegs = true }
             } else if answer == .no || Self.saysAllClear(understanding)
                 || check == .otherSigns && answer != .yes && !DialoguePolicy.looksLikeRequest(understanding)
+                    && !(Self.tellsOnlyOfWeakness(understanding) && (pending?.attempts ?? 1) < 2)
             {
                 // To "anything else with it?", whatever is told was read by the detector like any line; a bare "yes"
                 // says nothing of what, so it is asked again, and a request or a question ("walk me through it", "why
@@ -217,7 +218,9 @@ enum SlotFilling {
             if state.facts.signCheckAnswers[check] != nil { filled.insert(.painKind) } else { filled.remove(.painKind) }
         }
         // The pain-kind question asks "anything else?" itself.
-        if askedWithThePainKind, state.facts.signCheckAnswers[.otherSigns] == nil, !Self.bareYes(understanding) || yesAgain {
+        if askedWithThePainKind, state.facts.signCheckAnswers[.otherSigns] == nil, !Self.bareYes(understanding) || yesAgain,
+            !(Self.tellsOnlyOfWeakness(understanding) && (pending?.attempts ?? 1) < 2)
+        {
             state.facts.signCheckAnswers[.otherSigns] = yesAgain
             if yesAgain { filled.insert(.painKind) }
         }
@@ -305,6 +308,16 @@ enum SlotFilling {
 
     /// Asked how it is going: it has eased ("fine now", "all good").
     static let wellWords: Set<String> = ["fine", "good", "gone", "ok", "okay", "great", "recovered", "grand", "alright"]
+    /// "weak", "my legs feel weak and wobbly": weakness told with no other sign, no flag and no kind of pain, which may be
+    /// tired legs or a leg that gives way: asked which, once.
+    static func tellsOnlyOfWeakness(_ understanding: Understanding) -> Bool {
+        let entities = understanding.entities
+        let said = Set(understanding.normalized.split(separator: " ").map(String.init))
+        return entities.redFlags.isEmpty && entities.painKind == nil && !said.isDisjoint(with: weakWords)
+            && entities.symptoms.allSatisfy { $0 == "weakness" }
+    }
+    static let weakWords: Set<String> = ["weak", "weakness", "weaker", "wobbly", "jelly"]
+
     /// A colour said with one of these is the skin's, not the urine's.
     static let skinWords: Set<String> = [
         "skin", "chafing", "chafe", "chafed", "rash", "graze", "grazed", "sunburn", "sunburnt", "sunburned", "blister", "bruise",
