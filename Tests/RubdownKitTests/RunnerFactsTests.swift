@@ -176,6 +176,7 @@ import Testing
     @Test(arguments: [
         ("im 30 weeks pregnant, can i do an ice bath after my run?", "bath", "Ice-cold bath: not for you now"),
         ("I'm on warfarin, how do I use a tennis ball on my calves?", "techniques", "I'd leave the tennis ball out"),
+        ("I have 5 minutes and no equipment, what can I do for my quads?", "techniques", "A post-run routine for your quads"),
     ])
     func aFactBesideARequestFitsTheAnswer(line: String, plugin: String, answer: String) {
         let turn = converse([line])[0]

@@ -162,16 +162,22 @@ enum DialoguePolicy {
 
     /// "im 30 weeks pregnant, can i do an ice bath?", "I'm on warfarin, how do I use a tennis ball?": a fact of the
     /// runner's told beside a request for a bath or a technique, which is what is answered, fitted to the fact.
+    /// (Or of the time the runner has, or a fact taken back: "I have 5 minutes and no equipment, what can I do for my
+    /// quads?", "I'm not diabetic, how do I drum my calves?".)
     static func asksBesideAFact(_ understanding: Understanding) -> Bool {
         let entities = understanding.entities
-        return !entities.runnerFacts.isEmpty && !(entities.baths.isEmpty && entities.techniques.isEmpty) && looksLikeRequest(understanding)
+        let tellsOfThemselves =
+            !entities.runnerFacts.isEmpty || !entities.runnerFactsWithdrawn.isEmpty || entities.minutesAvailable != nil
+        let asksOfTheDomain = !(entities.baths.isEmpty && entities.techniques.isEmpty) || !entities.bodyParts.isEmpty
+        return tellsOfThemselves && asksOfTheDomain && looksLikeRequest(understanding)
     }
 
-    /// The route of such a line: its best intent that is neither the note of the runner's facts nor out of scope.
+    /// The route of such a line, when the note of the runner's facts has won its ranking: its best intent that is
+    /// neither that note nor out of scope.
     static func requestBesideAFact(_ understanding: Understanding, plugins: PluginRegistry) -> Route? {
-        guard asksBesideAFact(understanding),
-            let asked = understanding.ranking.first(where: { $0.intent != plugins.aboutTheRunnerIntent && !plugins.isOutOfScope($0.plugin) }
-            )
+        let aboutTheRunner = plugins.aboutTheRunnerIntent
+        guard asksBesideAFact(understanding), understanding.top?.intent == aboutTheRunner,
+            let asked = understanding.ranking.first(where: { $0.intent != aboutTheRunner && !plugins.isOutOfScope($0.plugin) })
         else { return nil }
         return Route(plugin: asked.plugin, intent: asked.intent)
     }
