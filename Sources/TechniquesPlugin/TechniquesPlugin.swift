@@ -68,9 +68,14 @@ public struct TechniquesPlugin: Plugin {
         let advice = context.advice
         let techniques = advice.techniques(for: areas, gentle: gentle, gentlest: context.state.lastTriage?.level == .caution)
         var text = lead + "For your \(context.knowledge.names(of: areas)), in this order:\n" + advice.brief(techniques)
-        text += "\n" + advice.areaNotes(areas)
+        // The runner's own advice replaces the area's ("give them plenty of stroking, firm presses and a slow roll" beside
+        // "never press, drum or roll" on varicose veins, as the outcome already does).
+        if advice.runnerMassageAdvice.isEmpty {
+            text += "\n" + advice.areaNotes(areas)
+        } else {
+            text += "\n" + advice.runnerMassageAdvice
+        }
         if gentle { text += "\n" + context.knowledge.say("gentler-when-stiff") }
-        if !advice.runnerMassageAdvice.isEmpty { text += "\n" + advice.runnerMassageAdvice }
         text +=
             "\nAsk \"how do I do \(techniques.first?.name.lowercased() ?? "stroking")?\" for the steps, or say \"walk me through it\" for a guided routine."
         return PluginReply(

@@ -185,6 +185,16 @@ import Testing
         #expect(turn.reply.contains(answer), "\(turn.reply)")
     }
 
+    /// Varicose veins keep the work to light stroking, and the runner's advice replaces the area's, which spoke of firm
+    /// presses and a slow roll (a second new user's "can I foam roll them?" got both).
+    @Test func varicoseVeinsGetLightStrokingOnly() {
+        let reply = converse(["I have varicose veins on my calves, can I foam roll them?"])[0].reply
+        #expect(reply.contains("Never press, drum or roll directly on varicose veins"), "\(reply)")
+        for firm in ["Pressing:", "Drumming:", "Foam roller:", "Tennis ball:", "firm presses"] {
+            #expect(!reply.contains(firm), "\(firm) in \(reply)")
+        }
+    }
+
     /// "what about if I have high blood pressure" after a bath answer: that bath answer again, fitted (a new user's got a
     /// clarifying question, then the pressing card: "pressure" of "blood pressure" was read as pressing).
     @Test func aFactAskedAboutAfterABathAnswerFitsThatAnswer() {
