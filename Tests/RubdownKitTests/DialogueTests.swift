@@ -219,6 +219,15 @@ import Testing
         #expect(outcome?.triage?.reasons.contains("red-flag:nerve") == sign, "\(turns.map(\.reply))")
     }
 
+    /// "and my left leg?" after the right calf's outcome: the same area on that side (a second new user's got the
+    /// out-of-scope reply).
+    @Test(arguments: ["and my left leg?", "what about the left one", "what about my other leg?"])
+    func aSideNamedAfterTheAdviceIsThatAreaAgain(line: String) {
+        let turns = converse(["my right calf hurts after a 10k", "no", "dull", "3", "yesterday", "same", line])
+        #expect(turns[5].triage?.level == .selfCare)
+        #expect(turns[6].plugin == "triage", "\(line): \(turns[6].reply)")
+    }
+
     @Test(arguments: ["no more questions pls", "enough questions mate just tell me what to do", "stop asking questions", "nvm"])
     func plainWaysToStopTheQuestions(line: String) {
         let turns = converse(["my calves hurt after a 10k today", line])

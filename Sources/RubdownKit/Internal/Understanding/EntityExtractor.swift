@@ -120,6 +120,10 @@ struct EntityExtractor: Sendable, Codable {
         entities.otherSide =
             words.contains("other")
             && zip(words, words.dropFirst()).contains { $0 == "other" && ["leg", "side", "one", "calf", "foot"].contains($1) }
+            // "and my left leg?", "what about the right one": a side named with no area is the area on that side (a new
+            // user's got the out-of-scope reply).
+            || entities.bodyParts.isEmpty && (words.contains("left") || words.contains("right"))
+                && zip(words, words.dropFirst()).contains { ($0 == "left" || $0 == "right") && ["leg", "one", "side"].contains($1) }
         // The area under discussion stands in for words only when this line names no area of its own.
         let areas = entities.bodyParts.isEmpty && entities.negatedBodyParts.isEmpty ? contextAreas : []
         // Only the foot below a sore shin or calf, where a compartment's signs show ("it's rock hard and my foot is numb on
