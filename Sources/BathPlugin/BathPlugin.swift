@@ -17,6 +17,12 @@ public struct BathPlugin: Plugin {
         return own.filter { !$0.subtracting(shared).isDisjoint(with: words) }.count >= 2
     }
 
+    /// "heat or ice?", "is heat or ice better for sore legs?": heat set against the cold.
+    static func asksHeatOrIce(_ understanding: Understanding) -> Bool {
+        let words = understanding.normalized.split(separator: " ")
+        return words.contains("heat") && words.contains("or")
+    }
+
     public func respond(to request: PluginRequest, context: PluginContext) -> PluginReply {
         let knowledge = context.knowledge
         let level = context.state.lastTriage?.level ?? .selfCare
@@ -29,6 +35,8 @@ public struct BathPlugin: Plugin {
         switch request.intent {
         case _ where Self.namesSeveral(request.understanding, knowledge.baths):
             asked = []  // "warm bath or ice?": both named, so the comparison
+        case "bath.cold" where Self.asksHeatOrIce(request.understanding):
+            asked = []  // "is heat or ice better?": the comparison too (a new user got the ice-cold card alone)
         case "bath.cold": asked = knowledge.baths.filter { !$0.notForFreshStrain }
         case "bath.warm": asked = knowledge.baths.filter(\.notForFreshStrain)
         default:

@@ -10,7 +10,9 @@ import Testing
         #expect(turn.reply.contains("Skip it if"))
     }
 
-    @Test(arguments: ["should I have a warm bath or ice?", "which is better, ice or warm?"])
+    @Test(arguments: [
+        "should I have a warm bath or ice?", "which is better, ice or warm?", "is heat or ice better for sore legs?", "heat or ice?",
+    ])
     func bothBathsNamedAreCompared(line: String) {
         let reply = converse([line])[0].reply
         #expect(reply.contains("warm bath") && reply.contains("ice-cold"), "\(reply)")
