@@ -311,18 +311,14 @@ public struct Conversation: Sendable {
                         if pending.question.slot == .bodyPart, SlotFilling.saysWholeLegs(understanding) {
                             return reask(pending, understanding: understanding, prompt: coach.content.knowledge.say("which-hurts-most"))
                         }
-                        // "yes" to "anything else with it, such as numbness...?": which?
+                        // To "anything else with it, such as numbness...?": a bare "yes" is asked which; "weak", "legs
+                        // feel weak and wobbly", which weakness, tired legs or a leg that gives way (a new user's "weak"
+                        // was taken as nothing else, and got the firm routine).
                         if pending.question.slot == .painKind, pending.question.check == nil || pending.question.check == .otherSigns,
-                            SlotFilling.bareYes(understanding)
+                            let which = SlotFilling.bareYes(understanding)
+                                ? "which-other-sign" : SlotFilling.tellsOnlyOfWeakness(understanding) ? "which-weakness" : nil
                         {
-                            return reask(pending, understanding: understanding, prompt: coach.content.knowledge.say("which-other-sign"))
-                        }
-                        // "weak", "legs feel weak and wobbly" to it: tired legs, or a leg that gives way (a new user's
-                        // "weak" was taken as nothing else, and got the firm routine).
-                        if pending.question.slot == .painKind, pending.question.check == nil || pending.question.check == .otherSigns,
-                            SlotFilling.tellsOnlyOfWeakness(understanding)
-                        {
-                            return reask(pending, understanding: understanding, prompt: coach.content.knowledge.say("which-weakness"))
+                            return reask(pending, understanding: understanding, prompt: coach.content.knowledge.say(which))
                         }
                         // (What the line tells of a caution route is kept: "worst with the first steps in the morning" is
                         // no kind of pain, but it is the heel's first-step pain.)

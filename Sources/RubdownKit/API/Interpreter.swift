@@ -373,7 +373,8 @@ public struct Interpreter: Sendable, Codable {
         for span in spans {
             if case .word(let word) = span.concept, word == "marathon" { return true }
         }
-        for index in tokens.indices.dropFirst() where runNouns.contains(tokens[index].text) && runLeads.contains(tokens[index - 1].text) {
+        for index in tokens.indices.dropFirst()
+        where tokens[index].classes.contains(.runNoun) && tokens[index - 1].classes.contains(.runLead) {
             return true
         }
         // "after running", "post jogging": the run as a thing done.
@@ -460,7 +461,7 @@ public struct Interpreter: Sendable, Codable {
         let foreign: [Bool]
 
         init(_ tokens: [Token], foreignAt: [Int], _ lexicon: Lexicon) {
-            tellsOfARun = tokens.contains { Interpreter.runNouns.contains($0.text) }
+            tellsOfARun = tokens.contains { $0.classes.contains(.runNoun) }
             meaningful = tokens.map { !$0.classes.contains(.stopword) && !Interpreter.genericWords.contains($0.stem) }
             var foreign = tokens.map(lexicon.isOtherTopic)
             for index in foreignAt { foreign[index] = true }

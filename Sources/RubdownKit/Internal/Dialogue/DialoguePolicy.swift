@@ -266,9 +266,10 @@ enum DialoguePolicy {
         "ask me the questions",
     ]
     static let stopLines: Set<String> = [
-        "stop", "stop it", "stop asking", "stop asking me", "stop the questions", "stop please", "please stop", "cancel",
-        "never mind", "nevermind", "nvm", "forget it", "no more questions", "enough questions", "enough", "too many questions",
+        "stop", "stop it", "stop please", "please stop", "cancel",
+        "never mind", "nevermind", "nvm", "forget it", "enough",
     ]
+    /// (A whole line too: `stopsTheQuestions` takes each alone or with words after it.)
     static let stopOpenings = [
         "no more questions", "enough questions", "stop asking", "stop the questions", "too many questions", "skip the questions",
         "enough with the questions",

@@ -1118,7 +1118,7 @@ struct EntityExtractor: Sendable, Codable {
         let afterNext = index + 2 < words.count ? words[index + 2] : ""
         if Interpreter.runNouns.contains(next) || runAdjectives.contains(next) && Interpreter.runNouns.contains(afterNext) { return nil }
         // ("the last 3 or 4 long runs")
-        if next == "or" || next == "to", index + 4 < words.count + 1,
+        if next == "or" || next == "to",
             words.dropFirst(index + 3).first.map({ Interpreter.runNouns.contains($0) || runAdjectives.contains($0) }) == true
         {
             return nil

@@ -75,7 +75,7 @@ struct WordClass: OptionSet, Sendable {
 
     /// `Interpreter.runWords`
     static let runWord = WordClass(rawValue: 1 << 44)
-    /// `Interpreter.runNouns` and "half"
+    /// `Interpreter.runNouns`
     static let runNoun = WordClass(rawValue: 1 << 45)
     /// `Interpreter.runLeads`
     static let runLead = WordClass(rawValue: 1 << 46)
@@ -153,7 +153,7 @@ struct WordClass: OptionSet, Sendable {
         add(E.timeCues, .timeCue)
         add(PastReading.clues, .pastClue)
         add(Interpreter.runWords, .runWord)
-        add(Interpreter.runNouns.union(["half"]), .runNoun)
+        add(Interpreter.runNouns, .runNoun)
         add(Interpreter.runLeads, .runLead)
         add(Interpreter.feelsFineOrAsks, .fineOrAsks)
         add(Interpreter.legWords, .wholeLeg)
