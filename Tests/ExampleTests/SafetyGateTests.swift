@@ -14,7 +14,7 @@ import Testing
         "safety-lines.tuning-9.jsonl", "safety-lines.tuning-10.jsonl", "safety-lines.tuning-11.jsonl",
         "safety-lines.tuning-12.jsonl", "safety-lines.tuning-13.jsonl", "safety-lines.tuning-14.jsonl", "safety-lines.tuning-15.jsonl",
         "safety-lines.tuning-16.jsonl", "safety-lines.tuning-17.jsonl", "safety-lines.tuning-18.jsonl",
-        "safety-lines.tuning-19.jsonl", "safety-lines.tuning-20.jsonl", "safety-lines.tuning-21.jsonl",
+        "safety-lines.tuning-19.jsonl", "safety-lines.tuning-20.jsonl", "safety-lines.tuning-21.jsonl", "safety-lines.tuning-22.jsonl",
     ]
 
     func evaluate(_ name: String) throws -> Evaluation {
@@ -54,9 +54,11 @@ import Testing
     /// tuning-19 (the thirteenth batch, session 12): 25 of 250 flagged when it joined.
     /// tuning-20 (the fourteenth batch, session 13): 23 of 250 flagged when it joined.
     /// tuning-21 (the fifteenth batch, session 14): 12 of 250 flagged when it joined.
+    /// tuning-22 (the sixteenth batch, session 15): 7 of 250 flagged when it joined.
     static let tuningFalseFlagsAllowed: [String: Int] = [
         "safety-lines.tuning-16.jsonl": 11, "safety-lines.tuning-17.jsonl": 7, "safety-lines.tuning-18.jsonl": 24,
         "safety-lines.tuning-19.jsonl": 25, "safety-lines.tuning-20.jsonl": 21, "safety-lines.tuning-21.jsonl": 12,
+        "safety-lines.tuning-22.jsonl": 7,
     ]
 
     /// The first tuning half must be caught whole. The later blind batches were added as tuning data
@@ -70,7 +72,7 @@ import Testing
         "safety-lines.tuning-10.jsonl": 1, "safety-lines.tuning-12.jsonl": 1,
         "safety-lines.tuning-13.jsonl": 1, "safety-lines.tuning-15.jsonl": 5, "safety-lines.tuning-16.jsonl": 0,
         "safety-lines.tuning-17.jsonl": 2, "safety-lines.tuning-18.jsonl": 14, "safety-lines.tuning-19.jsonl": 14,
-        "safety-lines.tuning-20.jsonl": 18, "safety-lines.tuning-21.jsonl": 22,
+        "safety-lines.tuning-20.jsonl": 18, "safety-lines.tuning-21.jsonl": 22, "safety-lines.tuning-22.jsonl": 11,
     ]
 
     @Test func heldOutLines() throws {
@@ -81,11 +83,11 @@ import Testing
         #expect(Double(evaluation.falseRedFlags.count) <= Self.heldOutFalseFlags * Double(evaluation.redFlagFreeLines), "\(counts)")
     }
 
-    // A new held-out set (the sixteenth batch, session 14; the fifteenth is now tuning-21): 439 of 450 caught with
-    // the right sign (97.6%; 443 with some sign), and 7 of 250 look-alikes flagged (2.8%) when first measured at
-    // 7551031. The targets are 97% and 1%.
-    static let heldOutCaught = 0.97
-    static let heldOutFalseFlags = 0.03
+    // A new held-out set (the seventeenth batch, session 15; the sixteenth is now tuning-22): 434 of 450 caught with
+    // the right sign (96.4%; 437 with some sign), and 10 of 250 look-alikes flagged (4.0%) when first measured at
+    // a00ee1b. The targets are 97% and 1%.
+    static let heldOutCaught = 0.96
+    static let heldOutFalseFlags = 0.04
 
     @Test(arguments: ["safety-conversations.tuning.jsonl", "safety-conversations.tuning-2.jsonl"])
     func tuningConversationsReachSeekCareWithTheRightUrgency(file: String) throws {
@@ -108,6 +110,7 @@ import Testing
         ("safety-conversations.tuning-7.jsonl", 159, 6), ("safety-conversations.tuning-8.jsonl", 154, 5),
         ("safety-conversations.tuning-9.jsonl", 154, 21), ("safety-conversations.tuning-10.jsonl", 150, 21),
         ("safety-conversations.tuning-11.jsonl", 150, 11), ("safety-conversations.tuning-12.jsonl", 150, 20),
+        ("safety-conversations.tuning-13.jsonl", 150, 17),
     ])
     func laterTuningConversations(file: String, count: Int, failuresAllowed: Int) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)
@@ -127,8 +130,7 @@ import Testing
             "held-out conversations: \(passed)/\(runners.count) passed")
     }
 
-    // The sixteenth batch (session 14): 126 of 150 (84%) when first measured at 7551031 through
-    // ../shared/tools/simulated_runner.py; 125 in this test, whose runner picks its wordings otherwise. The issue's
-    // target is 95%. At the session's end (029d010): 131 through the python runner, 133 here.
-    static let heldOutConversationPass = 0.87
+    // The seventeenth batch (session 15): 117 of 150 (78%) when first measured at a00ee1b, through
+    // ../shared/tools/simulated_runner.py and in this test alike. The target is 95%.
+    static let heldOutConversationPass = 0.78
 }

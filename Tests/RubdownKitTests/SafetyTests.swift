@@ -207,6 +207,24 @@ import Testing
         #expect(shippedCoach.classify("last 3 long runs").entities.painLevel == nil)
     }
 
+    /// Very little urine after a big effort is muscle breakdown's sign whatever its colour (safety-conversations.tuning-12:
+    /// a 100k runner's "barely been" to the colour question ended as a possible clot, "today"); a run told in hours is a
+    /// long effort, so that the urine is asked ("24hr race" ended without the question). "Not been yet" is only a wait.
+    @Test(arguments: [("not sure, barely been", true), ("hardly any, a tiny bit once", true), ("not been yet", false)])
+    func littleUrineAfterABigEffortIsMuscleBreakdown(answer: String, breakdown: Bool) {
+        let turns = converse(["muscles sore after the 24hr race", "calves", "no", "dull ache", "6", "today", "same", answer])
+        #expect(turns[6].awaiting == .urine, "\(turns.map(\.reply))")
+        let flagged = turns.contains { $0.triage?.reasons.contains("red-flag:rhabdo") == true }
+        #expect(flagged == breakdown, "\(answer) → \(turns.map(\.reply))")
+        #expect(shippedCoach.classify("muscles sore after the 24hr race").entities.distanceKm == 240)
+        #expect(shippedCoach.classify("sat for 3 hours after my run").entities.distanceKm == nil)
+    }
+
+    /// A knee that "has given way" told in answer to the trend question is the knee sign (safety-conversations.tuning-10).
+    @Test func aKneeThatHasGivenWayIsTheKneeSign() {
+        #expect(shippedCoach.classify("my knee has given way twice on the stairs today").entities.redFlags == ["knee-injury"])
+    }
+
     /// The trend is asked after any report: a course of weeks is often told only there, after a run "yesterday"
     /// (safety-conversations.tuning-12: a knee sore every run for two months, a shin worse each week). Getting worse
     /// on the first day, as soreness does while it builds, is no warning sign on its own.

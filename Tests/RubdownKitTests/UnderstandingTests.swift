@@ -451,6 +451,27 @@ import Testing
         #expect(shippedCoach.classify("rough sea crossing to france tonight").plugin == "fallback")
     }
 
+    /// How the runner is after a run, in words no list holds ("knackered", "suffering", "feeling it"), is a report that
+    /// starts the questions (safety-conversations.tuning-12's "feeling it a bit after intervals tbh" got the out-of-scope
+    /// reply); not a question, a denial, a line about another topic, what a routine is for, or an answer to "when?".
+    @Test func howTheRunnerIsAfterARunIsAReport() {
+        for line in ["knackered after the long run", "suffering after that half", "feeling it a bit after intervals tbh"] {
+            let classified = shippedCoach.classify(line)
+            #expect(classified.plugin == "triage" && classified.entities.generalSoreness, "\(line) → \(classified.intent)")
+            #expect(converse([line])[0].awaiting == .bodyPart, "\(line)")
+        }
+        for line in [
+            "not feeling rough at all after the half", "legs fine after the 10k", "what should I eat after the race",
+            "I'm going to the pub after the race",
+        ] {
+            #expect(shippedCoach.classify(line).plugin == "fallback", "\(line)")
+        }
+        #expect(shippedCoach.classify("routeen for after my long run").plugin == "techniques")
+        // (Not a time the question can read, but not a new report either: the question is asked again.)
+        let answered = converse(["calves sore", "no", "dull ache", "3", "after the session"])
+        #expect(answered[4].awaiting == .when && answered[4].reply.contains("couldn't read"), "\(answered.map(\.reply))")
+    }
+
     /// A groan beside the legs and nothing else is soreness, as a groan beside an area is.
     @Test func aGroanBesideTheLegsIsSoreness() {
         for line in ["oof my legs", "ugh, my legs"] {

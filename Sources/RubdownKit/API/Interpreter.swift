@@ -247,7 +247,17 @@ public struct Interpreter: Sendable, Codable {
         // any list holds; a leg area beside a run is the domain's, and unasked a report, see DialoguePolicy.)
         let areaBesideARun = Self.tellsOfALegBesideARun(tokens, spans: spans, areas: entities.bodyParts, distance: entities.distanceKm)
         entities.areaBesideARun = areaBesideARun
-        let inDomain =
+        // "knackered after the long run", "suffering after that half", "that 20 miler took it out of me": how the runner
+        // is after a run, in words no list holds. A line that tells of a run and of nothing else the coach knows, asks
+        // nothing, denies nothing and says in no word that it went well, is the runner's discomfort: the questions ask where (the
+        // out-of-scope reply told a sore runner that the coach could not help).
+        // (Not an answer: "after the session" answers "when did it start?".)
+        let stateAfterARun =
+            !answering && !foreign && !saysOtherTopic && !read.utf8Contains(UInt8(ascii: "?"))
+            && Self.tellsOfTheTimeAfterARun(tokens, distance: entities.distanceKm)
+            && !LineReadings.requestWords.contains(tokens.first?.text ?? "")
+            && !tokens.contains { $0.classes.contains(.fineOrAsks) || EntityExtractor.negators.contains($0.text) }
+        let saysTheDomain =
             roughAfterARun || signAfterARun || areaBesideARun
             || lexicon.isInDomain(tokens, spans: spans, foreign: foreign, aboutARun: aboutARun) {
                 entries[$0] >= 0 && table.entries[Int(entries[$0])].isDomain
@@ -258,6 +268,12 @@ public struct Interpreter: Sendable, Codable {
             // area is the body's, whatever else the line names.
             || entities.painKind != nil && Self.ownsAnArea(tokens, spans: spans)
             || !(entities.runnerFacts.isEmpty && entities.runnerFactsWithdrawn.isEmpty) && !saysOtherTopic
+        let toldOnlyOfARun = stateAfterARun && !saysTheDomain
+        if toldOnlyOfARun {
+            entities.generalSoreness = true
+            entities.discomfort = true
+        }
+        let inDomain = saysTheDomain || toldOnlyOfARun
         let stems = tokens.map { $0.stem }
         var hits = Set<Int>()
         // Intents a keyword of several words points to ("do after", "walk me through"): specific enough to
@@ -381,6 +397,25 @@ public struct Interpreter: Sendable, Codable {
         for index in tokens.indices.dropFirst()
         where ["running", "jogging"].contains(tokens[index].text) && ["after", "post"].contains(tokens[index - 1].text) {
             return true
+        }
+        return false
+    }
+    /// Whether the line tells of the time after a run: "after", "post" or "since", and within a few words a run, a race or a
+    /// distance ("after intervals", "since the fell race", "post 20 miler"), or a run as `talksOfARun` reads it.
+    static func tellsOfTheTimeAfterARun(_ tokens: [Token], distance: Double?) -> Bool {
+        // (Not what something is for: "routine for after my long run".)
+        for index in tokens.indices where ["after", "post", "since"].contains(tokens[index].text) {
+            if index > 0, tokens[index - 1].text == "for" { continue }
+            if distance != nil { return true }
+            // ("half" alone is a quantity: "after half an hour"; "that half" is a race.)
+            for at in (index + 1)..<min(tokens.count, index + 5) {
+                let next = tokens[at]
+                if next.classes.contains(.runWord) || next.text == "running"
+                    || next.classes.contains(.runNoun) && (next.text != "half" || tokens[at - 1].classes.contains(.runLead))
+                {
+                    return true
+                }
+            }
         }
         return false
     }

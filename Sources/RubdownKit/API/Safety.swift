@@ -27,9 +27,9 @@ public struct Safety: Sendable {
             // unless the legs swelled after a long effort, where the urine question comes first (muscle breakdown).
             // (A puffy knee or ankle alone stays caution: a hot, red joint is flagged from its own words.)
             // (Both legs swollen with brown urine is muscle breakdown, which explains the swelling.)
-            if !deferClot(state), !(facts.swollenBothSides && facts.urine == .brown) { add("clot") }
+            if !deferClot(state), !(facts.swollenBothSides && (facts.urine == .brown || facts.urine == .scanty)) { add("clot") }
         }
-        if facts.urine == .brown { add("rhabdo") }
+        if facts.urine == .brown || facts.urine == .scanty { add("rhabdo") }
         if facts.bladderChange { add("cauda-equina") }
         for check in SignCheck.allCases where facts.signCheckAnswers[check] == true { add(check.flag(facts)) }
         // (A foot's one spot: on a bone, not the heel's first-step pain, whose sore spot is the plantar fascia's.)

@@ -115,5 +115,7 @@ public enum UrineColour: String, Sendable, Hashable {
     case darkYellow = "dark-yellow"
     /// Brown, red, cola or tea: muscle breakdown until shown otherwise.
     case brown
+    /// Very little or none after an effort, whatever the colour: the same worry as brown.
+    case scanty
 }
 public enum Spread: String, Sendable, Hashable { case pinpoint, diffuse }

@@ -276,10 +276,7 @@ enum DialoguePolicy {
     ]
 
     static let thingsAskedFor: Set<String> = ["massage", "rub", "bath", "baths", "roll", "routine"]
-    static let requestWords: Set<String> = [
-        "what", "how", "when", "where", "why", "who", "which", "can", "could", "should", "would", "will", "is", "are",
-        "do", "does", "tell", "give", "show", "play", "find", "set", "book", "please",
-    ]
+    static let requestWords = LineReadings.requestWords
 
     /// Whether the line tells something in a sentence of its own before it asks ("Day 3 after my half. Still
     /// sore. Is massage a good idea now?").

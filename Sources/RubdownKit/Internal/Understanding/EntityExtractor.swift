@@ -245,7 +245,7 @@ struct EntityExtractor: Sendable, Codable {
         }
         entities.minutesAvailable = Self.minutesAvailable(line)
         entities.trend = Self.trend(tokens)
-        entities.urine = entities.asksAboutSigns ? nil : Self.urine(tokens, line)
+        entities.urine = entities.asksAboutSigns ? nil : Self.urine(tokens, line, littleUrine: entities.symptoms.contains("little-urine"))
         entities.spread = Self.spread(tokens, line)
         entities.duringRun = Self.duringRun(tokens, words: words)
         entities.mentionsUrine = tokens.contains { $0.classes.contains(.urineWord) }
@@ -395,7 +395,7 @@ struct EntityExtractor: Sendable, Codable {
     ]
 
     /// The colour of urine as told: brown or cola wins over any other word in the line; "dark" alone says too little.
-    static func urine(_ tokens: [Token], _ line: Line) -> UrineColour? {
+    static func urine(_ tokens: [Token], _ line: Line, littleUrine: Bool) -> UrineColour? {
         var found: UrineColour?
         for (index, token) in tokens.enumerated() where !token.negated {
             let classes = token.classes
@@ -415,6 +415,17 @@ struct EntityExtractor: Sendable, Codable {
                 || zip(line.words, line.words.dropFirst()).contains { $0 == "not" && ($1 == "much" || $1 == "many") }
         {
             return .brown
+        }
+        // "barely been since", "hardly any", "a tiny bit once": very little urine after an effort, a sign of muscle breakdown
+        // or failing kidneys whatever its colour (a blind batch's 100k runner told it only in answer to the colour
+        // question). The symptom's own words (`little-urine`), or scanty words in a short answer; not "haven't been yet",
+        // which is only a wait.
+        let words = line.words
+        let saysLittle =
+            words.contains(where: { scantyWords.contains($0) })
+            || zip(words, words.dropFirst()).contains(where: { ["not", "very", "tiny"].contains($0) && ["much", "little", "bit", "amount"].contains($1) })
+        if found != .brown, !words.contains("yet"), littleUrine || words.count <= 8 && saysLittle {
+            return .scanty
         }
         return found
     }
@@ -867,6 +878,31 @@ struct EntityExtractor: Sendable, Codable {
         "hilly", "hot", "windy", "tough", "hard", "slow", "fast", "wet", "cold", "flat", "muddy", "trail", "road", "big", "long",
         "local", "rainy", "humid", "brutal", "easy", "steamy", "sweaty", "freezing", "lumpy",
     ]
+    /// A run told in hours, "24hr race", "a 6 hour trail run", "ran for 3 hours": its length at a steady
+    /// 10 km an hour, enough for what a distance decides (whether it was a long effort).
+    static let kmAnHour = 10.0
+    static func hoursOfRunning(_ line: Line, at index: Int) -> Double? {
+        let words = line.words
+        var hours: Double?
+        var unitAt = index
+        if let value = line.numbers[index], value > 0, index + 1 < words.count, hourUnits.contains(words[index + 1]) {
+            hours = value
+            unitAt = index + 1
+        } else if let suffix = hourUnits.first(where: { $0.count <= 3 && words[index].hasSuffix($0) }),
+            let value = Double(words[index].dropLast(suffix.count)), value > 0
+        {
+            hours = value
+        }
+        guard let hours else { return nil }
+        // Said of a run: a run's word within two words after ("24hr race", "6 hour trail run"), or "ran for 3 hours".
+        let after = words[(unitAt + 1)..<min(words.count, unitAt + 3)].indices
+        let ofARun =
+            after.contains { line.classes[$0].contains(.runWord) || line.classes[$0].contains(.runNoun) }
+            || index >= 2 && words[index - 1] == "for" && ["ran", "run", "running", "jogged", "raced"].contains(words[index - 2])
+        return ofARun ? hours : nil
+    }
+    static let hourUnits: Set<String> = ["hour", "hours", "hr", "hrs", "h"]
+
     static let kmUnits: Set<String> = ["k", "km", "kms", "kilometer", "kilometers", "kilometre", "kilometres", "ks"]
     static let mileUnits: Set<String> = ["mile", "miles", "mi", "mls", "miler", "milers"]
     /// The word after a range that starts at `index` ("5 6 days", "8 or 9 miles", "3 to 4 km"); nil when no range starts there.
@@ -909,6 +945,7 @@ struct EntityExtractor: Sendable, Codable {
                 if kmUnits.contains(next) { return round1(value) }
                 if mileUnits.contains(next) { return round1(value * 1.609) }
             }
+            if let hours = Self.hoursOfRunning(line, at: index) { return round1(hours * kmAnHour) }
             guard line.classes[index].contains(.distanceWord) else { continue }
             switch word {
             case "half":

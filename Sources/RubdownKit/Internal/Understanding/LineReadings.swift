@@ -9,6 +9,11 @@ enum LineReadings {
                 && !tokens[max(0, index - 3)..<index].contains { EntityExtractor.negators.contains($0.text) }
         }
     }
+    /// The first words of a question or a command.
+    static let requestWords: Set<String> = [
+        "what", "how", "when", "where", "why", "who", "which", "can", "could", "should", "would", "will", "is", "are",
+        "do", "does", "tell", "give", "show", "play", "find", "set", "book", "please",
+    ]
     static let roughWords: Set<String> = ["rough", "ropey", "ropy", "rubbish", "grim", "lousy", "crappy", "awful", "terrible", "horrible"]
 
     /// Whether the "ice" at `index` is the ground: after "black", or after "on (the)" that follows a fall ("slipped on
