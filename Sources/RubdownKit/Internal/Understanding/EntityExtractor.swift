@@ -423,7 +423,9 @@ struct EntityExtractor: Sendable, Codable {
         let words = line.words
         let saysLittle =
             words.contains(where: { scantyWords.contains($0) })
-            || zip(words, words.dropFirst()).contains(where: { ["not", "very", "tiny"].contains($0) && ["much", "little", "bit", "amount"].contains($1) })
+            || zip(words, words.dropFirst()).contains(where: {
+                ["not", "very", "tiny"].contains($0) && ["much", "little", "bit", "amount"].contains($1)
+            })
         if found != .brown, !words.contains("yet"), littleUrine || words.count <= 8 && saysLittle {
             return .scanty
         }
