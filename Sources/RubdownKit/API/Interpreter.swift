@@ -256,7 +256,9 @@ public struct Interpreter: Sendable, Codable {
             !answering && !foreign && !saysOtherTopic && !read.utf8Contains(UInt8(ascii: "?"))
             && Self.tellsOfTheTimeAfterARun(tokens, distance: entities.distanceKm)
             && !LineReadings.requestWords.contains(tokens.first?.text ?? "")
+            && tokens.count >= 3
             && !tokens.contains { $0.classes.contains(.fineOrAsks) || EntityExtractor.negators.contains($0.text) }
+            && !tokens.contains { Self.notHowTheRunnerIs.contains($0.text) }
         let saysTheDomain =
             roughAfterARun || signAfterARun || areaBesideARun
             || lexicon.isInDomain(tokens, spans: spans, foreign: foreign, aboutARun: aboutARun) {
@@ -379,6 +381,15 @@ public struct Interpreter: Sendable, Codable {
         }
         return understanding
     }
+
+    /// Words that make a line about the time after a run something other than how the runner feels: what they did or will
+    /// do ("did yoga after my run", "after the race tomorrow i will rest"), how pleased they are, what they want.
+    static let notHowTheRunnerIs: Set<String> = [
+        "did", "had", "went", "go", "going", "stretch", "stretched", "stretching", "shower", "showered", "yoga", "thinking", "think",
+        "slept", "sleep", "ate", "eat", "eating", "drank", "drink", "watch", "bought", "buy", "recovery", "tomorrow", "next", "later",
+        "will", "gonna", "proud", "loved", "love", "buzzing", "happy", "pleased", "chuffed", "enjoyed", "fun", "amazing", "awesome",
+        "celebrate", "celebrated", "party", "work", "plan", "planning",
+    ]
 
     /// Whether the line tells of the time after a run: "after" (or "post") and a distance ("after a 20 miler", "after my
     /// half"), a race ("marathon") or a run as a thing done ("after the long run"), not the verb ("running late", "run

@@ -29,7 +29,11 @@ public struct Safety: Sendable {
             // (Both legs swollen with brown urine is muscle breakdown, which explains the swelling.)
             if !deferClot(state), !(facts.swollenBothSides && (facts.urine == .brown || facts.urine == .scanty)) { add("clot") }
         }
-        if facts.urine == .brown || facts.urine == .scanty { add("rhabdo") }
+        // (Little urine is muscle breakdown's sign after a big effort; told to the back's bladder question, it is that
+        // screen's, read from its own words.)
+        if facts.urine == .brown || facts.urine == .scanty && (facts.isLongRun || (facts.painLevel ?? 0) >= 8 || facts.swollenBothSides) {
+            add("rhabdo")
+        }
         if facts.bladderChange { add("cauda-equina") }
         for check in SignCheck.allCases where facts.signCheckAnswers[check] == true { add(check.flag(facts)) }
         // (A foot's one spot: on a bone, not the heel's first-step pain, whose sore spot is the plantar fascia's.)

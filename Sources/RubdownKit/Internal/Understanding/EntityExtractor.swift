@@ -420,18 +420,26 @@ struct EntityExtractor: Sendable, Codable {
         // or failing kidneys whatever its colour (a blind batch's 100k runner told it only in answer to the colour
         // question). The symptom's own words (`little-urine`), or scanty words in a short answer; not "haven't been yet",
         // which is only a wait.
+        // (Said of the amount, "barely been", "hardly any": not "hardly any colour", "not much change"; a normal colour told
+        // wins, "clear, i've barely stopped peeing".)
         let words = line.words
+        let pairs = zip(words, words.dropFirst())
         let saysLittle =
-            words.contains(where: { scantyWords.contains($0) })
-            || zip(words, words.dropFirst()).contains(where: {
-                ["not", "very", "tiny"].contains($0) && ["much", "little", "bit", "amount"].contains($1)
-            })
-        if found != .brown, !words.contains("yet"), littleUrine || words.count <= 8 && saysLittle {
+            (words.contains(where: { scantyWords.contains($0) })
+                || pairs.contains(where: { ["not", "very", "tiny"].contains($0) && ["much", "little", "bit", "amount"].contains($1) }))
+            && words.contains(where: { amountWords.contains($0) })
+            || words.contains("since")
+                && pairs.contains(where: { ["not", "havent", "haven't", "hasnt", "hasn't"].contains($0) && amountWords.contains($1) })
+            || pairs.contains(where: { ["only", "peed", "weed", "been"].contains($0) && $1 == "once" })
+        if found == nil || found == .darkYellow, !words.contains("yet"), littleUrine || words.count <= 8 && saysLittle {
             return .scanty
         }
         return found
     }
     static let scantyWords: Set<String> = ["barely", "hardly", "trickle", "scanty", "dribble", "dribbles"]
+    static let amountWords: Set<String> = [
+        "been", "any", "peed", "weed", "pee", "wee", "urine", "once", "passed", "trickle", "dribble", "gone",
+    ]
 
     static let urineWords: Set<String> = ["urine", "pee", "peeing", "wee", "weeing", "piss", "pissing", "urinating"]
 
@@ -895,7 +903,10 @@ struct EntityExtractor: Sendable, Codable {
         {
             hours = value
         }
-        guard let hours else { return nil }
+        // ("48 hours post race", "12 hours after the marathon": a time since the run, not its length.)
+        guard let hours, unitAt + 1 >= words.count || !["after", "post", "ago", "later", "since"].contains(words[unitAt + 1]) else {
+            return nil
+        }
         // Said of a run: a run's word within two words after ("24hr race", "6 hour trail run"), or "ran for 3 hours".
         let after = words[(unitAt + 1)..<min(words.count, unitAt + 3)].indices
         let ofARun =
@@ -947,7 +958,6 @@ struct EntityExtractor: Sendable, Codable {
                 if kmUnits.contains(next) { return round1(value) }
                 if mileUnits.contains(next) { return round1(value * 1.609) }
             }
-            if let hours = Self.hoursOfRunning(line, at: index) { return round1(hours * kmAnHour) }
             guard line.classes[index].contains(.distanceWord) else { continue }
             switch word {
             case "half":
@@ -968,6 +978,8 @@ struct EntityExtractor: Sendable, Codable {
             default: break
             }
         }
+        // (Only where the line names no distance: "a 2 hour half marathon" is a half marathon.)
+        if let hours = words.indices.lazy.compactMap({ Self.hoursOfRunning(line, at: $0) }).first { return round1(hours * kmAnHour) }
         return nil
     }
 
