@@ -225,6 +225,22 @@ import Testing
         #expect(shippedCoach.classify("my knee has given way twice on the stairs today").entities.redFlags == ["knee-injury"])
     }
 
+    /// Signs and caution routes told in answer to "when?" or "how far?" (safety-conversations.tuning-13): a crack and toes
+    /// pointing off sideways is a possible break; an Achilles "worst first thing when I get out of bed" is its morning route.
+    @Test func signsAndRoutesToldInAnswersAboutTimeAndDistance() {
+        let foot = converse([
+            "foot hurts after my run today", "a bit", "across the toes", "sharp pain", "6 or so", "same",
+            "4 miles, then my foot went in a pothole, something cracked and two toes are pointing off sideways",
+        ])
+        #expect(foot.contains { $0.triage?.reasons.contains("red-flag:deformity") == true }, "\(foot.map(\.reply))")
+        #expect(shippedCoach.classify("my heel skin has cracked").entities.redFlags.isEmpty)
+        let achilles = converse([
+            "achilles a bit grumpy", "no", "stiff", "2-3", "it's worst first thing when I get out of bed, been like that since Monday",
+            "same", "7k",
+        ])
+        #expect(achilles.last?.triage?.reasons.contains("caution:achilles-morning") == true, "\(achilles.map(\.reply))")
+    }
+
     /// The trend is asked after any report: a course of weeks is often told only there, after a run "yesterday"
     /// (safety-conversations.tuning-12: a knee sore every run for two months, a shin worse each week). Getting worse
     /// on the first day, as soreness does while it builds, is no warning sign on its own.

@@ -472,6 +472,20 @@ import Testing
         #expect(answered[4].awaiting == .when && answered[4].reply.contains("couldn't read"), "\(answered.map(\.reply))")
     }
 
+    /// Readings a blind batch showed wrong (safety-conversations.tuning-13): "3 and a half weeks" is a time, not a pain level
+    /// of 3; "a sharp one" is a kind of pain, not a level of 1; "me knee" is "my knee" (the outer-knee route missed for it),
+    /// but "my legs hate me right now" keeps its "me".
+    @Test func halvesOnesAndMe() {
+        let weeks = shippedCoach.classify("about 3 and a half weeks, it hasn't gone").entities
+        #expect(weeks.daysAgo == 24.5 && weeks.painLevel == nil)
+        let sharp = shippedCoach.classify("sharp one").entities
+        #expect(sharp.painKind == "sharp" && sharp.painLevel == nil)
+        #expect(shippedCoach.classify("a bad one, maybe 7").entities.painLevel == 7)
+        #expect(
+            shippedCoach.classify("outside of me knee flares up at the same point on every long run").entities.cautions == ["outer-knee"])
+        #expect(shippedCoach.classify("my legs hate me right now").plugin == "triage")
+    }
+
     /// A groan beside the legs and nothing else is soreness, as a groan beside an area is.
     @Test func aGroanBesideTheLegsIsSoreness() {
         for line in ["oof my legs", "ugh, my legs"] {

@@ -255,10 +255,13 @@ public struct Conversation: Sendable {
         var understanding = coach.interpreter.understand(
             line, contextAreas: aboutTheArea ? state.areas : [], answering: pending != nil)
         // "during the run, felt a loud snap at about 3k": a sign told in answer to when or how far is about the area;
-        // so is one the area completes ("been doing loads more lately, up to 60 miles a week" of a sore hip).
+        // so is one the area completes ("been doing loads more lately, up to 60 miles a week" of a sore hip), and a caution
+        // route's ("worst first thing when I get out of bed" of an Achilles, "comes on at 6 miles every run" of an outer knee).
         if !aboutTheArea, pending?.question.slot != .urine, !state.areas.isEmpty {
             let ofTheArea = coach.interpreter.understand(line, contextAreas: state.areas, answering: pending != nil)
-            if !understanding.entities.symptoms.isEmpty || ofTheArea.entities.redFlags.count > understanding.entities.redFlags.count {
+            if !understanding.entities.symptoms.isEmpty || ofTheArea.entities.redFlags.count > understanding.entities.redFlags.count
+                || ofTheArea.entities.cautions.count > understanding.entities.cautions.count
+            {
                 understanding = ofTheArea
             }
         }

@@ -1024,15 +1024,22 @@ struct EntityExtractor: Sendable, Codable {
             saysNow = p.now.contains(where: line.contains)
         }
         for (index, _) in words.enumerated() {
-            guard let value = line.numbers[index], index + 1 < words.count else { continue }
-            let unit = words[index + 1]
-            let after = index + 2 < words.count ? words[index + 2] : ""
+            guard var value = line.numbers[index], index + 1 < words.count else { continue }
+            var unit = words[index + 1]
+            var unitAt = index + 1
+            // "3 and a half weeks": the half is of the unit (a tester's batch had it read as a pain level of 3).
+            if unit == "and", index + 4 < words.count, words[index + 2] == "a", words[index + 3] == "half" {
+                value += 0.5
+                unitAt = index + 4
+                unit = words[unitAt]
+            }
+            let after = unitAt + 1 < words.count ? words[unitAt + 1] : ""
             let before = index > 0 ? words[index - 1] : ""
             let dated =
                 after == "ago" || after == "back" || after == "now" || after == "after" || after == "since"
                 || Self.beforeDuration.contains(before) || words.count <= 3
                 // "all week, 6 days": a short answer that ends with the time.
-                || index + 2 == words.count && words.count <= 6
+                || unitAt + 1 == words.count && words.count <= 6
                 // "a month or more", "6 weeks or so", "3 weeks plus": a short answer that hedges the time.
                 || (after == "or" || after == "plus") && words.count <= 6
             guard dated else { continue }
@@ -1165,6 +1172,14 @@ struct EntityExtractor: Sendable, Codable {
         guard let value = line.numbers[index], !["a", "an", "couple", "few", "several"].contains(word) else { return nil }
         if next == "out", index + 3 < words.count + 1, words.dropFirst(index + 2).first == "of" { return clampPain(value) }
         if otherUnits.contains(next) || kmUnits.contains(next) || mileUnits.contains(next) { return nil }
+        // "3 and a half weeks": a time.
+        if next == "and", index + 4 < words.count, words[index + 2] == "a", words[index + 3] == "half",
+            otherUnits.contains(words[index + 4])
+        {
+            return nil
+        }
+        // "a sharp one", "the left one": "one" standing for a thing, not a level.
+        if word == "one", index > 0, oneAsAThing.contains(words[index - 1]) || line.classes[index - 1].contains(.severity) { return nil }
         // "the last 3 long runs", "2 runs in a row": a count of runs (a tester's "last 3 long runs" changed a 5 to a 3).
         let afterNext = index + 2 < words.count ? words[index + 2] : ""
         if Interpreter.runNouns.contains(next) || runAdjectives.contains(next) && Interpreter.runNouns.contains(afterNext) { return nil }
@@ -1201,6 +1216,11 @@ struct EntityExtractor: Sendable, Codable {
         if Double(word) == nil && words.count > 5 { return nil }  // "one of my calves"
         return value >= 0 && value <= 10 ? clampPain(value) : nil
     }
+
+    static let oneAsAThing: Set<String> = [
+        "sharp", "dull", "bad", "good", "rough", "nasty", "big", "little", "small", "new", "old", "this", "that", "the", "every",
+        "other", "another", "last", "first", "right", "left", "which", "stabbing", "achy", "tight", "hard", "long", "short",
+    ]
 
     static let runVerbsBeforeADistance: Set<String> = [
         "do", "does", "did", "doing", "run", "runs", "ran", "running", "usually", "normally", "typically", "than",

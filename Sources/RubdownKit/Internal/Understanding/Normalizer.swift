@@ -171,8 +171,21 @@ enum Normalizer {
         flush(count)
         if lastIsBreak { words.removeLast() }
         if hasEmpty { words.removeAll { $0.isEmpty } }
+        // "outside of me knee", "me calves": "me" before a part of the leg is "my" (British and Irish speech; a blind
+        // writer's outer-knee pain at a fixed distance missed its route for it).
+        // ("me left calf"; not "my legs hate me right now".)
+        for index in words.indices.dropLast() where words[index] == "me" {
+            let next = words[index + 1]
+            let part = ["left", "right", "lower"].contains(next) ? (index + 2 < words.count ? words[index + 2] : "") : next
+            if Self.partsAfterMe.contains(part) { words[index] = "my" }
+        }
         return words
     }
+    private static let partsAfterMe: Set<String> = [
+        "knee", "knees", "leg", "legs", "calf", "calves", "ankle", "ankles", "foot", "feet", "hip", "hips", "hamstring", "hamstrings",
+        "hammy", "hammies", "quad", "quads", "shin", "shins", "heel", "heels", "achilles", "thigh", "thighs", "glutes", "bum", "toe",
+        "toes", "arch", "groin", "pins", "pegs", "stems",
+    ]
 
     private static func lowercase(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
         String(unsafeUninitializedCapacity: end - start) { buffer in
