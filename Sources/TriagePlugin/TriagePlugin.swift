@@ -137,8 +137,8 @@ public struct TriagePlugin: Plugin {
         // "yesterday"; from day three a flat course matters too, and with swelling or strong pain getting worse by the
         // hour is what tells a compartment or a tear from soreness.
         case .trend: return true
-        // After a severe effort, strong pain or swollen legs, or when the runner mentioned it.
-        case .urine: return facts.urineMatters
+        // After a severe effort, strong pain or swollen legs or a swollen thigh, or when the runner mentioned it.
+        case .urine: return state.urineMatters
         default: return true
         }
     }

@@ -241,6 +241,46 @@ import Testing
         #expect(achilles.last?.triage?.reasons.contains("caution:achilles-morning") == true, "\(achilles.map(\.reply))")
     }
 
+    /// A swollen thigh is asked about urine before it is held as a possible clot: after hard running, muscle breakdown is
+    /// likelier there (the sixteenth batch's "quads swollen after hill reps and a 20k", urine like cola told only when
+    /// asked, ended as a clot, "today"). A normal answer still gets the chest check and the clot.
+    @Test func aSwollenThighIsAskedAboutUrineFirst() {
+        // (The chest check first, the more urgent; then how bad, and the urine before the outcome.)
+        let brown = converse([
+            "hill reps saturday then a 20k long run sunday, quads are wrecked", "swollen", "no", "6", "dark reddish-brown",
+        ])
+        #expect(brown[3].awaiting == .urine, "\(brown.map(\.reply))")
+        #expect(brown.last?.triage?.reasons.contains("red-flag:rhabdo") == true, "\(brown.map(\.reply))")
+        let normal = converse(["left hamstring sore after an easy 5k", "yes, swollen and warm", "normal", "no", "ache", "4"])
+        #expect(normal.contains { $0.awaiting == .urine }, "\(normal.map(\.reply))")
+        #expect(normal.contains { $0.triage?.reasons.contains("red-flag:clot") == true }, "\(normal.map(\.reply))")
+    }
+
+    /// Look-alikes of the blind batches that were flagged: breathless in the intervals and "fine a minute after", swelling
+    /// denied in dialect ("nowt swollen", "nae swelling"), a pain told where the outside of the legs is ("hip to knee"), a
+    /// knock's one sore spot, and a description given as a "yes" to the nerve check.
+    @Test func lookAlikesOfTheBlindBatches() {
+        for line in [
+            "i was gasping like a fish during my intervals lol, fine a minute after stopping, now just achy legs",
+            "hiya, both legs achin after a 10 mile trail yesterday, maybe 3, nowt swollen",
+            "parkrun done, calves a wee bit tight, 2 outta 10, nae swelling", "stiff all down the outside of my legs, hip to knee",
+        ] {
+            #expect(shippedCoach.classify(line).entities.redFlags.isEmpty, "\(line)")
+        }
+        #expect(shippedCoach.classify("still breathless an hour after the run").entities.redFlags == ["chest"])
+        #expect(shippedCoach.classify("my kneecap has shifted to the outside").entities.redFlags.contains("deformity"))
+        let knock = converse([
+            "whacked my shin on a park bench mid-jog, small bruise", "tiny bit", "coin-sized patch", "tender", "2", "today", "same",
+        ])
+        #expect(!knock.contains { $0.triage?.level == .seekCare }, "\(knock.map(\.reply))")
+        let spot = converse(["shin sore after my run", "no", "one spot on the bone, hurts to press", "ache", "4", "today", "same", "5k"])
+        #expect(spot.contains { $0.triage?.reasons.contains("red-flag:stress-fracture") == true }, "\(spot.map(\.reply))")
+        let back = converse([
+            "my back is stiff after the long run", "no swelling", "across the whole area", "no", "sort of bruised feeling",
+        ])
+        #expect(!back.contains { $0.triage?.reasons.contains("red-flag:nerve") == true }, "\(back.map(\.reply))")
+    }
+
     /// The trend is asked after any report: a course of weeks is often told only there, after a run "yesterday"
     /// (safety-conversations.tuning-12: a knee sore every run for two months, a shin worse each week). Getting worse
     /// on the first day, as soreness does while it builds, is no warning sign on its own.

@@ -246,12 +246,10 @@ public struct Conversation: Sendable {
     /// Answers a line; `chosen` forces the intent (after a clarifying question).
     private mutating func respond(to line: String, chosen: String? = nil) -> Turn {
         let pending = state.pending
-        // "pale", "brown", "since Tuesday": answers about urine, time or distance do not describe the area.
-        // (With back pain the urine question is about bladder control, which is about the area.)
-        let aboutTheArea =
-            pending.map {
-                ![Slot.when, .distance].contains($0.question.slot) && ($0.question.slot != .urine || $0.question.area != nil)
-            } ?? true
+        // "pale", "brown", "since Tuesday": answers about urine, time or distance do not describe the area. (Nor with back
+        // pain, where the question is about bladder control and numbness around the bottom, signs that need no area: a
+        // "normal, pale-ish" there was read as a pale, cold foot of the calves also sore.)
+        let aboutTheArea = pending.map { ![Slot.when, .distance, .urine].contains($0.question.slot) } ?? true
         var understanding = coach.interpreter.understand(
             line, contextAreas: aboutTheArea ? state.areas : [], answering: pending != nil)
         // "during the run, felt a loud snap at about 3k": a sign told in answer to when or how far is about the area;

@@ -86,6 +86,8 @@ public struct Facts: Sendable, Hashable {
     package var swollenBothSides = false
     /// Both sides told of earlier ("thighs and bum, both sides"): a later "they look swollen" is of both.
     package var soreBothSides = false
+    /// The area was knocked ("whacked my shin on a bench"): one sore spot then is the bruise's, not a stress fracture's.
+    package var knocked = false
     /// The knee's trouble told behind it ("the back of my knee", "swollen behind it"), where the calf's deep vein
     /// runs: swelling there is read as a calf's (a possible clot), not as a puffy knee joint's.
     package var behindTheKnee = false
@@ -186,6 +188,16 @@ public struct ConversationState: Sendable {
     public internal(set) var flaggedAreas: Set<String> = []
     /// Caution routes raised in this conversation (a fresh strain, first-step heel pain...). Plugins read them.
     public internal(set) var cautions: [String] = []
+
+    /// When the colour of the urine can change the outcome: as `Facts.urineMatters` says, or a thigh told swollen. A
+    /// thigh that swells after hard running is muscle breakdown more often than a clot, which starts in the calf: its
+    /// urine is asked before it is called a possible clot (blind batches' "quads swollen after hill reps and a 20k", with
+    /// cola-coloured urine told only when asked, ended as a possible clot, "today").
+    public var urineMatters: Bool {
+        // (Not a thigh strain's own swelling, "pulled my hamstring", whose advice is its caution route.)
+        facts.urineMatters
+            || swellingWhereAClotCanBe && !facts.behindTheKnee && Set(areas).isSubset(of: ["quads", "hamstrings", "glutes"])
+    }
 
     /// Swelling told where a deep-vein clot can be: a calf, a thigh, or behind the knee.
     public var swellingWhereAClotCanBe: Bool {

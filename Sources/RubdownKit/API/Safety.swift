@@ -36,8 +36,9 @@ public struct Safety: Sendable {
         }
         if facts.bladderChange { add("cauda-equina") }
         for check in SignCheck.allCases where facts.signCheckAnswers[check] == true { add(check.flag(facts)) }
-        // (A foot's one spot: on a bone, not the heel's first-step pain, whose sore spot is the plantar fascia's.)
-        if facts.spread == .pinpoint,
+        // (A foot's one spot: on a bone, not the heel's first-step pain, whose sore spot is the plantar fascia's. Nor the
+        // spot of a knock: "whacked my shin on a park bench", "coin-sized patch" is the bruise.)
+        if facts.spread == .pinpoint, !facts.knocked,
             areas.contains("shins") || areas.contains("feet") && (facts.swelling == true || !state.cautions.contains("heel-first-step"))
         {
             add("stress-fracture")
@@ -81,7 +82,7 @@ public struct Safety: Sendable {
     /// how bad first); breathless or chest pain, a clot in the lungs (the chest check first).
     private func deferClot(_ state: ConversationState) -> Bool {
         let facts = state.facts
-        let urineFirst = facts.urineMatters && facts.urine == nil && !facts.unknown.contains(.urine)
+        let urineFirst = state.urineMatters && facts.urine == nil && !facts.unknown.contains(.urine)
         let tight = state.symptoms.contains("hardness") || facts.painKind == "tight"
         let levelFirst = tight && facts.painLevel == nil && !facts.unknown.contains(.painLevel)
         return urineFirst || levelFirst || SignCheck.clotChest.isDue(in: state)

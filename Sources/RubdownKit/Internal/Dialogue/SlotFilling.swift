@@ -91,6 +91,7 @@ enum SlotFilling {
         fill(\.daysAgo, with: entities.daysAgo, .when)
         fill(\.distanceKm, with: entities.distanceKm, .distance)
         state.symptoms.formUnion(entities.symptoms)
+        if entities.knockToAnArea { state.facts.knocked = true }
         state.runner.facts.removeAll { entities.runnerFactsWithdrawn.contains($0) }
         for fact in entities.runnerFacts where !state.runner.facts.contains(fact) { state.runner.facts.append(fact) }
         if let minutes = entities.minutesAvailable { state.runner.minutes = minutes }
@@ -156,7 +157,7 @@ enum SlotFilling {
         // A brown colour said on its own where the urine matters ("reddish brown" typed at the pain question after a
         // 100k) is the urine's, though another question was asked; not where a colour describes the skin.
         let colourAlone =
-            entities.urine == .brown && state.facts.urineMatters && lineWords.count <= 4
+            entities.urine == .brown && state.urineMatters && lineWords.count <= 4
             && entities.bodyParts.isEmpty && ![Slot.swelling, .painKind, .bodyPart].contains(pending?.question.slot ?? .swelling)
         // Nor is "ok cool, should I do an ice bath?" a normal colour, nor "bit red from chafing on my inner thigh" a red
         // one: a request says "ok" to the question, and a colour of the skin is no urine's.
@@ -198,11 +199,17 @@ enum SlotFilling {
             ?? (askedWithThePainKind
                 ? SignCheck.allCases.first { $0 != .otherSigns && $0.isDue(in: state) && !$0.signs.isDisjoint(with: entities.symptoms) }
                 : nil)
+        // A yes that describes the pain instead ("sort of bruised feeling", "a bit sore" to "any numbness...?") is no yes to
+        // the check (ordinary conversations of the blind batches ended as a trapped nerve or a hip fracture for it); "yes,
+        // it's sore" to "does it hurt to hop?" is.
+        func saysYes(to check: SignCheck) -> Bool {
+            answer == .yes && entities.painKind == nil && (check == .hipLoad || !entities.generalSoreness && !entities.discomfort)
+        }
         if let check = checkAnswered, state.facts.signCheckAnswers[check] == nil {
             // "no, can hop fine" names the sign only to deny it: the flag's own veto settles the check as a no.
             if entities.vetoedRedFlags.contains(check.flag(state.facts)) {
                 state.facts.signCheckAnswers[check] = false
-            } else if !check.signs.isDisjoint(with: entities.symptoms) || answer == .yes && (check != .otherSigns || yesAgain) {
+            } else if !check.signs.isDisjoint(with: entities.symptoms) || saysYes(to: check) && (check != .otherSigns || yesAgain) {
                 state.facts.signCheckAnswers[check] = true
                 // "numb in both": the answer can tell that both legs are affected.
                 if check == .legNerve, !wordsOfLine.isDisjoint(with: Self.bothLegsWords) { state.facts.painRunsDownBothLegs = true }

@@ -718,7 +718,7 @@ struct EntityExtractor: Sendable, Codable {
 
     /// ("ruled out a clot", "excluded a fracture": a clinician's no.)
     static let negators: Set<String> = [
-        "not", "no", "never", "without", "nor", "neither", "none", "nothing", "ruled", "excluded",
+        "not", "no", "never", "without", "nor", "neither", "none", "nothing", "ruled", "excluded", "nowt", "nae",
     ]
     static let scopeBreakers: Set<String> = [",", "but", "and", "only", "just", "though", "although", "however", "instead", "rather"]
 
