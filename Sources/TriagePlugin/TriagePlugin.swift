@@ -41,6 +41,18 @@ public struct TriagePlugin: Plugin {
             slot: .spread,
             prompt: "Is there one spot on a bone of your foot or heel that hurts to press or with every step, or is it sore all over?",
             examples: "one spot on the bone; all over; the whole arch", area: "feet"),
+        // A joint or a tendon: where exactly, the question a physio asks first. What the answer tells ("the whole knee, hot and
+        // red, and I never knocked it", "there's a dip in the tendon") is read as any line is; blind batches told such signs
+        // only here, and got massage advice.
+        Question(
+            slot: .spread, prompt: "Is it one spot you could point to, or all around the knee?",
+            examples: "one spot; all around it; the outside of the knee", area: "knees"),
+        Question(
+            slot: .spread, prompt: "Is it one spot you could point to, or all around the ankle?",
+            examples: "one spot; all around it; the outside of the ankle", area: "ankles"),
+        Question(
+            slot: .spread, prompt: "Is it one spot on the tendon you could point to, or along it?",
+            examples: "one spot; along it; just above the heel", area: "achilles"),
         Question(
             slot: .spread, prompt: "Does the pain stay in your back, or spread down one leg or both?",
             examples: "stays in my back; down my left leg; both legs", area: "back"),

@@ -281,6 +281,49 @@ import Testing
         #expect(!back.contains { $0.triage?.reasons.contains("red-flag:nerve") == true }, "\(back.map(\.reply))")
     }
 
+    /// A knee, an ankle or an Achilles is asked where exactly: one spot, or all around (along the tendon). What the answer
+    /// tells is read as any line is: blind batches told a hot, red, swollen knee never knocked, or a gap in the tendon,
+    /// only there.
+    @Test func aJointOrATendonIsAskedWhereExactly() {
+        let knee = converse([
+            "just a knee niggle really, anything I can rub on it?", "some",
+            "the whole knee joint - it's swollen and red and hot, and I didn't knock it or fall",
+        ])
+        #expect(knee[1].awaiting == .spread, "\(knee.map(\.reply))")
+        #expect(knee[2].triage?.reasons.contains("red-flag:hot-joint") == true, "\(knee.map(\.reply))")
+        let tendon = converse([
+            "back of ankle hurts after parkrun", "no", "the tendon above the heel, there's a soft dip in it, like a gap",
+        ])
+        #expect(tendon[1].awaiting == .spread, "\(tendon.map(\.reply))")
+        #expect(tendon.contains { $0.triage?.reasons.contains("red-flag:achilles-rupture") == true }, "\(tendon.map(\.reply))")
+        // A place on the joint is an answer ("outer side"), and a calf is not asked.
+        let outer = converse(["My outer knee hurts at the 6 km mark every run", "none", "Outer side"])
+        #expect(outer[2].awaiting == .painKind, "\(outer.map(\.reply))")
+        #expect(converse(["my calves are sore after a 10k", "no"])[1].awaiting == .painKind)
+    }
+
+    /// Outer-knee pain at a fixed distance told in the ways blind writers did ("knee pain on the outside, always kicks in
+    /// after about 5 miles", "at the 6 km mark every run") is its route; told with its weeks it stays the route, not the
+    /// persistent flag, unless it is getting worse; "worse if I keep going" is within a run, not the course over days.
+    @Test func outerKneePainAtAFixedDistance() {
+        for line in [
+            "knee pain on the outside, always kicks in after about 5 miles and then i have to walk",
+            "My outer knee hurts at the 6 km mark every run, fine when I'm not running.",
+            "my knee, the outside bit, is fine at first but always hurts after 6 or 7k",
+        ] {
+            #expect(shippedCoach.classify(line).entities.cautions == ["outer-knee"], "\(line)")
+        }
+        let weeks = converse([
+            "outside of my knee starts hurting at exactly 5k every run", "no", "just there", "sharp", "6 when it hits",
+            "started about 10 days ago, every run since", "same",
+        ])
+        let outcome = weeks.first { $0.triage != nil }
+        #expect(
+            outcome?.triage?.level == .caution && outcome?.triage?.reasons.contains("caution:outer-knee") == true, "\(weeks.map(\.reply))")
+        #expect(shippedCoach.classify("5 at first, then worse if I keep going").entities.trend == nil)
+        #expect(shippedCoach.classify("worse every day").entities.trend == .worse)
+    }
+
     /// The trend is asked after any report: a course of weeks is often told only there, after a run "yesterday"
     /// (safety-conversations.tuning-12: a knee sore every run for two months, a shin worse each week). Getting worse
     /// on the first day, as soreness does while it builds, is no warning sign on its own.
@@ -521,9 +564,9 @@ import Testing
         // Said in so many words, it is the clot's own wording, raised at once.
         let named = converse(["my knee hurts after a long run", "a bit puffy at the back of the knee"])
         #expect(named[1].triage?.reasons.contains("red-flag:clot") == true, "\(named[1].reply)")
-        let joint = converse(["my knee hurts after a long run", "yes its puffy", "dull ache"])
+        let joint = converse(["my knee hurts after a long run", "yes its puffy", "all around it", "dull ache"])
         #expect(!joint[1].reply.contains("breathlessness"), "\(joint[1].reply)")
-        #expect(joint[2].triage == nil && joint[2].awaiting == .painLevel, "\(joint.map(\.reply))")
+        #expect(joint[3].triage == nil && joint[3].awaiting == .painLevel, "\(joint.map(\.reply))")
     }
 
     /// "both sides" told at the where question, then "thighs look swollen": both legs, which after a huge effort

@@ -5,6 +5,8 @@ entities.body_parts: ["ankles"]
 awaiting: swelling
 > yes, it's a bit puffy
 entities.red_flags: []
+awaiting: spread
+> all around it
 awaiting: pain_kind
 > it's tight
 entities.pain_kind: tight

@@ -4,6 +4,8 @@ plugin: triage
 entities.body_parts: ["knees"]
 awaiting: swelling
 > yes, a bit swollen
+awaiting: spread
+> all around the knee
 awaiting: pain_kind
 entities.red_flags: []
 > dull ache

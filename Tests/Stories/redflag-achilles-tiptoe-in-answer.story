@@ -4,6 +4,8 @@ plugin: triage
 entities.body_parts: ["achilles"]
 awaiting: swelling
 > no
+awaiting: spread
+> along the tendon
 awaiting: pain_kind
 > it's sharp and I can't stand on tiptoe
 plugin: triage

@@ -4,6 +4,8 @@ plugin: triage
 entities.body_parts: ["knees"]
 awaiting: swelling
 > no
+awaiting: spread
+> all around the knee
 awaiting: pain_kind
 > dull ache
 awaiting: pain_level

@@ -5,6 +5,8 @@ entities.body_parts: ["achilles"]
 entities.distance_km: 5
 awaiting: swelling
 > no
+awaiting: spread
+> along the tendon
 awaiting: pain_kind
 > dull ache
 entities.pain_kind: dull

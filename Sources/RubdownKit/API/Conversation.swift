@@ -258,7 +258,9 @@ public struct Conversation: Sendable {
         if !aboutTheArea, pending?.question.slot != .urine, !state.areas.isEmpty {
             let ofTheArea = coach.interpreter.understand(line, contextAreas: state.areas, answering: pending != nil)
             if !understanding.entities.symptoms.isEmpty || ofTheArea.entities.redFlags.count > understanding.entities.redFlags.count
+                // (More than a time said: "earlier this morning" to "when?" is no morning stiffness.)
                 || ofTheArea.entities.cautions.count > understanding.entities.cautions.count
+                    && understanding.normalized.split(separator: " ").count >= 5
             {
                 understanding = ofTheArea
             }

@@ -17,6 +17,14 @@ public struct Safety: Sendable {
         var flags = understanding.entities.redFlags
         let facts = state.facts
         let areas = Set(state.areas)
+        // A route expected to last weeks (an outer knee at a fixed distance, a stiff Achilles in the morning) told with its
+        // weeks ("started about 10 days ago, every run since") is that route, as the days-based rule below says, unless it
+        // is getting worse.
+        if flags.contains("persistent"), facts.trend != .worse, understanding.entities.trend != .worse,
+            (cautions(in: state) + understanding.entities.cautions.compactMap(knowledge.caution)).contains(where: { $0.weeksLong == true })
+        {
+            flags.removeAll { $0 == "persistent" }
+        }
         // "they feel swollen" after a long effort: the urine question first (see the swelling rule below).
         if answered.contains(.swelling), flags == ["clot"], understanding.entities.bodyParts.isEmpty, deferClot(state) { flags = [] }
         func add(_ id: String) {

@@ -176,6 +176,9 @@ enum SlotFilling {
         let saysWhere =
             !entities.bodyParts.isEmpty || entities.answer != nil && pending?.question.area != nil
             || !wordsOfLine.isDisjoint(with: ["leg", "legs", "back", "stays", "down", "both", "buttock", "bum", "thigh", "foot"])
+            // (Where on a joint or tendon, "outer side", "just above the heel": a place, so not one spot of a bone.)
+            || pending?.question.area.map { ["knees", "ankles", "achilles"].contains($0) } == true
+                && !wordsOfLine.isDisjoint(with: Self.placeWords)
         if pending?.question.slot == .spread, let spread = entities.spread ?? (saysWhere ? .diffuse : nil) {
             // Where it spreads (for the back, "down my leg") is read as spread out unless it is one spot.
             fill(\.spread, with: spread, .spread)
@@ -331,6 +334,10 @@ enum SlotFilling {
         "bruised", "bruising", "scratch", "scratches",
     ]
     /// Areas of both legs when said in the plural.
+    static let placeWords: Set<String> = [
+        "outside", "outer", "inside", "inner", "front", "side", "sides", "top", "around", "round", "all", "whole", "edge", "above",
+        "below", "under", "underneath", "behind", "middle", "along", "bottom", "lateral", "medial",
+    ]
     static let pluralSides: Set<String> = ["legs", "thighs", "calves", "quads", "hamstrings"]
 
     /// "both of them", "both legs are puffy", "swollen on both sides": both legs, not "both were fine yesterday" or

@@ -366,6 +366,8 @@ struct EntityExtractor: Sendable, Codable {
                 found = .easing
             }
             let classes = token.classes
+            // "worse if I keep going", "worse the further I run": within a run, not the course over days.
+            if classes.contains(.worse), Self.saysWithinARun(tokens, after: index) { continue }
             if classes.contains(.worse) { return token.negated ? .same : .worse }
             if classes.contains(.easing), !classes.contains(.going) || tokens.contains(where: { $0.classes.contains(.awayOrDown) }) {
                 found = token.negated ? .same : (found ?? .easing)
@@ -380,6 +382,15 @@ struct EntityExtractor: Sendable, Codable {
             if classes.contains(.change), token.negated { found = .same }
         }
         return found
+    }
+
+    /// Whether the words after a "worse" say it worsens within a run: "if I keep going", "the further I run", "as I go".
+    static func saysWithinARun(_ tokens: [Token], after index: Int) -> Bool {
+        let next = tokens[(index + 1)..<min(tokens.count, index + 5)].map(\.text)
+        guard let first = next.first else { return false }
+        return first == "if" && next.contains { ["keep", "carry", "push", "run", "go"].contains($0) }
+            || first == "the" && next.contains { ["further", "longer", "farther", "more"].contains($0) }
+            || first == "as" && next.contains { ["go", "run", "continue", "carry"].contains($0) }
     }
 
     /// After "not as bad as": a time before now, so the line compares with then.
