@@ -324,6 +324,44 @@ import Testing
         #expect(shippedCoach.classify("worse every day").entities.trend == .worse)
     }
 
+    /// A reviewer's and a new user's findings on this session's readings: chest pain or blood coughed up that settles is
+    /// still the chest sign (only breathlessness that settles is a look-alike); a yes that describes the pain is a yes to
+    /// a check; a knock elsewhere hides no stress fracture; a knee that slips out to the side is a possible dislocation;
+    /// little urine told to a swollen thigh's question is muscle breakdown; a hedged "idk" answer keeps the spot it tells;
+    /// a swollen, warm leg with no area named is warned about at once.
+    @Test func findingsOnThisSessionsReadings() {
+        for line in [
+            "got a tight chest pain during the intervals, fine a minute after I stopped",
+            "coughed up some blood after the intervals, fine a minute after",
+        ] {
+            #expect(shippedCoach.classify(line).entities.redFlags == ["chest"], "\(line)")
+        }
+        let hop = converse(["my hip hurts after my runs", "no", "dull ache", "yes it's sharp"])
+        #expect(hop.contains { $0.triage?.reasons.contains("red-flag:hip-fracture") == true }, "\(hop.map(\.reply))")
+        let nerve = converse([
+            "my lower back hurts after my long run", "no", "down my left leg", "no", "dull ache", "yes, a burning feeling in my foot",
+        ])
+        #expect(nerve.contains { $0.triage?.reasons.contains("red-flag:nerve") == true }, "\(nerve.map(\.reply))")
+        let shin = converse([
+            "my shin has been sore on runs this week since I upped my mileage, also banged my knee on the car door", "no", "one spot",
+        ])
+        #expect(shin.contains { $0.triage?.reasons.contains("red-flag:stress-fracture") == true }, "\(shin.map(\.reply))")
+        #expect(shippedCoach.classify("knee slipped out to the side and back in on a trail run").entities.redFlags.contains("deformity"))
+        let thigh = converse(["my left thigh is really sore after hill reps yesterday", "yes it's swollen", "no", "6", "barely been"])
+        #expect(thigh.contains { $0.triage?.reasons.contains("red-flag:rhabdo") == true }, "\(thigh.map(\.reply))")
+        let hedged = converse([
+            "shins are sore, been upping my mileage for a marathon", "no",
+            "idk, its mostly on the right, theres one bit that really hurts if i press it",
+        ])
+        #expect(hedged.contains { $0.triage?.reasons.contains("red-flag:stress-fracture") == true }, "\(hedged.map(\.reply))")
+        let leg = converse(["I'm on the pill and my left leg has been swollen, warm and crampy for 3 days, should I massage it out?"])
+        #expect(leg[0].triage?.reasons.contains("red-flag:clot") == true, "\(leg[0].reply)")
+        #expect(shippedCoach.classify("there's a spot on my shin bone that kills when I press it").entities.redFlags == ["stress-fracture"])
+        #expect(
+            shippedCoach.classify("outer knee pain after 5k every run for 6 weeks, getting worse the longer it goes on").entities.trend
+                == .worse)
+    }
+
     /// The trend is asked after any report: a course of weeks is often told only there, after a run "yesterday"
     /// (safety-conversations.tuning-12: a knee sore every run for two months, a shin worse each week). Getting worse
     /// on the first day, as soreness does while it builds, is no warning sign on its own.

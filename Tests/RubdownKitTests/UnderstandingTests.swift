@@ -486,6 +486,18 @@ import Testing
         #expect(shippedCoach.classify("my legs hate me right now").plugin == "triage")
     }
 
+    /// A leg area as what a statement is about is a report, with no run named ("calves are being dramatic today"); not "on
+    /// back order", nor a request ("full leg rubdown pleese"); "tho" is "though"; hunger after a race is no report.
+    @Test func anAreaInAStatementIsAReport() {
+        for line in ["calves are being dramatic today", "calves are a bit sorry for themselves"] {
+            #expect(shippedCoach.classify(line).plugin == "triage", "\(line)")
+        }
+        #expect(shippedCoach.classify("the sofa we ordered is on back order for 12 weeks").plugin == "fallback")
+        #expect(shippedCoach.classify("full leg rubdown pleese").plugin != "triage")
+        #expect(shippedCoach.classify("after the race I was starving").plugin == "fallback")
+        #expect(shippedCoach.classify("can i use my foam roller tho?").plugin == "techniques")
+    }
+
     /// A groan beside the legs and nothing else is soreness, as a groan beside an area is.
     @Test func aGroanBesideTheLegsIsSoreness() {
         for line in ["oof my legs", "ugh, my legs"] {

@@ -354,6 +354,9 @@ public struct Conversation: Sendable {
                 !DialoguePolicy.asksToMassageWhatHurts(understanding),
                 !DialoguePolicy.onlyTellsAboutTheRunner(understanding), !DialoguePolicy.asksBesideAFact(understanding),
                 !understanding.entities.asksAboutSigns,
+                // (Not a technique asked of while a warning stands: "ok but can i still do the foam roller?" after an
+                // emergency is answered by the warning, not asked which it meant.)
+                !(state.lastTriage?.level == .seekCare && !understanding.entities.techniques.isEmpty),
                 let (first, second) = DialoguePolicy.ambiguity(understanding, plugins: coach.plugins, table: coach.content.intents)
             {
                 state = proposed

@@ -86,8 +86,8 @@ public struct Facts: Sendable, Hashable {
     package var swollenBothSides = false
     /// Both sides told of earlier ("thighs and bum, both sides"): a later "they look swollen" is of both.
     package var soreBothSides = false
-    /// The area was knocked ("whacked my shin on a bench"): one sore spot then is the bruise's, not a stress fracture's.
-    package var knocked = false
+    /// The areas knocked ("whacked my shin on a bench"): one sore spot there is the bruise's, not a stress fracture's.
+    package var knockedAreas: Set<String> = []
     /// The knee's trouble told behind it ("the back of my knee", "swollen behind it"), where the calf's deep vein
     /// runs: swelling there is read as a calf's (a possible clot), not as a puffy knee joint's.
     package var behindTheKnee = false

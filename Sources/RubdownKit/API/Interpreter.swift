@@ -246,7 +246,20 @@ public struct Interpreter: Sendable, Codable {
         // ("toast", "moaning at me", "rooted", "paying for it": the words for how a leg feels after a run are more than
         // any list holds; a leg area beside a run is the domain's, and unasked a report, see DialoguePolicy.)
         let areaBesideARun = Self.tellsOfALegBesideARun(tokens, spans: spans, areas: entities.bodyParts, distance: entities.distanceKm)
-        entities.areaBesideARun = areaBesideARun
+        // "calves are being dramatic today", "hammies still barking 5 days on", "switched to zero drop shoes and my calves are
+        // feeling it": a leg area as what a statement is about is a report too, with no run named, when the line asks
+        // nothing, names no technique or bath and is of no other topic (blind batches' openings got a technique list or the
+        // out-of-scope reply).
+        let areaInAStatement =
+            !areaBesideARun && !answering && !foreign && !saysOtherTopic && tokens.count >= 3
+            && entities.techniques.isEmpty && entities.baths.isEmpty && !read.utf8Contains(UInt8(ascii: "?"))
+            && !LineReadings.requestWords.contains(tokens.first?.text ?? "")
+            && !tokens.contains { ["please", "pls", "plz", "pleese", "pleeease"].contains($0.text) }
+            // (The back only as the runner's own: "on back order".)
+            && (entities.bodyParts != ["back"]
+                || tokens.indices.dropFirst().contains { tokens[$0].text == "back" && ["my", "lower", "me"].contains(tokens[$0 - 1].text) })
+            && Self.tellsOfALegBesideARun(tokens, spans: spans, areas: entities.bodyParts, distance: entities.distanceKm, needsARun: false)
+        entities.areaToldOf = areaBesideARun || areaInAStatement
         // "knackered after the long run", "suffering after that half", "that 20 miler took it out of me": how the runner
         // is after a run, in words no list holds. A line that tells of a run and of nothing else the coach knows, asks
         // nothing, denies nothing and says in no word that it went well, is the runner's discomfort: the questions ask where (the
@@ -260,7 +273,7 @@ public struct Interpreter: Sendable, Codable {
             && !tokens.contains { $0.classes.contains(.fineOrAsks) || EntityExtractor.negators.contains($0.text) }
             && !tokens.contains { Self.notHowTheRunnerIs.contains($0.text) }
         let saysTheDomain =
-            roughAfterARun || signAfterARun || areaBesideARun
+            roughAfterARun || signAfterARun || areaBesideARun || areaInAStatement
             || lexicon.isInDomain(tokens, spans: spans, foreign: foreign, aboutARun: aboutARun) {
                 entries[$0] >= 0 && table.entries[Int(entries[$0])].isDomain
             }
@@ -388,7 +401,7 @@ public struct Interpreter: Sendable, Codable {
         "did", "had", "went", "go", "going", "stretch", "stretched", "stretching", "shower", "showered", "yoga", "thinking", "think",
         "slept", "sleep", "ate", "eat", "eating", "drank", "drink", "watch", "bought", "buy", "recovery", "tomorrow", "next", "later",
         "will", "gonna", "proud", "loved", "love", "buzzing", "happy", "pleased", "chuffed", "enjoyed", "fun", "amazing", "awesome",
-        "celebrate", "celebrated", "party", "work", "plan", "planning",
+        "celebrate", "celebrated", "party", "work", "plan", "planning", "starving", "hungry", "starved", "peckish", "thirsty",
     ]
 
     /// Whether the line tells of the time after a run: "after" (or "post") and a distance ("after a 20 miler", "after my
@@ -451,10 +464,12 @@ public struct Interpreter: Sendable, Codable {
     /// the line's areas as read, without "got back from a run"), or the legs, told of in a line that mentions a run,
     /// unless said to be fine ("legs feel fresh"), asked for ("something for my legs after a 10k", "trail shoes for flat
     /// feet") or asked about ("what do I do after a run for my legs").
-    static func tellsOfALegBesideARun(_ tokens: [Token], spans: [ConceptSpan], areas: [String], distance: Double?) -> Bool {
+    static func tellsOfALegBesideARun(
+        _ tokens: [Token], spans: [ConceptSpan], areas: [String], distance: Double?, needsARun: Bool = true
+    ) -> Bool {
         // (Word classes, not word lists: this runs for every line.)
         guard !areas.isEmpty || tokens.contains(where: { $0.classes.contains(.wholeLeg) }),
-            !tokens.contains(where: { $0.classes.contains(.fineOrAsks) }), mentionsARun(tokens, distance: distance)
+            !tokens.contains(where: { $0.classes.contains(.fineOrAsks) }), !needsARun || mentionsARun(tokens, distance: distance)
         else { return false }
         // ("for my legs", "for flat feet": what something is for.)
         func isFor(_ index: Int) -> Bool { tokens[max(0, index - 2)..<index].contains { $0.text == "for" } }

@@ -26,7 +26,13 @@ public struct Safety: Sendable {
             flags.removeAll { $0 == "persistent" }
         }
         // "they feel swollen" after a long effort: the urine question first (see the swelling rule below).
-        if answered.contains(.swelling), flags == ["clot"], understanding.entities.bodyParts.isEmpty, deferClot(state) { flags = [] }
+        // (Only where the questions can go on: with no area to ask about, "my left leg has been swollen, warm and crampy for
+        // 3 days" was held for how bad it is, never asked, and got the general list of signs instead of the warning.)
+        if answered.contains(.swelling), flags == ["clot"], understanding.entities.bodyParts.isEmpty, !state.areas.isEmpty,
+            deferClot(state)
+        {
+            flags = []
+        }
         func add(_ id: String) {
             if knowledge.redFlag(id) != nil, !flags.contains(id), !state.redFlags.contains(id) { flags.append(id) }
         }
@@ -39,14 +45,15 @@ public struct Safety: Sendable {
         }
         // (Little urine is muscle breakdown's sign after a big effort; told to the back's bladder question, it is that
         // screen's, read from its own words.)
-        if facts.urine == .brown || facts.urine == .scanty && (facts.isLongRun || (facts.painLevel ?? 0) >= 8 || facts.swollenBothSides) {
+        if facts.urine == .brown || facts.urine == .scanty && state.urineMatters && !areas.contains("back") {
             add("rhabdo")
         }
         if facts.bladderChange { add("cauda-equina") }
         for check in SignCheck.allCases where facts.signCheckAnswers[check] == true { add(check.flag(facts)) }
         // (A foot's one spot: on a bone, not the heel's first-step pain, whose sore spot is the plantar fascia's. Nor the
         // spot of a knock: "whacked my shin on a park bench", "coin-sized patch" is the bruise.)
-        if facts.spread == .pinpoint, !facts.knocked,
+        let knockedThere = !areas.isEmpty && areas.isSubset(of: facts.knockedAreas)
+        if facts.spread == .pinpoint, !knockedThere,
             areas.contains("shins") || areas.contains("feet") && (facts.swelling == true || !state.cautions.contains("heel-first-step"))
         {
             add("stress-fracture")

@@ -82,12 +82,14 @@ public struct Entities: Sendable, Hashable {
     public var generalSoreness = false
     /// A word of discomfort anywhere in the line ("screaming", "stiff", "ow"), area or not.
     public var discomfort = false
-    /// "legs a bit meh after my jog", "parkrun PB but my calves are paying for it": a leg area, or the legs, told of in a
-    /// line that mentions a run, not said to be fine nor asked for (`Interpreter.tellsOfALegBesideARun`). Said, not asked,
-    /// it is a report, whatever the words for the feeling.
-    public var areaBesideARun = false
+    /// "legs a bit meh after my jog", "calves are being dramatic today": a leg area, or the legs, told of in a line that
+    /// mentions a run, or in a statement that asks nothing, not said to be fine nor asked for
+    /// (`Interpreter.tellsOfALegBesideARun`). Said, not asked, it is a report, whatever the words for the feeling.
+    public var areaToldOf = false
     /// A knock to an area ("banged my knee on a bench", "whacked my shin on a gate"): an injury told, whatever it hit.
     public var knockToAnArea = false
+    /// The areas knocked.
+    public var knockedAreas: [String] = []
     /// "the other leg"
     public var otherSide = false
     /// "what are the signs of a clot?": a question about warning signs in general, which names one but

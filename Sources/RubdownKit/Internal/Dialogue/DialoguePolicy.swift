@@ -84,8 +84,8 @@ enum DialoguePolicy {
             entities.generalSoreness || entities.discomfort || entities.painKind != nil || entities.painLevel != nil
             || !entities.symptoms.isEmpty || !entities.cautions.isEmpty
             || understanding.keywordIntents.contains { $0.hasPrefix("triage.") }
-            || entities.areaBesideARun && !looksLikeRequest(understanding) && !saysAnotherPluginsKeyword(understanding)
-        return discomfort && (!entities.bodyParts.isEmpty || entities.generalSoreness || entities.areaBesideARun)
+            || entities.areaToldOf && !looksLikeRequest(understanding) && !saysAnotherPluginsKeyword(understanding)
+        return discomfort && (!entities.bodyParts.isEmpty || entities.generalSoreness || entities.areaToldOf)
     }
 
     /// "post-run routine for hamstrings", "best self massage for feet after a long run": a keyword of a plugin other than

@@ -91,7 +91,8 @@ enum SlotFilling {
         fill(\.daysAgo, with: entities.daysAgo, .when)
         fill(\.distanceKm, with: entities.distanceKm, .distance)
         state.symptoms.formUnion(entities.symptoms)
-        if entities.knockToAnArea { state.facts.knocked = true }
+        // (The knocked area only: "upped my mileage, shin sore, also banged my knee" knocked the knee.)
+        state.facts.knockedAreas.formUnion(entities.knockedAreas)
         state.runner.facts.removeAll { entities.runnerFactsWithdrawn.contains($0) }
         for fact in entities.runnerFacts where !state.runner.facts.contains(fact) { state.runner.facts.append(fact) }
         if let minutes = entities.minutesAvailable { state.runner.minutes = minutes }
@@ -206,7 +207,10 @@ enum SlotFilling {
         // the check (ordinary conversations of the blind batches ended as a trapped nerve or a hip fracture for it); "yes,
         // it's sore" to "does it hurt to hop?" is.
         func saysYes(to check: SignCheck) -> Bool {
-            answer == .yes && entities.painKind == nil && (check == .hipLoad || !entities.generalSoreness && !entities.discomfort)
+            guard answer == .yes else { return false }
+            // ("yes it's sharp", "yeah, a stabbing pain" are yes; "sort of bruised feeling" only hedges a description.)
+            if let first = lineWords.first, Self.yesWords.contains(first) { return true }
+            return entities.painKind == nil && (check == .hipLoad || !entities.generalSoreness && !entities.discomfort)
         }
         if let check = checkAnswered, state.facts.signCheckAnswers[check] == nil {
             // "no, can hop fine" names the sign only to deny it: the flag's own veto settles the check as a no.
@@ -334,6 +338,7 @@ enum SlotFilling {
         "bruised", "bruising", "scratch", "scratches",
     ]
     /// Areas of both legs when said in the plural.
+    static let yesWords: Set<String> = ["yes", "yeah", "yep", "yup", "yea", "ya", "aye", "definitely", "absolutely", "y"]
     static let placeWords: Set<String> = [
         "outside", "outer", "inside", "inner", "front", "side", "sides", "top", "around", "round", "all", "whole", "edge", "above",
         "below", "under", "underneath", "behind", "middle", "along", "bottom", "lateral", "medial",

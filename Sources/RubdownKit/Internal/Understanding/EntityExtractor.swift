@@ -72,12 +72,14 @@ struct EntityExtractor: Sendable, Codable {
                 }
                 if Self.discomfortWords.contains(word), !span.negated { entities.discomfort = true }
                 // "banged my knee", "hit my shin on a gate": the area is what was knocked, within a word or two.
-                if word == "knock", !span.negated,
-                    spans.contains(where: {
-                        if case .area = $0.concept { !$0.negated && (0...2).contains($0.start - span.start - span.length) } else { false }
-                    })
-                {
-                    entities.knockToAnArea = true
+                if word == "knock", !span.negated {
+                    for other in spans {
+                        guard case .area(let area) = other.concept, !other.negated,
+                            (0...2).contains(other.start - span.start - span.length)
+                        else { continue }
+                        entities.knockToAnArea = true
+                        entities.knockedAreas.append(area)
+                    }
                 }
             }
         }
@@ -167,7 +169,19 @@ struct EntityExtractor: Sendable, Codable {
             let vetoed = vetoes.detect(
                 tokens: PastReading.withoutOthers(Self.withoutOtherSide(tokens)), spans: spans, contextAreas: [],
                 phrasesAt: { detectorPhrases(1, $0) })
-            entities.vetoedRedFlags = entities.redFlags.filter { vetoed.contains($0) && !(severalSigns && emergencies.contains($0)) }
+            // (Chest pain or blood coughed up that settled, "fine a minute after I stopped", is still the chest sign: pain on
+            // effort that eases with rest is the heart's classic pattern. Only breathlessness that settles is a look-alike.)
+            // (Said in so many words, and not where the veto names another cause: a strap that dug in, chafing, laughing;
+            // "a catch in my side for a minute" is a stitch.)
+            let chestStands =
+                entities.symptoms.contains { $0 == "chest-pain" || $0 == "coughing-blood" }
+                && tokens.contains { ["chest", "blood", "bloody"].contains($0.text) }
+                && !tokens.contains {
+                    ["strap", "chafing", "chafe", "chafed", "drawers", "freezer", "treasure", "laughing"].contains($0.text)
+                }
+            entities.vetoedRedFlags = entities.redFlags.filter {
+                vetoed.contains($0) && !(severalSigns && emergencies.contains($0)) && !($0 == "chest" && chestStands)
+            }
             entities.redFlags.removeAll { entities.vetoedRedFlags.contains($0) }
         }
         // "what are the signs of a stress fracture?", "if my calf ever swelled up, should I massage it?": a question
@@ -388,9 +402,11 @@ struct EntityExtractor: Sendable, Codable {
     static func saysWithinARun(_ tokens: [Token], after index: Int) -> Bool {
         let next = tokens[(index + 1)..<min(tokens.count, index + 5)].map(\.text)
         guard let first = next.first else { return false }
-        return first == "if" && next.contains { ["keep", "carry", "push", "run", "go"].contains($0) }
-            || first == "the" && next.contains { ["further", "longer", "farther", "more"].contains($0) }
-            || first == "as" && next.contains { ["go", "run", "continue", "carry"].contains($0) }
+        // (Not over days and weeks: "worse the longer it goes on", "worse the more I run" told with weeks is the course.)
+        if tokens.contains(where: { ["week", "weeks", "month", "months", "days", "weekly", "daily"].contains($0.text) }) { return false }
+        return first == "if" && next.contains { ["keep", "carry", "push"].contains($0) }
+            || first == "the" && next.contains { ["further", "farther"].contains($0) }
+            || first == "as" && next.contains { ["go", "continue", "carry"].contains($0) }
     }
 
     /// After "not as bad as": a time before now, so the line compares with then.
@@ -548,6 +564,19 @@ struct EntityExtractor: Sendable, Codable {
                 return .pinpoint
             }
             if classes.contains(.diffuse) { found = .diffuse }
+        }
+        // "one bit that really hurts if I press it", "one part is tender when I push on it": one place, found by pressing (a
+        // new user's hedged "idk, ..." answer lost it and got "Unchecked: one sore spot").
+        if found == nil {
+            let words = tokens.map(\.text)
+            for index in words.indices.dropFirst() {
+                if words[index - 1] == "one", ["bit", "part", "patch", "place"].contains(words[index]) { return .pinpoint }
+                if ["press", "push", "poke", "prod"].contains(words[index]),
+                    words[max(0, index - 2)..<index].contains(where: { ["if", "when", "to", "i"].contains($0) })
+                {
+                    return .pinpoint
+                }
+            }
         }
         return found
     }
