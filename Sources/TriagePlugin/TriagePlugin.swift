@@ -23,7 +23,10 @@ public struct TriagePlugin: Plugin {
     /// which the probes never do.
     public var guidance: [String] {
         // ("numbness-unknown", the nerve check's, also follows a pain-kind question given up on.)
-        ["swelling-unknown", "urine-unknown", "bladder-unknown", "spot-unknown", "warning-signs-more"]
+        [
+            "swelling-unknown", "urine-unknown", "bladder-unknown", "spot-unknown", "warning-signs-more", "shorter-no-outcome",
+            "shorter-offer",
+        ]
             + SignCheck.allCases.compactMap(\.notCheckedGuidance)
     }
 
@@ -161,6 +164,7 @@ public struct TriagePlugin: Plugin {
             switch request.intent {
             case Self.warningSignsIntent: return whenToWorry(state, context)
             case "triage.more": return more(state, context)
+            case "triage.shorter": return shorter(state, context)
             default: break
             }
         }
@@ -344,6 +348,25 @@ public struct TriagePlugin: Plugin {
         text += "\n" + knowledge.say("outcome-offer")
         used += Advice.used(shown) + bath.used + ["guidance:outcome-offer"]
         return PluginReply(text, triage: assessment.outcome, massages: assessment.massages, knowledgeUsed: used)
+    }
+
+    /// "shorter version?", "tl;dr": the outcome cut to its verdict and its steps (a new user's got the out-of-scope reply);
+    /// for a warning, what to do now. The rest stays a "more" away.
+    private func shorter(_ state: ConversationState, _ context: PluginContext) -> PluginReply {
+        let knowledge = context.knowledge
+        guard let last = state.lastTriage else {
+            return PluginReply(knowledge.say("shorter-no-outcome"), knowledgeUsed: ["guidance:shorter-no-outcome"])
+        }
+        if last.level == .seekCare {
+            return PluginReply(context.safety.instruction(for: last.urgency), knowledgeUsed: ["guidance:urgency-\(last.urgency.rawValue)"])
+        }
+        let full = outcome(state, context)
+        let lines = full.text.split(separator: "\n").map(String.init)
+        // The verdict's first sentence, and the numbered steps.
+        let verdict = lines.first.map { line in line.range(of: ". ").map { String(line[..<$0.lowerBound]) + "." } ?? line } ?? ""
+        let steps = lines.filter { $0.hasPrefix("  ") && $0.dropFirst(2).first?.isNumber == true }
+        let text = ([verdict] + steps + [knowledge.say("shorter-offer")]).joined(separator: "\n")
+        return PluginReply(text, knowledgeUsed: ["guidance:shorter-offer"])
     }
 
     /// "more": the rest of the outcome, in full. Before any outcome, what to do first.

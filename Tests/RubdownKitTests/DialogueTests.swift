@@ -496,6 +496,19 @@ import Testing
 
     /// "Is this serious?" names the warning signs by urgency on one screen (a new user counted about 45 lines at 80
     /// columns); "more" then gives each with why it matters.
+    /// "shorter version?", "tl;dr" after the advice: its verdict and its steps, "more" a word away (a new user's got the
+    /// out-of-scope reply); before any advice, how to get some; after a warning, what to do now.
+    @Test func shorterGivesTheVerdictAndTheSteps() {
+        let turns = converse(["calves and quads, no swelling, about a 3, ran 12k yesterday", "dull ache", "same", "shorter version?"])
+        let short = turns[3].reply.split(separator: "\n")
+        #expect(turns[3].intent == "triage.shorter", "\(turns[3].intent)")
+        #expect(short.first?.hasPrefix("This sounds like ordinary post-run soreness") == true && short.count <= 7, "\(turns[3].reply)")
+        #expect(short.contains { $0.contains("1. Stroking") }, "\(turns[3].reply)")
+        #expect(converse(["tl;dr"])[0].reply.contains("no advice to shorten yet"))
+        let warning = converse(["my urine is like cola after the ultra", "tl;dr"])
+        #expect(warning[1].reply.contains("emergency") && !warning[1].reply.contains("Stroking"), "\(warning[1].reply)")
+    }
+
     @Test func theWarningSignsFitAScreenAndMoreGivesThemInFull() {
         let turns = converse(["is this serious?", "more"])
         let compact = turns[0].reply

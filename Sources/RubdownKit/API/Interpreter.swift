@@ -253,7 +253,7 @@ public struct Interpreter: Sendable, Codable {
         let areaInAStatement =
             !areaBesideARun && !answering && !foreign && !saysOtherTopic && tokens.count >= 3
             && entities.techniques.isEmpty && entities.baths.isEmpty && !read.utf8Contains(UInt8(ascii: "?"))
-            && !LineReadings.requestWords.contains(tokens.first?.text ?? "")
+            && !LineReadings.opensAsRequest(tokens.lazy.map(\.text))
             && !tokens.contains { ["please", "pls", "plz", "pleese", "pleeease"].contains($0.text) }
             // (The back only as the runner's own: "on back order".)
             && (entities.bodyParts != ["back"]
@@ -268,7 +268,7 @@ public struct Interpreter: Sendable, Codable {
         let stateAfterARun =
             !answering && !foreign && !saysOtherTopic && !read.utf8Contains(UInt8(ascii: "?"))
             && Self.tellsOfTheTimeAfterARun(tokens, distance: entities.distanceKm)
-            && !LineReadings.requestWords.contains(tokens.first?.text ?? "")
+            && !LineReadings.opensAsRequest(tokens.lazy.map(\.text))
             && tokens.count >= 3
             && !tokens.contains { $0.classes.contains(.fineOrAsks) || EntityExtractor.negators.contains($0.text) }
             && !tokens.contains { Self.notHowTheRunnerIs.contains($0.text) }

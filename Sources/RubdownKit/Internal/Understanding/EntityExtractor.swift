@@ -1012,7 +1012,10 @@ struct EntityExtractor: Sendable, Codable {
                     return 21.1
                 }
             case "halfmarathon", "hm": return 21.1
-            case "marathon" where previous != "half": return 42.2
+            // ("training for a marathon", "upping my mileage for a marathon": the goal, not the run told of.)
+            case "marathon"
+            where previous != "half" && !(index >= 2 && words[index - 2] == "for" && ["a", "my", "the"].contains(previous)):
+                return 42.2
             case "ultra", "ultramarathon", "50k": return 50
             case "parkrun": return 5
             default: break

@@ -9,6 +9,15 @@ enum LineReadings {
                 && !tokens[max(0, index - 3)..<index].contains { EntityExtractor.negators.contains($0.text) }
         }
     }
+    /// Whether a line opens as a question or a command: its first word, or its second after a word of reply ("ok how much
+    /// ibuprofen can I take", "so what should I do").
+    static func opensAsRequest(_ words: some Collection<String>) -> Bool {
+        guard let first = words.first else { return false }
+        if requestWords.contains(first) { return true }
+        return leadFillers.contains(first) && words.dropFirst().first.map(requestWords.contains) == true
+    }
+    static let leadFillers: Set<String> = ["ok", "okay", "so", "and", "but", "right", "well", "hmm", "um", "also", "oh", "cool", "thanks"]
+
     /// The first words of a question or a command.
     static let requestWords: Set<String> = [
         "what", "how", "when", "where", "why", "who", "which", "can", "could", "should", "would", "will", "is", "are",
