@@ -362,6 +362,17 @@ import Testing
                 == .worse)
     }
 
+    /// A week exactly is the persistent sign only when getting worse: ordinary soreness can take about a week to go (the
+    /// blind writers' "sore for a week, not easing" is careful self-care and a physio within days); beyond a week, or
+    /// worse, it is the sign.
+    @Test(arguments: [
+        ("my calf has been sore for a week, not easing", false), ("calf sore for a week and getting worse", true),
+        ("over a week and not easing", true), ("hamstring has felt exactly the same for almost a week now", false),
+    ])
+    func aWeekIsPersistentOnlyWhenWorse(line: String, persistent: Bool) {
+        #expect(shippedCoach.classify(line).entities.redFlags.contains("persistent") == persistent, "\(line)")
+    }
+
     /// The trend is asked after any report: a course of weeks is often told only there, after a run "yesterday"
     /// (safety-conversations.tuning-12: a knee sore every run for two months, a shin worse each week). Getting worse
     /// on the first day, as soreness does while it builds, is no warning sign on its own.
