@@ -496,6 +496,11 @@ import Testing
         #expect(shippedCoach.classify("full leg rubdown pleese").plugin != "triage")
         #expect(shippedCoach.classify("after the race I was starving").plugin == "fallback")
         #expect(shippedCoach.classify("can i use my foam roller tho?").plugin == "techniques")
+        // "not great" of an area is how it feels; "hot" before a run is the weather, not a bath.
+        #expect(shippedCoach.classify("ankle's not great after parkrun").plugin == "triage")
+        let weather = shippedCoach.classify("legs heavy after the hot long run, any roller tips?")
+        #expect(weather.entities.baths.isEmpty && weather.plugin != "bath", "\(weather.intent)")
+        #expect(shippedCoach.classify("should I have a hot bath").plugin == "bath")
     }
 
     /// A groan beside the legs and nothing else is soreness, as a groan beside an area is.

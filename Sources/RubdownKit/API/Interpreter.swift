@@ -187,6 +187,11 @@ public struct Interpreter: Sendable, Codable {
         for index in tokens.indices where tokens[index].text == "ice" && LineReadings.isIceUnderfoot(words, at: index) {
             tokens[index] = Token(text: LineReadings.iceUnderfoot, stem: LineReadings.iceUnderfoot)
         }
+        // "the hot long run", "a hot day", "hot and humid": the weather, not a hot bath (a blind batch's "legs heavy after the
+        // hot long run, any roller tips?" got the warm bath and no questions).
+        for index in tokens.indices where tokens[index].text == "hot" && LineReadings.isHotWeather(words, at: index) {
+            tokens[index] = Token(text: LineReadings.hotWeather, stem: LineReadings.hotWeather)
+        }
         // Each token's stem looked up once, for every stage below.
         let table =
             stemIndex.stored

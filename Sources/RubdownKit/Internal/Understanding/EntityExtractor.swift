@@ -926,7 +926,7 @@ struct EntityExtractor: Sendable, Codable {
     /// Words that say what kind of race a half was ("a hilly half").
     static let kindsOfRace: Set<String> = [
         "hilly", "hot", "windy", "tough", "hard", "slow", "fast", "wet", "cold", "flat", "muddy", "trail", "road", "big", "long",
-        "local", "rainy", "humid", "brutal", "easy", "steamy", "sweaty", "freezing", "lumpy",
+        "local", "rainy", "humid", "brutal", "easy", "steamy", "sweaty", "freezing", "lumpy", LineReadings.hotWeather,
     ]
     /// A run told in hours, "24hr race", "a 6 hour trail run", "ran for 3 hours": its length at a steady
     /// 10 km an hour, enough for what a distance decides (whether it was a long effort).

@@ -35,6 +35,24 @@ enum LineReadings {
         guard at >= 1, words[at] == "on" else { return false }
         return words[max(0, at - 3)..<at].contains { fallWords.contains($0) }
     }
+    /// Whether the "hot" at `index` is the weather: a run, a day or the weather within two words after, and no bath, tub,
+    /// water or shower.
+    static func isHotWeather(_ words: [String], at index: Int) -> Bool {
+        // (Said of the run or the day, "the hot long run", "a hot day"; not "too hot to run", a question of its own.)
+        guard index > 0, ["the", "a", "that", "this", "my", "very", "really", "super", "so", "long"].contains(words[index - 1]) else {
+            return false
+        }
+        let after = words[(index + 1)..<min(words.count, index + 3)]
+        if after.contains(where: { ["bath", "baths", "tub", "water", "shower", "pack", "compress", "soak", "towel"].contains($0) }) {
+            return false
+        }
+        return after.contains {
+            Interpreter.runNouns.contains($0) || Interpreter.runWords.contains($0)
+                || ["day", "days", "weather", "afternoon", "morning", "sun", "conditions", "humid", "one", "race", "marathon"].contains($0)
+        }
+    }
+    static let hotWeather = "#hot"
+
     /// What ice underfoot becomes (no word of the content has a "#": not the bath's ice, nor the skin's "icy").
     static let iceUnderfoot = "#ice"
     static let fallWords: Set<String> = [
