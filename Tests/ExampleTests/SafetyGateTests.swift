@@ -72,7 +72,7 @@ import Testing
         "safety-lines.tuning-10.jsonl": 1, "safety-lines.tuning-12.jsonl": 1,
         "safety-lines.tuning-13.jsonl": 1, "safety-lines.tuning-15.jsonl": 5, "safety-lines.tuning-16.jsonl": 0,
         "safety-lines.tuning-17.jsonl": 2, "safety-lines.tuning-18.jsonl": 14, "safety-lines.tuning-19.jsonl": 14,
-        "safety-lines.tuning-20.jsonl": 18, "safety-lines.tuning-21.jsonl": 22, "safety-lines.tuning-22.jsonl": 11,
+        "safety-lines.tuning-20.jsonl": 18, "safety-lines.tuning-21.jsonl": 21, "safety-lines.tuning-22.jsonl": 11,
     ]
 
     @Test func heldOutLines() throws {
@@ -85,7 +85,7 @@ import Testing
 
     // A new held-out set (the seventeenth batch, session 15; the sixteenth is now tuning-22): 434 of 450 caught with
     // the right sign (96.4%; 437 with some sign), and 10 of 250 look-alikes flagged (4.0%) when first measured at
-    // a00ee1b. The targets are 97% and 1%.
+    // a00ee1b; at the session's end 434 (96.4%) and 9 (3.6%). The targets are 97% and 1%.
     static let heldOutCaught = 0.96
     static let heldOutFalseFlags = 0.04
 
@@ -101,16 +101,16 @@ import Testing
         #expect(failures.count <= 2, "\(failures)")
     }
 
-    /// The earlier held-out conversations, now tuning data. In tuning-3 two still fail. In one the only sign (a cold,
-    /// mottled leg) is told in answer to a question Rubdown does not ask about a calf; the other opens
-    /// with a simile ("through a mangle") that is read as a request for a routine.
+    /// The earlier held-out conversations, now tuning data, gated at the failures left (session 15's end). Most that still
+    /// fail tell their only sign in answer to a question Rubdown does not ask of that area (where it hurts, when the
+    /// opening already said; the urine, after a short run).
     @Test(arguments: [
-        ("safety-conversations.tuning-3.jsonl", 63, 2), ("safety-conversations.tuning-4.jsonl", 66, 5),
-        ("safety-conversations.tuning-5.jsonl", 66, 5), ("safety-conversations.tuning-6.jsonl", 66, 3),
-        ("safety-conversations.tuning-7.jsonl", 159, 6), ("safety-conversations.tuning-8.jsonl", 154, 5),
-        ("safety-conversations.tuning-9.jsonl", 154, 21), ("safety-conversations.tuning-10.jsonl", 150, 21),
-        ("safety-conversations.tuning-11.jsonl", 150, 11), ("safety-conversations.tuning-12.jsonl", 150, 20),
-        ("safety-conversations.tuning-13.jsonl", 150, 17),
+        ("safety-conversations.tuning-3.jsonl", 63, 0), ("safety-conversations.tuning-4.jsonl", 66, 1),
+        ("safety-conversations.tuning-5.jsonl", 66, 3), ("safety-conversations.tuning-6.jsonl", 66, 0),
+        ("safety-conversations.tuning-7.jsonl", 159, 4), ("safety-conversations.tuning-8.jsonl", 154, 3),
+        ("safety-conversations.tuning-9.jsonl", 154, 9), ("safety-conversations.tuning-10.jsonl", 150, 14),
+        ("safety-conversations.tuning-11.jsonl", 150, 9), ("safety-conversations.tuning-12.jsonl", 150, 15),
+        ("safety-conversations.tuning-13.jsonl", 150, 15),
     ])
     func laterTuningConversations(file: String, count: Int, failuresAllowed: Int) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)
@@ -131,6 +131,7 @@ import Testing
     }
 
     // The seventeenth batch (session 15): 117 of 150 (78%) when first measured at a00ee1b, through
-    // ../shared/tools/simulated_runner.py and in this test alike. The target is 95%.
-    static let heldOutConversationPass = 0.78
+    // ../shared/tools/simulated_runner.py and in this test alike; at the session's end, 124 through the python runner and
+    // 121 here. The target is 95%.
+    static let heldOutConversationPass = 0.80
 }
