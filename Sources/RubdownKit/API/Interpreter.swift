@@ -259,7 +259,7 @@ public struct Interpreter: Sendable, Codable {
             !areaBesideARun && !answering && !foreign && !saysOtherTopic && tokens.count >= 3
             && entities.techniques.isEmpty && entities.baths.isEmpty && !read.utf8Contains(UInt8(ascii: "?"))
             && !LineReadings.opensAsRequest(tokens.lazy.map(\.text))
-            && !tokens.contains { ["please", "pls", "plz", "pleese", "pleeease"].contains($0.text) }
+            && !tokens.contains { Self.pleaseWords.contains($0.text) }
             // (The back only as the runner's own: "on back order".)
             && (entities.bodyParts != ["back"]
                 || tokens.indices.dropFirst().contains { tokens[$0].text == "back" && ["my", "lower", "me"].contains(tokens[$0 - 1].text) })
@@ -431,9 +431,11 @@ public struct Interpreter: Sendable, Codable {
     }
     /// Whether the line tells of the time after a run: "after", "post" or "since", and within a few words a run, a race or a
     /// distance ("after intervals", "since the fell race", "post 20 miler"), or a run as `talksOfARun` reads it.
+    static let afterWords: Set<String> = ["after", "post", "since"]
+    static let pleaseWords: Set<String> = ["please", "pls", "plz", "pleese", "pleeease"]
     static func tellsOfTheTimeAfterARun(_ tokens: [Token], distance: Double?) -> Bool {
         // (Not what something is for: "routine for after my long run".)
-        for index in tokens.indices where ["after", "post", "since"].contains(tokens[index].text) {
+        for index in tokens.indices where Self.afterWords.contains(tokens[index].text) {
             if index > 0, tokens[index - 1].text == "for" { continue }
             if distance != nil { return true }
             // ("half" alone is a quantity: "after half an hour"; "that half" is a race.)

@@ -228,8 +228,17 @@ enum DialoguePolicy {
     /// Whether the line's first word is a question or command word, or its second after a word of reply ("ok how much
     /// ibuprofen can i take": a new user's "ok ..." about painkillers started the soreness questions).
     static func opensAsRequest(_ understanding: Understanding) -> Bool {
-        // (The first two words only: this runs several times for every line.)
-        LineReadings.opensAsRequest(understanding.normalized.split(separator: " ", maxSplits: 2).prefix(2).map(String.init))
+        // (The first words found on the bytes: this runs several times for every line.)
+        let normalized = understanding.normalized
+        let utf8 = normalized.utf8
+        guard let start = utf8.firstIndex(where: { $0 != UInt8(ascii: " ") }) else { return false }
+        let end = utf8[start...].firstIndex(of: UInt8(ascii: " ")) ?? normalized.endIndex
+        let first = String(normalized[start..<end])
+        if requestWords.contains(first) { return true }
+        guard LineReadings.leadFillers.contains(first), end < normalized.endIndex else { return false }
+        let after = utf8.index(after: end)
+        let secondEnd = utf8[after...].firstIndex(of: UInt8(ascii: " ")) ?? normalized.endIndex
+        return requestWords.contains(String(normalized[after..<secondEnd]))
     }
 
     /// A whole line that asks to stop the questions.

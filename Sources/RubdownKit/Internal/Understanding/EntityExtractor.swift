@@ -450,20 +450,24 @@ struct EntityExtractor: Sendable, Codable {
         // (Said of the amount, "barely been", "hardly any": not "hardly any colour", "not much change"; a normal colour told
         // wins, "clear, i've barely stopped peeing".)
         let words = line.words
-        let pairs = zip(words, words.dropFirst())
-        let saysLittle =
-            (words.contains(where: { scantyWords.contains($0) })
-                || pairs.contains(where: { ["not", "very", "tiny"].contains($0) && ["much", "little", "bit", "amount"].contains($1) }))
-            && words.contains(where: { amountWords.contains($0) })
-            || words.contains("since")
-                && pairs.contains(where: { ["not", "havent", "haven't", "hasnt", "hasn't"].contains($0) && amountWords.contains($1) })
-            || pairs.contains(where: { ["only", "peed", "weed", "been"].contains($0) && $1 == "once" })
-        if found == nil || found == .darkYellow, !words.contains("yet"), littleUrine || words.count <= 8 && saysLittle {
+        // (Short lines only, or the symptom's own words: this runs for every line.)
+        func saysLittle() -> Bool {
+            let pairs = zip(words, words.dropFirst())
+            return (words.contains(where: scantyWords.contains) || pairs.contains(where: { littleLeads.contains($0) && littleAmounts.contains($1) }))
+                && words.contains(where: amountWords.contains)
+                || words.contains("since") && pairs.contains(where: { notPassed.contains($0) && amountWords.contains($1) })
+                || pairs.contains(where: { onceLeads.contains($0) && $1 == "once" })
+        }
+        if found == nil || found == .darkYellow, littleUrine || words.count <= 8 && saysLittle(), !words.contains("yet") {
             return .scanty
         }
         return found
     }
     static let scantyWords: Set<String> = ["barely", "hardly", "trickle", "scanty", "dribble", "dribbles"]
+    static let littleLeads: Set<String> = ["not", "very", "tiny"]
+    static let littleAmounts: Set<String> = ["much", "little", "bit", "amount"]
+    static let notPassed: Set<String> = ["not", "havent", "haven't", "hasnt", "hasn't"]
+    static let onceLeads: Set<String> = ["only", "peed", "weed", "been"]
     static let amountWords: Set<String> = [
         "been", "any", "peed", "weed", "pee", "wee", "urine", "once", "passed", "trickle", "dribble", "gone",
     ]
@@ -542,6 +546,9 @@ struct EntityExtractor: Sendable, Codable {
         "spot", "point", "pinpoint", "pinpointed", "finger", "fingertip", "coin", "bone", "bony", "localised", "localized", "specific",
         "exact", "precise",
     ]
+    static let onePlaceWords: Set<String> = ["bit", "part", "patch", "place"]
+    static let pressWords: Set<String> = ["press", "push", "poke", "prod"]
+    static let pressLeads: Set<String> = ["if", "when", "to", "i"]
     static let denialWords = ["not", "no", "rather", "isnt", "isn't", "unable"]
     static let diffuseWords: Set<String> = [
         "along", "spread", "spreads", "diffuse", "general", "generally", "whole", "length", "edge", "everywhere", "across", "band", "wide",
@@ -568,16 +575,15 @@ struct EntityExtractor: Sendable, Codable {
         // "one bit that really hurts if I press it", "one part is tender when I push on it": one place, found by pressing (a
         // new user's hedged "idk, ..." answer lost it and got "Unchecked: one sore spot").
         if found == nil {
-            let words = tokens.map(\.text)
-            for index in words.indices.dropFirst() {
-                if words[index - 1] == "one", ["bit", "part", "patch", "place"].contains(words[index]) { return .pinpoint }
-                if ["press", "push", "poke", "prod"].contains(words[index]),
-                    words[max(0, index - 2)..<index].contains(where: { ["if", "when", "to", "i"].contains($0) })
-                {
+            for index in tokens.indices.dropFirst() {
+                let word = tokens[index].text
+                if tokens[index - 1].text == "one", onePlaceWords.contains(word) { return .pinpoint }
+                if pressWords.contains(word), tokens[max(0, index - 2)..<index].contains(where: { pressLeads.contains($0.text) }) {
                     return .pinpoint
                 }
             }
         }
+
         return found
     }
 
@@ -931,6 +937,12 @@ struct EntityExtractor: Sendable, Codable {
     /// A run told in hours, "24hr race", "a 6 hour trail run", "ran for 3 hours": its length at a steady
     /// 10 km an hour, enough for what a distance decides (whether it was a long effort).
     static let kmAnHour = 10.0
+    /// "hour", "hours", "hr", "hrs", or a number ending in "h", "hr" or "hrs" ("24hr").
+    static func mayBeHours(_ word: String) -> Bool {
+        if hourUnits.contains(word) { return true }
+        guard let first = word.utf8.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") else { return false }
+        return word.hasSuffix("h") || word.hasSuffix("hr") || word.hasSuffix("hrs")
+    }
     static func hoursOfRunning(_ line: Line, at index: Int) -> Double? {
         let words = line.words
         var hours: Double?
@@ -1022,7 +1034,10 @@ struct EntityExtractor: Sendable, Codable {
             }
         }
         // (Only where the line names no distance: "a 2 hour half marathon" is a half marathon.)
-        if let hours = words.indices.lazy.compactMap({ Self.hoursOfRunning(line, at: $0) }).first { return round1(hours * kmAnHour) }
+        // (Looked for only in a line with an hour in it: this runs for every line.)
+        if words.contains(where: Self.mayBeHours) {
+            for index in words.indices { if let hours = Self.hoursOfRunning(line, at: index) { return round1(hours * kmAnHour) } }
+        }
         return nil
     }
 
