@@ -47,12 +47,8 @@ public struct TriagePlugin: Plugin {
         // A joint or a tendon: where exactly, the question a physio asks first. What the answer tells ("the whole knee, hot and
         // red, and I never knocked it", "there's a dip in the tendon") is read as any line is; blind batches told such signs
         // only here, and got massage advice.
-        Question(
-            slot: .spread, prompt: "Is it one spot you could point to, or all around the knee?",
-            examples: "one spot; all around it; the outside of the knee", area: "knees"),
-        Question(
-            slot: .spread, prompt: "Is it one spot you could point to, or all around the ankle?",
-            examples: "one spot; all around it; the outside of the ankle", area: "ankles"),
+        whereExactly(around: "knee", area: "knees"),
+        whereExactly(around: "ankle", area: "ankles"),
         Question(
             slot: .spread, prompt: "Is it one spot on the tendon you could point to, or along it?",
             examples: "one spot; along it; just above the heel", area: "achilles"),
@@ -90,6 +86,13 @@ public struct TriagePlugin: Plugin {
             prompt: "After a big effort, one check: what colour is your urine? Normal, dark yellow, or brown like cola or tea?",
             examples: "normal; dark yellow; brown; like cola"),
     ]
+
+    /// A joint's "where exactly": one spot, or all around it.
+    static func whereExactly(around joint: String, area: String) -> Question {
+        Question(
+            slot: .spread, prompt: "Is it one spot you could point to, or all around the \(joint)?",
+            examples: "one spot; all around it; the outside of the \(joint)", area: area)
+    }
 
     /// Back or buttock pain that runs down the leg: the nerve check, asked even when the kind of pain is
     /// already known, since it is the part of the pain-kind question that screens for a trapped nerve (one

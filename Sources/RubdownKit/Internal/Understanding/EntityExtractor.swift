@@ -453,7 +453,9 @@ struct EntityExtractor: Sendable, Codable {
         // (Short lines only, or the symptom's own words: this runs for every line.)
         func saysLittle() -> Bool {
             let pairs = zip(words, words.dropFirst())
-            return (words.contains(where: scantyWords.contains) || pairs.contains(where: { littleLeads.contains($0) && littleAmounts.contains($1) }))
+            return
+                (words.contains(where: scantyWords.contains)
+                || pairs.contains(where: { littleLeads.contains($0) && littleAmounts.contains($1) }))
                 && words.contains(where: amountWords.contains)
                 || words.contains("since") && pairs.contains(where: { notPassed.contains($0) && amountWords.contains($1) })
                 || pairs.contains(where: { onceLeads.contains($0) && $1 == "once" })
