@@ -251,14 +251,16 @@ public struct Interpreter: Sendable, Codable {
         // ("toast", "moaning at me", "rooted", "paying for it": the words for how a leg feels after a run are more than
         // any list holds; a leg area beside a run is the domain's, and unasked a report, see DialoguePolicy.)
         let areaBesideARun = Self.tellsOfALegBesideARun(tokens, spans: spans, areas: entities.bodyParts, distance: entities.distanceKm)
-        // "calves are being dramatic today", "hammies still barking 5 days on", "switched to zero drop shoes and my calves are
-        // feeling it": a leg area as what a statement is about is a report too, with no run named, when the line asks
-        // nothing, names no technique or bath and is of no other topic (blind batches' openings got a technique list or the
-        // out-of-scope reply).
-        let areaInAStatement =
-            !areaBesideARun && !answering && !foreign && !saysOtherTopic && tokens.count >= 3
-            && entities.techniques.isEmpty && entities.baths.isEmpty && !read.utf8Contains(UInt8(ascii: "?"))
+        // A statement: no answer to a question, of no other topic, more than two words, asking nothing ("?" or a question
+        // word first). The two readings below need one.
+        let tellsAStatement =
+            !answering && !foreign && !saysOtherTopic && tokens.count >= 3 && !read.utf8Contains(UInt8(ascii: "?"))
             && !LineReadings.opensAsRequest(tokens.lazy.map(\.text))
+        // "calves are being dramatic today", "switched to zero drop shoes and my calves are feeling it": a leg area as what a
+        // statement is about is a report too, with no run named, when it names no technique or bath and asks for nothing
+        // (blind batches' openings got a technique list or the out-of-scope reply).
+        let areaInAStatement =
+            !areaBesideARun && tellsAStatement && entities.techniques.isEmpty && entities.baths.isEmpty
             && !tokens.contains { Self.pleaseWords.contains($0.text) }
             // (The back only as the runner's own: "on back order".)
             && (entities.bodyParts != ["back"]
@@ -266,15 +268,12 @@ public struct Interpreter: Sendable, Codable {
             && Self.tellsOfALegBesideARun(tokens, spans: spans, areas: entities.bodyParts, distance: entities.distanceKm, needsARun: false)
         entities.areaToldOf = areaBesideARun || areaInAStatement
         // "knackered after the long run", "suffering after that half", "that 20 miler took it out of me": how the runner
-        // is after a run, in words no list holds. A line that tells of a run and of nothing else the coach knows, asks
-        // nothing, denies nothing and says in no word that it went well, is the runner's discomfort: the questions ask where (the
-        // out-of-scope reply told a sore runner that the coach could not help).
-        // (Not an answer: "after the session" answers "when did it start?".)
+        // is after a run, in words no list holds. A statement that tells of a run and of nothing else the coach knows,
+        // denies nothing and says in no word that it went well, is the runner's discomfort: the questions ask where (the
+        // out-of-scope reply told a sore runner that the coach could not help). (Not an answer: "after the session"
+        // answers "when did it start?".)
         let stateAfterARun =
-            !answering && !foreign && !saysOtherTopic && !read.utf8Contains(UInt8(ascii: "?"))
-            && Self.tellsOfTheTimeAfterARun(tokens, distance: entities.distanceKm)
-            && !LineReadings.opensAsRequest(tokens.lazy.map(\.text))
-            && tokens.count >= 3
+            tellsAStatement && Self.tellsOfTheTimeAfterARun(tokens, distance: entities.distanceKm)
             && !tokens.contains { $0.classes.contains(.fineOrAsks) || EntityExtractor.negators.contains($0.text) }
             && !tokens.contains { Self.notHowTheRunnerIs.contains($0.text) }
         let saysTheDomain =
@@ -429,10 +428,10 @@ public struct Interpreter: Sendable, Codable {
         }
         return false
     }
-    /// Whether the line tells of the time after a run: "after", "post" or "since", and within a few words a run, a race or a
-    /// distance ("after intervals", "since the fell race", "post 20 miler"), or a run as `talksOfARun` reads it.
     static let afterWords: Set<String> = ["after", "post", "since"]
     static let pleaseWords: Set<String> = ["please", "pls", "plz", "pleese", "pleeease"]
+    /// Whether the line tells of the time after a run: "after", "post" or "since", and within a few words a run, a race or a
+    /// distance ("after intervals", "since the fell race", "post 20 miler").
     static func tellsOfTheTimeAfterARun(_ tokens: [Token], distance: Double?) -> Bool {
         // (Not what something is for: "routine for after my long run".)
         for index in tokens.indices where Self.afterWords.contains(tokens[index].text) {
