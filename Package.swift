@@ -19,7 +19,11 @@ let package = Package(
         // Names no plugin and knows nothing of the terminal.
         .target(
             name: "RubdownKit",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            // Generic types (each Codable type's decoding container) made from their metadata accessors, not looked up by
+            // mangled name: each such look-up scanned every protocol conformance of the process, about 16 % of a start's
+            // instructions (BENCHMARKS.md, session 16). A root package may use unsafe flags.
+            swiftSettings: [.unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])]
         ),
         // Plugins: one module each; registered in Sources/RubdownPlugins.
         .target(name: "CoreChatPlugin", dependencies: ["RubdownKit"]),

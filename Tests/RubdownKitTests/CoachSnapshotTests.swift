@@ -139,6 +139,24 @@ import Testing
         #expect(ByteLiteral.source(of: bytes) == #""a run of ASCII\0\t\n\r\"\\\u{1f}\u{7f}\u{80}\u{c3}\u{ff}and again""#)
         #expect(ByteLiteral.bytes(of: literal) == bytes)
     }
+
+    /// Bytes above 0x7F at every place in an eight-byte stretch, alone and in runs (as the line models' hash keys put
+    /// them), read back from the UTF-8 such a literal compiles to.
+    @Test func bytesAboveASCIIReadBackAtEveryOffset() {
+        var generator = SeededGenerator(seed: 20_261_201)
+        for length in [1, 7, 8, 9, 15, 16, 17, 64, 1_000] {
+            for highShare in [0, 1, 4, 8] {
+                let bytes = (0..<length).map { _ -> UInt8 in
+                    let draw = generator.next()
+                    return draw % 8 < highShare ? UInt8(0x80 + draw >> 8 % 0x80) : UInt8(draw >> 8 % 0x80)
+                }
+                // What the literal `ByteLiteral.source(of:)` writes holds: each byte as the character of that number.
+                let text = String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+                let read = Array(text.utf8).withUnsafeBytes { ByteLiteral.bytes(utf8: $0) }
+                #expect(read == bytes, "seed \(generator.seed), length \(length), \(highShare) in 8 above 0x7F")
+            }
+        }
+    }
 }
 
 /// Every stored property of a value, recursively, as text; dictionaries and sets sorted so
