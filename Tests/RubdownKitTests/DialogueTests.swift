@@ -228,11 +228,29 @@ import Testing
         #expect(turns[6].plugin == "triage", "\(line): \(turns[6].reply)")
     }
 
-    @Test(arguments: ["no more questions pls", "enough questions mate just tell me what to do", "stop asking questions", "nvm"])
+    @Test(arguments: ["no more questions pls", "stop asking questions", "nvm"])
     func plainWaysToStopTheQuestions(line: String) {
         let turns = converse(["my calves hurt after a 10k today", line])
         #expect(turns[1].awaiting == nil, "\(line): \(turns[1].reply)")
         #expect(turns[1].reply.hasPrefix("OK, I'll stop the questions"), "\(line): \(turns[1].reply)")
+    }
+
+    /// "just tell me what to do" with the stop: the outcome from what was told, each question left given up on. The
+    /// swelling never asked keeps hands off the calves (caution, stroking around the spot only) and is said unchecked.
+    @Test(arguments: ["enough questions mate just tell me what to do", "no more questions, just give me the advice"])
+    func aStopThatAsksForTheAdviceGetsItFromWhatWasTold(line: String) {
+        let turns = converse(["my calves hurt after a 10k today", line])
+        #expect(turns[1].awaiting == nil, "\(line): \(turns[1].reply)")
+        #expect(turns[1].triage?.level == .caution, "\(line): \(turns[1].reply)")
+        #expect(turns[1].triage?.bodyParts == ["calves"])
+        #expect(turns[1].reply.contains("I couldn't find out whether there is swelling"), "\(turns[1].reply)")
+        #expect(!turns[1].reply.contains("Foam roller"), "\(turns[1].reply)")
+        // Told before the stop, the swelling is no longer unknown: ordinary soreness, its routine.
+        let told = converse(["my calves hurt after a 10k today", "no swelling, a dull ache, about a 3", line])
+        #expect(told[2].triage?.level == .selfCare, "\(told[2].reply)")
+        // With no area yet there is nothing to advise on: the questions stop as before.
+        let nowhere = converse(["my legs feel weird after my run", line])
+        #expect(nowhere.last?.triage == nil, "\(nowhere.last?.reply ?? "")")
     }
 
     @Test(arguments: ["too early to tell", "comes and goes", "how would i know, i only just stopped running"])

@@ -69,6 +69,41 @@ import Testing
         #expect(turns[2].reply.contains("still a warning sign"), "\(turns[2].reply)")
     }
 
+    /// Played down after the warning ("it doesn't even hurt that much tbh, 2/10", "actually no it's not swollen"): the
+    /// questions do not start again for the warned area (a new user read "A few quick questions first" as the warning
+    /// dropped); the warning is said again, at its urgency. A new area's questions still start.
+    @Test(arguments: [
+        [
+            "heard a pop at the back of my ankle during intervals and now i cant push off", "it doesnt even hurt that much tbh, 2/10",
+            "no swelling",
+        ],
+        ["my calf is swollen and warm after the flight home", "actually no its not swollen, i was exaggerating", "just a bit tight, 3"],
+    ])
+    func aWarningPlayedDownIsSaidAgainNotQuestioned(lines: [String]) {
+        let turns = converse(lines + ["my quads are sore too"])
+        #expect(turns[0].triage?.level == .seekCare && turns[0].triage?.urgency == .today, "\(turns[0].reply)")
+        for turn in turns[1...2] {
+            #expect(turn.awaiting == nil, "\(turn.input) → \(turn.reply)")
+            #expect(turn.triage?.level == .seekCare && turn.triage?.urgency == .today, "\(turn.input) → \(turn.reply)")
+            #expect(turn.reply.hasPrefix("What you described earlier is still a warning sign"), "\(turn.input) → \(turn.reply)")
+        }
+        #expect(turns[3].awaiting != nil, "\(turns[3].reply)")
+    }
+
+    /// "start over" forgets the facts, not a warning sign: a milder retelling of the same knee ends at the warning, and
+    /// the fresh start says it stands.
+    @Test func startingOverKeepsAWarning() {
+        let turns = converse([
+            "twisted my knee on the trail, now it keeps locking and giving way", "start over", "my knee is a bit achy after a 5k", "no",
+            "all around", "dull", "2", "today", "better",
+        ])
+        #expect(turns[0].triage?.level == .seekCare)
+        #expect(turns[1].reply.contains("still stands"), "\(turns[1].reply)")
+        let outcome = turns.last { $0.triage != nil }
+        #expect(outcome?.input != turns[0].input && outcome?.triage?.level == .seekCare, "\(turns.map(\.reply))")
+        #expect(!(outcome?.reply.contains("1. Stroking") ?? true))
+    }
+
     @Test func anOutcomeForAnotherAreaRepeatsTheStandingWarning() {
         let turns = converse(["my calf is swollen and hot", "my quads are sore too", "no", "a dull ache", "3", "yesterday", "same", "10k"])
         let outcome = turns.last { $0.triage != nil && $0.triage?.level != .seekCare }

@@ -103,8 +103,36 @@ public struct Conversation: Sendable {
     private mutating func stopQuestions(_ pending: PendingQuestion, _ line: String) -> Turn {
         state.pending = nil
         let understanding = coach.interpreter.understand(line, contextAreas: state.areas, answering: true)
+        if DialoguePolicy.asksForTheAdviceNow(line), let turn = adviceWithoutTheRest(pending, understanding) { return turn }
         let reply = PluginReply(coach.content.knowledge.say("questions-stopped"), knowledgeUsed: ["guidance:questions-stopped"])
         return finish(understanding, reply, route: .init(plugin: pending.plugin, intent: pending.intent), confidence: 1)
+    }
+
+    /// "enough questions, just tell me what to do": the outcome from what was told, every question left given up on, as
+    /// "not sure" gives one up (a swelling not asked about keeps hands off the area, and each check not made is said).
+    /// Nil when there is no area yet, a warning stands, or the questions are not the triage's.
+    private mutating func adviceWithoutTheRest(_ pending: PendingQuestion, _ understanding: Understanding) -> Turn? {
+        guard !state.areas.isEmpty, state.redFlags.isEmpty, let route = questionsRoute, pending.plugin == route.plugin,
+            let plugin = coach.plugins.plugin(named: route.plugin)
+        else { return nil }
+        let before = state
+        state.facts.giveUp(on: pending.question)
+        var reply = ask(plugin, route: route, understanding: understanding, answering: nil)
+        // (Each question a plugin has is asked once at most, so this ends; the bound is a guard.)
+        for _ in 0..<plugin.questions.count {
+            guard let question = reply.asking else { break }
+            state.facts.giveUp(on: question)
+            reply = ask(plugin, route: route, understanding: understanding, answering: nil)
+        }
+        guard reply.asking == nil, reply.triage != nil else {
+            state = before
+            state.pending = nil
+            return nil
+        }
+        reply.text = coach.content.knowledge.say("questions-waived") + "\n" + reply.text
+        reply.knowledgeUsed.append("guidance:questions-waived")
+        apply(&reply, route: route, answering: nil, asked: nil, took: [], resuming: nil)
+        return finish(understanding, reply, route: route, confidence: 1)
     }
 
     /// A line in free talk, or an answer to a pending question.
@@ -158,7 +186,8 @@ public struct Conversation: Sendable {
 
     /// Guidance the dialogue itself shows.
     public static let guidance = [
-        "as-above", "routine-stopped-for-pain", "routine-stopped-ease-off", "which-hurts-most", "questions-stopped",
+        "as-above", "routine-stopped-for-pain", "routine-stopped-ease-off", "which-hurts-most", "questions-stopped", "questions-waived",
+        "warning-kept-on-reset",
         "which-other-sign", "which-weakness", "check-in-easing",
     ]
 
@@ -484,9 +513,17 @@ public struct Conversation: Sendable {
     ) {
         switch reply.action {
         case .resetConversation:
-            let journal = state.journal
+            let (journal, redFlags, flaggedAreas) = (state.journal, state.redFlags, state.flaggedAreas)
             state = ConversationState()
             state.journal = journal  // starting over forgets the conversation, not the journal
+            // Nor a warning sign told in it: a milder retelling after "start over" got self-care for a knee that locked
+            // and gave way. It stands for its areas, and the fresh start says so.
+            if !redFlags.isEmpty {
+                (state.redFlags, state.flaggedAreas) = (redFlags, flaggedAreas)
+                let names = redFlags.compactMap { coach.content.knowledge.redFlag($0)?.name }.joined(separator: ", ")
+                reply.text += "\n" + coach.content.knowledge.say("warning-kept-on-reset").replacingOccurrences(of: "{signs}", with: names)
+                reply.knowledgeUsed.append("guidance:warning-kept-on-reset")
+            }
         case .forgetJournal:
             state.journal?.entries = []
         case .endConversation:

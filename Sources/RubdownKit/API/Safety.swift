@@ -293,6 +293,24 @@ public struct Safety: Sendable {
 
     // MARK: Checking every reply
 
+    /// A line that tells how a flagged area is (swelling, a pain level or kind, a trend) and asks nothing.
+    static func tellsAFactOfIt(_ understanding: Understanding, state: ConversationState) -> Bool {
+        let entities = understanding.entities
+        return entities.swelling != nil || entities.painLevel != nil || entities.trend != nil || entities.painKind != nil
+            ? !understanding.input.utf8Contains(UInt8(ascii: "?")) && entities.bodyParts.allSatisfy(state.isFlagged) : false
+    }
+
+    /// The warning again, for the flagged ones of `areas`: it stands whatever has eased since.
+    private func standingWarning(for areas: [String], state: ConversationState) -> PluginReply {
+        let urgency = urgency(of: state.redFlags)
+        return PluginReply(
+            knowledge.say("warning-stands") + " " + instruction(for: urgency),
+            triage: TriageOutcome(
+                level: .seekCare, bodyParts: areas.filter { $0 != "*" && state.isFlagged($0) },
+                reasons: state.redFlags.map { "red-flag:\($0)" }, urgency: urgency),
+            knowledgeUsed: ["guidance:warning-stands", "guidance:urgency-\(urgency.rawValue)"])
+    }
+
     /// Safety's reply in place of a plugin's, keeping what the plugin's reply does to the session ("bye" still ends it).
     private static func instead(of reply: PluginReply, _ replacement: PluginReply) -> PluginReply {
         var replaced = replacement
@@ -357,18 +375,22 @@ public struct Safety: Sendable {
             outcome.bodyParts.isEmpty || outcome.bodyParts.contains(where: state.isFlagged)
         {
             // "It's only a 6 though": the warning stands for that area.
-            let urgency = urgency(of: state.redFlags)
-            return Self.instead(
-                of: reply,
-                PluginReply(
-                    knowledge.say("warning-stands") + " " + instruction(for: urgency),
-                    triage: TriageOutcome(
-                        level: .seekCare,
-                        bodyParts: (outcome.bodyParts.isEmpty ? state.areas : outcome.bodyParts).filter {
-                            $0 != "*" && state.isFlagged($0)
-                        },
-                        reasons: state.redFlags.map { "red-flag:\($0)" }, urgency: urgency),
-                    knowledgeUsed: ["guidance:warning-stands", "guidance:urgency-\(urgency.rawValue)"]))
+            return Self.instead(of: reply, standingWarning(for: outcome.bodyParts.isEmpty ? state.areas : outcome.bodyParts, state: state))
+        }
+        // "it doesn't even hurt that much tbh, 2/10" after the warning was given: the questions start again for the very
+        // area the warning is about, and no answer to them can lift it (a new user read "A few quick questions first"
+        // as the warning dropped). The warning again instead; a new area's questions go on. (Sign checks and the urine
+        // question decide an urgency and are asked.)
+        // So too for a fact told of it with no question ("actually no it's not swollen", "only a 2 now"), which got the
+        // list of every warning sign.
+        let warnedOfTheseAreas = state.lastTriage?.level == .seekCare && !state.areas.isEmpty && state.areas.allSatisfy(state.isFlagged)
+        if warnedOfTheseAreas, let question = reply.asking, question.check == nil, question.slot != .urine {
+            return Self.instead(of: reply, standingWarning(for: state.areas, state: state))
+        }
+        if warnedOfTheseAreas, reply.asking == nil, reply.triage == nil, reply.routine == nil, reply.action == .none,
+            Self.tellsAFactOfIt(understanding, state: state)
+        {
+            return Self.instead(of: reply, standingWarning(for: state.areas, state: state))
         }
         if !barred.isEmpty {
             return Self.instead(

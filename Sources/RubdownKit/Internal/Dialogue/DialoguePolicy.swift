@@ -247,6 +247,18 @@ enum DialoguePolicy {
         // ("enough questions mate just tell me what to do", "no more questions pls": a new user's.)
         return stopLines.contains(said) || stopOpenings.contains { said == $0 || said.hasPrefix($0 + " ") }
     }
+    /// A stop that asks for the advice now: "enough questions, just tell me what to do", "no more questions, just give me
+    /// the advice".
+    static func asksForTheAdviceNow(_ line: String) -> Bool {
+        let said = " " + wholeLine(line) + " "
+        return adviceNowPhrases.contains { said.contains(" " + $0 + " ") }
+    }
+    static let adviceNowPhrases = [
+        "tell me what to do", "what do i do", "what should i do", "what can i do", "give me the advice", "just the advice",
+        "just tell me", "just give me", "get to the point", "what do you recommend", "what do you suggest", "advice please",
+        "skip to the advice", "give me the routine", "just the routine", "skip to the routine",
+    ]
+
     /// A short line that asks why, and names nothing of its own ("why do you ask?", "why does that matter", "why is that
     /// important"): asked while a question waits, it asks why that question (a new user's got the out-of-scope reply).
     static func asksWhyTheQuestion(_ line: String) -> Bool {
