@@ -45,6 +45,39 @@ import Testing
         #expect(entities("2 days ago").painLevel == nil)
     }
 
+    /// A kind or a class is no level ("type 1 diabetic" was 1 out of 10, and the pain question never asked), nor is
+    /// asking whether it is bad (7 out of 10 was noted for "just wondering if thats bad"); "my calf is bad" still is.
+    @Test func kindsAndQuestionsAreNotPainLevels() {
+        #expect(entities("type 1 diabetic, my calves are killing me after a 10k").painLevel == nil)
+        #expect(entities("zone 2 run and my calves ache").painLevel == nil)
+        #expect(entities("it doesnt hurt anywhere, just wondering if thats bad").painLevel == nil)
+        #expect(entities("is that bad?").painLevel == nil)
+        #expect(entities("my calf is bad").painLevel == 7)
+        #expect(entities("the pain is bad, about a 6").painLevel == 6)
+    }
+
+    /// A cause that explains a sign only in its own clause (`unless_in_clause`): told beside a sign in another clause, the
+    /// sign stands; told in the sign's clause, it is set aside. Words with a stem in common with an ordinary one veto
+    /// nothing ("tights" was "tight"; "on my knees" was a graze "on my knee").
+    @Test(arguments: [
+        ("my achilles went pop as I pushed off, cant rise onto my toes, got a blister too", "achilles-rupture"),
+        ("twisted my knee and now it keeps locking and giving way, had cramp in my calf earlier too", "knee-injury"),
+        ("my foot is numb and weak and dragging, hand is fine", "nerve"),
+        ("calves are tight, there's a cut on my knee that's quite deep, it keeps bleeding", "wound"),
+    ])
+    func aCauseInAnotherClauseLeavesTheSign(text: String, flag: String) {
+        #expect(entities(text).redFlags.contains(flag), "\(text): \(entities(text).redFlags)")
+    }
+
+    @Test(arguments: [
+        "numb fingers and a numb hand from the cold", "knee of my tights split open when I went down, fave pair too",
+        "small graze on my knee from a trip, bit of blood, legs otherwise fine", "my lower leg feels like it's about to split open, tight",
+    ])
+    func aCauseInTheSignsClauseSetsItAside(text: String) {
+        let flags = entities(text).redFlags
+        #expect(!flags.contains("nerve") && !flags.contains("wound") && !flags.contains("cannot-bear-weight"), "\(text): \(flags)")
+    }
+
     @Test(arguments: [
         ("yesterday", 1.0), ("this morning", 0.0), ("2 days ago", 2.0), ("3 days ago", 3.0), ("a week ago", 7.0),
     ])

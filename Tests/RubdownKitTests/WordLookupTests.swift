@@ -23,7 +23,7 @@ import Testing
     /// lists' bits, and no other word has it.
     @Test func theWordsOfAnotherPersonAreMarkedByText() {
         let table = StemIndex.build(
-            lexiconPhrases: [:], domainStems: [], keywords: [:], detectorPhrases: Array(repeating: [:], count: 5),
+            lexiconPhrases: [:], domainStems: [], keywords: [:], detectorPhrases: Array(repeating: [:], count: 6),
             someoneElse: ["dad", "so"])
         #expect(table.classes(ofText: "dad") == .someoneElse)
         #expect(table.classes(ofText: "so") == (WordClass.byText["so"] ?? []).union(.someoneElse))

@@ -139,6 +139,9 @@ public struct Interpreter: Sendable, Codable {
             redFlags: PatternDetector(rules: knowledge.redFlags.map { ($0.id, $0.patterns) }, areaOf: areaOf, words: words),
             vetoes: PatternDetector(
                 rules: knowledge.redFlags.compactMap { flag in flag.unless.map { (flag.id, [[$0]]) } }, areaOf: { _ in nil }, words: words),
+            clauseVetoes: PatternDetector(
+                rules: knowledge.redFlags.compactMap { flag in flag.unlessInClause.map { (flag.id, [[$0]]) } }, areaOf: { _ in nil },
+                words: words),
             cautions: PatternDetector(rules: knowledge.cautions.map { ($0.id, $0.patterns) }, areaOf: areaOf, words: words),
             symptoms: PatternDetector(
                 rules: knowledge.symptoms.filter(\.isSerious).map { ($0.id, [[$0.words]]) }, areaOf: { _ in nil }, words: words),

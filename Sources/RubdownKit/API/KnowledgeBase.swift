@@ -198,10 +198,19 @@ public struct RedFlag: Codable, Sendable, Hashable {
     var patterns: [[[String]]]
     /// Words that say the sign has passed or is something else ("went away"): the line then raises no flag.
     var unless: [String]?
+    /// Words of a cause ("shoe", "blister", "strap") that explain the sign only where they are told: they veto it when
+    /// it is not also told in a clause without them ("heard a pop at the back of my ankle, can't push off, felt like
+    /// someone kicked my shoe" is a torn Achilles still).
+    var unlessInClause: [String]?
     var why: String
     /// What to do beyond the urgency's own instruction ("keep your weight off that foot"), if anything.
     var action: String?
     package var sources: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, urgency, areas, patterns, unless, why, action, sources
+        case unlessInClause = "unless_in_clause"
+    }
 }
 
 /// The words for one symptom ("puffy", "swelled up", "oedema"...), shared by every red flag that needs it.

@@ -367,6 +367,9 @@ struct ContentLoader {
             let owner = "red_flags:\(knowledge.redFlags[index].id)"
             knowledge.redFlags[index].patterns = expand(knowledge.redFlags[index].patterns, owner)
             if let unless = knowledge.redFlags[index].unless { knowledge.redFlags[index].unless = expand([[unless]], owner)[0][0] }
+            if let unless = knowledge.redFlags[index].unlessInClause {
+                knowledge.redFlags[index].unlessInClause = expand([[unless]], owner)[0][0]
+            }
         }
         for index in knowledge.cautions.indices {
             knowledge.cautions[index].patterns = expand(knowledge.cautions[index].patterns, "cautions:\(knowledge.cautions[index].id)")

@@ -7,6 +7,9 @@ struct EntityExtractor: Sendable, Codable {
     let redFlags: PatternDetector
     /// A flag's `unless` words, as a rule per flag: met, they veto it.
     let vetoes: PatternDetector
+    /// A flag's `unless_in_clause` words, the causes ("shoe", "blister", "strap"): they veto only a flag that is not told
+    /// outside their clauses too.
+    let clauseVetoes: PatternDetector
     let cautions: PatternDetector
     /// Serious symptom concepts, one rule each.
     let symptoms: PatternDetector
@@ -23,7 +26,20 @@ struct EntityExtractor: Sendable, Codable {
     @Deferred var signModel: LineModel
 
     /// The pattern detectors, in the order `extract`'s `detectorPhrases` numbers them.
-    var detectors: [PatternDetector] { [redFlags, vetoes, cautions, symptoms, runnerFacts] }
+    var detectors: [PatternDetector] { [redFlags, vetoes, cautions, symptoms, runnerFacts, clauseVetoes] }
+
+    /// The tokens with every clause that holds a token `marks` picks marked negated. (Clauses end at a comma or a full
+    /// stop only: a cause is often told after "and" or "but" of the sign it explains, "red and hot from sunburn", "swollen
+    /// and red but it's just midge bites".)
+    static func withoutClauses(of tokens: [Token], where marks: (Int) -> Bool) -> [Token] {
+        var marked = tokens
+        var start = 0
+        for end in 0...tokens.count where end == tokens.count || tokens[end].isBreak {
+            if (start..<end).contains(where: marks) { for index in start..<end { marked[index].negated = true } }
+            start = end + 1
+        }
+        return marked
+    }
 
     /// - Parameter detectorPhrases: for a detector (by its index in `detectors`) and a token (by
     ///   index), the ids of the detector's phrases starting with the token's stem.
@@ -166,9 +182,16 @@ struct EntityExtractor: Sendable, Codable {
                     }) >= 2
             // "..., the other one's fine", "other foot is normal pink": what the other side is like is the
             // comparison that makes the sign one-sided, not a sign that it passed.
-            let vetoed = vetoes.detect(
-                tokens: PastReading.withoutOthers(Self.withoutOtherSide(tokens)), spans: spans, contextAreas: [],
-                phrasesAt: { detectorPhrases(1, $0) })
+            let vetoTokens = PastReading.withoutOthers(Self.withoutOtherSide(tokens))
+            var vetoed = vetoes.detect(tokens: vetoTokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(1, $0) })
+            let byACause = clauseVetoes.detect(tokens: vetoTokens, spans: spans, contextAreas: [], phrasesAt: { detectorPhrases(5, $0) })
+                .filter { !vetoed.contains($0) && entities.redFlags.contains($0) }
+            if !byACause.isEmpty {
+                // A cause's veto holds only when the sign is not told outside the clauses that name a cause.
+                let outside = Self.withoutClauses(of: pastRead) { index in detectorPhrases(5, index).map { !$0.isEmpty } ?? false }
+                let toldOutside = redFlags.detect(tokens: outside, spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(0, $0) })
+                vetoed += byACause.filter { !toldOutside.contains($0) }
+            }
             // (Chest pain or blood coughed up that settled, "fine a minute after I stopped", is still the chest sign: pain on
             // effort that eases with rest is the heart's classic pattern. Only breathlessness that settles is a look-alike.)
             // (Said in so many words, and not where the veto names another cause: a strap that dug in, chafing, laughing;
@@ -1168,7 +1191,8 @@ struct EntityExtractor: Sendable, Codable {
         "intense": 7, "extreme": 9,
     ]
 
-    static let placesInAPlan: Set<String> = ["week", "day", "month", "stage"]
+    /// (Also a kind or a class: "type 1 diabetic" was read as pain of 1, and the pain question never asked; "zone 2".)
+    static let placesInAPlan: Set<String> = ["week", "day", "month", "stage", "type", "zone", "size", "grade"]
     static let countedSigns: Set<String> = [
         "swelling", "redness", "heat", "bruising", "bruise", "bruises", "problems", "problem", "issues", "numbness", "tingling",
         "spot", "spots", "place", "point",
@@ -1213,6 +1237,14 @@ struct EntityExtractor: Sendable, Codable {
             if denial.contains(before) || denial.contains(twoBefore) && ["that", "too", "so", "very", "really", "all"].contains(before) {
                 return 3
             }
+            // "is that bad?", "wondering if that's bad": asked whether it is, which tells no level (a new user's "it doesnt
+            // hurt anywhere, just wondering if thats bad" was noted as 7 out of 10).
+            let subjects: Set<String> = ["that", "it", "this"]
+            let asksIfItIs = before == "is" && subjects.contains(twoBefore) && index >= 3 && ["if", "whether"].contains(words[index - 3])
+            let asksIsIt =
+                twoBefore == "is" && subjects.contains(before)
+                && !(index >= 3 && (subjects.contains(words[index - 3]) || words[index - 3] == "pain"))
+            if asksIfItIs || asksIsIt { continue }
             return level
         }
         return nil

@@ -16,8 +16,8 @@ final class StemIndex: @unchecked Sendable, Codable, CustomReflectable {
         var lexiconPhrases: [Lexicon.Phrase]?
         var keywords: [Interpreter.Keyword]?
         var isDomain = false
-        /// The phrases of each detector, in `EntityExtractor.detectors`' order (five).
-        var detector0: [Int]?, detector1: [Int]?, detector2: [Int]?, detector3: [Int]?, detector4: [Int]?
+        /// The phrases of each detector, in `EntityExtractor.detectors`' order (six).
+        var detector0: [Int]?, detector1: [Int]?, detector2: [Int]?, detector3: [Int]?, detector4: [Int]?, detector5: [Int]?
 
         func detectorPhrases(_ detector: Int) -> [Int]? {
             switch detector {
@@ -25,7 +25,8 @@ final class StemIndex: @unchecked Sendable, Codable, CustomReflectable {
             case 1: detector1
             case 2: detector2
             case 3: detector3
-            default: detector4
+            case 4: detector4
+            default: detector5
             }
         }
 
@@ -35,7 +36,8 @@ final class StemIndex: @unchecked Sendable, Codable, CustomReflectable {
             case 1: detector1 = phrases
             case 2: detector2 = phrases
             case 3: detector3 = phrases
-            default: detector4 = phrases
+            case 4: detector4 = phrases
+            default: detector5 = phrases
             }
         }
     }
@@ -96,7 +98,7 @@ final class StemIndex: @unchecked Sendable, Codable, CustomReflectable {
         lexiconPhrases: [String: [Lexicon.Phrase]], domainStems: Set<String>, keywords: [String: [Interpreter.Keyword]],
         detectorPhrases: [[String: [Int]]], someoneElse: Set<String>
     ) -> Table {
-        precondition(detectorPhrases.count == 5, "an entry has room for five detectors")
+        precondition(detectorPhrases.count == 6, "an entry has room for six detectors")
         var ids: [String: Int32] = [:]
         ids.reserveCapacity(
             WordClass.byStem.count + lexiconPhrases.count + domainStems.count + keywords.count + detectorPhrases.reduce(0) { $0 + $1.count }
