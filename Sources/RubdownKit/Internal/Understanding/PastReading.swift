@@ -11,8 +11,14 @@ struct PastReading {
     /// - Parameter ownPast: whether the runner's own healed past is read too (the caller reads the line again
     ///   without it when a sign is told outside it).
     func withoutThePast(_ tokens: [Token], ownPast: Bool = true) -> [Token] {
-        // Every reading needs another person or a word of healing: most lines have neither and are left at once.
-        guard tokens.contains(where: { !$0.classes.isDisjoint(with: [.pastClue, .someoneElse]) }) else { return tokens }
+        // Every reading needs another person, a story or a worry, or a word of healing: most lines have none and are left
+        // at once.
+        guard
+            tokens.contains(where: {
+                !$0.classes.isDisjoint(with: [.pastClue, .someoneElse]) || Self.storyWords.contains($0.text)
+                    || Self.worryWords.contains($0.text)
+            })
+        else { return tokens }
         let line = Line(texts: tokens.map(\.text))
         guard !line.comparesWithThen else { return tokens }
         var marked = tokens
@@ -20,10 +26,11 @@ struct PastReading {
         for end in 0...tokens.count where end == tokens.count || tokens[end].isBreak || Self.breaks.contains(line.texts[end]) {
             let clause = start..<end
             let past =
-                aboutSomeoneElse(line, clause)
-                ? line.precautionFollows(end) || line.contrastFollows(clause, end) || diagnosisTold(line, clause, end)
-                    || line.saysDistantPast(in: clause, Self.distantPast) || line.saysTheyAreFine(after: end)
-                : ownPast && line.saysDistantPast(in: clause, Self.ownDistantPast) && line.saysHealed(after: clause)
+                storyBesideTheRunnersOwn(line, clause, end)
+                || (aboutSomeoneElse(line, clause)
+                    ? line.precautionFollows(end) || line.contrastFollows(clause, end) || diagnosisTold(line, clause, end)
+                        || line.saysDistantPast(in: clause, Self.distantPast) || line.saysTheyAreFine(after: end)
+                    : ownPast && line.saysDistantPast(in: clause, Self.ownDistantPast) && line.saysHealed(after: clause))
             if past { for index in clause { marked[index].negated = true } }
             start = end + 1
         }
@@ -57,6 +64,33 @@ struct PastReading {
             && !clause.contains(where: { Self.clinicianWords.contains(texts[$0]) })
     }
 
+    /// "saw someone collapse at the finish, poor guy, my quads are wrecked", "watching a documentary about DVT, anyway my
+    /// hamstrings are tight", "a guy at parkrun heard a pop in his achilles today, my calves are just tight", "worried
+    /// about DVT because of the flight tomorrow, calves are a bit tight": a stranger's story, something seen or read, or
+    /// a worry about a named condition, with the runner's own complaint told in a later clause that names no one else.
+    /// (New users got a 999 call for a bystander's collapse.) Not when the runner's own body is in the story's clause
+    /// ("a guy at parkrun said my calf looked swollen"), nor for someone close, whose signs may be why the runner asks.
+    private func storyBesideTheRunnersOwn(_ line: Line, _ clause: Range<Int>, _ end: Int) -> Bool {
+        let texts = line.texts
+        let story = clause.contains { index in
+            Self.storyWords.contains(texts[index]) || ["someone", "somebody", "people"].contains(texts[index])
+                // ("a guy at parkrun", "the runner beside me"; not "lady bits".)
+                || Self.strangers.contains(texts[index]) && index > clause.lowerBound && Self.determiners.contains(texts[index - 1])
+        }
+        let worry = clause.contains { Self.worryWords.contains(texts[$0]) } && clause.contains { Self.diagnoses.contains(texts[$0]) }
+        guard story || worry, !line.speaksOfTheRunner(clause, besides: Self.toldWords) else { return false }
+        // The runner's own body in the clause: "my" before anything but a person ("my coach told me about...").
+        let ownBody = clause.contains { index in
+            texts[index] == "mine"
+                || texts[index] == "my" && !(index + 1 < clause.upperBound && someoneElse.contains(texts[index + 1]))
+        }
+        guard !ownBody, end < texts.count else { return false }
+        return line.clauses(after: end).contains { later in
+            later.contains(where: Self.ownComplaint.contains) && !later.contains(where: someoneElse.contains)
+                && !later.contains(where: Self.storyWords.contains)
+        }
+    }
+
     /// "my wife had a stress fracture training for London, but I'm the one asking, my calves are just tight", "my mum's
     /// on warfarin for clots, I'm just here for my feet": another person's named condition beside the runner's own
     /// complaint, in a later clause that names no one else. Only a named condition (another person's signs now still
@@ -76,10 +110,12 @@ struct PastReading {
 
         /// Whether the runner speaks of themselves in the clause ("I", "found me collapsed"; not "which scared me", the
         /// runner's feeling about the other person's story).
-        func speaksOfTheRunner(_ clause: Range<Int>) -> Bool {
+        /// - Parameter besides: words after which "me" is told to, not the runner's own ("told me about").
+        func speaksOfTheRunner(_ clause: Range<Int>, besides: Set<String> = []) -> Bool {
             clause.contains { index in
                 ["i", "myself"].contains(texts[index])
-                    || texts[index] == "me" && !(index > 0 && PastReading.feelings.contains(texts[index - 1]))
+                    || texts[index] == "me"
+                        && !(index > 0 && (PastReading.feelings.contains(texts[index - 1]) || besides.contains(texts[index - 1])))
             }
         }
 
@@ -239,6 +275,22 @@ struct PastReading {
         ["fine", "ever", "since"], ["fine", "for"], ["just", "a", "scar"], ["has", "not", "since"], ["cleared", "by"],
         ["marathons", "since"], ["races", "since"],
     ]
+    /// Something seen, read or heard: the clause is a story, not the runner's sign.
+    static let storyWords: Set<String> = [
+        "documentary", "documentaries", "article", "articles", "podcast", "programme", "program", "film", "movie", "novel",
+        "book", "news", "video", "telly", "tv", "youtube", "reddit", "forum", "instagram", "tiktok", "episode", "watching",
+        "watched", "saw", "seen", "read", "reading",
+    ]
+    /// People the runner does not know, unlike "my friend": their signs are no reason for the runner to ask. (After a
+    /// determiner; "someone", "somebody" and "people" alone.)
+    static let strangers: Set<String> = [
+        "guy", "bloke", "woman", "lady", "man", "lad", "runner", "runners", "stranger", "girl", "fella", "dude", "chap",
+    ]
+    static let determiners: Set<String> = ["a", "an", "some", "this", "that", "the", "another", "one", "other"]
+    /// (With a named condition: "worried about DVT", "scared of rhabdo".)
+    static let worryWords: Set<String> = ["worried", "worry", "worrying", "scared", "afraid", "paranoid", "nervous", "anxious"]
+    /// "told me about", "showed me": "me" told to, not the runner's own.
+    static let toldWords: Set<String> = ["told", "showed", "sent", "warned", "telling"]
     static let habits: Set<String> = ["wear", "always", "know", "drank", "check", "watch", "keep", "take", "make", "never"]
     static let care: Set<String> = [
         "careful", "paranoid", "nervous", "worried", "anxious", "cautious", "wary", "twitchy", "jumpy", "squeamish",
@@ -253,7 +305,7 @@ struct PastReading {
     ]
     static let diagnoses: Set<String> = [
         "dvt", "clot", "clots", "fracture", "fractures", "syndrome", "surgery", "op", "operation", "rupture", "thrombosis",
-        "embolism", "diagnosed", "warfarin",
+        "embolism", "diagnosed", "warfarin", "rhabdo", "rhabdomyolysis", "cellulitis", "sepsis",
     ]
     /// (The words of now that make a supposition the runner's own, `SupposedSign.presentMarkers`, less "since", which
     /// dates the past here, plus "recently".)

@@ -21,6 +21,9 @@ enum SupposedSign {
                 if let at = supposingIf(in: said, words, clauses) { return (clause.lowerBound + at)..<clause.upperBound }
             }
             if saysItIsHypothetical(words) && asksInGeneral(said) || position == 0 && asksAboutSignsInGeneral(said) { return clause }
+            // "is cola-coloured pee after a marathon dangerous? mine is normal, just curious": a question in general, and
+            // the runner's own said to be fine or the question idle (a new user got a 999 call).
+            if position == 0, asksInGeneral(said), deniesHavingIt(words, clauses) || saysTheirsIsFine(words) { return clause }
         }
         return nil
     }
@@ -90,6 +93,11 @@ enum SupposedSign {
             return ever || [["in", "future"], ["in", "the", "future"], ["one", "day"]].contains { after.starts(with: $0) }
                 || after.starts(with: ["i", "said"]) && deniesHavingIt(words, clauses)
         }
+    }
+
+    /// "mine is normal", "mine's fine": the runner's own, said to be well.
+    static func saysTheirsIsFine(_ words: [String]) -> Bool {
+        words.indices.contains { index in words[index] == "mine" && words[(index + 1)...].prefix(3).contains(where: wellWords.contains) }
     }
 
     /// "I don't have one", "purely hypothetical": said of a question that speaks of no sign of the runner's.
