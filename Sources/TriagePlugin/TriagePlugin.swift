@@ -223,6 +223,12 @@ public struct TriagePlugin: Plugin {
         var reasons: [String] = []
         var urgency = Urgency.none
         if let level = facts.painLevel, level >= 7 { reasons.append("pain-level:\(level)") }
+        // Severe pain that is getting worse is not left to "not easing in 3-5 days?": a look within days (a new user's 10
+        // out of 10 and worse, the day after a marathon, got no date to act by).
+        if let level = facts.painLevel, level >= 8, facts.trend == .worse {
+            reasons.append("severe-and-worsening")
+            urgency = .soon
+        }
         if facts.painKind == "sharp" { reasons.append("pain-kind:sharp") }
         if facts.swelling == true { reasons.append("swelling") }
         // Not told, after asking twice: never reassured as if there were none.

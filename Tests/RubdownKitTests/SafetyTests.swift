@@ -90,6 +90,15 @@ import Testing
         #expect(turns[3].awaiting != nil, "\(turns[3].reply)")
     }
 
+    /// Severe pain getting worse is booked within days, not left to "not easing in 3-5 days?"; severe and easing is not.
+    @Test func severePainGettingWorseIsSeenWithinDays() {
+        let worse = converse(["quads sore after the marathon", "no", "dull", "10", "yesterday", "worse", "normal"])
+        #expect(worse.last?.triage?.level == .caution && worse.last?.triage?.urgency == .soon, "\(worse.last?.reply ?? "")")
+        #expect(worse.last?.triage?.reasons.contains("severe-and-worsening") == true)
+        let easing = converse(["quads sore after the marathon", "no", "dull", "8", "yesterday", "easing", "normal"])
+        #expect(easing.last?.triage?.urgency == Urgency.none, "\(easing.last?.reply ?? "")")
+    }
+
     /// "start over" forgets the facts, not a warning sign: a milder retelling of the same knee ends at the warning, and
     /// the fresh start says it stands.
     @Test func startingOverKeepsAWarning() {

@@ -25,6 +25,7 @@ public enum Explanation {
             case "pain-kind": add("why-sharp")
             case "swelling": add("why-swelling")
             case "swelling-unknown": add("why-swelling-unknown")
+            case "severe-and-worsening": add("why-severe-and-worsening")
             case "not-easing" where parts.count > 1 && parts[1].first?.isNumber == true: add("why-not-easing")
             case "not-easing", "recurring": add("why-journal")
             case "caution":
@@ -57,6 +58,7 @@ public enum Explanation {
     /// moved it, a caution route, soreness not easing after day four (the probes answer "3 days ago" at most).
     public static let guidance = [
         "why-journal", "why-caution-route", "why-not-easing", "why-verdict-caution-soon", "why-swelling-unknown",
+        "why-severe-and-worsening",
     ]
 
     public static func text(for understanding: Understanding, knowledgeUsed: [String] = [], knowledge: KnowledgeBase? = nil) -> String {
