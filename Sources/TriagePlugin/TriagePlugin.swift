@@ -25,7 +25,7 @@ public struct TriagePlugin: Plugin {
         // ("numbness-unknown", the nerve check's, also follows a pain-kind question given up on.)
         [
             "swelling-unknown", "urine-unknown", "bladder-unknown", "spot-unknown", "warning-signs-more", "shorter-no-outcome",
-            "shorter-offer",
+            "shorter-offer", "caution-alone-offer",
         ]
             + SignCheck.allCases.compactMap(\.notCheckedGuidance)
     }
@@ -171,6 +171,7 @@ public struct TriagePlugin: Plugin {
             default: break
             }
         }
+        if request.answering == nil, let told = Self.cautionAlone(request, state, context) { return told }
         if var question = Self.next(state) {
             // On the day of the run the course is the one since it ("just finished", then "is it easing?" read oddly to a
             // new user).
@@ -192,6 +193,25 @@ public struct TriagePlugin: Plugin {
             return PluginReply(lead + question.prompt, asking: question)
         }
         return outcome(state, context)
+    }
+
+    /// A line that tells only of a caution route, with no area and no discomfort ("my pee was dark yellow after a hot run",
+    /// "grazed it on the trail, bit of blood"): the route's advice at once, and the questions when something is sore. A
+    /// new user's dark-yellow urine got "Where does it hurt?" again and again.
+    static func cautionAlone(_ request: PluginRequest, _ state: ConversationState, _ context: PluginContext) -> PluginReply? {
+        let entities = request.understanding.entities
+        guard state.areas.isEmpty, state.lastTriage == nil, entities.bodyParts.isEmpty, !entities.discomfort, entities.painKind == nil,
+            entities.painLevel == nil, entities.redFlags.isEmpty, entities.symptoms.isEmpty
+        else { return nil }
+        // (The dark-yellow urine is read as the urine's colour, not as a route's words.)
+        let routes = context.safety.cautions(in: state).filter {
+            entities.cautions.contains($0.id) || $0.id == "dark-yellow-urine" && entities.urine == .darkYellow
+        }
+        guard !routes.isEmpty else { return nil }
+        let text = (routes.map(\.advice) + [context.knowledge.say("caution-alone-offer")]).joined(separator: "\n")
+        let outcome = TriageOutcome(
+            level: .caution, bodyParts: [], reasons: routes.map { "caution:\($0.id)" }, urgency: routes.map(\.urgency).max() ?? .none)
+        return PluginReply(text, triage: outcome, knowledgeUsed: routes.map { "cautions:\($0.id)" } + ["guidance:caution-alone-offer"])
     }
 
     // MARK: Outcomes

@@ -90,6 +90,18 @@ import Testing
         #expect(turns[3].awaiting != nil, "\(turns[3].reply)")
     }
 
+    /// A line that tells only of a caution route, with no area or discomfort, gets the route's advice at once (a new user's
+    /// dark-yellow urine got "Where does it hurt?" again and again); something sore told after it starts the questions.
+    @Test func aCautionToldAloneIsAnsweredAtOnce() {
+        let turns = converse(["my pee was dark yellow after a hot run", "my calves are sore too"])
+        #expect(turns[0].awaiting == nil, "\(turns[0].reply)")
+        #expect(turns[0].triage?.level == .caution && turns[0].triage?.reasons == ["caution:dark-yellow-urine"], "\(turns[0].reply)")
+        #expect(turns[0].reply.contains("Drink water"), "\(turns[0].reply)")
+        #expect(turns[1].awaiting != nil, "\(turns[1].reply)")
+        // With a sore area, the questions come first as before.
+        #expect(converse(["calves sore and my pee was dark yellow after a hot run"])[0].awaiting != nil)
+    }
+
     /// Severe pain getting worse is booked within days, not left to "not easing in 3-5 days?"; severe and easing is not.
     @Test func severePainGettingWorseIsSeenWithinDays() {
         let worse = converse(["quads sore after the marathon", "no", "dull", "10", "yesterday", "worse", "normal"])
