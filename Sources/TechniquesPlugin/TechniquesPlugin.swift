@@ -16,7 +16,12 @@ public struct TechniquesPlugin: Plugin {
             return PluginReply(Self.reminder(barred, context), knowledgeUsed: context.state.redFlags.map { "red_flags:\($0)" })
         }
         let gentle = context.state.wantsGentle
-        switch request.intent {
+        // How to do one technique named for an area ("how do i use a foam roller on my calves") asks for that one there,
+        // not for the area's whole list (a new user's got all five). ("calf is sore, roller or massage gun?" asks which.)
+        let asksForOne =
+            request.intent == "technique.for_area" && entities.techniques.count == 1
+            && request.understanding.normalized.split(separator: " ").contains("how")
+        switch asksForOne ? "technique.howto" : request.intent {
         case "technique.howto":
             guard let id = entities.techniques.first, let technique = context.knowledge.technique(id) else {
                 return list(context, lead: "Which technique would you like? Here are the \(Self.count(context)) I know:")

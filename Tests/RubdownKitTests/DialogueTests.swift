@@ -228,6 +228,13 @@ import Testing
         #expect(turns[6].plugin == "triage", "\(line): \(turns[6].reply)")
     }
 
+    /// How to do one technique on an area gets that technique's steps, not the area's whole list.
+    @Test(arguments: ["how do i use a foam roller on my calves", "how should I foam roll my quads?"])
+    func howToDoOneTechniqueOnAnAreaGetsItsSteps(line: String) {
+        let turn = converse([line])[0]
+        #expect(turn.reply.hasPrefix("Foam roller:") && !turn.reply.contains("Tennis ball"), "\(turn.reply)")
+    }
+
     @Test(arguments: ["no more questions pls", "stop asking questions", "nvm"])
     func plainWaysToStopTheQuestions(line: String) {
         let turns = converse(["my calves hurt after a 10k today", line])
