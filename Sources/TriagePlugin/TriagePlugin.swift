@@ -25,7 +25,7 @@ public struct TriagePlugin: Plugin {
         // ("numbness-unknown", the nerve check's, also follows a pain-kind question given up on.)
         [
             "swelling-unknown", "urine-unknown", "bladder-unknown", "spot-unknown", "warning-signs-more", "shorter-no-outcome",
-            "shorter-offer", "caution-alone-offer",
+            "shorter-offer", "caution-alone-offer", "foot-spot-unknown",
         ]
             + SignCheck.allCases.compactMap(\.notCheckedGuidance)
     }
@@ -320,6 +320,9 @@ public struct TriagePlugin: Plugin {
         }
         notChecked += SignCheck.allCases.filter(facts.checksGivenUp.contains).compactMap(\.notCheckedGuidance)
         if facts.unknown.contains(.spread), state.areas.contains("shins") { notChecked.append("spot-unknown") }
+        // (The foot's bone check too: a new user's "top of my foot hurts after my long run" got pressing and a tennis ball,
+        // and no word of the check left unmade.)
+        if facts.unknown.contains(.spread), state.areas.contains("feet") { notChecked.append("foot-spot-unknown") }
         // As many as the minutes the runner has allow, as a routine would be; one fewer for each thing left unchecked,
         // so that the outcome still fits on one screen.
         let shown = advice.keySteps(advice.fitted(assessment.techniques), limit: 4 - min(2, notChecked.count))

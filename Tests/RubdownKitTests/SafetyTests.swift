@@ -102,6 +102,22 @@ import Testing
         #expect(converse(["calves sore and my pee was dark yellow after a hot run"])[0].awaiting != nil)
     }
 
+    /// "it's suddenly got much worse" after a same-day warning: the emergency instruction its warning promised (a new user
+    /// got "I can't help with that" and the same-day instruction again); "a bit worse" keeps the warning as it was.
+    @Test func muchWorseAfterAWarningIsAnEmergency() {
+        let turns = converse(["my calf is swollen and hot after the flight", "its suddenly got much worse", "a bit worse"])
+        #expect(turns[0].triage?.urgency == .today)
+        #expect(turns[1].triage?.urgency == .emergency && turns[1].reply.contains("call 999"), "\(turns[1].reply)")
+        #expect(turns[2].triage == nil || turns[2].triage?.urgency == .today, "\(turns[2].reply)")
+    }
+
+    /// The foot's bone check given up on is named in the outcome, as the shin's is.
+    @Test func theFootsBoneCheckNotMadeIsSaid() {
+        let turns = converse(["top of my foot hurts after my long run", "no", "enough questions, just tell me what to do"])
+        #expect(turns[1].awaiting == .spread)
+        #expect(turns[2].reply.contains("one sore spot on a bone of your foot"), "\(turns[2].reply)")
+    }
+
     /// Severe pain getting worse is booked within days, not left to "not easing in 3-5 days?"; severe and easing is not.
     @Test func severePainGettingWorseIsSeenWithinDays() {
         let worse = converse(["quads sore after the marathon", "no", "dull", "10", "yesterday", "worse", "normal"])

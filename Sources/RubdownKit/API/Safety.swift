@@ -168,7 +168,7 @@ public struct Safety: Sendable {
         "emergency-numbers", "urgency-emergency", "urgency-today", "urgency-soon", "warning-stands", "heading-emergency",
         "heading-today", "heading-soon", "caution-soon", "not-this-area", "not-diagnosis", "hold-while-asking", "leaving-while-swollen",
         "swelling-first", "check-first",
-        "not-diagnosis-emergency", "warning-still",
+        "not-diagnosis-emergency", "warning-still", "much-worse-after-warning",
     ]
 
     /// A guidance entry with the emergency numbers filled in.
@@ -293,6 +293,15 @@ public struct Safety: Sendable {
 
     // MARK: Checking every reply
 
+    /// "it's suddenly got much worse", "way worse now": a sudden or big change for the worse.
+    static func saysMuchWorse(_ understanding: Understanding) -> Bool {
+        let said = " " + understanding.normalized + " "
+        return understanding.entities.trend == .worse
+            && [" much worse", " suddenly", " a lot worse", " way worse", " loads worse", " far worse", " really bad now"].contains {
+                said.contains($0)
+            }
+    }
+
     /// A line that tells how a flagged area is (swelling, a pain level or kind, a trend) and asks nothing.
     static func tellsAFactOfIt(_ understanding: Understanding, state: ConversationState) -> Bool {
         let entities = understanding.entities
@@ -328,6 +337,20 @@ public struct Safety: Sendable {
             leaving.text = farewell(reply.text, state: state)
             leaving.knowledgeUsed.append("guidance:leaving-while-swollen")
             return leaving
+        }
+        // "it's suddenly got much worse" after a warning to get seen today: what its instruction said to do then, now
+        // (a new user got "I can't help with that" and the same-day instruction again).
+        if !state.redFlags.isEmpty, urgency(of: state.redFlags) < .emergency, Self.saysMuchWorse(understanding),
+            understanding.entities.bodyParts.allSatisfy(state.isFlagged)
+        {
+            return Self.instead(
+                of: reply,
+                PluginReply(
+                    say("much-worse-after-warning") + " " + instruction(for: .emergency),
+                    triage: TriageOutcome(
+                        level: .seekCare, bodyParts: state.areas.filter { $0 != "*" && state.isFlagged($0) },
+                        reasons: state.redFlags.map { "red-flag:\($0)" } + ["much-worse"], urgency: .emergency),
+                    knowledgeUsed: ["guidance:much-worse-after-warning", "guidance:urgency-emergency"]))
         }
         // "ok calling 111 now", "should I just drink water?" after a warning: not the out-of-scope reply, but
         // the warning and what to do at its urgency, again.
