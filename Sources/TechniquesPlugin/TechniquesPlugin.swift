@@ -11,7 +11,13 @@ public struct TechniquesPlugin: Plugin {
         let named = entities.bodyParts.isEmpty ? context.state.areas : entities.bodyParts
         let areas = named.filter { !context.state.isFlagged($0) }
         let barred = named.filter { context.state.isFlagged($0) }
-        let reminder = barred.isEmpty ? "" : Self.reminder(barred, context) + "\n\n"
+        // A warning standing for an area not asked about here: said once before any routine or list of steps, since
+        // stroking sweeps the whole leg (a new user's quads routine swept over the calf with a possible clot).
+        let flaggedElsewhere = context.state.flaggedAreas.subtracting(["*"]).subtracting(named).sorted()
+        let reminder =
+            barred.isEmpty
+            ? (flaggedElsewhere.isEmpty ? "" : context.safety.notThisArea(flaggedElsewhere) + "\n\n")
+            : Self.reminder(barred, context) + "\n\n"
         if !barred.isEmpty && areas.isEmpty && request.intent != "technique.list" {
             return PluginReply(Self.reminder(barred, context), knowledgeUsed: context.state.redFlags.map { "red_flags:\($0)" })
         }

@@ -25,7 +25,7 @@ public struct TriagePlugin: Plugin {
         // ("numbness-unknown", the nerve check's, also follows a pain-kind question given up on.)
         [
             "swelling-unknown", "urine-unknown", "bladder-unknown", "spot-unknown", "warning-signs-more", "shorter-no-outcome",
-            "shorter-offer", "caution-alone-offer", "foot-spot-unknown",
+            "shorter-offer", "caution-alone-offer", "foot-spot-unknown", "no-bath-while-warning",
         ]
             + SignCheck.allCases.compactMap(\.notCheckedGuidance)
     }
@@ -362,7 +362,12 @@ public struct TriagePlugin: Plugin {
             text += "\n" + context.safety.withEmergencyNumbers(id)
             used.append("guidance:" + id)
         }
-        let bath = advice.bathShort(level: assessment.level, hardRun: assessment.hardRun)
+        // While a warning sign stands for another area, no bath: a warm soak heats the flagged leg too (a new user got a
+        // 15-20 minute warm bath beside "no heat on your calves", and "get checked before any bath" when asked directly).
+        let bath =
+            state.redFlags.isEmpty
+            ? advice.bathShort(level: assessment.level, hardRun: assessment.hardRun)
+            : (text: knowledge.say("no-bath-while-warning"), used: ["guidance:no-bath-while-warning"])
         if !bath.text.isEmpty { text += "\n" + bath.text }
         // What the runner told about themselves always shows ("on blood thinners: light stroking only"); otherwise
         // the medical reasons to hold back, in short, where firm work is suggested ("more" always lists them).
@@ -452,12 +457,17 @@ public struct TriagePlugin: Plugin {
                 used += assessment.areas.map { "areas:\($0)" }
             }
         }
-        let bath = advice.bathSuggestion(level: assessment.level, hardRun: assessment.hardRun)
-        let baths = bath.used.compactMap { knowledge.bath(String($0.dropFirst("baths:".count))) }
-        parts.append(bath.text.components(separatedBy: " Skip the ").first ?? bath.text)
-        if !baths.isEmpty { parts.append(advice.skipFull(baths)) }
-        if !advice.runnerBathAdvice.isEmpty { parts.append(advice.runnerBathAdvice) }
-        used += bath.used
+        if state.redFlags.isEmpty {
+            let bath = advice.bathSuggestion(level: assessment.level, hardRun: assessment.hardRun)
+            let baths = bath.used.compactMap { knowledge.bath(String($0.dropFirst("baths:".count))) }
+            parts.append(bath.text.components(separatedBy: " Skip the ").first ?? bath.text)
+            if !baths.isEmpty { parts.append(advice.skipFull(baths)) }
+            if !advice.runnerBathAdvice.isEmpty { parts.append(advice.runnerBathAdvice) }
+            used += bath.used
+        } else {
+            parts.append(knowledge.say("no-bath-while-warning"))
+            used.append("guidance:no-bath-while-warning")
+        }
         if assessment.level == .selfCare {
             parts.append(knowledge.say("hydrate-move"))
             used.append("guidance:hydrate-move")

@@ -147,6 +147,12 @@ import Testing
         #expect(outcome != nil, "\(turns.map(\.reply))")
         #expect(outcome?.reply.contains("Still standing from earlier") == true, "\(outcome?.reply ?? "")")
         #expect(outcome?.triage?.bodyParts.contains("calves") == false)
+        // No soak while the warning stands: it would reach the flagged leg too.
+        #expect(
+            outcome?.reply.contains("Bath: not for now") == true && outcome?.reply.contains("Bath: warm") == false,
+            "\(outcome?.reply ?? "")")
+        let routine = converse(["my calf is swollen and hot", "routine for my quads please"]).last
+        #expect(routine?.reply.hasPrefix("Not your calves") == true, "\(routine?.reply ?? "")")
     }
 
     @Test(arguments: [

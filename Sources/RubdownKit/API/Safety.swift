@@ -260,8 +260,8 @@ public struct Safety: Sendable {
         let flags = state.redFlags.compactMap { knowledge.redFlag($0) }
         let sign = flags.map(\.name).joined(separator: ", ")
         let named = areas.filter { $0 != "*" }
-        return "Please don't massage your \(named.isEmpty ? "legs" : knowledge.names(of: named)): earlier you described a warning sign"
-            + (sign.isEmpty ? "" : " (\(sign))") + ". " + knowledge.say("warning-stands") + " "
+        return "Please don't massage your \(named.isEmpty ? "legs" : knowledge.names(of: named)): what you described earlier"
+            + (sign.isEmpty ? "" : " (\(sign))") + " is still a warning sign until a professional has checked it. "
             + instruction(for: urgency(of: state.redFlags))
     }
 
