@@ -228,6 +228,18 @@ import Testing
         #expect(turns[6].plugin == "triage", "\(line): \(turns[6].reply)")
     }
 
+    /// Asked for the advice without a stop ("can you just tell me what to do", "skip the questions"): the outcome from what
+    /// was told, as with a stop; an answer given with it is taken and the questions go on.
+    @Test(arguments: [
+        "just tell me what to do", "can you just tell me what to do", "skip the questions", "just give me the advice already",
+    ])
+    func askingForTheAdviceMidQuestionsGetsIt(line: String) {
+        let turns = converse(["shins sore after my run", line])
+        #expect(turns[1].awaiting == nil && turns[1].triage?.level == .caution, "\(line): \(turns[1].reply)")
+        let answered = converse(["shins sore after my run", "yes swollen, just tell me what to do"])
+        #expect(answered[1].awaiting != nil && answered[1].triage == nil, "\(answered[1].reply)")
+    }
+
     /// How to do one technique on an area gets that technique's steps, not the area's whole list.
     @Test(arguments: ["how do i use a foam roller on my calves", "how should I foam roll my quads?"])
     func howToDoOneTechniqueOnAnAreaGetsItsSteps(line: String) {

@@ -127,6 +127,18 @@ import Testing
         #expect(easing.last?.triage?.urgency == Urgency.none, "\(easing.last?.reply ?? "")")
     }
 
+    /// After a warning to get seen today or now, a bare answer, a fresh report of the same area or a request for the advice
+    /// gets the warning again (these got "I can't help with that", the questions again, or the help menu).
+    @Test func answersAndRequestsAfterAWarningGetTheWarning() {
+        let calf = converse(["my calf is swollen and hot", "4", "my calves are sore", "enough questions, just tell me what to do"])
+        for turn in calf.dropFirst() {
+            #expect(turn.awaiting == nil && turn.triage?.level == .seekCare, "\(turn.input) → \(turn.reply)")
+            #expect(turn.reply.hasPrefix("What you described earlier is still a warning sign"), "\(turn.input) → \(turn.reply)")
+        }
+        let urine = converse(["my pee is like cola after the ultra", "enough questions, just tell me what to do"])
+        #expect(urine[1].triage?.urgency == .emergency, "\(urine[1].reply)")
+    }
+
     /// "start over" forgets the facts, not a warning sign: a milder retelling of the same knee ends at the warning, and
     /// the fresh start says it stands.
     @Test func startingOverKeepsAWarning() {

@@ -68,6 +68,7 @@ public struct Conversation: Sendable {
             return talk(line)
         case .answering(let pending):
             if DialoguePolicy.stopsTheQuestions(line) { return stopQuestions(pending, line) }
+            if DialoguePolicy.waivesTheQuestions(line), let turn = waiveTheQuestions(pending, line) { return turn }
             // "why do you ask?", "why does that matter": why this question, as "why?" is answered.
             if DialoguePolicy.asksWhyTheQuestion(line) { return respond(to: line, chosen: "core.why") }
             if pending.checkIn, let turn = easingAtCheckIn(pending, line) { return turn }
@@ -106,6 +107,21 @@ public struct Conversation: Sendable {
         if DialoguePolicy.asksForTheAdviceNow(line), let turn = adviceWithoutTheRest(pending, understanding) { return turn }
         let reply = PluginReply(coach.content.knowledge.say("questions-stopped"), knowledgeUsed: ["guidance:questions-stopped"])
         return finish(understanding, reply, route: .init(plugin: pending.plugin, intent: pending.intent), confidence: 1)
+    }
+
+    /// "can you just tell me what to do", "skip the questions": the advice from what was told, as after a stop that asks
+    /// for it, when the line answers nothing itself (no answer, area, level or sign in it).
+    private mutating func waiveTheQuestions(_ pending: PendingQuestion, _ line: String) -> Turn? {
+        let understanding = coach.interpreter.understand(line, contextAreas: state.areas, answering: true)
+        let entities = understanding.entities
+        guard entities.answer == nil || entities.answer == .skip, entities.bodyParts.isEmpty, entities.painLevel == nil,
+            entities.swelling == nil, entities.redFlags.isEmpty, entities.symptoms.isEmpty, entities.trend == nil
+        else { return nil }
+        let before = state
+        state.pending = nil
+        if let turn = adviceWithoutTheRest(pending, understanding) { return turn }
+        state = before
+        return nil
     }
 
     /// "enough questions, just tell me what to do": the outcome from what was told, every question left given up on, as

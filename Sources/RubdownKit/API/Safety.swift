@@ -352,6 +352,18 @@ public struct Safety: Sendable {
                         reasons: state.redFlags.map { "red-flag:\($0)" } + ["much-worse"], urgency: .emergency),
                     knowledgeUsed: ["guidance:much-worse-after-warning", "guidance:urgency-emergency"]))
         }
+        // A fact told of the warned area with no question ("actually no it's not swollen", "only a 2 now", "4",
+        // "yesterday"), or the advice asked for ("just tell me what to do"): the warning again, before any other reply
+        // (these got the list of every warning sign, "I can't help with that", or the help menu).
+        // (Whatever was said since: a fresh report of the same area starts a new complaint. Only a warning to get seen today
+        // or now, which no answer can lift; one to book within days may still become more urgent with the answers. No
+        // area at all: a warning of the whole body, such as dark urine after an ultra.)
+        let warnedOfTheseAreas = !state.redFlags.isEmpty && urgency(of: state.redFlags) >= .today && state.areas.allSatisfy(state.isFlagged)
+        if warnedOfTheseAreas, reply.asking == nil, reply.triage == nil, reply.routine == nil, reply.action == .none,
+            Self.tellsAFactOfIt(understanding, state: state) || DialoguePolicy.asksForTheAdviceNow(understanding.input)
+        {
+            return Self.instead(of: reply, standingWarning(for: state.areas, state: state))
+        }
         // "ok calling 111 now", "should I just drink water?" after a warning: not the out-of-scope reply, but
         // the warning and what to do at its urgency, again.
         if declined, !state.redFlags.isEmpty, !Self.asksAboutTreating(understanding) {
@@ -404,15 +416,7 @@ public struct Safety: Sendable {
         // area the warning is about, and no answer to them can lift it (a new user read "A few quick questions first"
         // as the warning dropped). The warning again instead; a new area's questions go on. (Sign checks and the urine
         // question decide an urgency and are asked.)
-        // So too for a fact told of it with no question ("actually no it's not swollen", "only a 2 now"), which got the
-        // list of every warning sign.
-        let warnedOfTheseAreas = state.lastTriage?.level == .seekCare && !state.areas.isEmpty && state.areas.allSatisfy(state.isFlagged)
         if warnedOfTheseAreas, let question = reply.asking, question.check == nil, question.slot != .urine {
-            return Self.instead(of: reply, standingWarning(for: state.areas, state: state))
-        }
-        if warnedOfTheseAreas, reply.asking == nil, reply.triage == nil, reply.routine == nil, reply.action == .none,
-            Self.tellsAFactOfIt(understanding, state: state)
-        {
             return Self.instead(of: reply, standingWarning(for: state.areas, state: state))
         }
         if !barred.isEmpty {

@@ -251,12 +251,21 @@ enum DialoguePolicy {
     /// the advice".
     static func asksForTheAdviceNow(_ line: String) -> Bool {
         let said = " " + wholeLine(line) + " "
-        return adviceNowPhrases.contains { said.contains(" " + $0 + " ") }
+        return (adviceNowPhrases + adviceNowAlonePhrases).contains { said.contains(" " + $0 + " ") }
+    }
+    /// A line that asks for the advice now even without a stop ("can you just tell me what to do", "just give me the advice
+    /// already", "skip the questions"): new users' lines got "Sorry, I couldn't read that as an answer".
+    static func waivesTheQuestions(_ line: String) -> Bool {
+        let said = " " + wholeLine(line) + " "
+        return adviceNowAlonePhrases.contains { said.contains(" " + $0 + " ") }
     }
     static let adviceNowPhrases = [
-        "tell me what to do", "what do i do", "what should i do", "what can i do", "give me the advice", "just the advice",
-        "just tell me", "just give me", "get to the point", "what do you recommend", "what do you suggest", "advice please",
-        "skip to the advice", "give me the routine", "just the routine", "skip to the routine",
+        "tell me what to do", "what do i do", "what should i do", "what can i do", "what do you recommend", "what do you suggest",
+        "advice please", "give me the routine",
+    ]
+    static let adviceNowAlonePhrases = [
+        "just tell me", "just give me", "give me the advice", "just the advice", "get to the point", "skip to the advice",
+        "just the routine", "skip to the routine", "skip the questions",
     ]
 
     /// A short line that asks why, and names nothing of its own ("why do you ask?", "why does that matter", "why is that
