@@ -71,6 +71,14 @@ import Testing
         #expect(entities(text).redFlags.isEmpty, "\(text): \(entities(text).redFlags)")
     }
 
+    /// What a story or a healed past tells is not the runner's: its swelling, and its areas beside the runner's own.
+    @Test func aStorysSwellingAndAreasAreNotTheRunners() {
+        let instagram = entities("saw on instagram that swollen calves can be a clot lol. mine are just tight after 10k")
+        #expect(instagram.swelling == nil && instagram.bodyParts == ["calves"], "\(instagram)")
+        #expect(entities("my mate felt a pop in his achilles at parkrun last week, mine's fine but my quads ache").bodyParts == ["quads"])
+        #expect(entities("my calf is swollen and hot").swelling == true)
+    }
+
     @Test(arguments: [
         ("a guy at parkrun said my calf looked swollen, its hot and red too", "clot"),
         ("my husband's calf is swollen and hot after his flight, my legs are just tired", "clot"),

@@ -28,6 +28,27 @@ struct EntityExtractor: Sendable, Codable {
     /// The pattern detectors, in the order `extract`'s `detectorPhrases` numbers them.
     var detectors: [PatternDetector] { [redFlags, vetoes, cautions, symptoms, runnerFacts, clauseVetoes] }
 
+    /// What a story, another person's past or the runner's healed past tells is not the runner's now: its swelling, and
+    /// its areas when the runner names another ("saw on instagram that swollen calves can be a clot lol. mine are just
+    /// tight" was "some swelling", and a clot by the end; "my mate felt a pop in his achilles, mine's fine but my quads
+    /// ache" got the Achilles asked about). `pastRead` is the line with those clauses marked negated.
+    static func setAsideThePast(_ entities: inout Entities, pastRead: [Token], tokens: [Token], spans: [ConceptSpan]) {
+        let setAside = { (index: Int) in pastRead[index].negated && !tokens[index].negated }
+        if let first = tokens.firstIndex(where: { $0.classes.contains(.swelling) }), setAside(first) {
+            entities.swelling = tokens.indices.first { tokens[$0].classes.contains(.swelling) && !pastRead[$0].negated }.map { _ in true }
+        }
+        var told: Set<String> = []
+        var toldInThePast: Set<String> = []
+        for span in spans {
+            guard case .area(let id) = span.concept else { continue }
+            if setAside(span.start) { toldInThePast.insert(id) } else { told.insert(id) }
+        }
+        let onlyInThePast = toldInThePast.subtracting(told)
+        if !onlyInThePast.isEmpty, entities.bodyParts.contains(where: { !onlyInThePast.contains($0) }) {
+            entities.bodyParts.removeAll { onlyInThePast.contains($0) }
+        }
+    }
+
     /// The tokens with every clause that holds a token `marks` picks marked negated. (Clauses end at a comma or a full
     /// stop only: a cause is often told after "and" or "but" of the sign it explains, "red and hot from sunburn", "swollen
     /// and red but it's just midge bites".)
@@ -160,6 +181,9 @@ struct EntityExtractor: Sendable, Codable {
             {
                 pastRead = othersRead
             }
+        }
+        if zip(pastRead, tokens).contains(where: { $0.negated != $1.negated }) {
+            Self.setAsideThePast(&entities, pastRead: pastRead, tokens: tokens, spans: spans)
         }
         entities.redFlags = redFlags.detect(tokens: pastRead, spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(0, $0) })
         if footBelow, !entities.redFlags.contains("compartment"),
