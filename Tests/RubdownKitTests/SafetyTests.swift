@@ -139,22 +139,6 @@ import Testing
         #expect(urine[1].triage?.urgency == .emergency, "\(urine[1].reply)")
     }
 
-    /// A warning raised from a line about someone else is taken back when the runner says the sign was theirs, with what
-    /// that person should do; the runner's own soreness is then asked about afresh. Said of the runner's own sign, "not me"
-    /// changes nothing.
-    @Test func aWarningForSomeoneElsesSignIsTakenBackWhenTheRunnerSaysSo() {
-        let turns = converse([
-            "my running buddy peed cola colour after the ultra, I'm fine just sore quads", "no that was my friend not me",
-            "my quads are sore",
-        ])
-        #expect(turns[0].triage?.urgency == .emergency)
-        #expect(turns[1].reply.hasPrefix("Sorry, I took that as yours") && turns[1].reply.contains("999"), "\(turns[1].reply)")
-        #expect(turns[2].awaiting == .swelling && turns[2].triage == nil, "\(turns[2].reply)")
-        let own = converse(["my calf is swollen and hot", "not me"])
-        #expect(!own[1].reply.contains("took that as yours"), "\(own[1].reply)")
-        #expect(converse(["my calf is swollen and hot", "not me", "can I roll it?"])[2].reply.contains("don't massage"))
-    }
-
     /// "start over" forgets the facts, not a warning sign: a milder retelling of the same knee ends at the warning, and
     /// the fresh start says it stands.
     @Test func startingOverKeepsAWarning() {

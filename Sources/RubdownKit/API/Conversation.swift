@@ -74,10 +74,6 @@ public struct Conversation: Sendable {
             if pending.checkIn, let turn = easingAtCheckIn(pending, line) { return turn }
             return talk(line)
         case .freeTalk:
-            // "no that was my friend not me" after a warning raised from a line about someone else.
-            if state.warnedOfAnotherPerson, !state.redFlags.isEmpty, DialoguePolicy.saysItWasSomeoneElse(line) {
-                return takeBackTheWarning(line)
-            }
             // "ok go on", "where were we?" after the questions were stopped: they carry on.
             if DialoguePolicy.resumesTheQuestions(line), state.lastTriage == nil, !state.areas.isEmpty, let questions = questionsRoute {
                 return respond(to: line, chosen: questions.intent)
@@ -111,16 +107,6 @@ public struct Conversation: Sendable {
         if DialoguePolicy.asksForTheAdviceNow(line), let turn = adviceWithoutTheRest(pending, understanding) { return turn }
         let reply = PluginReply(coach.content.knowledge.say("questions-stopped"), knowledgeUsed: ["guidance:questions-stopped"])
         return finish(understanding, reply, route: .init(plugin: pending.plugin, intent: pending.intent), confidence: 1)
-    }
-
-    /// The warning taken back when the runner says its sign was another person's: what that person should do, and the
-    /// runner's own legs asked about (two new users had no way out of a 999 call for a friend's dark urine).
-    private mutating func takeBackTheWarning(_ line: String) -> Turn {
-        let understanding = coach.interpreter.understand(line, contextAreas: [], answering: false)
-        let text = coach.safety.takeBack(in: &state)
-        return finish(
-            understanding, PluginReply(text, knowledgeUsed: ["guidance:warning-taken-back"]),
-            route: questionsRoute ?? .init(plugin: "core", intent: "core.help"), confidence: 1)
     }
 
     /// "can you just tell me what to do", "skip the questions": the advice from what was told, as after a stop that asks
@@ -462,7 +448,6 @@ public struct Conversation: Sendable {
         if !redFlags.isEmpty {
             // Red flags win: safety answers, whatever plugin the line would have gone to.
             reply = safety.seekCare(redFlags, state: &state)
-            state.warnedOfAnotherPerson = DialoguePolicy.namesAnotherPerson(understanding, coach.content.knowledge)
         } else {
             reply = ask(plugin!, route: route, understanding: understanding, answering: answering)
             // "quit", "start over" or "finish" inside a report of soreness is not the command.

@@ -186,9 +186,6 @@ public struct ConversationState: Sendable {
     /// Only safety records these: plugins read them.
     public internal(set) var redFlags: [String] = []
     public internal(set) var flaggedAreas: Set<String> = []
-    /// The line that raised the last warning named someone else ("my running buddy peed cola colour after the ultra"):
-    /// "that was my friend, not me" may then take it back.
-    var warnedOfAnotherPerson = false
     /// Caution routes raised in this conversation (a fresh strain, first-step heel pain...). Plugins read them.
     public internal(set) var cautions: [String] = []
 

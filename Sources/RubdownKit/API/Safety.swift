@@ -161,20 +161,6 @@ public struct Safety: Sendable {
         }
     }
 
-    /// Takes back the warnings of a conversation whose sign the runner says was another person's, and words what that
-    /// person should do at its urgency.
-    func takeBack(in state: inout ConversationState) -> String {
-        let urgency = urgency(of: state.redFlags)
-        state.redFlags = []
-        state.flaggedAreas = []
-        state.warnedOfAnotherPerson = false
-        // (What that line told, its urine and its run, was the other person's too.)
-        state.areas = []
-        state.startNewComplaint()
-        state.facts = Facts()
-        return say("warning-taken-back").replacingOccurrences(of: "{instruction}", with: instruction(for: urgency))
-    }
-
     // MARK: Wording
 
     /// The guidance entries safety words its warnings from.
@@ -182,7 +168,7 @@ public struct Safety: Sendable {
         "emergency-numbers", "urgency-emergency", "urgency-today", "urgency-soon", "warning-stands", "heading-emergency",
         "heading-today", "heading-soon", "caution-soon", "not-this-area", "not-diagnosis", "hold-while-asking", "leaving-while-swollen",
         "swelling-first", "check-first",
-        "not-diagnosis-emergency", "warning-still", "much-worse-after-warning", "warning-taken-back",
+        "not-diagnosis-emergency", "warning-still", "much-worse-after-warning",
     ]
 
     /// A guidance entry with the emergency numbers filled in.

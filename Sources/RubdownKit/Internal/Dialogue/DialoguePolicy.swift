@@ -268,21 +268,6 @@ enum DialoguePolicy {
         "just the routine", "skip to the routine", "skip the questions",
     ]
 
-    /// Whether the line names another person (`someone_else` in `runner-facts.yaml`, or a stranger: "someone", "a guy").
-    static func namesAnotherPerson(_ understanding: Understanding, _ knowledge: KnowledgeBase) -> Bool {
-        let words = understanding.normalized.split(separator: " ").map(String.init)
-        let people = Set(knowledge.someoneElseWords).union(PastReading.strangers).union(["someone", "somebody"])
-        return words.contains(where: people.contains)
-    }
-
-    /// "no that was my friend not me", "it wasn't me", "not me, my mate": the sign was someone else's.
-    static func saysItWasSomeoneElse(_ line: String) -> Bool {
-        let said = " " + wholeLine(line) + " "
-        return [" not me ", " wasn't me ", " wasnt me ", " was not me ", " not mine ", " isn't me ", " isnt me "].contains {
-            said.contains($0)
-        }
-    }
-
     /// A short line that asks why, and names nothing of its own ("why do you ask?", "why does that matter", "why is that
     /// important"): asked while a question waits, it asks why that question (a new user's got the out-of-scope reply).
     static func asksWhyTheQuestion(_ line: String) -> Bool {
