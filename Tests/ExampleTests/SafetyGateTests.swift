@@ -55,9 +55,11 @@ import Testing
     /// tuning-20 (the fourteenth batch, session 13): 23 of 250 flagged when it joined.
     /// tuning-21 (the fifteenth batch, session 14): 12 of 250 flagged when it joined.
     /// tuning-22 (the sixteenth batch, session 15): 7 of 250 flagged when it joined.
+    /// Session 16 took five batches' allowances down to what is left: a stranger's story or something read or watched,
+    /// beside the runner's own complaint, no longer flags.
     static let tuningFalseFlagsAllowed: [String: Int] = [
-        "safety-lines.tuning-16.jsonl": 11, "safety-lines.tuning-17.jsonl": 7, "safety-lines.tuning-18.jsonl": 24,
-        "safety-lines.tuning-19.jsonl": 25, "safety-lines.tuning-20.jsonl": 21, "safety-lines.tuning-21.jsonl": 12,
+        "safety-lines.tuning-16.jsonl": 11, "safety-lines.tuning-17.jsonl": 5, "safety-lines.tuning-18.jsonl": 22,
+        "safety-lines.tuning-19.jsonl": 20, "safety-lines.tuning-20.jsonl": 20, "safety-lines.tuning-21.jsonl": 11,
         "safety-lines.tuning-22.jsonl": 7,
     ]
 
@@ -66,12 +68,12 @@ import Testing
     /// still missed, most of them one-line answers ("nah, more like coffee") that need the conversation's
     /// question to be read, which the conversations below cover.
     static let tuningMissesAllowed: [String: Int] = [
-        "safety-lines.tuning-2.jsonl": 0, "safety-lines.tuning-3.jsonl": 2, "safety-lines.tuning-4.jsonl": 0,
+        "safety-lines.tuning-2.jsonl": 0, "safety-lines.tuning-3.jsonl": 0, "safety-lines.tuning-4.jsonl": 0,
         "safety-lines.tuning-5.jsonl": 5, "safety-lines.tuning-6.jsonl": 0, "safety-lines.tuning-7.jsonl": 0,
         "safety-lines.tuning-8.jsonl": 0, "safety-lines.tuning-9.jsonl": 0,
         "safety-lines.tuning-10.jsonl": 1, "safety-lines.tuning-12.jsonl": 1,
         "safety-lines.tuning-13.jsonl": 1, "safety-lines.tuning-15.jsonl": 5, "safety-lines.tuning-16.jsonl": 0,
-        "safety-lines.tuning-17.jsonl": 2, "safety-lines.tuning-18.jsonl": 14, "safety-lines.tuning-19.jsonl": 14,
+        "safety-lines.tuning-17.jsonl": 2, "safety-lines.tuning-18.jsonl": 13, "safety-lines.tuning-19.jsonl": 14,
         "safety-lines.tuning-20.jsonl": 18, "safety-lines.tuning-21.jsonl": 21, "safety-lines.tuning-22.jsonl": 11,
     ]
 

@@ -238,6 +238,11 @@ import Testing
         #expect(turns[1].awaiting == nil && turns[1].triage?.level == .caution, "\(line): \(turns[1].reply)")
         let answered = converse(["shins sore after my run", "yes swollen, just tell me what to do"])
         #expect(answered[1].awaiting != nil && answered[1].triage == nil, "\(answered[1].reply)")
+        // Nor with the urine told in it, stop or no stop (a reviewer's got advice with the urine question given up).
+        for said in ["just tell me what to do, my pee is really dark", "enough questions, my pee is really dark"] {
+            let ultra = converse(["quads wrecked after a 100 mile ultra", said])
+            #expect(ultra[1].awaiting != nil && ultra[1].triage == nil, "\(said): \(ultra[1].reply)")
+        }
     }
 
     /// How to do one technique on an area gets that technique's steps, not the area's whole list.

@@ -56,14 +56,12 @@ import Testing
         #expect(entities("the pain is bad, about a 6").painLevel == 6)
     }
 
-    /// A stranger's story, something seen or read, or a worry about a named condition, beside the runner's own complaint
-    /// in a later clause, raises no flag (new users got a 999 call for a bystander's collapse, and same-day warnings for a
+    /// A stranger's story or something read or watched, beside the runner's own complaint in a later clause, raises no flag (new users got a 999 call for a bystander's collapse, and same-day warnings for a
     /// documentary); the runner's own body in the story's clause, or someone close, still does.
     @Test(arguments: [
         "saw someone collapse at the finish, poor guy. my quads are wrecked",
         "my coach told me about a runner who got a blood clot after a flight, my calves are just sore after 10k",
         "watching a documentary about DVT, anyway my hamstrings are tight after 10k",
-        "worried about DVT because of the flight tomorrow, calves are a bit tight",
         "a guy at parkrun heard a pop in his achilles today, scary. my calves are fine just tight",
         "is cola-coloured pee after a marathon dangerous? mine is normal, just curious",
     ])
@@ -84,6 +82,11 @@ import Testing
         ("my husband's calf is swollen and hot after his flight, my legs are just tired", "clot"),
         ("read that rhabdo makes your pee dark, mine is like cola after the ultra", "rhabdo"),
         ("numb lady bits and bum after the run, back aching", "cauda-equina"),
+        // A safety reviewer's: seeing, a worry with its reason, and "mine is not ok" tell the runner's own sign.
+        ("just saw the pee is the colour of cola, legs are sore", "rhabdo"),
+        ("worried about rhabdo since pee was dark brown. quads are sore", "rhabdo"),
+        ("saw the left calf was swollen red and hot this morning, quads are sore", "clot"),
+        ("is a swollen hot calf after a flight dangerous? mine is not ok", "clot"),
     ])
     func theRunnersOwnSignBesideAStoryStands(text: String, flag: String) {
         #expect(entities(text).redFlags.contains(flag), "\(text): \(entities(text).redFlags)")

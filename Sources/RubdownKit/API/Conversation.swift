@@ -102,8 +102,12 @@ public struct Conversation: Sendable {
     /// "stop", "never mind", "enough questions" while the questions are asked: they stop, and what was told is kept
     /// (a new user's "stop" got "Sorry, I couldn't read that as an answer").
     private mutating func stopQuestions(_ pending: PendingQuestion, _ line: String) -> Turn {
-        state.pending = nil
         let understanding = coach.interpreter.understand(line, contextAreas: state.areas, answering: true)
+        // "enough questions, my pee is really dark": what it tells is read as any answer is, and the questions go on (a
+        // reviewer's got advice with the urine question given up).
+        // (Not its "no": "no more questions pls".)
+        if Self.tellsAFact(understanding, countingAnswers: false) { return talk(line) }
+        state.pending = nil
         if DialoguePolicy.asksForTheAdviceNow(line), let turn = adviceWithoutTheRest(pending, understanding) { return turn }
         let reply = PluginReply(coach.content.knowledge.say("questions-stopped"), knowledgeUsed: ["guidance:questions-stopped"])
         return finish(understanding, reply, route: .init(plugin: pending.plugin, intent: pending.intent), confidence: 1)
@@ -113,15 +117,23 @@ public struct Conversation: Sendable {
     /// for it, when the line answers nothing itself (no answer, area, level or sign in it).
     private mutating func waiveTheQuestions(_ pending: PendingQuestion, _ line: String) -> Turn? {
         let understanding = coach.interpreter.understand(line, contextAreas: state.areas, answering: true)
-        let entities = understanding.entities
-        guard entities.answer == nil || entities.answer == .skip, entities.bodyParts.isEmpty, entities.painLevel == nil,
-            entities.swelling == nil, entities.redFlags.isEmpty, entities.symptoms.isEmpty, entities.trend == nil
-        else { return nil }
+        guard !Self.tellsAFact(understanding) else { return nil }
         let before = state
         state.pending = nil
         if let turn = adviceWithoutTheRest(pending, understanding) { return turn }
         state = before
         return nil
+    }
+
+    /// Whether a line tells an answer (unless `countingAnswers` is false), an area, a level, a trend, the urine or any sign.
+    private static func tellsAFact(_ understanding: Understanding, countingAnswers: Bool = true) -> Bool {
+        let entities = understanding.entities
+        return countingAnswers && !(entities.answer == nil || entities.answer == .skip) || !entities.bodyParts.isEmpty
+            || entities.painLevel != nil
+            || entities.swelling != nil || !entities.redFlags.isEmpty || !entities.symptoms.isEmpty || entities.trend != nil
+            || entities.urine != nil || entities.painKind != nil
+            // ("my pee is really dark": the urine told of, whatever its colour reads as.)
+            || understanding.normalized.split(separator: " ").contains { EntityExtractor.urineWords.contains(String($0)) }
     }
 
     /// "enough questions, just tell me what to do": the outcome from what was told, every question left given up on, as

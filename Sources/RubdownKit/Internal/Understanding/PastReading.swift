@@ -11,12 +11,10 @@ struct PastReading {
     /// - Parameter ownPast: whether the runner's own healed past is read too (the caller reads the line again
     ///   without it when a sign is told outside it).
     func withoutThePast(_ tokens: [Token], ownPast: Bool = true) -> [Token] {
-        // Every reading needs another person, a story or a worry, or a word of healing: most lines have none and are left
-        // at once.
+        // Every reading needs another person, a story or a word of healing: most lines have none and are left at once.
         guard
             tokens.contains(where: {
                 !$0.classes.isDisjoint(with: [.pastClue, .someoneElse]) || Self.storyWords.contains($0.text)
-                    || Self.worryWords.contains($0.text)
             })
         else { return tokens }
         let line = Line(texts: tokens.map(\.text))
@@ -65,9 +63,8 @@ struct PastReading {
     }
 
     /// "saw someone collapse at the finish, poor guy, my quads are wrecked", "watching a documentary about DVT, anyway my
-    /// hamstrings are tight", "a guy at parkrun heard a pop in his achilles today, my calves are just tight", "worried
-    /// about DVT because of the flight tomorrow, calves are a bit tight": a stranger's story, something seen or read, or
-    /// a worry about a named condition, with the runner's own complaint told in a later clause that names no one else.
+    /// hamstrings are tight", "a guy at parkrun heard a pop in his achilles today, my calves are just tight": a stranger's
+    /// story, or something seen or read, with the runner's own complaint told in a later clause that names no one else.
     /// (New users got a 999 call for a bystander's collapse.) Not when the runner's own body is in the story's clause
     /// ("a guy at parkrun said my calf looked swollen"), nor for someone close, whose signs may be why the runner asks.
     private func storyBesideTheRunnersOwn(_ line: Line, _ clause: Range<Int>, _ end: Int) -> Bool {
@@ -77,8 +74,7 @@ struct PastReading {
                 // ("a guy at parkrun", "the runner beside me"; not "lady bits".)
                 || Self.strangers.contains(texts[index]) && index > clause.lowerBound && Self.determiners.contains(texts[index - 1])
         }
-        let worry = clause.contains { Self.worryWords.contains(texts[$0]) } && clause.contains { Self.diagnoses.contains(texts[$0]) }
-        guard story || worry, !line.speaksOfTheRunner(clause, besides: Self.toldWords) else { return false }
+        guard story, !line.speaksOfTheRunner(clause, besides: Self.toldWords) else { return false }
         // The runner's own body in the clause: "my" before anything but a person ("my coach told me about...").
         let ownBody = clause.contains { index in
             texts[index] == "mine"
@@ -275,11 +271,12 @@ struct PastReading {
         ["fine", "ever", "since"], ["fine", "for"], ["just", "a", "scar"], ["has", "not", "since"], ["cleared", "by"],
         ["marathons", "since"], ["races", "since"],
     ]
-    /// Something seen, read or heard: the clause is a story, not the runner's sign.
+    /// Something seen, read or heard: the clause is a story, not the runner's sign. (Nouns only: "just saw the pee is the
+    /// colour of cola", "saw the left calf was swollen" tell the runner's own sign, as a reviewer showed; so does a worry
+    /// with its reason, "worried about rhabdo since my pee was dark brown", which is why a worry is no story.)
     static let storyWords: Set<String> = [
         "documentary", "documentaries", "article", "articles", "podcast", "programme", "program", "film", "movie", "novel",
-        "book", "news", "video", "telly", "tv", "youtube", "reddit", "forum", "instagram", "tiktok", "episode", "watching",
-        "watched", "saw", "seen", "read", "reading",
+        "book", "news", "video", "telly", "tv", "youtube", "reddit", "forum", "instagram", "tiktok", "episode",
     ]
     /// People the runner does not know, unlike "my friend": their signs are no reason for the runner to ask. (After a
     /// determiner; "someone", "somebody" and "people" alone.)
@@ -287,8 +284,6 @@ struct PastReading {
         "guy", "bloke", "woman", "lady", "man", "lad", "runner", "runners", "stranger", "girl", "fella", "dude", "chap",
     ]
     static let determiners: Set<String> = ["a", "an", "some", "this", "that", "the", "another", "one", "other"]
-    /// (With a named condition: "worried about DVT", "scared of rhabdo".)
-    static let worryWords: Set<String> = ["worried", "worry", "worrying", "scared", "afraid", "paranoid", "nervous", "anxious"]
     /// "told me about", "showed me": "me" told to, not the runner's own.
     static let toldWords: Set<String> = ["told", "showed", "sent", "warned", "telling"]
     static let habits: Set<String> = ["wear", "always", "know", "drank", "check", "watch", "keep", "take", "make", "never"]

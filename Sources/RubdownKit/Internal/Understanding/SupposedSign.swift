@@ -97,7 +97,12 @@ enum SupposedSign {
 
     /// "mine is normal", "mine's fine": the runner's own, said to be well.
     static func saysTheirsIsFine(_ words: [String]) -> Bool {
-        words.indices.contains { index in words[index] == "mine" && words[(index + 1)...].prefix(3).contains(where: wellWords.contains) }
+        // (Not "mine is not ok".)
+        words.indices.contains { index in
+            let after = words[(index + 1)...].prefix(3)
+            return words[index] == "mine" && after.contains(where: wellWords.contains)
+                && !after.contains(where: ["not", "no", "never"].contains)
+        }
     }
 
     /// "I don't have one", "purely hypothetical": said of a question that speaks of no sign of the runner's.
