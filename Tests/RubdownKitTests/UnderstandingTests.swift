@@ -105,6 +105,12 @@ import Testing
         #expect(entities(text).redFlags.contains(flag), "\(text): \(entities(text).redFlags)")
     }
 
+    /// A cause word is never "corrected" into another word ("strap" read as "straw" once it was a clause's veto only).
+    @Test func causeWordsAreNotCorrected() {
+        #expect(interpreter.understand("chest feels sore where my heart rate strap rubbed").normalized.contains("strap"))
+        #expect(entities("chest feels sore where my heart rate strap rubbed").redFlags.isEmpty)
+    }
+
     @Test(arguments: [
         "numb fingers and a numb hand from the cold", "knee of my tights split open when I went down, fave pair too",
         "small graze on my knee from a trip, bit of blood, legs otherwise fine", "my lower leg feels like it's about to split open, tight",

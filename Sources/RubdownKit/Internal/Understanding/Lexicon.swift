@@ -147,7 +147,7 @@ struct Lexicon: Sendable, Codable {
         // A sign's vetoes are words the runner means ("chest strap", "nettles"): never corrected,
         // and never corrected towards either.
         for flag in knowledge.redFlags {
-            for phrase in flag.unless ?? [] where !phrase.hasPrefix("$") {
+            for phrase in (flag.unless ?? []) + (flag.unlessInClause ?? []) where !phrase.hasPrefix("$") {
                 for word in words(phrase) { known.formUnion([word, Stemmer.stem(word)]) }
             }
         }
