@@ -129,6 +129,9 @@ public struct TriagePlugin: Plugin {
         // "Anything else with it?" is asked along the way, never as the one question left: a first line that tells every
         // fact gets its outcome.
         if open.allSatisfy({ $0.check == .otherSigns }) { return nil }
+        // The urine told of with no colour ("my pee is really dark"): its colour first, which decides between drinking more
+        // and an emergency.
+        if state.facts.urineMentioned, let urine = open.first(where: { $0.slot == .urine && $0.area == nil }) { return urine }
         // (A swollen shin is held too: for how bad it is, which can make it a compartment.)
         if state.swellingWhereAClotCanBe || state.facts.swelling == true && state.areas.contains("shins"),
             let deciding = open.first(where: { $0.check == .clotChest || $0.slot == .painLevel || $0.slot == .urine && $0.area == nil })

@@ -118,6 +118,17 @@ import Testing
         #expect(turns[2].reply.contains("one sore spot on a bone of your foot"), "\(turns[2].reply)")
     }
 
+    /// Urine told dark with no colour ("my pee is really dark after the ultra" got the out-of-scope reply): the colour is
+    /// asked first, and the answer decides; a colour told ("dark yellow", "dark brown") or denied needs no such reading.
+    @Test func darkUrineWithNoColourAsksTheColourFirst() {
+        let brown = converse(["my pee is really dark after the ultra", "brown like cola"])
+        #expect(brown[0].awaiting == .urine, "\(brown[0].reply)")
+        #expect(brown[1].triage?.urgency == .emergency, "\(brown[1].reply)")
+        let yellow = converse(["my wee is dark after the marathon", "dark yellow"])
+        #expect(yellow[0].awaiting == .urine && yellow[1].triage?.level != .seekCare, "\(yellow.map(\.reply))")
+        #expect(converse(["my pee is dark yellow after a hot run"])[0].awaiting == nil)
+    }
+
     /// Severe pain getting worse is booked within days, not left to "not easing in 3-5 days?"; severe and easing is not.
     @Test func severePainGettingWorseIsSeenWithinDays() {
         let worse = converse(["quads sore after the marathon", "no", "dull", "10", "yesterday", "worse", "normal"])

@@ -28,6 +28,19 @@ struct EntityExtractor: Sendable, Codable {
     /// The pattern detectors, in the order `extract`'s `detectorPhrases` numbers them.
     var detectors: [PatternDetector] { [redFlags, vetoes, cautions, symptoms, runnerFacts, clauseVetoes] }
 
+    /// A urine word, then within four words "dark" not denied and not followed by a colour ("pee is really dark", not
+    /// "pee is dark yellow" or "pee isn't dark").
+    static func urineSaidDark(_ tokens: [Token]) -> Bool {
+        tokens.indices.contains { start in
+            tokens[start].classes.contains(.urineWord)
+                && tokens[(start + 1)..<min(tokens.count, start + 5)].indices.contains { index in
+                    tokens[index].text == "dark" && !tokens[index].negated
+                        && !(index + 1 < tokens.count
+                            && ["yellow", "yellowish", "orange", "amber", "gold", "golden"].contains(tokens[index + 1].text))
+                }
+        }
+    }
+
     /// What a story, another person's past or the runner's healed past tells is not the runner's now: its swelling, and
     /// its areas when the runner names another ("saw on instagram that swollen calves can be a clot lol. mine are just
     /// tight" was "some swelling", and a clot by the end; "my mate felt a pop in his achilles, mine's fine but my quads
@@ -310,6 +323,16 @@ struct EntityExtractor: Sendable, Codable {
         entities.spread = Self.spread(tokens, line)
         entities.duringRun = Self.duringRun(tokens, words: words)
         entities.mentionsUrine = tokens.contains { $0.classes.contains(.urineWord) }
+        // "my pee is really dark after the ultra", "wee was dark": the urine said to be dark, with no colour told that "dark
+        // pee" (brown) or "a bit dark" (dark yellow) would tell. Not enough to decide, so a sign worth the screening
+        // questions, whose urine question settles it (a reviewer's went to the out-of-scope reply).
+        if entities.mentionsUrine, entities.urine == nil, !entities.asksAboutSigns, entities.redFlags.isEmpty,
+            !entities.cautions.contains("dark-yellow-urine"),
+            !entities.symptoms.contains("dark-urine"), Self.urineSaidDark(tokens)
+        {
+            entities.symptoms.append("dark-urine")
+            entities.symptomStandsAlone = true
+        }
         // "oof my legs", "ugh, legs": a groan beside the legs and nothing else is soreness, as a groan beside an area is.
         if entities.bodyParts.isEmpty, tokens.contains(where: { $0.classes.contains(.groan) }),
             tokens.contains(where: { $0.classes.contains(.leg) && !$0.negated }),
