@@ -306,31 +306,11 @@ public struct TriagePlugin: Plugin {
         }
         let knowledge = context.knowledge
         let advice = context.advice
-        // Never "in your ." when no area was understood.
-        let names = assessment.areas.isEmpty ? "legs" : knowledge.names(of: assessment.areas)
-        var text: String
+        var text = Self.verdict(assessment, knowledge)
         var used: [String]
-        // A screening question given up on is said, never passed over as if the answer were reassuring: the
-        // urine (with back pain, bladder and bowel control), what kind of pain (it asks about numbness too), and the
-        // sign checks.
-        let facts = context.state.facts
-        var notChecked: [String] = []
-        if facts.unknown.contains(.urine), facts.urine == nil {
-            notChecked.append(state.areas.contains("back") ? "bladder-unknown" : "urine-unknown")
-        }
-        if facts.unknown.contains(.painKind), facts.signCheckAnswers[.legNerve] == nil, !facts.checksGivenUp.contains(.legNerve) {
-            notChecked.append("numbness-unknown")
-        }
-        notChecked += SignCheck.allCases.filter(facts.checksGivenUp.contains).compactMap(\.notCheckedGuidance)
-        if facts.unknown.contains(.spread), state.areas.contains("shins") { notChecked.append("spot-unknown") }
-        // (The foot's bone check too: a new user's "top of my foot hurts after my long run" got pressing and a tennis ball,
-        // and no word of the check left unmade.)
-        if facts.unknown.contains(.spread), state.areas.contains("feet") { notChecked.append("foot-spot-unknown") }
-        // As many as the minutes the runner has allow, as a routine would be; one fewer for each thing left unchecked,
-        // so that the outcome still fits on one screen.
-        let shown = advice.keySteps(advice.fitted(assessment.techniques), limit: 4 - min(2, notChecked.count))
+        let notChecked = Self.notChecked(state)
+        let shown = Self.shownSteps(assessment, notChecked: notChecked, advice)
         if assessment.level == .caution {
-            text = "This could be more than ordinary soreness, so go carefully with your \(names)."
             if assessment.routes.isEmpty, assessment.outcome.reasons == ["swelling-unknown"] {
                 text += "\n" + knowledge.say("swelling-unknown")
                 used = ["guidance:swelling-unknown"]
@@ -351,7 +331,7 @@ public struct TriagePlugin: Plugin {
                 used.append("guidance:caution-soon")
             }
         } else {
-            text = "This sounds like ordinary post-run soreness in your \(names). " + knowledge.say("self-care-short")
+            text += " " + knowledge.say("self-care-short")
             text += "\n" + advice.steps(shown)
             // A tendon, joint, bone or band is not worked as a muscle is: its own note (the others' with "more").
             if let note = advice.firstNonMuscleNote(assessment.areas) { text += "\n" + note }
@@ -390,6 +370,41 @@ public struct TriagePlugin: Plugin {
         return PluginReply(text, triage: assessment.outcome, massages: assessment.massages, knowledgeUsed: used)
     }
 
+    /// The outcome's first sentence: the verdict for the areas.
+    static func verdict(_ assessment: Assessment, _ knowledge: KnowledgeBase) -> String {
+        // Never "in your ." when no area was understood.
+        let names = assessment.areas.isEmpty ? "legs" : knowledge.names(of: assessment.areas)
+        return assessment.level == .caution
+            ? "This could be more than ordinary soreness, so go carefully with your \(names)."
+            : "This sounds like ordinary post-run soreness in your \(names)."
+    }
+
+    /// The screening questions given up on, as the guidance that says each: never passed over as if the answer were
+    /// reassuring. The urine (with back pain, bladder and bowel control), what kind of pain (it asks about numbness
+    /// too), the sign checks, and one spot on the bone of a shin or a foot.
+    static func notChecked(_ state: ConversationState) -> [String] {
+        let facts = state.facts
+        var notChecked: [String] = []
+        if facts.unknown.contains(.urine), facts.urine == nil {
+            notChecked.append(state.areas.contains("back") ? "bladder-unknown" : "urine-unknown")
+        }
+        if facts.unknown.contains(.painKind), facts.signCheckAnswers[.legNerve] == nil, !facts.checksGivenUp.contains(.legNerve) {
+            notChecked.append("numbness-unknown")
+        }
+        notChecked += SignCheck.allCases.filter(facts.checksGivenUp.contains).compactMap(\.notCheckedGuidance)
+        if facts.unknown.contains(.spread), state.areas.contains("shins") { notChecked.append("spot-unknown") }
+        // (The foot's bone check too: a new user's "top of my foot hurts after my long run" got pressing and a tennis ball,
+        // and no word of the check left unmade.)
+        if facts.unknown.contains(.spread), state.areas.contains("feet") { notChecked.append("foot-spot-unknown") }
+        return notChecked
+    }
+
+    /// The steps the outcome shows: as many as the minutes the runner has allow, as a routine would be; one fewer for
+    /// each thing left unchecked, so that the outcome still fits on one screen.
+    static func shownSteps(_ assessment: Assessment, notChecked: [String], _ advice: Advice) -> [Technique] {
+        advice.keySteps(advice.fitted(assessment.techniques), limit: 4 - min(2, notChecked.count))
+    }
+
     /// "shorter version?", "tl;dr": the outcome cut to its verdict and its steps (a new user's got the out-of-scope reply);
     /// for a warning, what to do now. The rest stays a "more" away.
     private func shorter(_ state: ConversationState, _ context: PluginContext) -> PluginReply {
@@ -400,12 +415,17 @@ public struct TriagePlugin: Plugin {
         if last.level == .seekCare {
             return PluginReply(context.safety.instruction(for: last.urgency), knowledgeUsed: ["guidance:urgency-\(last.urgency.rawValue)"])
         }
-        let full = outcome(state, context)
-        let lines = full.text.split(separator: "\n").map(String.init)
-        // The verdict's first sentence, and the numbered steps.
-        let verdict = lines.first.map { line in line.range(of: ". ").map { String(line[..<$0.lowerBound]) + "." } ?? line } ?? ""
-        let steps = lines.filter { $0.hasPrefix("  ") && $0.dropFirst(2).first?.isNumber == true }
-        let text = ([verdict] + steps + [knowledge.say("shorter-offer")]).joined(separator: "\n")
+        let assessment: Assessment
+        switch Self.assess(state, context) {
+        case .failure(let seekCare):
+            // (The journal's seek-care reply: what to do now, as for a warning.)
+            let urgency = seekCare.reply.triage?.urgency ?? .soon
+            return PluginReply(context.safety.instruction(for: urgency), knowledgeUsed: ["guidance:urgency-\(urgency.rawValue)"])
+        case .success(let found): assessment = found
+        }
+        let shown = Self.shownSteps(assessment, notChecked: Self.notChecked(state), context.advice)
+        let steps = shown.isEmpty ? [] : [context.advice.steps(shown)]
+        let text = ([Self.verdict(assessment, knowledge)] + steps + [knowledge.say("shorter-offer")]).joined(separator: "\n")
         return PluginReply(text, knowledgeUsed: ["guidance:shorter-offer"])
     }
 

@@ -118,32 +118,27 @@ public struct Conversation: Sendable {
     private mutating func waiveTheQuestions(_ pending: PendingQuestion, _ line: String) -> Turn? {
         let understanding = coach.interpreter.understand(line, contextAreas: state.areas, answering: true)
         guard !Self.tellsAFact(understanding) else { return nil }
-        let before = state
-        state.pending = nil
-        if let turn = adviceWithoutTheRest(pending, understanding) { return turn }
-        state = before
-        return nil
+        return adviceWithoutTheRest(pending, understanding)
     }
 
-    /// Whether a line tells an answer (unless `countingAnswers` is false), an area, a level, a trend, the urine or any sign.
+    /// Whether a line tells an answer (unless `countingAnswers` is false), an area, how it is, the urine (whatever its
+    /// colour reads as: "my pee is really dark") or any sign.
     private static func tellsAFact(_ understanding: Understanding, countingAnswers: Bool = true) -> Bool {
         let entities = understanding.entities
         return countingAnswers && !(entities.answer == nil || entities.answer == .skip) || !entities.bodyParts.isEmpty
-            || entities.painLevel != nil
-            || entities.swelling != nil || !entities.redFlags.isEmpty || !entities.symptoms.isEmpty || entities.trend != nil
-            || entities.urine != nil || entities.painKind != nil
-            // ("my pee is really dark": the urine told of, whatever its colour reads as.)
-            || understanding.normalized.split(separator: " ").contains { EntityExtractor.urineWords.contains(String($0)) }
+            || entities.tellsHowItIs || entities.mentionsUrine || !entities.redFlags.isEmpty || !entities.symptoms.isEmpty
     }
 
     /// "enough questions, just tell me what to do": the outcome from what was told, every question left given up on, as
     /// "not sure" gives one up (a swelling not asked about keeps hands off the area, and each check not made is said).
-    /// Nil when there is no area yet, a warning stands, or the questions are not the triage's.
+    /// Nil, and the conversation as it was, when there is no area yet, a warning stands, or the questions are not the
+    /// triage's.
     private mutating func adviceWithoutTheRest(_ pending: PendingQuestion, _ understanding: Understanding) -> Turn? {
         guard !state.areas.isEmpty, state.redFlags.isEmpty, let route = questionsRoute, pending.plugin == route.plugin,
             let plugin = coach.plugins.plugin(named: route.plugin)
         else { return nil }
         let before = state
+        state.pending = nil
         state.facts.giveUp(on: pending.question)
         var reply = ask(plugin, route: route, understanding: understanding, answering: nil)
         // (Each question a plugin has is asked once at most, so this ends; the bound is a guard.)
@@ -154,7 +149,6 @@ public struct Conversation: Sendable {
         }
         guard reply.asking == nil, reply.triage != nil else {
             state = before
-            state.pending = nil
             return nil
         }
         reply.text = coach.content.knowledge.say("questions-waived") + "\n" + reply.text

@@ -264,7 +264,8 @@ public struct Interpreter: Sendable, Codable {
         // (blind batches' openings got a technique list or the out-of-scope reply).
         let areaInAStatement =
             !areaBesideARun && tellsAStatement && entities.techniques.isEmpty && entities.baths.isEmpty
-            && !tokens.contains { Self.pleaseWords.contains($0.text) }
+            // (The normaliser makes "pls", "plz" and their misspellings "please".)
+            && !tokens.contains { $0.text == "please" }
             // (The back only as the runner's own: "on back order".)
             && (entities.bodyParts != ["back"]
                 || tokens.indices.dropFirst().contains { tokens[$0].text == "back" && ["my", "lower", "me"].contains(tokens[$0 - 1].text) })
@@ -432,7 +433,6 @@ public struct Interpreter: Sendable, Codable {
         return false
     }
     static let afterWords: Set<String> = ["after", "post", "since"]
-    static let pleaseWords: Set<String> = ["please", "pls", "plz", "pleese", "pleeease"]
     /// Whether the line tells of the time after a run: "after", "post" or "since", and within a few words a run, a race or a
     /// distance ("after intervals", "since the fell race", "post 20 miler").
     static func tellsOfTheTimeAfterARun(_ tokens: [Token], distance: Double?) -> Bool {

@@ -304,20 +304,21 @@ public struct Safety: Sendable {
 
     /// A line that tells how a flagged area is (swelling, a pain level or kind, a trend) and asks nothing.
     static func tellsAFactOfIt(_ understanding: Understanding, state: ConversationState) -> Bool {
-        let entities = understanding.entities
-        return entities.swelling != nil || entities.painLevel != nil || entities.trend != nil || entities.painKind != nil
-            ? !understanding.input.utf8Contains(UInt8(ascii: "?")) && entities.bodyParts.allSatisfy(state.isFlagged) : false
+        understanding.entities.tellsHowItIs && !understanding.input.utf8Contains(UInt8(ascii: "?"))
+            && understanding.entities.bodyParts.allSatisfy(state.isFlagged)
     }
 
-    /// The warning again, for the flagged ones of `areas`: it stands whatever has eased since.
-    private func standingWarning(for areas: [String], state: ConversationState) -> PluginReply {
-        let urgency = urgency(of: state.redFlags)
+    /// The warning again, for the flagged ones of `areas`: it stands whatever has eased since. `muchWorse`: told it has
+    /// suddenly got much worse, so what the warning said to do then, now (an emergency, whatever its own urgency).
+    private func standingWarning(for areas: [String], state: ConversationState, muchWorse: Bool = false) -> PluginReply {
+        let urgency = muchWorse ? .emergency : urgency(of: state.redFlags)
+        let lead = muchWorse ? "much-worse-after-warning" : "warning-stands"
         return PluginReply(
-            knowledge.say("warning-stands") + " " + instruction(for: urgency),
+            knowledge.say(lead) + " " + instruction(for: urgency),
             triage: TriageOutcome(
                 level: .seekCare, bodyParts: areas.filter { $0 != "*" && state.isFlagged($0) },
-                reasons: state.redFlags.map { "red-flag:\($0)" }, urgency: urgency),
-            knowledgeUsed: ["guidance:warning-stands", "guidance:urgency-\(urgency.rawValue)"])
+                reasons: state.redFlags.map { "red-flag:\($0)" } + (muchWorse ? ["much-worse"] : []), urgency: urgency),
+            knowledgeUsed: ["guidance:\(lead)", "guidance:urgency-\(urgency.rawValue)"])
     }
 
     /// Safety's reply in place of a plugin's, keeping what the plugin's reply does to the session ("bye" still ends it).
@@ -343,14 +344,7 @@ public struct Safety: Sendable {
         if !state.redFlags.isEmpty, urgency(of: state.redFlags) < .emergency, Self.saysMuchWorse(understanding),
             understanding.entities.bodyParts.allSatisfy(state.isFlagged)
         {
-            return Self.instead(
-                of: reply,
-                PluginReply(
-                    say("much-worse-after-warning") + " " + instruction(for: .emergency),
-                    triage: TriageOutcome(
-                        level: .seekCare, bodyParts: state.areas.filter { $0 != "*" && state.isFlagged($0) },
-                        reasons: state.redFlags.map { "red-flag:\($0)" } + ["much-worse"], urgency: .emergency),
-                    knowledgeUsed: ["guidance:much-worse-after-warning", "guidance:urgency-emergency"]))
+            return Self.instead(of: reply, standingWarning(for: state.areas, state: state, muchWorse: true))
         }
         // A fact told of the warned area with no question ("actually no it's not swollen", "only a 2 now", "4",
         // "yesterday"), or the advice asked for ("just tell me what to do"): the warning again, before any other reply

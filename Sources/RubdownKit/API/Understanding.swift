@@ -86,10 +86,10 @@ public struct Entities: Sendable, Hashable {
     /// mentions a run, or in a statement that asks nothing, not said to be fine nor asked for
     /// (`Interpreter.tellsOfALegBesideARun`). Said, not asked, it is a report, whatever the words for the feeling.
     public var areaToldOf = false
-    /// A knock to an area ("banged my knee on a bench", "whacked my shin on a gate"): an injury told, whatever it hit.
-    public var knockToAnArea = false
-    /// The areas knocked.
+    /// The areas knocked ("banged my knee on a bench", "whacked my shin on a gate").
     public var knockedAreas: [String] = []
+    /// A knock to an area: an injury told, whatever it hit.
+    public var knockToAnArea: Bool { !knockedAreas.isEmpty }
     /// "the other leg"
     public var otherSide = false
     /// "what are the signs of a clot?": a question about warning signs in general, which names one but
@@ -106,6 +106,9 @@ public struct Entities: Sendable, Hashable {
     public var runnerFactsWithdrawn: [String] = []
     /// "I've only got five minutes": the time the runner has for a routine.
     public var minutesAvailable: Int?
+
+    /// The line tells how the area is: swelling, a pain level or kind, or its course.
+    public var tellsHowItIs: Bool { swelling != nil || painLevel != nil || painKind != nil || trend != nil }
 
     public init() {}
 }

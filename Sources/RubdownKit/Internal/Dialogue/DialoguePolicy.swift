@@ -250,14 +250,15 @@ enum DialoguePolicy {
     /// A stop that asks for the advice now: "enough questions, just tell me what to do", "no more questions, just give me
     /// the advice".
     static func asksForTheAdviceNow(_ line: String) -> Bool {
-        let said = " " + wholeLine(line) + " "
-        return (adviceNowPhrases + adviceNowAlonePhrases).contains { said.contains(" " + $0 + " ") }
+        says(adviceNowPhrases, in: line) || waivesTheQuestions(line)
     }
     /// A line that asks for the advice now even without a stop ("can you just tell me what to do", "just give me the advice
     /// already", "skip the questions"): new users' lines got "Sorry, I couldn't read that as an answer".
-    static func waivesTheQuestions(_ line: String) -> Bool {
+    static func waivesTheQuestions(_ line: String) -> Bool { says(adviceNowAlonePhrases, in: line) }
+    /// Whether any of the phrases is said, as whole words, anywhere in the line.
+    private static func says(_ phrases: [String], in line: String) -> Bool {
         let said = " " + wholeLine(line) + " "
-        return adviceNowAlonePhrases.contains { said.contains(" " + $0 + " ") }
+        return phrases.contains { said.contains(" " + $0 + " ") }
     }
     static let adviceNowPhrases = [
         "tell me what to do", "what do i do", "what should i do", "what can i do", "what do you recommend", "what do you suggest",

@@ -337,12 +337,15 @@ enum SlotFilling {
         "skin", "chafing", "chafe", "chafed", "rash", "graze", "grazed", "sunburn", "sunburnt", "sunburned", "blister", "bruise",
         "bruised", "bruising", "scratch", "scratches",
     ]
-    /// Areas of both legs when said in the plural.
+    /// A clear yes as a first word: unlike `EntityExtractor.yesWords`, no hedge ("slightly", "some", "sure"), which before a
+    /// description only qualifies it.
     static let yesWords: Set<String> = ["yes", "yeah", "yep", "yup", "yea", "ya", "aye", "definitely", "absolutely", "y"]
+    /// Where on a joint or a tendon ("the outer side", "just above the heel").
     static let placeWords: Set<String> = [
         "outside", "outer", "inside", "inner", "front", "side", "sides", "top", "around", "round", "all", "whole", "edge", "above",
         "below", "under", "underneath", "behind", "middle", "along", "bottom", "lateral", "medial",
     ]
+    /// Areas of both legs when said in the plural.
     static let pluralSides: Set<String> = ["legs", "thighs", "calves", "quads", "hamstrings"]
 
     /// "both of them", "both legs are puffy", "swollen on both sides": both legs, not "both were fine yesterday" or

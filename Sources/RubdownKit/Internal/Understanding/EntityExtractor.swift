@@ -127,7 +127,6 @@ struct EntityExtractor: Sendable, Codable {
                         guard case .area(let area) = other.concept, !other.negated,
                             (0...2).contains(other.start - span.start - span.length)
                         else { continue }
-                        entities.knockToAnArea = true
                         entities.knockedAreas.append(area)
                     }
                 }
@@ -1158,9 +1157,9 @@ struct EntityExtractor: Sendable, Codable {
             var unit = words[index + 1]
             var unitAt = index + 1
             // "3 and a half weeks": the half is of the unit (a tester's batch had it read as a pain level of 3).
-            if unit == "and", index + 4 < words.count, words[index + 2] == "a", words[index + 3] == "half" {
+            if let half = Self.unitAfterAHalf(words, at: index) {
                 value += 0.5
-                unitAt = index + 4
+                unitAt = half
                 unit = words[unitAt]
             }
             let after = unitAt + 1 < words.count ? words[unitAt + 1] : ""
@@ -1238,8 +1237,17 @@ struct EntityExtractor: Sendable, Codable {
         "intense": 7, "extreme": 9,
     ]
 
-    /// (Also a kind or a class: "type 1 diabetic" was read as pain of 1, and the pain question never asked; "zone 2".)
-    static let placesInAPlan: Set<String> = ["week", "day", "month", "stage", "type", "zone", "size", "grade"]
+    /// Where the unit of "3 and a half weeks" is, for the number at `index`; nil when no "and a half" follows it.
+    static func unitAfterAHalf(_ words: [String], at index: Int) -> Int? {
+        guard index + 4 < words.count, words[index + 1] == "and", words[index + 2] == "a", words[index + 3] == "half" else {
+            return nil
+        }
+        return index + 4
+    }
+
+    /// Words a number after them labels rather than measures: a place in a plan ("week 6", "day 3") or a kind ("type 1
+    /// diabetic" was read as pain of 1, and the pain question never asked; "zone 2").
+    static let numberLabels: Set<String> = ["week", "day", "month", "stage", "type", "zone", "size", "grade"]
     static let countedSigns: Set<String> = [
         "swelling", "redness", "heat", "bruising", "bruise", "bruises", "problems", "problem", "issues", "numbness", "tingling",
         "spot", "spots", "place", "point",
@@ -1312,11 +1320,7 @@ struct EntityExtractor: Sendable, Codable {
         if next == "out", index + 3 < words.count + 1, words.dropFirst(index + 2).first == "of" { return clampPain(value) }
         if otherUnits.contains(next) || kmUnits.contains(next) || mileUnits.contains(next) { return nil }
         // "3 and a half weeks": a time.
-        if next == "and", index + 4 < words.count, words[index + 2] == "a", words[index + 3] == "half",
-            otherUnits.contains(words[index + 4])
-        {
-            return nil
-        }
+        if let half = Self.unitAfterAHalf(words, at: index), otherUnits.contains(words[half]) { return nil }
         // "a sharp one", "the left one": "one" standing for a thing, not a level.
         if word == "one", index > 0, oneAsAThing.contains(words[index - 1]) || line.classes[index - 1].contains(.severity) { return nil }
         // "the last 3 long runs", "2 runs in a row": a count of runs (a tester's "last 3 long runs" changed a 5 to a 3).
@@ -1340,7 +1344,7 @@ struct EntityExtractor: Sendable, Codable {
         // "15k, started at 10": where on the run it began.
         if previous == "at", words[..<index].contains(where: Self.startedWords.contains) { return nil }
         // "week 6 now" of a plan, "day 3": a place in a plan or a count of days, not a level.
-        if Self.placesInAPlan.contains(previous) { return nil }
+        if Self.numberLabels.contains(previous) { return nil }
         // "13k, I usually do 8": after a run's verb, in a line that says a distance, a bare number is the usual distance.
         if Self.runVerbsBeforeADistance.contains(previous), distance(line) != nil { return nil }
         // "10 hill reps", "6 short sprints": a count of efforts.

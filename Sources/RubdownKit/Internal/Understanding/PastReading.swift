@@ -80,11 +80,17 @@ struct PastReading {
             texts[index] == "mine"
                 || texts[index] == "my" && !(index + 1 < clause.upperBound && someoneElse.contains(texts[index + 1]))
         }
-        guard !ownBody, end < texts.count else { return false }
-        return line.clauses(after: end).contains { later in
-            later.contains(where: Self.ownComplaint.contains) && !later.contains(where: someoneElse.contains)
-                && !later.contains(where: Self.storyWords.contains)
-        }
+        return !ownBody && runnerComplains(line, after: end, notIn: Self.storyWords)
+    }
+
+    /// Whether a clause after the break at `end` tells the runner's own complaint and names no one else (nor any of
+    /// `notIn`): "..., but I'm the one asking, my calves are just tight".
+    private func runnerComplains(_ line: Line, after end: Int, notIn: Set<String> = []) -> Bool {
+        end < line.texts.count
+            && line.clauses(after: end).contains { later in
+                later.contains(where: Self.ownComplaint.contains) && !later.contains(where: someoneElse.contains)
+                    && !later.contains(where: notIn.contains)
+            }
     }
 
     /// "my wife had a stress fracture training for London, but I'm the one asking, my calves are just tight", "my mum's
@@ -92,12 +98,8 @@ struct PastReading {
     /// complaint, in a later clause that names no one else. Only a named condition (another person's signs now still
     /// warn: "my husband had a fall and his ankle looks bent"), and nothing recent in the line.
     private func diagnosisTold(_ line: Line, _ clause: Range<Int>, _ end: Int) -> Bool {
-        guard clause.contains(where: { Self.diagnoses.contains(line.texts[$0]) }),
-            !line.texts.contains(where: Self.recent.contains), end < line.texts.count
-        else { return false }
-        return line.clauses(after: end).contains { later in
-            later.contains(where: Self.ownComplaint.contains) && !later.contains(where: someoneElse.contains)
-        }
+        clause.contains(where: { Self.diagnoses.contains(line.texts[$0]) }) && !line.texts.contains(where: Self.recent.contains)
+            && runnerComplains(line, after: end)
     }
 
     /// A line's words, with the phrase tests of the readings.
