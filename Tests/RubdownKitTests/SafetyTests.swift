@@ -111,6 +111,22 @@ import Testing
         #expect(turns[2].triage == nil || turns[2].triage?.urgency == .today, "\(turns[2].reply)")
     }
 
+    /// A sign told of a new area in an answer names that area ("ok cheers, and my left calf ... hot and red" to "how
+    /// far?" while the questions were about the hamstrings barred the hamstrings only, and the warning never said calf).
+    @Test func aSignOfANewAreaInAnAnswerNamesThatArea() {
+        let turns = converse([
+            "hammies proper sore after sunday's trail half, nothing swollen", "dull ache", "4", "easing",
+            "ok cheers, and my left calf feels like a rock and its all hot and red now",
+        ])
+        #expect(turns[3].awaiting == .distance, "\(turns[3].reply)")
+        #expect(turns[4].triage?.reasons == ["red-flag:clot"], "\(turns[4].reply)")
+        #expect(turns[4].triage?.bodyParts.contains("calves") == true, "\(String(describing: turns[4].triage))")
+        #expect(turns[4].reply.contains("calves"), "\(turns[4].reply)")
+        // An area in an answer with no sign still only describes: "sharp when I go up on my toes" moves nothing.
+        let described = converse(["my hamstrings are sore after a run", "no", "sharp when I push off with my calf"])
+        #expect(described[2].triage == nil && described[2].awaiting != nil, "\(described[2].reply)")
+    }
+
     /// The foot's bone check given up on is named in the outcome, as the shin's is.
     @Test func theFootsBoneCheckNotMadeIsSaid() {
         let turns = converse(["top of my foot hurts after my long run", "no", "enough questions, just tell me what to do"])

@@ -43,7 +43,11 @@ enum SlotFilling {
         }
         // An area named inside the answer to another question ("sharp when I go up on my toes") describes;
         // it moves the questions only when it corrects ("actually my calves").
-        let reportsAnother = Self.reportsAnotherArea(understanding, besides: state.areas)
+        // A warning sign told of an area in an answer is of that area, whatever else the line says ("ok cheers, and my
+        // left calf is hot and red now" to "how far?"): it is added, so the warning names it.
+        let reportsAnother =
+            Self.reportsAnotherArea(understanding, besides: state.areas)
+            || !entities.redFlags.isEmpty && !state.areas.isEmpty && entities.bodyParts.contains { !state.areas.contains($0) }
         let describing =
             pending.map { $0.question.slot != .bodyPart && $0.question.slot != .clarify } ?? false
             && !Self.corrects(understanding) && !Self.adds(understanding) && !reportsAnother
