@@ -46,6 +46,7 @@ import Testing
         ("understanding-lines.tuning-7.jsonl", 500, 0.95, 0.935), ("understanding-lines.tuning-8.jsonl", 572, 0.93, 0.915),
         ("understanding-lines.tuning-9.jsonl", 661, 0.925, 0.895), ("understanding-lines.tuning-10.jsonl", 696, 0.94, 0.945),
         ("understanding-lines.tuning-11.jsonl", 801, 0.96, 0.96), ("understanding-lines.tuning-12.jsonl", 817, 0.935, 0.94),
+        ("understanding-lines.tuning-13.jsonl", 807, 0.93, 0.96),
     ])
     func blindLinesTuningHalf(file: String, count: Int, inScope: Double, outOfScope: Double) throws {
         let evaluation = try evaluate(repositoryRoot.appendingPathComponent("Tests/Data/" + file))
@@ -57,11 +58,11 @@ import Testing
     @Test func blindLinesHeldOut() throws {
         let evaluation = try evaluate(repositoryRoot.appendingPathComponent("Tests/Data/understanding-lines.held-out.jsonl"))
         let counts = evaluation.report(listing: 0, countsOnly: true)
-        #expect(evaluation.total == 807)
-        // The seventeenth batch (session 15; the sixteenth is now tuning-12) at a00ee1b: 92.8% in scope, 96.2% out of
-        // scope; at the session's end 93.2% and 96.2% (counts only).
-        #expect(evaluation.inScopeAccuracy >= 0.93, "\(counts)")
-        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.96, "\(counts)")
+        #expect(evaluation.total == 794)
+        // The eighteenth batch (session 17; the seventeenth is now tuning-13) at 16b0575: 94.3% in scope, 93.3% out of
+        // scope (counts only).
+        #expect(evaluation.inScopeAccuracy >= 0.94, "\(counts)")
+        #expect((evaluation.outOfScopeRecall ?? 0) >= 0.93, "\(counts)")
     }
 
     @Test(arguments: [
@@ -70,10 +71,9 @@ import Testing
         ("conversations.tuning-6.jsonl", 202, 0.97), ("conversations.tuning-7.jsonl", 222, 0.96),
         ("conversations.tuning-8.jsonl", 243, 0.93), ("conversations.tuning-9.jsonl", 274, 0.955),
         ("conversations.tuning-10.jsonl", 273, 0.94), ("conversations.tuning-11.jsonl", 273, 0.915),
-        ("conversations.tuning-12.jsonl", 270, 0.925),
-        // (held-out, the seventeenth batch: 230 of 270 at a00ee1b through ../shared/tools/simulated_runner.py, 232 here;
-        // 235 and 237 at the session's end)
-        ("conversations.held-out.jsonl", 270, 0.875),
+        ("conversations.tuning-12.jsonl", 270, 0.925), ("conversations.tuning-13.jsonl", 270, 0.875),
+        // (held-out, the eighteenth batch: 255 of 270 at 16b0575 through ../shared/tools/simulated_runner.py, 253 here)
+        ("conversations.held-out.jsonl", 270, 0.935),
     ])
     func blindConversations(file: String, count: Int, gate: Double) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)

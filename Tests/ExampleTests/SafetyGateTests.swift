@@ -15,6 +15,7 @@ import Testing
         "safety-lines.tuning-12.jsonl", "safety-lines.tuning-13.jsonl", "safety-lines.tuning-14.jsonl", "safety-lines.tuning-15.jsonl",
         "safety-lines.tuning-16.jsonl", "safety-lines.tuning-17.jsonl", "safety-lines.tuning-18.jsonl",
         "safety-lines.tuning-19.jsonl", "safety-lines.tuning-20.jsonl", "safety-lines.tuning-21.jsonl", "safety-lines.tuning-22.jsonl",
+        "safety-lines.tuning-23.jsonl",
     ]
 
     func evaluate(_ name: String) throws -> Evaluation {
@@ -55,12 +56,13 @@ import Testing
     /// tuning-20 (the fourteenth batch, session 13): 23 of 250 flagged when it joined.
     /// tuning-21 (the fifteenth batch, session 14): 12 of 250 flagged when it joined.
     /// tuning-22 (the sixteenth batch, session 15): 7 of 250 flagged when it joined.
+    /// tuning-23 (the seventeenth batch, session 17): 9 of 250 flagged when it joined.
     /// Session 16 took five batches' allowances down to what is left: a stranger's story or something read or watched,
     /// beside the runner's own complaint, no longer flags.
     static let tuningFalseFlagsAllowed: [String: Int] = [
         "safety-lines.tuning-16.jsonl": 11, "safety-lines.tuning-17.jsonl": 5, "safety-lines.tuning-18.jsonl": 22,
         "safety-lines.tuning-19.jsonl": 20, "safety-lines.tuning-20.jsonl": 20, "safety-lines.tuning-21.jsonl": 11,
-        "safety-lines.tuning-22.jsonl": 7,
+        "safety-lines.tuning-22.jsonl": 7, "safety-lines.tuning-23.jsonl": 9,
     ]
 
     /// The first tuning half must be caught whole. The later blind batches were added as tuning data
@@ -75,21 +77,22 @@ import Testing
         "safety-lines.tuning-13.jsonl": 1, "safety-lines.tuning-15.jsonl": 5, "safety-lines.tuning-16.jsonl": 0,
         "safety-lines.tuning-17.jsonl": 2, "safety-lines.tuning-18.jsonl": 13, "safety-lines.tuning-19.jsonl": 14,
         "safety-lines.tuning-20.jsonl": 18, "safety-lines.tuning-21.jsonl": 21, "safety-lines.tuning-22.jsonl": 11,
+        "safety-lines.tuning-23.jsonl": 16,
     ]
 
     @Test func heldOutLines() throws {
         let evaluation = try evaluate("safety-lines.held-out.jsonl")
         let counts = evaluation.report(listing: 0, countsOnly: true)
-        #expect(evaluation.redFlagExpected == 450)
+        #expect(evaluation.redFlagExpected == 452)
         #expect(Double(evaluation.redFlagCaught) >= Self.heldOutCaught * Double(evaluation.redFlagExpected), "\(counts)")
         #expect(Double(evaluation.falseRedFlags.count) <= Self.heldOutFalseFlags * Double(evaluation.redFlagFreeLines), "\(counts)")
     }
 
-    // A new held-out set (the seventeenth batch, session 15; the sixteenth is now tuning-22): 434 of 450 caught with
-    // the right sign (96.4%; 437 with some sign), and 10 of 250 look-alikes flagged (4.0%) when first measured at
-    // a00ee1b; at the session's end 434 (96.4%) and 9 (3.6%). The targets are 97% and 1%.
-    static let heldOutCaught = 0.96
-    static let heldOutFalseFlags = 0.04
+    // A new held-out set (the eighteenth batch, session 17; the seventeenth is now tuning-23): 437 of 452 caught with
+    // the right sign (96.7%), and 15 of 250 look-alikes flagged (6.0%) when first measured at 16b0575. The issue's
+    // targets are 97% and 1%.
+    static let heldOutCaught = 0.965
+    static let heldOutFalseFlags = 0.06
 
     @Test(arguments: ["safety-conversations.tuning.jsonl", "safety-conversations.tuning-2.jsonl"])
     func tuningConversationsReachSeekCareWithTheRightUrgency(file: String) throws {
@@ -112,7 +115,7 @@ import Testing
         ("safety-conversations.tuning-7.jsonl", 159, 4), ("safety-conversations.tuning-8.jsonl", 154, 3),
         ("safety-conversations.tuning-9.jsonl", 154, 9), ("safety-conversations.tuning-10.jsonl", 150, 14),
         ("safety-conversations.tuning-11.jsonl", 150, 9), ("safety-conversations.tuning-12.jsonl", 150, 15),
-        ("safety-conversations.tuning-13.jsonl", 150, 15),
+        ("safety-conversations.tuning-13.jsonl", 150, 15), ("safety-conversations.tuning-14.jsonl", 150, 29),
     ])
     func laterTuningConversations(file: String, count: Int, failuresAllowed: Int) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)
@@ -132,8 +135,7 @@ import Testing
             "held-out conversations: \(passed)/\(runners.count) passed")
     }
 
-    // The seventeenth batch (session 15): 117 of 150 (78%) when first measured at a00ee1b, through
-    // ../shared/tools/simulated_runner.py and in this test alike; at the session's end, 124 through the python runner and
-    // 121 here. The target is 95%.
-    static let heldOutConversationPass = 0.80
+    // The eighteenth batch (session 17): 133 of 150 (88.7%) when first measured at 16b0575 through
+    // ../shared/tools/simulated_runner.py, 133 here. The target is 95%.
+    static let heldOutConversationPass = 0.88
 }
