@@ -127,6 +127,57 @@ import Testing
         #expect(described[2].triage == nil && described[2].awaiting != nil, "\(described[2].reply)")
     }
 
+    /// Signs and look-alikes of the seventeenth blind batch (session 17).
+    @Test(arguments: [
+        ("bone sticking thru the skin on my shin", "deformity"),
+        ("glute pain 5 weeks and counting", "persistent"),
+        ("his foot is sitting at a really odd angle and there's a lump poking out on the side", "deformity"),
+        // A cause of another sign's veto in one clause ("went bang") keeps no other clause from telling the tear.
+        ("something went bang in my left calf like a gunshot, stopped me dead, now there's a dent in the muscle", "muscle-tear"),
+        ("getting worse with every run, and now my foot hurts just walking to the shop and throbs at night", "stress-fracture"),
+    ])
+    func signsOfTheSeventeenthBatch(line: String, flag: String) {
+        #expect(shippedCoach.classify(line).entities.redFlags.contains(flag), "\(line)")
+    }
+
+    @Test(arguments: [
+        "Frozen peas on my quads, lager in the other hand. Is that ice or should I do heat?",
+        "Went numb with shock when I saw my time, PB by 4 minutes!! hamstrings tight",
+        "Blood, sweat and tears at the Cardiff half (no actual blood) what helps sore calves",
+        "I'm hot and cold on whether to foam roll or use the massage gun, which is better for sore calves?",
+        "Mild transient exertional dyspnoea during repetitions, fully resolved at rest. Seeking recovery advice for hamstrings.",
+        "was gasping on the last few 400s but back to normal about a minute after each one. now just my calves feel tight",
+        "inner shin aching along a long section of the bone, worse at start of runs, been 6 days",
+        "Hip bones feel bruised-ish and stiff after the half, not painful really, more annoying",
+    ])
+    func lookAlikesOfTheSeventeenthBatch(line: String) {
+        #expect(shippedCoach.classify(line).entities.redFlags.isEmpty, "\(line)")
+    }
+
+    /// Told over the answers: pain of 10 "way beyond anything" in a shin after a race is a compartment whether or not
+    /// swelling is known; hardly any urine told at length to the urine question is muscle breakdown; a time of day to
+    /// "when?" is an answer, not a goodbye ("finished about 2pm" ended the conversation).
+    @Test func signsToldAtLengthInAnswers() {
+        let shin = converse([
+            "front of my lower leg aches after today's race, ice or heat?", "not sure", "all down the front, beside the bone",
+            "deep pressure-type ache", "honestly 10/10, way beyond anything, and it's the same whether I move or not",
+        ])
+        #expect(shin.last?.triage?.reasons == ["red-flag:compartment"] && shin.last?.triage?.urgency == .emergency, "\(shin.map(\.reply))")
+        let urine = converse([
+            "first 100 miler done!! legs are toast. what's the best recovery massage?", "everything, quads worst", "don't think so",
+            "deep ache", "a 7", "finished this morning", "no real change",
+            "hardly anything, only been once since yesterday and it was a tiny amount",
+        ])
+        #expect(urine.last?.triage?.reasons == ["red-flag:rhabdo"], "\(urine.map(\.reply))")
+        let quit = converse(["just done the marathon, legs ache", "calves and quads", "no", "ache", "5", "finished about 2pm"])
+        #expect(quit.last?.awaiting != nil && quit.last?.plugin == "triage", "\(quit.map(\.reply))")
+        // A mild shin ache all over that is easing is ordinary soreness, not shin splints.
+        let mild = converse([
+            "my calves and shins are a bit achy after my first 10k", "no", "all over", "achy", "3", "today", "bit better now",
+        ])
+        #expect(mild.last?.triage?.level == .selfCare, "\(mild.map(\.reply))")
+    }
+
     /// The foot's bone check given up on is named in the outcome, as the shin's is.
     @Test func theFootsBoneCheckNotMadeIsSaid() {
         let turns = converse(["top of my foot hurts after my long run", "no", "enough questions, just tell me what to do"])

@@ -838,6 +838,31 @@ import Testing
         #expect(interpreter.understand("sore since yesterday").entities.daysAgo == 1)
     }
 
+    /// Readings from the seventeenth blind batch (session 17): a number of weeks beside "now" is that many weeks, a time
+    /// of day is today, "back of the knees" is the knee, a swelling gone again is none, a groan beside an area is a report
+    /// of it, and a denial told for someone else is a no.
+    @Test func readingsFromTheSeventeenthBatch() {
+        let interpreter = shippedCoach.interpreter
+        #expect(interpreter.understand("three weeks now").entities.daysAgo == 21)
+        #expect(interpreter.understand("for ages now").entities.daysAgo == 14)
+        #expect(interpreter.understand("finished about 2pm").entities.daysAgo == 0)
+        #expect(interpreter.understand("at 7am").entities.daysAgo == 0)
+        #expect(interpreter.understand("spam").entities.daysAgo == nil)
+        #expect(interpreter.understand("back of knees feel tight, hamstring-y").entities.bodyParts.sorted() == ["hamstrings", "knees"])
+        #expect(interpreter.understand("feet were a bit puffy after but fine now").entities.swelling == false)
+        #expect(interpreter.understand("ankles puffy but went down overnight, still a bit swollen").entities.swelling == true)
+        #expect(interpreter.understand("she says not").entities.answer == .no)
+        #expect(interpreter.understand("hammies are tighter than a drum skin lol").entities.cautions.isEmpty)
+        #expect(interpreter.understand("skinned me palm and knee on the footpath").entities.cautions == ["graze"])
+        #expect(shippedCoach.classify("shins a bit tender after trying a new route on concrete").plugin == "triage")
+        #expect(
+            shippedCoach.classify("did my first 50k yesterday and my quads are absolutely shot, what should I do tonight?").plugin
+                == "triage")
+        #expect(shippedCoach.classify("Is it ok to be this achy after a 5k? I've only just started running").plugin == "triage")
+        // "started running" is taking up running, not pain that began during a run.
+        #expect(interpreter.understand("my knees ache a little after my runs, I started running this year").entities.cautions.isEmpty)
+    }
+
     @Test(arguments: ["chest discomfort after my run", "my chest feels uncomfortable on the hills", "chest giving me grief on the hills"])
     func chestDiscomfortIsTheChestsSign(line: String) {
         #expect(shippedCoach.classify(line).entities.redFlags.contains("chest"), "\(line)")

@@ -563,7 +563,8 @@ public struct Interpreter: Sendable, Codable {
     }
 
     static let runNouns: Set<String> = [
-        "run", "runs", "jog", "parkrun", "half", "race", "repeats", "intervals", "session", "workout", "reps", "speedwork",
+        "run", "runs", "jog", "parkrun", "half", "race", "repeats", "intervals", "session", "workout", "reps", "speedwork", "route",
+        "loop",
     ]
 
     /// Words a keyword of several words may have between its own: "what do you actually do", "how does this even work".
@@ -572,7 +573,7 @@ public struct Interpreter: Sendable, Codable {
     static let runLeads: Set<String> = [
         "my", "the", "a", "post", "long", "easy", "hard", "morning", "evening", "trail", "beach", "tempo", "last", "this", "that", "our",
         "recovery", "hill", "hilly", "speed", "race", "group", "club", "sunday", "saturday", "weekend", "interval", "lunchtime",
-        "today", "yesterday", "tonight",
+        "today", "yesterday", "tonight", "new", "first",
     ]
 
     /// What a name of a place becomes (no word of the content has a "#").

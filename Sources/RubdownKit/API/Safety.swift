@@ -20,9 +20,11 @@ public struct Safety: Sendable {
         // A route expected to last weeks (an outer knee at a fixed distance, a stiff Achilles in the morning) told with its
         // weeks ("started about 10 days ago, every run since") is that route, as the days-based rule below says, unless it
         // is getting worse.
-        if flags.contains("persistent"), facts.trend != .worse, understanding.entities.trend != .worse,
-            (cautions(in: state) + understanding.entities.cautions.compactMap(knowledge.caution)).contains(where: { $0.weeksLong == true })
-        {
+        // (The line's own routes count: "outer knee at the same point every run, three weeks now" told in one line.)
+        let weeksLong = (cautions(in: state) + understanding.entities.cautions.compactMap(knowledge.caution)).contains {
+            $0.weeksLong == true
+        }
+        if flags.contains("persistent"), facts.trend != .worse, understanding.entities.trend != .worse, weeksLong {
             flags.removeAll { $0 == "persistent" }
         }
         // "they feel swollen" after a long effort: the urine question first (see the swelling rule below).
@@ -61,6 +63,16 @@ public struct Safety: Sendable {
         if let level = facts.painLevel, level >= 8, facts.swelling == true, !areas.isDisjoint(with: ["shins", "calves"]) {
             add("compartment")
         }
+        // Pain of 9 or 10 in a lower leg, told as beyond anything, with no strain, tear or bone spot told: pain far beyond
+        // what the effort explains is a compartment's first sign, swelling or not (a blind batch's "10/10, way beyond anything,
+        // the same whether I move or not" of a shin after a 10k race ended as shin splints).
+        // (Not a bone's one spot: a stress fracture aches at rest too.)
+        let otherCause = ["muscle-tear", "stress-fracture"].contains { flags.contains($0) || state.redFlags.contains($0) }
+        if (facts.painLevel ?? 0) >= 9, state.symptoms.contains("extreme-pain"), facts.spread != .pinpoint,
+            !areas.isDisjoint(with: ["shins", "calves"]), !state.cautions.contains("strain"), !otherCause
+        {
+            add("compartment")
+        }
         // Told over several answers: a lower leg rock hard or tight as a drum that keeps getting worse is a compartment,
         // as the same told in one line is ("my calf is rock hard and getting worse"), whatever the level told earlier (a
         // reviewer's "rock hard and getting worse", said to the trend question after a 4, got a massage routine).
@@ -83,7 +95,6 @@ public struct Safety: Sendable {
         }
         // A tendon stiff in the morning or first-step heel pain is expected to last weeks: persistent only when it
         // gets worse; while it holds steady its caution route (careful self-care, a physio soon) is the advice.
-        let weeksLong = cautions(in: state).contains { $0.weeksLong == true }
         if let days = facts.daysAgo, days > 7, facts.trend != .easing, facts.trend != nil || facts.unknown.contains(.trend),
             facts.trend == .worse || !weeksLong
         {
@@ -115,7 +126,10 @@ public struct Safety: Sendable {
     /// areas now under discussion (a shin ache spread along the edge, dark yellow urine).
     public func cautions(in state: ConversationState) -> [CautionRoute] {
         var ids = state.cautions
-        if state.facts.spread == .diffuse, state.areas.contains("shins") { ids.append("shin-diffuse") }
+        // (Not a mild ache already easing, "all over, 3, bit better now" after a first 10k: ordinary soreness of the shins'
+        // muscles, not shin splints to run less for; the inner edge told in words is the route's own, cautions.yaml.)
+        let mildAndEasing = state.facts.trend == .easing && (state.facts.painLevel ?? 10) <= 3
+        if state.facts.spread == .diffuse, state.areas.contains("shins"), !mildAndEasing { ids.append("shin-diffuse") }
         if state.facts.urine == .darkYellow { ids.append("dark-yellow-urine") }
         if state.facts.duringRun { ids.append("during-run") }
         var seen = Set<String>()

@@ -124,7 +124,12 @@ enum DialoguePolicy {
     static func asksWhetherItIsNormal(_ understanding: Understanding) -> Bool {
         let entities = understanding.entities
         guard entities.daysAgo != nil || entities.distanceKm != nil || !entities.bodyParts.isEmpty else { return false }
-        return understanding.normalized.split(separator: " ").contains { normalWords.contains(String($0)) }
+        let words = understanding.normalized.split(separator: " ").map(String.init)
+        // "is it ok to be this achy after a 5k?", "is this alright after a half?"
+        let asksIfOK =
+            words.count >= 3 && words[0] == "is" && ["it", "this", "that"].contains(words[1])
+            && ["ok", "okay", "alright", "fine"].contains(words[2])
+        return asksIfOK || words.contains { normalWords.contains($0) }
     }
     /// "feeling pretty rough after today's half, what should I stretch tonight": feeling rough after a run, whatever it
     /// asks next, is told first; the questions find out what is wrong (it may be more than the legs).

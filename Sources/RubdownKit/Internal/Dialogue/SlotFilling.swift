@@ -175,6 +175,11 @@ enum SlotFilling {
                 || entities.cautions.contains("dark-yellow-urine") || colourAlone
         {
             fill(\.urine, with: urine, .urine)
+        } else if entities.urine == nil, pending?.question.slot == .urine, pending?.question.area != "back",
+            EntityExtractor.saysLittleUrine(lineWords)
+        {
+            // A long answer telling how little ("hardly anything, only been once since yesterday and it was a tiny amount").
+            fill(\.urine, with: .scanty, .urine)
         }
         // (A yes or no answers the back's and the buttock's question, "does it spread down your leg?", but not the
         // shin's, which offers two places: "yes" to "one spot, or spread along the edge?" is asked again.)

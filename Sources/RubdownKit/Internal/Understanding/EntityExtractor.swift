@@ -160,7 +160,12 @@ struct EntityExtractor: Sendable, Codable {
         entities.painKind = Self.painKind(tokens)
         entities.answer = Self.answer(line)
         if let index = tokens.firstIndex(where: { $0.classes.contains(.swelling) }) {
-            entities.swelling = !tokens[index].negated
+            // "feet were a bit puffy after but fine now", "ankles puffed up but went down overnight": swelling that has gone
+            // (a blind batch's marathoner got the clot check), unless it is still there.
+            let after = words[(index + 1)...]
+            let gone =
+                zip(after, after.dropFirst()).contains { Self.goneAgain.contains([$0, $1]) } && !after.contains("still")
+            entities.swelling = !tokens[index].negated && !gone
         }
         // Sore legs, or sore after a run of some length ("still sore 3 days after a half"): the runner's own soreness.
         if tokens.contains(where: { $0.classes.contains(.soreness) }) {
@@ -224,7 +229,8 @@ struct EntityExtractor: Sendable, Codable {
                 .filter { !vetoed.contains($0) && entities.redFlags.contains($0) }
             if !byACause.isEmpty {
                 // A cause's veto holds only when the sign is not told outside the clauses that name a cause.
-                let outside = Self.withoutClauses(of: pastRead) { index in detectorPhrases(5, index).map { !$0.isEmpty } ?? false }
+                let causeAt = clauseVetoes.coveredTokens(vetoTokens) { detectorPhrases(5, $0) }
+                let outside = Self.withoutClauses(of: pastRead) { causeAt.contains($0) }
                 let toldOutside = redFlags.detect(tokens: outside, spans: spans, contextAreas: areas, phrasesAt: { detectorPhrases(0, $0) })
                 vetoed += byACause.filter { !toldOutside.contains($0) }
             }
@@ -242,6 +248,11 @@ struct EntityExtractor: Sendable, Codable {
                 vetoed.contains($0) && !(severalSigns && emergencies.contains($0)) && !($0 == "chest" && chestStands)
             }
             entities.redFlags.removeAll { entities.vetoedRedFlags.contains($0) }
+        }
+        // Numbness around the bottom is the saddle's sign, not one leg's nerve as well ("can't really feel my bum when I wipe").
+        // (Only where the saddle's own words are told: "tingly numb right leg from the buttock down" is one leg's.)
+        if entities.redFlags.contains("cauda-equina"), entities.symptoms.contains("saddle-numbness") {
+            entities.redFlags.removeAll { $0 == "nerve" }
         }
         // "what are the signs of a stress fracture?", "if my calf ever swelled up, should I massage it?": a question
         // about a sign in general, or a supposed one, describes none of the runner's (the warning signs are the
@@ -519,20 +530,24 @@ struct EntityExtractor: Sendable, Codable {
         // (Said of the amount, "barely been", "hardly any": not "hardly any colour", "not much change"; a normal colour told
         // wins, "clear, i've barely stopped peeing".)
         let words = line.words
-        // (Short lines only, or the symptom's own words: this runs for every line.)
-        func saysLittle() -> Bool {
-            let pairs = zip(words, words.dropFirst())
-            return
-                (words.contains(where: scantyWords.contains)
-                || pairs.contains(where: { littleLeads.contains($0) && littleAmounts.contains($1) }))
-                && words.contains(where: amountWords.contains)
-                || words.contains("since") && pairs.contains(where: { notPassed.contains($0) && amountWords.contains($1) })
-                || pairs.contains(where: { onceLeads.contains($0) && $1 == "once" })
-        }
-        if found == nil || found == .darkYellow, littleUrine || words.count <= 8 && saysLittle(), !words.contains("yet") {
+        // (Short lines only, or the symptom's own words: this runs for every line. An answer to the urine question is read
+        // whole, `saysLittleUrine`.)
+        if found == nil || found == .darkYellow, littleUrine || words.count <= 8 && saysLittleUrine(words) {
             return .scanty
         }
         return found
+    }
+
+    /// "barely been since", "hardly any", "a tiny bit once": very little urine told (not "haven't been yet", a wait).
+    static func saysLittleUrine(_ words: [String]) -> Bool {
+        guard !words.contains("yet") else { return false }
+        let pairs = zip(words, words.dropFirst())
+        return
+            (words.contains(where: scantyWords.contains)
+            || pairs.contains(where: { littleLeads.contains($0) && littleAmounts.contains($1) }))
+            && words.contains(where: amountWords.contains)
+            || words.contains("since") && pairs.contains(where: { notPassed.contains($0) && amountWords.contains($1) })
+            || pairs.contains(where: { onceLeads.contains($0) && $1 == "once" })
     }
     static let scantyWords: Set<String> = ["barely", "hardly", "trickle", "scanty", "dribble", "dribbles"]
     static let littleLeads: Set<String> = ["not", "very", "tiny"]
@@ -802,7 +817,7 @@ struct EntityExtractor: Sendable, Codable {
             skip = ["skip", "pass", "rather not say", "next question", "never mind", "nevermind", "forget it", "cancel"].map {
                 add($0)
             }
-            no = ["not really", "not at all", "not that i"].map { add($0) }
+            no = ["not really", "not at all", "not that i", "says not", "said not", "says no", "said no", "reckons not"].map { add($0) }
             yes = [
                 "i think so", "a bit", "a little", "kind of", "sort of", "a touch", "tiny bit", "a tiny bit", "lil bit", "a lil bit",
                 "little bit", "bit of", "a wee bit",
@@ -1115,6 +1130,39 @@ struct EntityExtractor: Sendable, Codable {
     static func daysAgo(_ line: Line) -> Double? {
         let words = line.words
         var saysNow = false
+        // A number with its unit ("3 weeks now", "10 days ago"), which says more than any vague phrase beside it.
+        func numberedTime() -> Double? {
+            for (index, _) in words.enumerated() {
+                guard var value = line.numbers[index], index + 1 < words.count else { continue }
+                var unit = words[index + 1]
+                var unitAt = index + 1
+                // "3 and a half weeks": the half is of the unit (a tester's batch had it read as a pain level of 3).
+                if let half = Self.unitAfterAHalf(words, at: index) {
+                    value += 0.5
+                    unitAt = half
+                    unit = words[unitAt]
+                }
+                let after = unitAt + 1 < words.count ? words[unitAt + 1] : ""
+                let before = index > 0 ? words[index - 1] : ""
+                let dated =
+                    after == "ago" || after == "back" || after == "now" || after == "after" || after == "since"
+                    || Self.beforeDuration.contains(before) || words.count <= 3
+                    // "all week, 6 days": a short answer that ends with the time.
+                    || unitAt + 1 == words.count && words.count <= 6
+                    // "a month or more", "6 weeks or so", "3 weeks plus": a short answer that hedges the time.
+                    || (after == "or" || after == "plus") && words.count <= 6
+                guard dated else { continue }
+                if unit == "day" || unit == "days" { return value }
+                if unit == "week" || unit == "weeks" { return value * 7 }
+                if unit == "fortnight" || unit == "fortnights" { return value * 14 }
+                if unit == "month" || unit == "months" { return value * 30 }
+                if unit == "hour" || unit == "hours" { return 0 }
+                // ("20 minutes ago"; not "10 minutes before bed", the time the runner has.)
+                if unit == "minute" || unit == "minutes" || unit == "mins", after == "ago" { return 0 }
+                if unit == "of", after == "days" { return value }
+            }
+            return nil
+        }
         if line.mayHavePhrase {
             let p = LinePhrases.shared
             if line.contains(p.coupleOfDays) || line.contains(p.coupleDays) { return 2 }
@@ -1137,7 +1185,7 @@ struct EntityExtractor: Sendable, Codable {
             if line.contains(p.fewDays) { return 3 }
             if line.contains(p.weekAndAHalf) { return 10 }
             // Vague but long: more than a week, told as such.
-            if p.ages.contains(where: line.contains) { return 14 }
+            if p.ages.contains(where: line.contains) { return numberedTime() ?? 14 }
             if line.contains(p.weekend) {
                 // "since the weekend", "last weekend": the most recent Saturday.
                 let today = Calendar(identifier: .gregorian).component(.weekday, from: Date()) - 1
@@ -1152,36 +1200,24 @@ struct EntityExtractor: Sendable, Codable {
             // ("just got back, calf pain started 10 days ago": the time it started wins over the run's.)
             saysNow = p.now.contains(where: line.contains)
         }
-        for (index, _) in words.enumerated() {
-            guard var value = line.numbers[index], index + 1 < words.count else { continue }
-            var unit = words[index + 1]
-            var unitAt = index + 1
-            // "3 and a half weeks": the half is of the unit (a tester's batch had it read as a pain level of 3).
-            if let half = Self.unitAfterAHalf(words, at: index) {
-                value += 0.5
-                unitAt = half
-                unit = words[unitAt]
-            }
-            let after = unitAt + 1 < words.count ? words[unitAt + 1] : ""
-            let before = index > 0 ? words[index - 1] : ""
-            let dated =
-                after == "ago" || after == "back" || after == "now" || after == "after" || after == "since"
-                || Self.beforeDuration.contains(before) || words.count <= 3
-                // "all week, 6 days": a short answer that ends with the time.
-                || unitAt + 1 == words.count && words.count <= 6
-                // "a month or more", "6 weeks or so", "3 weeks plus": a short answer that hedges the time.
-                || (after == "or" || after == "plus") && words.count <= 6
-            guard dated else { continue }
-            if unit == "day" || unit == "days" { return value }
-            if unit == "week" || unit == "weeks" { return value * 7 }
-            if unit == "fortnight" || unit == "fortnights" { return value * 14 }
-            if unit == "month" || unit == "months" { return value * 30 }
-            if unit == "hour" || unit == "hours" { return 0 }
-            // ("20 minutes ago"; not "10 minutes before bed", the time the runner has.)
-            if unit == "minute" || unit == "minutes" || unit == "mins", after == "ago" { return 0 }
-            if unit == "of", after == "days" { return value }
-        }
-        return saysNow ? 0 : nil
+        // "finished about 2pm", "crossed the line at 7am": a time of day is today (it quit the questions, "finished" being
+        // a goodbye).
+        return numberedTime() ?? (saysNow || words.indices.contains { Self.isClockTime(words, at: $0) } ? 0 : nil)
+    }
+
+    /// Word pairs that tell a swelling has gone again.
+    static let goneAgain: Set<[String]> = [
+        ["fine", "now"], ["gone", "down"], ["went", "down"], ["gone", "now"], ["down", "now"], ["normal", "now"], ["gone", "overnight"],
+        ["down", "overnight"],
+    ]
+
+    /// "2pm", "7:30am", "2 pm", "10.15pm": a time of day.
+    static func isClockTime(_ words: [String], at index: Int) -> Bool {
+        let word = words[index]
+        if word == "am" || word == "pm", index > 0, let first = words[index - 1].first, first.isNumber { return true }
+        guard word.hasSuffix("am") || word.hasSuffix("pm"), word.count >= 3 else { return false }
+        let clock = word.dropLast(2)
+        return clock.first?.isNumber == true && clock.count <= 5 && clock.allSatisfy { $0.isNumber || $0 == ":" || $0 == "." }
     }
 
     /// Words before "3 weeks" that make it a time since ("nearly 3 weeks", "it's been 5 days").
@@ -1413,6 +1449,8 @@ struct EntityExtractor: Sendable, Codable {
         }
         guard let first = words.first else { return nil }
         if phrases && p.no.contains(where: { line.hasPrefix($0) }) { return .no }
+        // Told for someone else: "she says not", "he said no".
+        if phrases, words.count <= 4, ["she", "he", "they"].contains(first), p.no.contains(where: { line.contains($0) }) { return .no }
         if Self.yesWords.contains(first) || phrases && p.yes.contains(where: { line.hasPrefix($0) })
             || phrases && line.hasPrefix(p.itIs) && words.count <= 3
         {

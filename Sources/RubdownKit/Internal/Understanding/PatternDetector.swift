@@ -131,29 +131,56 @@ struct PatternDetector: Sendable, Codable {
         return result
     }
 
+    /// The tokens covered by the phrases of any rule that occur in the line outside a negation: where a cause of
+    /// `unless_in_clause` is told (a phrase's first stem alone is no match: "the length of" is not told by every "the").
+    func coveredTokens(_ tokens: [Token], phrasesAt: (Int) -> [Int]?) -> Set<Int> {
+        var covered: Set<Int> = []
+        forEachPhrase(in: tokens, phrasesAt: phrasesAt) { _, range in covered.formUnion(range) }
+        return covered
+    }
+
     /// Calls `body` with each phrase (by id) that occurs in the line outside a negation (starting at a token no negation
     /// covers), and the tokens it covers.
     /// A negation covers the whole phrase it starts: in "no stress fracture" the negation stops at "stress", and
     /// "fracture", a phrase of its own, lies inside the negated "stress fracture". (Only a phrase wholly inside: in
     /// "not able to pee much", "pee much" still tells.)
+    /// An intensifier inside a phrase ("at a really odd angle", "is so swollen") says the phrase all the same: up to two
+    /// are stepped over, where the phrase itself has no such word there.
     private func forEachPhrase(in tokens: [Token], phrasesAt: (Int) -> [Int]?, _ body: (Int, Range<Int>) -> Void) {
-        func matches(_ id: Int, at start: Int) -> Bool {
+        /// The end of the phrase's match at `start` (past its last token), or nil.
+        func matchEnd(_ id: Int, at start: Int) -> Int? {
             let phrase = phrases[id]
-            guard start + phrase.count <= tokens.count else { return false }
             var index = 1
-            while index < phrase.count, tokens[start + index].stem == phrase[index] { index += 1 }
-            return index == phrase.count
+            var at = start + 1
+            var skipped = 0
+            while index < phrase.count, at < tokens.count {
+                if tokens[at].stem == phrase[index] {
+                    index += 1
+                    at += 1
+                } else if skipped < 2, Self.intensifiers.contains(tokens[at].text) {
+                    skipped += 1
+                    at += 1
+                } else {
+                    return nil
+                }
+            }
+            return index == phrase.count ? at : nil
         }
         var negatedUntil = 0
         for start in tokens.indices {
             guard let candidates = phrasesAt(start) else { continue }
             if tokens[start].negated {
-                for id in candidates where matches(id, at: start) { negatedUntil = max(negatedUntil, start + phrases[id].count) }
+                for id in candidates { if let end = matchEnd(id, at: start) { negatedUntil = max(negatedUntil, end) } }
                 continue
             }
-            for id in candidates where matches(id, at: start) && start + phrases[id].count > negatedUntil {
-                body(id, start..<(start + phrases[id].count))
+            for id in candidates {
+                if let end = matchEnd(id, at: start), end > negatedUntil { body(id, start..<end) }
             }
         }
     }
+
+    static let intensifiers: Set<String> = [
+        "really", "very", "so", "super", "totally", "absolutely", "completely", "properly", "quite", "pretty", "truly", "utterly",
+        "extremely", "incredibly", "rly", "realy", "reely", "seriously", "massively",
+    ]
 }

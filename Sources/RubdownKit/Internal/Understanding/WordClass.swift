@@ -37,7 +37,7 @@ struct WordClass: OptionSet, Sendable {
     static let pinpoint = WordClass(rawValue: 1 << 13)
     /// "bone"
     static let bone = WordClass(rawValue: 1 << 14)
-    /// "along"
+    /// "along", "beside": the bone named as where the pain runs next to, not a spot on it.
     static let along = WordClass(rawValue: 1 << 15)
     /// "not", "no", "rather", "isnt", "isn't": a pinpoint word after one is what it is not.
     static let denial = WordClass(rawValue: 1 << 16)
@@ -136,7 +136,7 @@ struct WordClass: OptionSet, Sendable {
         add(E.urineWords, .urineWord)
         add(E.pinpointWords, .pinpoint)
         add(["bone"], .bone)
-        add(["along"], .along)
+        add(["along", "beside", "alongside"], .along)
         add(E.denialWords, .denial)
         add(E.diffuseWords, .diffuse)
         add(["going"], .going)
