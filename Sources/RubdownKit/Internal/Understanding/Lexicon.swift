@@ -382,7 +382,8 @@ struct Lexicon: Sendable, Codable {
         // nearest candidate) is worked out once per word.
         let isCandidate =
             switch Self.asciiLetters(word) {
-            case true?: word.utf8.count >= 5
+            // (Four letters with one drawn out, "hiii", "yesss", too.)
+            case true?: word.utf8.count >= 5 || word.utf8.count == 4 && Self.withoutStretching(word) != nil
             case false?: false
             case nil: word.count >= 5 && word.allSatisfy(\.isLetter)
             }
@@ -394,9 +395,26 @@ struct Lexicon: Sendable, Codable {
         return found
     }
 
+    /// The word with each run of three or more of a letter cut to two, then to one; nil when it has no such run.
+    static func withoutStretching(_ word: String) -> [String]? {
+        var runs: [(Character, Int)] = []
+        for character in word {
+            if let last = runs.last, last.0 == character { runs[runs.count - 1].1 += 1 } else { runs.append((character, 1)) }
+        }
+        guard runs.contains(where: { $0.1 >= 3 }) else { return nil }
+        let two = String(runs.flatMap { repeatElement($0.0, count: $0.1 >= 3 ? 2 : $0.1) })
+        let one = String(runs.flatMap { repeatElement($0.0, count: $0.1 >= 3 ? 1 : $0.1) })
+        return [two, one]
+    }
+
     /// `correction(for:)` of a word of five letters or more, worked out.
     private func search(for word: String) -> String? {
         guard !isKnown(word), !ordinary.contains(word) else { return nil }
+        // A letter drawn out, as typed in a message ("heyyy", "helloooo", "byeeee"): the word with the run cut to two
+        // letters or to one, whichever is known.
+        if let stretched = Self.withoutStretching(word) {
+            if let known = stretched.first(where: isKnown) { return known }
+        }
         let query = TypoCandidate(word)
         let limit = query.characterCount >= 8 ? 2 : 1
         // Candidates: the words with the same first letter, then those starting with the second
