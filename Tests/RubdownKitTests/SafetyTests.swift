@@ -178,6 +178,59 @@ import Testing
         #expect(mild.last?.triage?.level == .selfCare, "\(mild.map(\.reply))")
     }
 
+    /// A reviewer's and a new user's lines against this session's readings (session 17): a veto or a figure of speech in
+    /// one part of a line never hides a sign told in another, and words that only sound like a sign raise none.
+    @Test(arguments: [
+        ("I collapsed at mile 20, my cramp is gone now", "collapse"),
+        ("my pacing totally collapsed and then I collapsed at the finish", "collapse"),
+        ("tight crushing chest during every rep, recovered after each rep", "chest"),
+        ("my chest got really tight and painful during each interval, recovered after each one", "chest"),
+        ("buzzing from my hip all the way down to my toes with pins and needles", "nerve"),
+        ("put frozen peas on my calf but it's still swollen, hot and red", "clot"),
+        ("numb with shock at my time, but my left calf is swollen and hot", "clot"),
+        ("a sore spot spread along a small bit of the bone, hurts to hop", "stress-fracture"),
+        ("bum and inner thighs have gone numb like I've been sat on a bike saddle for hours, but I've been running", "cauda-equina"),
+        ("back's sore and my bum is numb", "cauda-equina"),
+        ("my shin has a bend in it that wasn't there before, really really sore", "deformity"),
+    ])
+    func aVetoNeverHidesASignToldBesideIt(line: String, flag: String) {
+        #expect(shippedCoach.classify(line).entities.redFlags.contains(flag), "\(line)")
+    }
+
+    @Test(arguments: [
+        "crook calves", "got a crook knee after parkrun", "chest strap chafed, chest sore where it rubbed",
+        "chest is fine, breathing's fine, it's only my legs that hurt after the 10k",
+        "Bum was cold and numb from sitting on the stone wall at the finish, fine once I got up and moved.",
+        "legs a bit tingly when I sit on the loo too long lol",
+    ])
+    func wordsThatOnlySoundLikeASign(line: String) {
+        #expect(shippedCoach.classify(line).entities.redFlags.isEmpty, "\(line)")
+    }
+
+    /// Told in the conversation: a swelling said not to have gone down is still a swelling; the advice asked for while
+    /// the chest check for a swollen calf waits is the clot warning, never light stroking; asking to roll it out after a
+    /// warning gets the warning, not the list of signs; a swollen finger is no swollen calf.
+    @Test func warningsHeldThroughTheConversation() {
+        for answer in ["yes it's swollen and it hasn't gone down at all", "yeah the left one is swollen, gone down a little with ice"] {
+            let turns = converse(["my calves are really sore after the marathon yesterday", answer, "aching", "4", "same", "normal"])
+            #expect(turns.contains { $0.triage?.reasons == ["red-flag:clot"] }, "\(answer): \(turns.map(\.reply))")
+        }
+        for waive in ["just tell me what to do", "skip the questions"] {
+            let turns = converse(["calves sore after run", "yes the left one is swollen and warm", waive])
+            #expect(turns[2].triage?.reasons == ["red-flag:clot"] && turns[2].triage?.urgency == .today, "\(turns[2].reply)")
+        }
+        let rollIt = converse([
+            "my left calf is swollen and hot after an 11 hour flight", "seriously? its probably nothing, can i just roll it out",
+        ])
+        #expect(rollIt[1].reply.contains("still a warning sign") && rollIt[1].triage?.urgency == .today, "\(rollIt[1].reply)")
+        let finger = converse(["calves sore after run", "my fingers swelled up during the marathon"])
+        #expect(finger[1].triage == nil && finger[1].awaiting != nil, "\(finger[1].reply)")
+        let settled = converse([
+            "both ankles were a bit puffy after the hot afternoon run but they'd gone down by morning, calves just sore now"
+        ])
+        #expect(settled[0].triage == nil && settled[0].awaiting != nil, "\(settled[0].reply)")
+    }
+
     /// The foot's bone check given up on is named in the outcome, as the shin's is.
     @Test func theFootsBoneCheckNotMadeIsSaid() {
         let turns = converse(["top of my foot hurts after my long run", "no", "enough questions, just tell me what to do"])

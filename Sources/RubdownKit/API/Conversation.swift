@@ -140,6 +140,14 @@ public struct Conversation: Sendable {
         let before = state
         state.pending = nil
         state.facts.giveUp(on: pending.question)
+        // A sign held for the question given up ("yes the left one is swollen and warm", then "just tell me what to do" at the
+        // chest check) is raised now, as when that question is given up any other way: never the advice without it.
+        let held = coach.safety.flags(for: understanding, state: state, answered: [])
+        if !held.isEmpty {
+            var warning = coach.safety.seekCare(held, state: &state)
+            apply(&warning, route: route, answering: nil, asked: nil, took: [], resuming: nil)
+            return finish(understanding, warning, route: route, confidence: 1)
+        }
         var reply = ask(plugin, route: route, understanding: understanding, answering: nil)
         // (Each question a plugin has is asked once at most, so this ends; the bound is a guard.)
         for _ in 0..<plugin.questions.count {

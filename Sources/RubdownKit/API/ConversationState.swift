@@ -84,6 +84,9 @@ public struct Facts: Sendable, Hashable {
     package var checksGivenUp: Set<SignCheck> = []
     /// Swelling told of both legs ("both of them"): more likely muscle breakdown than a clot, which is one-sided.
     package var swollenBothSides = false
+    /// Swelling told of both legs and gone down overnight ("both ankles were a bit puffy ... gone down by morning"): the
+    /// heat's, not a clot's, which is one-sided and does not settle overnight.
+    package var swellingSettledOvernight = false
     /// Both sides told of earlier ("thighs and bum, both sides"): a later "they look swollen" is of both.
     package var soreBothSides = false
     /// The areas knocked ("whacked my shin on a bench"): one sore spot there is the bruise's, not a stress fracture's.

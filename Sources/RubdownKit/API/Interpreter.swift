@@ -138,10 +138,11 @@ public struct Interpreter: Sendable, Codable {
             lexicon: lexicon,
             redFlags: PatternDetector(rules: knowledge.redFlags.map { ($0.id, $0.patterns) }, areaOf: areaOf, words: words),
             vetoes: PatternDetector(
-                rules: knowledge.redFlags.compactMap { flag in flag.unless.map { (flag.id, [[$0]]) } }, areaOf: { _ in nil }, words: words),
+                rules: knowledge.redFlags.compactMap { flag in flag.unless.map { (flag.id, [[$0]]) } }, areaOf: { _ in nil }, words: words,
+                stepsOverIntensifiers: false),
             clauseVetoes: PatternDetector(
                 rules: knowledge.redFlags.compactMap { flag in flag.unlessInClause.map { (flag.id, [[$0]]) } }, areaOf: { _ in nil },
-                words: words),
+                words: words, stepsOverIntensifiers: false),
             cautions: PatternDetector(rules: knowledge.cautions.map { ($0.id, $0.patterns) }, areaOf: areaOf, words: words),
             symptoms: PatternDetector(
                 rules: knowledge.symptoms.filter(\.isSerious).map { ($0.id, [[$0.words]]) }, areaOf: { _ in nil }, words: words),

@@ -43,7 +43,11 @@ public struct Safety: Sendable {
             // unless the legs swelled after a long effort, where the urine question comes first (muscle breakdown).
             // (A puffy knee or ankle alone stays caution: a hot, red joint is flagged from its own words.)
             // (Both legs swollen with brown urine is muscle breakdown, which explains the swelling.)
-            if !deferClot(state), !(facts.swollenBothSides && (facts.urine == .brown || facts.urine == .scanty)) { add("clot") }
+            if !deferClot(state), !(facts.swollenBothSides && (facts.urine == .brown || facts.urine == .scanty)),
+                !facts.swellingSettledOvernight
+            {
+                add("clot")
+            }
         }
         // (Little urine is muscle breakdown's sign after a big effort; told to the back's bladder question, it is that
         // screen's, read from its own words.)
@@ -367,8 +371,14 @@ public struct Safety: Sendable {
         // or now, which no answer can lift; one to book within days may still become more urgent with the answers. No
         // area at all: a warning of the whole body, such as dark urine after an ultra.)
         let warnedOfTheseAreas = !state.redFlags.isEmpty && urgency(of: state.redFlags) >= .today && state.areas.allSatisfy(state.isFlagged)
+        // So does asking to massage it after all, in whatever words the reply took for another question ("seriously? its
+        // probably nothing, can i just roll it out" got the list of every warning sign).
+        let massageAfterAll =
+            Self.asksAboutTreating(understanding) && understanding.entities.baths.isEmpty && reply.massages.isEmpty
+            && understanding.entities.bodyParts.allSatisfy(state.isFlagged)
         if warnedOfTheseAreas, reply.asking == nil, reply.triage == nil, reply.routine == nil, reply.action == .none,
             Self.tellsAFactOfIt(understanding, state: state) || DialoguePolicy.asksForTheAdviceNow(understanding.input)
+                || massageAfterAll
         {
             return Self.instead(of: reply, standingWarning(for: state.areas, state: state))
         }

@@ -100,7 +100,8 @@ enum SlotFilling {
         state.runner.facts.removeAll { entities.runnerFactsWithdrawn.contains($0) }
         for fact in entities.runnerFacts where !state.runner.facts.contains(fact) { state.runner.facts.append(fact) }
         if let minutes = entities.minutesAvailable { state.runner.minutes = minutes }
-        if entities.duringRun {
+        // (Not breathlessness in the reps that passed, told as an answer: no pain began during the run.)
+        if entities.duringRun, !entities.vetoedRedFlags.contains("chest") {
             state.facts.duringRun = true
             if state.facts.daysAgo == nil {
                 fill(\.daysAgo, with: 0, .when)
@@ -130,7 +131,9 @@ enum SlotFilling {
         }
         // Asked about swelling, warmth or redness, a bruise or a hot, red patch is a yes; not the heat of a bath
         // asked about instead ("ice bath tonight, or is hot better?").
-        if pending?.question.slot == .swelling, state.facts.swelling == nil, entities.baths.isEmpty,
+        // (Nor a swelling of the hands or face: "my fingers swelled up during the marathon".)
+        let notTheLegs = entities.bodyParts.isEmpty && !wordsOfLine.isDisjoint(with: EntityExtractor.notLegParts)
+        if pending?.question.slot == .swelling, state.facts.swelling == nil, entities.baths.isEmpty, !notTheLegs,
             !Set(entities.symptoms).isDisjoint(with: ["swelling", "heat", "redness", "muscle-tear-signs", "big-bruise", "hardness"])
         {
             fill(\.swelling, with: true, .swelling)
@@ -147,6 +150,14 @@ enum SlotFilling {
         let pluralSwollen = !Self.namesASide(lineWords) && !Self.pluralSides.isDisjoint(with: lineWords)
         if saysSwollen, bothSides || pluralSwollen || state.facts.soreBothSides && !Self.namesASide(lineWords) {
             state.facts.swollenBothSides = true
+            // (Only "gone down" or "went down" by the morning or overnight, not denied: "hasn't gone down overnight" stays.)
+            let settled = lineWords.indices.contains { index in
+                index >= 1 && index + 2 < lineWords.count && ["gone", "went"].contains(lineWords[index]) && lineWords[index + 1] == "down"
+                    && (lineWords[index + 2] == "overnight"
+                        || lineWords[index + 2] == "by" && lineWords[min(index + 3, lineWords.count - 1)] == "morning")
+                    && !["not", "never", "hasnt", "hadnt", "havent"].contains(lineWords[index - 1])
+            }
+            if settled { state.facts.swellingSettledOvernight = true }
         }
         // "the back of my knee", "swollen behind it" of a knee: where the calf's deep vein runs.
         if state.areas.contains("knees") || entities.bodyParts.contains("knees"),

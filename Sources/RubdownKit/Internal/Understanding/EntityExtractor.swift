@@ -160,12 +160,9 @@ struct EntityExtractor: Sendable, Codable {
         entities.painKind = Self.painKind(tokens)
         entities.answer = Self.answer(line)
         if let index = tokens.firstIndex(where: { $0.classes.contains(.swelling) }) {
-            // "feet were a bit puffy after but fine now", "ankles puffed up but went down overnight": swelling that has gone
-            // (a blind batch's marathoner got the clot check), unless it is still there.
-            let after = words[(index + 1)...]
-            let gone =
-                zip(after, after.dropFirst()).contains { Self.goneAgain.contains([$0, $1]) } && !after.contains("still")
-            entities.swelling = !tokens[index].negated && !gone
+            entities.swelling = !tokens[index].negated
+            // "my fingers swelled up during the marathon": a swelling of the hands or face says nothing of the legs.
+            if entities.bodyParts.isEmpty, words.contains(where: Self.notLegParts.contains) { entities.swelling = nil }
         }
         // Sore legs, or sore after a run of some length ("still sore 3 days after a half"): the runner's own soreness.
         if tokens.contains(where: { $0.classes.contains(.soreness) }) {
@@ -181,7 +178,10 @@ struct EntityExtractor: Sendable, Codable {
             || entities.bodyParts.isEmpty && (words.contains("left") || words.contains("right"))
                 && zip(words, words.dropFirst()).contains { ($0 == "left" || $0 == "right") && ["leg", "one", "side"].contains($1) }
         // The area under discussion stands in for words only when this line names no area of its own.
-        let areas = entities.bodyParts.isEmpty && entities.negatedBodyParts.isEmpty ? contextAreas : []
+        // (A line about the hands or face, "my fingers swelled up", is not about the areas under discussion.)
+        let areas =
+            entities.bodyParts.isEmpty && entities.negatedBodyParts.isEmpty && !words.contains(where: Self.notLegParts.contains)
+            ? contextAreas : []
         // Only the foot below a sore shin or calf, where a compartment's signs show ("it's rock hard and my foot is numb on
         // top now"), is read with that area too, for the compartment only: a foot warm after the bath is no swollen calf.
         let footBelow = entities.bodyParts == ["feet"] && contextAreas.contains { $0 == "shins" || $0 == "calves" }
@@ -238,8 +238,25 @@ struct EntityExtractor: Sendable, Codable {
             // effort that eases with rest is the heart's classic pattern. Only breathlessness that settles is a look-alike.)
             // (Said in so many words, and not where the veto names another cause: a strap that dug in, chafing, laughing;
             // "a catch in my side for a minute" is a stitch.)
+            // (Crushing, pressure or pain in the chest is its pain: "tight crushing chest during every rep, recovered after each".)
+            // (Told of the chest, within a few words and the same clause, and not said to be fine: "chest is fine, it's only my
+            // legs that hurt" is no chest pain.)
+            let chestFelt = tokens.indices.contains { index in
+                guard tokens[index].text == "chest", !tokens[index].negated else { return false }
+                var near: [Token] = []
+                for at in stride(from: index - 1, through: max(0, index - 3), by: -1) {
+                    if tokens[at].isBreak { break }
+                    near.append(tokens[at])
+                }
+                for at in (index + 1)..<min(tokens.count, index + 7) {
+                    if tokens[at].isBreak { break }
+                    near.append(tokens[at])
+                }
+                return near.contains { Self.chestPainWords.contains($0.text) && !$0.negated }
+                    && !near.contains { ["fine", "ok", "okay", "normal", "good"].contains($0.text) }
+            }
             let chestStands =
-                entities.symptoms.contains { $0 == "chest-pain" || $0 == "coughing-blood" }
+                (entities.symptoms.contains { $0 == "chest-pain" || $0 == "coughing-blood" } || chestFelt)
                 && tokens.contains { ["chest", "blood", "bloody"].contains($0.text) }
                 && !tokens.contains {
                     ["strap", "chafing", "chafe", "chafed", "drawers", "freezer", "treasure", "laughing"].contains($0.text)
@@ -1151,6 +1168,8 @@ struct EntityExtractor: Sendable, Codable {
                     || unitAt + 1 == words.count && words.count <= 6
                     // "a month or more", "6 weeks or so", "3 weeks plus": a short answer that hedges the time.
                     || (after == "or" || after == "plus") && words.count <= 6
+                    // "12 days, started about 8am": an answer that opens with the time.
+                    || index == 0 && (after == "," || after == ".")
                 guard dated else { continue }
                 if unit == "day" || unit == "days" { return value }
                 if unit == "week" || unit == "weeks" { return value * 7 }
@@ -1202,13 +1221,21 @@ struct EntityExtractor: Sendable, Codable {
         }
         // "finished about 2pm", "crossed the line at 7am": a time of day is today (it quit the questions, "finished" being
         // a goodbye).
-        return numberedTime() ?? (saysNow || words.indices.contains { Self.isClockTime(words, at: $0) } ? 0 : nil)
+        // (Not beside a count of days: "12 days, started about 8am".)
+        if let numbered = numberedTime() { return numbered }
+        let countsDays = words.contains { ["day", "days", "week", "weeks", "month", "months", "fortnight"].contains($0) }
+        return saysNow || !countsDays && words.indices.contains { Self.isClockTime(words, at: $0) } ? 0 : nil
     }
 
-    /// Word pairs that tell a swelling has gone again.
-    static let goneAgain: Set<[String]> = [
-        ["fine", "now"], ["gone", "down"], ["went", "down"], ["gone", "now"], ["down", "now"], ["normal", "now"], ["gone", "overnight"],
-        ["down", "overnight"],
+    /// Words of the chest's pain told beside "chest" (tightness alone that eased is the look-alike of the blind batches).
+    static let chestPainWords: Set<String> = [
+        "crushing", "crushed", "pressure", "heavy", "heaviness", "squeezing", "squeezed", "pain", "painful",
+        "hurt", "hurts", "hurting", "ache", "aching", "burning", "band",
+    ]
+
+    /// Parts of the body that are not the legs, whose swelling is no leg's.
+    static let notLegParts: Set<String> = [
+        "finger", "fingers", "hand", "hands", "face", "eyes", "eye", "lips", "lip", "rings", "ring", "wrist", "wrists", "sausage",
     ]
 
     /// "2pm", "7:30am", "2 pm", "10.15pm": a time of day.

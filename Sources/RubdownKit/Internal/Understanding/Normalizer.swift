@@ -239,7 +239,9 @@ enum Normalizer {
         "lets": "let us", "y'all": "you all", "gonna": "going to", "wanna": "want to", "gotta": "got to",
         "kinda": "kind of", "sorta": "sort of", "dunno": "do not know", "idk": "i do not know",
         "pls": "please", "plz": "please", "thx": "thanks", "tho": "though", "ty": "thank you", "u": "you", "ur": "your",
-        "r": "are", "thru": "through", "cuz": "because", "coz": "because", "abt": "about",
+        "r": "are", "thru": "through",
+        // Australian "crook" is sore or ill ("crook calves"); "crooked" stems to it, a limb out of shape.
+        "crook": "sore", "cuz": "because", "coz": "because", "abt": "about",
         // "laters" as a goodbye: its stem is "later", which "six days later" says too.
         "laters": "see you later",
         // Times as typed on a phone: "yday", "2day", "2nite".

@@ -23,9 +23,16 @@ struct PatternDetector: Sendable, Codable {
     @Deferred private var patternsOfGroup: [[Int]] = []
     /// Patterns of no groups, which every line meets (content has none; kept so that it would behave alike).
     @Deferred private var patternsWithoutGroups: [Int] = []
+    /// Whether an intensifier inside a phrase is stepped over: for signs, not for the words that veto them ("it totally
+    /// went rock hard" is no "it went").
+    private var stepsOverIntensifiers = true
 
     /// - Parameter words: `Tokenizer.words`, possibly remembered (patterns repeat their phrases).
-    init(rules: [(id: String, patterns: [[[String]]])], areaOf: (String) -> String?, words: (String) -> [String] = Tokenizer.words) {
+    init(
+        rules: [(id: String, patterns: [[[String]]])], areaOf: (String) -> String?, words: (String) -> [String] = Tokenizer.words,
+        stepsOverIntensifiers: Bool = true
+    ) {
+        self.stepsOverIntensifiers = stepsOverIntensifiers
         var ids: [[String]: Int] = [:]
         // A symptom concept expands to the same group of phrases in every pattern that names it: each
         // distinct group is built once, and its phrases stemmed once.
@@ -157,7 +164,7 @@ struct PatternDetector: Sendable, Codable {
                 if tokens[at].stem == phrase[index] {
                     index += 1
                     at += 1
-                } else if skipped < 2, Self.intensifiers.contains(tokens[at].text) {
+                } else if stepsOverIntensifiers, skipped < 2, Self.intensifiers.contains(tokens[at].text) {
                     skipped += 1
                     at += 1
                 } else {
