@@ -811,7 +811,8 @@ struct EntityExtractor: Sendable, Codable {
             ages = ["for ages", "ages ago", "for weeks", "weeks now"].map { add($0) }
             weekend = add("weekend")
             now = [
-                "today", "this morning", "this morn", "this arvo", "this afternoon", "this evening", "tonight", "just now", "earlier",
+                "today", "this morning", "this morn", "this am", "this arvo", "this afternoon", "this evening", "tonight", "just now",
+                "earlier",
                 // "just got back": asked when it started, the run was just now.
                 "just got back", "just back from", "just got in", "just got home", "just finished", "moments ago",
             ]
@@ -834,7 +835,10 @@ struct EntityExtractor: Sendable, Codable {
             skip = ["skip", "pass", "rather not say", "next question", "never mind", "nevermind", "forget it", "cancel"].map {
                 add($0)
             }
-            no = ["not really", "not at all", "not that i", "says not", "said not", "says no", "said no", "reckons not"].map { add($0) }
+            no = ["not really", "not at all", "not that i", "says not", "said not", "says no", "said no", "reckons not", "nothing else"].map
+            {
+                add($0)
+            }
             yes = [
                 "i think so", "a bit", "a little", "kind of", "sort of", "a touch", "tiny bit", "a tiny bit", "lil bit", "a lil bit",
                 "little bit", "bit of", "a wee bit",
