@@ -46,7 +46,7 @@ import Testing
         ("understanding-lines.tuning-7.jsonl", 500, 0.95, 0.935), ("understanding-lines.tuning-8.jsonl", 572, 0.93, 0.915),
         ("understanding-lines.tuning-9.jsonl", 661, 0.925, 0.895), ("understanding-lines.tuning-10.jsonl", 696, 0.94, 0.945),
         ("understanding-lines.tuning-11.jsonl", 801, 0.96, 0.96), ("understanding-lines.tuning-12.jsonl", 817, 0.935, 0.94),
-        ("understanding-lines.tuning-13.jsonl", 807, 0.93, 0.96),
+        ("understanding-lines.tuning-13.jsonl", 807, 0.94, 0.96),
     ])
     func blindLinesTuningHalf(file: String, count: Int, inScope: Double, outOfScope: Double) throws {
         let evaluation = try evaluate(repositoryRoot.appendingPathComponent("Tests/Data/" + file))
@@ -60,7 +60,7 @@ import Testing
         let counts = evaluation.report(listing: 0, countsOnly: true)
         #expect(evaluation.total == 794)
         // The eighteenth batch (session 17; the seventeenth is now tuning-13) at 16b0575: 94.3% in scope, 93.3% out of
-        // scope (counts only).
+        // scope; at the session's end 94.5% and 93.3% (counts only).
         #expect(evaluation.inScopeAccuracy >= 0.94, "\(counts)")
         #expect((evaluation.outOfScopeRecall ?? 0) >= 0.93, "\(counts)")
     }
@@ -69,11 +69,12 @@ import Testing
         ("conversations.tuning.jsonl", 96, 0.96), ("conversations.tuning-2.jsonl", 96, 0.98), ("conversations.tuning-3.jsonl", 100, 0.98),
         ("conversations.tuning-4.jsonl", 100, 0.97), ("conversations.tuning-5.jsonl", 100, 0.975),
         ("conversations.tuning-6.jsonl", 202, 0.97), ("conversations.tuning-7.jsonl", 222, 0.96),
-        ("conversations.tuning-8.jsonl", 243, 0.93), ("conversations.tuning-9.jsonl", 274, 0.955),
-        ("conversations.tuning-10.jsonl", 273, 0.94), ("conversations.tuning-11.jsonl", 273, 0.915),
-        ("conversations.tuning-12.jsonl", 270, 0.925), ("conversations.tuning-13.jsonl", 270, 0.875),
-        // (held-out, the eighteenth batch: 255 of 270 at 16b0575 through ../shared/tools/simulated_runner.py, 253 here)
-        ("conversations.held-out.jsonl", 270, 0.935),
+        ("conversations.tuning-8.jsonl", 243, 0.965), ("conversations.tuning-9.jsonl", 274, 0.955),
+        ("conversations.tuning-10.jsonl", 273, 0.94), ("conversations.tuning-11.jsonl", 273, 0.92),
+        ("conversations.tuning-12.jsonl", 270, 0.94), ("conversations.tuning-13.jsonl", 270, 0.91),
+        // (held-out, the eighteenth batch: 255 of 270 at 16b0575 through ../shared/tools/simulated_runner.py, 253 here;
+        // 255 in both at the session's end)
+        ("conversations.held-out.jsonl", 270, 0.94),
     ])
     func blindConversations(file: String, count: Int, gate: Double) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)

@@ -58,11 +58,12 @@ import Testing
     /// tuning-22 (the sixteenth batch, session 15): 7 of 250 flagged when it joined.
     /// tuning-23 (the seventeenth batch, session 17): 9 of 250 flagged when it joined.
     /// Session 16 took five batches' allowances down to what is left: a stranger's story or something read or watched,
-    /// beside the runner's own complaint, no longer flags.
+    /// beside the runner's own complaint, no longer flags. Session 17 took four more down (figures of speech per sign and
+    /// clause, 'skin' no graze).
     static let tuningFalseFlagsAllowed: [String: Int] = [
-        "safety-lines.tuning-16.jsonl": 11, "safety-lines.tuning-17.jsonl": 5, "safety-lines.tuning-18.jsonl": 22,
-        "safety-lines.tuning-19.jsonl": 20, "safety-lines.tuning-20.jsonl": 20, "safety-lines.tuning-21.jsonl": 11,
-        "safety-lines.tuning-22.jsonl": 7, "safety-lines.tuning-23.jsonl": 9,
+        "safety-lines.tuning-16.jsonl": 11, "safety-lines.tuning-17.jsonl": 5, "safety-lines.tuning-18.jsonl": 18,
+        "safety-lines.tuning-19.jsonl": 20, "safety-lines.tuning-20.jsonl": 16, "safety-lines.tuning-21.jsonl": 11,
+        "safety-lines.tuning-22.jsonl": 6, "safety-lines.tuning-23.jsonl": 3,
     ]
 
     /// The first tuning half must be caught whole. The later blind batches were added as tuning data
@@ -75,9 +76,9 @@ import Testing
         "safety-lines.tuning-8.jsonl": 0, "safety-lines.tuning-9.jsonl": 0,
         "safety-lines.tuning-10.jsonl": 1, "safety-lines.tuning-12.jsonl": 1,
         "safety-lines.tuning-13.jsonl": 1, "safety-lines.tuning-15.jsonl": 5, "safety-lines.tuning-16.jsonl": 0,
-        "safety-lines.tuning-17.jsonl": 2, "safety-lines.tuning-18.jsonl": 13, "safety-lines.tuning-19.jsonl": 14,
-        "safety-lines.tuning-20.jsonl": 18, "safety-lines.tuning-21.jsonl": 21, "safety-lines.tuning-22.jsonl": 11,
-        "safety-lines.tuning-23.jsonl": 16,
+        "safety-lines.tuning-17.jsonl": 2, "safety-lines.tuning-18.jsonl": 13, "safety-lines.tuning-19.jsonl": 8,
+        "safety-lines.tuning-20.jsonl": 18, "safety-lines.tuning-21.jsonl": 19, "safety-lines.tuning-22.jsonl": 11,
+        "safety-lines.tuning-23.jsonl": 13,
     ]
 
     @Test func heldOutLines() throws {
@@ -89,8 +90,8 @@ import Testing
     }
 
     // A new held-out set (the eighteenth batch, session 17; the seventeenth is now tuning-23): 437 of 452 caught with
-    // the right sign (96.7%), and 15 of 250 look-alikes flagged (6.0%) when first measured at 16b0575. The issue's
-    // targets are 97% and 1%.
+    // the right sign (96.7%), and 15 of 250 look-alikes flagged (6.0%) when first measured at 16b0575, the same at the
+    // session's end. The targets are 97% and 1%.
     static let heldOutCaught = 0.965
     static let heldOutFalseFlags = 0.06
 
@@ -113,9 +114,9 @@ import Testing
         ("safety-conversations.tuning-3.jsonl", 63, 0), ("safety-conversations.tuning-4.jsonl", 66, 1),
         ("safety-conversations.tuning-5.jsonl", 66, 3), ("safety-conversations.tuning-6.jsonl", 66, 0),
         ("safety-conversations.tuning-7.jsonl", 159, 4), ("safety-conversations.tuning-8.jsonl", 154, 3),
-        ("safety-conversations.tuning-9.jsonl", 154, 9), ("safety-conversations.tuning-10.jsonl", 150, 14),
-        ("safety-conversations.tuning-11.jsonl", 150, 9), ("safety-conversations.tuning-12.jsonl", 150, 15),
-        ("safety-conversations.tuning-13.jsonl", 150, 15), ("safety-conversations.tuning-14.jsonl", 150, 29),
+        ("safety-conversations.tuning-9.jsonl", 154, 8), ("safety-conversations.tuning-10.jsonl", 150, 12),
+        ("safety-conversations.tuning-11.jsonl", 150, 8), ("safety-conversations.tuning-12.jsonl", 150, 14),
+        ("safety-conversations.tuning-13.jsonl", 150, 14), ("safety-conversations.tuning-14.jsonl", 150, 21),
     ])
     func laterTuningConversations(file: String, count: Int, failuresAllowed: Int) throws {
         let runners = try SimulatedRunner.load("Tests/Data/" + file)
@@ -136,6 +137,6 @@ import Testing
     }
 
     // The eighteenth batch (session 17): 133 of 150 (88.7%) when first measured at 16b0575 through
-    // ../shared/tools/simulated_runner.py, 133 here. The target is 95%.
-    static let heldOutConversationPass = 0.88
+    // ../shared/tools/simulated_runner.py, 133 here; at the session's end 134 in both. The target is 95%.
+    static let heldOutConversationPass = 0.89
 }
