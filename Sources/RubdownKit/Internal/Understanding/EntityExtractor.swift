@@ -549,7 +549,7 @@ struct EntityExtractor: Sendable, Codable {
         let words = line.words
         // (Short lines only, or the symptom's own words: this runs for every line. An answer to the urine question is read
         // whole, `saysLittleUrine`.)
-        if found == nil || found == .darkYellow, littleUrine || words.count <= 8 && saysLittleUrine(words) {
+        if found == nil || found == .darkYellow, littleUrine || words.count <= 8 && saysLittleUrine(words), !words.contains("yet") {
             return .scanty
         }
         return found
