@@ -180,7 +180,8 @@ struct EntityExtractor: Sendable, Codable {
         // The area under discussion stands in for words only when this line names no area of its own.
         // (A line about the hands or face, "my fingers swelled up", is not about the areas under discussion.)
         let areas =
-            entities.bodyParts.isEmpty && entities.negatedBodyParts.isEmpty && !words.contains(where: Self.notLegParts.contains)
+            !contextAreas.isEmpty && entities.bodyParts.isEmpty && entities.negatedBodyParts.isEmpty
+                && !words.contains(where: Self.notLegParts.contains)
             ? contextAreas : []
         // Only the foot below a sore shin or calf, where a compartment's signs show ("it's rock hard and my foot is numb on
         // top now"), is read with that area too, for the compartment only: a foot warm after the bath is no swollen calf.

@@ -383,7 +383,7 @@ struct Lexicon: Sendable, Codable {
         let isCandidate =
             switch Self.asciiLetters(word) {
             // (Four letters with one drawn out, "hiii", "yesss", too.)
-            case true?: word.utf8.count >= 5 || word.utf8.count == 4 && Self.withoutStretching(word) != nil
+            case true?: word.utf8.count >= 5 || word.utf8.count == 4 && Self.hasARunOfThree(word)
             case false?: false
             case nil: word.count >= 5 && word.allSatisfy(\.isLetter)
             }
@@ -393,6 +393,17 @@ struct Lexicon: Sendable, Codable {
         let found = search(for: word)
         corrections.remember(found, for: word)
         return found
+    }
+
+    /// Whether a word has one byte three times in a row ("hiii"): looked at for every short word, so bytes, not characters.
+    static func hasARunOfThree(_ word: String) -> Bool {
+        var (last, count): (UInt8, Int) = (0, 0)
+        for byte in word.utf8 {
+            count = byte == last ? count + 1 : 1
+            last = byte
+            if count >= 3 { return true }
+        }
+        return false
     }
 
     /// The word with each run of three or more of a letter cut to two, then to one; nil when it has no such run.
@@ -412,7 +423,7 @@ struct Lexicon: Sendable, Codable {
         guard !isKnown(word), !ordinary.contains(word) else { return nil }
         // A letter drawn out, as typed in a message ("heyyy", "helloooo", "byeeee"): the word with the run cut to two
         // letters or to one, whichever is known.
-        if let stretched = Self.withoutStretching(word) {
+        if Self.hasARunOfThree(word), let stretched = Self.withoutStretching(word) {
             if let known = stretched.first(where: isKnown) { return known }
         }
         let query = TypoCandidate(word)

@@ -164,7 +164,7 @@ struct PatternDetector: Sendable, Codable {
                 if tokens[at].stem == phrase[index] {
                     index += 1
                     at += 1
-                } else if stepsOverIntensifiers, skipped < 2, Self.intensifiers.contains(tokens[at].text) {
+                } else if stepsOverIntensifiers, skipped < 2, tokens[at].classes.contains(.intensifier) {
                     skipped += 1
                     at += 1
                 } else {

@@ -83,6 +83,8 @@ struct WordClass: OptionSet, Sendable {
     static let fineOrAsks = WordClass(rawValue: 1 << 47)
     /// `Interpreter.legWords`
     static let wholeLeg = WordClass(rawValue: 1 << 48)
+    /// `PatternDetector.intensifiers`: stepped over inside a sign's phrase (a bit per token, not a hash per comparison).
+    static let intensifier = WordClass(rawValue: 1 << 49)
 
     // By the token's stem.
     /// `EntityExtractor.worseStems`
@@ -157,6 +159,7 @@ struct WordClass: OptionSet, Sendable {
         add(Interpreter.runLeads, .runLead)
         add(Interpreter.feelsFineOrAsks, .fineOrAsks)
         add(Interpreter.legWords, .wholeLeg)
+        add(PatternDetector.intensifiers, .intensifier)
         return table
     }()
 
