@@ -225,6 +225,10 @@ import Testing
         #expect(rollIt[1].reply.contains("still a warning sign") && rollIt[1].triage?.urgency == .today, "\(rollIt[1].reply)")
         let finger = converse(["calves sore after run", "my fingers swelled up during the marathon"])
         #expect(finger[1].triage == nil && finger[1].awaiting != nil, "\(finger[1].reply)")
+        // A later, less urgent sign never lowers the instruction already given ("today" for one spot on the shin bone, then
+        // "same" after two weeks is also lasting pain, "within a few days").
+        let shin = converse(["my shin hurts after running", "no", "one spot on the bone", "dull", "4", "2 weeks", "same"])
+        #expect(shin.last?.triage?.urgency == .today && shin.last?.reply.contains("get seen today") == true, "\(shin.map(\.reply))")
         let settled = converse([
             "both ankles were a bit puffy after the hot afternoon run but they'd gone down by morning, calves just sore now"
         ])

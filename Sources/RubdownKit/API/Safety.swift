@@ -214,7 +214,10 @@ public struct Safety: Sendable {
 
     /// The seek-care reply for these flags, with the flags recorded in the conversation.
     func seekCare(_ flagIDs: [String], state: inout ConversationState) -> PluginReply {
-        let reply = seekCareReply(for: flagIDs, areas: state.areas)
+        // The signs told earlier still stand, so the instruction is never less urgent than one already given (a stress
+        // fracture's "today", then "same" to the trend question, got only the lasting pain's "within a few days").
+        let standing = state.redFlags.filter { !flagIDs.contains($0) && urgency(of: [$0]) > urgency(of: flagIDs) }
+        let reply = seekCareReply(for: flagIDs + standing, areas: state.areas)
         record(flagIDs, in: &state)
         state.lastTriage = reply.triage
         return reply
