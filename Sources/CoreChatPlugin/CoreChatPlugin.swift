@@ -37,7 +37,12 @@ public struct CoreChatPlugin: Plugin {
                 return PluginReply(verdict.text, knowledgeUsed: verdict.used)
             }
             // While a question waits, "why?" ("why do you want to know that?") is about the question.
-            if let pending = context.state.pending, let reason = context.knowledge.guidance("why-ask-\(pending.question.slot)") {
+            // (A sign check shares its slot's name but not its reason: "why?" at the chest check of a swollen calf is about a
+            // clot reaching the lungs, not about the kind of pain.)
+            if let pending = context.state.pending,
+                let reason = pending.question.check.flatMap({ context.knowledge.guidance("why-ask-check-\($0.rawValue)") })
+                    ?? context.knowledge.guidance("why-ask-\(pending.question.slot)")
+            {
                 return PluginReply(reason.text, knowledgeUsed: ["guidance:\(reason.id)"])
             }
             guard let previous = context.state.previous else {
@@ -90,7 +95,7 @@ public struct CoreChatPlugin: Plugin {
     /// themselves, for "what do you remember about me?" (the probes never ask either mid-conversation).
     public var guidance: [String] {
         ["body_part", "swelling", "pain_kind", "pain_level", "when", "trend", "distance", "urine", "spread"].map { "why-ask-\($0)" }
-            + ["runner-take-back", "runner-nothing-told", "goodbye"]
+            + SignCheck.allCases.map { "why-ask-check-\($0.rawValue)" } + ["runner-take-back", "runner-nothing-told", "goodbye"]
     }
 
     static let offer = "I'm Rubdown, a coach for self-massage after a run. Tell me what's sore, or ask about a technique or a bath."

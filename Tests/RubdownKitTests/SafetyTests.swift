@@ -229,6 +229,9 @@ import Testing
         // "same" after two weeks is also lasting pain, "within a few days").
         let shin = converse(["my shin hurts after running", "no", "one spot on the bone", "dull", "4", "2 weeks", "same"])
         #expect(shin.last?.triage?.urgency == .today && shin.last?.reply.contains("get seen today") == true, "\(shin.map(\.reply))")
+        // "why?" at the chest check says why that check is asked (it explained the kind of pain, the slot it shares).
+        let why = converse(["calves sore after run", "yes the left one is swollen and warm", "why?"])
+        #expect(why[2].reply.contains("lungs") && why[2].awaiting == .painKind, "\(why[2].reply)")
         let settled = converse([
             "both ankles were a bit puffy after the hot afternoon run but they'd gone down by morning, calves just sore now"
         ])
