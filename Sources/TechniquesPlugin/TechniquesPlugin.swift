@@ -7,6 +7,17 @@ public struct TechniquesPlugin: Plugin {
     public var name: String { "techniques" }
 
     public func respond(to request: PluginRequest, context: PluginContext) -> PluginReply {
+        var reply = answer(request, context: context)
+        // "stretching routine for hamstrings": stretching is not self-massage; said plainly before the massage answer (a
+        // new user got a massage routine with no word about it).
+        let words = request.understanding.normalized.split(separator: " ")
+        if words.contains(where: { ["stretch", "stretches", "stretching"].contains($0) }) {
+            reply.text = context.knowledge.say("stretching-not-covered") + "\n" + reply.text
+        }
+        return reply
+    }
+
+    private func answer(_ request: PluginRequest, context: PluginContext) -> PluginReply {
         let entities = request.understanding.entities
         let named = entities.bodyParts.isEmpty ? context.state.areas : entities.bodyParts
         let areas = named.filter { !context.state.isFlagged($0) }
@@ -70,7 +81,7 @@ public struct TechniquesPlugin: Plugin {
 
     public var questions: [Question] { [Self.whichArea] }
     /// Shown when a technique asked for by name is ruled out by what the runner told about themselves.
-    public var guidance: [String] { ["technique-not-for-you"] }
+    public var guidance: [String] { ["technique-not-for-you", "stretching-not-covered"] }
 
     static let whichArea = Question(
         slot: .bodyPart, prompt: "Which part would you like to work on?", examples: "calves; hamstrings; my feet; glutes")

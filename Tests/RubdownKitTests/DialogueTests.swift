@@ -576,4 +576,11 @@ import Testing
         #expect(routine[8].triage?.level == .seekCare, "\(routine[8].reply)")
         #expect(!routine[9].reply.contains("Step"), "\(routine[9].reply)")
     }
+
+    /// Stretching asked for gets a plain word that it is not covered before the massage answer (a new user's "stretching
+    /// routine for hamstrings" got a massage routine with no word about it); a massage question gets no such word.
+    @Test func stretchingIsSaidNotToBeCovered() {
+        #expect(converse(["stretching routine for hamstrings"])[0].reply.hasPrefix("Stretching isn't something I cover"))
+        #expect(!converse(["how do i foam roll my calves"])[0].reply.contains("Stretching isn't"))
+    }
 }
