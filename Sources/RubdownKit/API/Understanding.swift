@@ -77,6 +77,8 @@ public struct Entities: Sendable, Hashable {
     public var duringRun = false
     /// The line talks about urine ("my pee is dark").
     public var mentionsUrine = false
+    /// The line tells of the hands or face and of no leg area ("my fingers swelled up"): not about the areas discussed.
+    public var aboutHandsOrFace = false
     public var answer: Answer?
     /// "my legs are wrecked": soreness with no area named.
     public var generalSoreness = false

@@ -132,8 +132,7 @@ enum SlotFilling {
         // Asked about swelling, warmth or redness, a bruise or a hot, red patch is a yes; not the heat of a bath
         // asked about instead ("ice bath tonight, or is hot better?").
         // (Nor a swelling of the hands or face: "my fingers swelled up during the marathon".)
-        let notTheLegs = entities.bodyParts.isEmpty && !wordsOfLine.isDisjoint(with: EntityExtractor.notLegParts)
-        if pending?.question.slot == .swelling, state.facts.swelling == nil, entities.baths.isEmpty, !notTheLegs,
+        if pending?.question.slot == .swelling, state.facts.swelling == nil, entities.baths.isEmpty, !entities.aboutHandsOrFace,
             !Set(entities.symptoms).isDisjoint(with: ["swelling", "heat", "redness", "muscle-tear-signs", "big-bruise", "hardness"])
         {
             fill(\.swelling, with: true, .swelling)

@@ -159,10 +159,10 @@ struct EntityExtractor: Sendable, Codable {
         entities.painLevel = Self.painLevel(line)
         entities.painKind = Self.painKind(tokens)
         entities.answer = Self.answer(line)
+        entities.aboutHandsOrFace = entities.bodyParts.isEmpty && tokens.contains { $0.classes.contains(.notLegPart) }
         if let index = tokens.firstIndex(where: { $0.classes.contains(.swelling) }) {
-            entities.swelling = !tokens[index].negated
             // "my fingers swelled up during the marathon": a swelling of the hands or face says nothing of the legs.
-            if entities.bodyParts.isEmpty, words.contains(where: Self.notLegParts.contains) { entities.swelling = nil }
+            entities.swelling = entities.aboutHandsOrFace ? nil : !tokens[index].negated
         }
         // Sore legs, or sore after a run of some length ("still sore 3 days after a half"): the runner's own soreness.
         if tokens.contains(where: { $0.classes.contains(.soreness) }) {
@@ -179,10 +179,7 @@ struct EntityExtractor: Sendable, Codable {
                 && zip(words, words.dropFirst()).contains { ($0 == "left" || $0 == "right") && ["leg", "one", "side"].contains($1) }
         // The area under discussion stands in for words only when this line names no area of its own.
         // (A line about the hands or face, "my fingers swelled up", is not about the areas under discussion.)
-        let areas =
-            !contextAreas.isEmpty && entities.bodyParts.isEmpty && entities.negatedBodyParts.isEmpty
-                && !words.contains(where: Self.notLegParts.contains)
-            ? contextAreas : []
+        let areas = entities.bodyParts.isEmpty && entities.negatedBodyParts.isEmpty && !entities.aboutHandsOrFace ? contextAreas : []
         // Only the foot below a sore shin or calf, where a compartment's signs show ("it's rock hard and my foot is numb on
         // top now"), is read with that area too, for the compartment only: a foot warm after the bath is no swollen calf.
         let footBelow = entities.bodyParts == ["feet"] && contextAreas.contains { $0 == "shins" || $0 == "calves" }

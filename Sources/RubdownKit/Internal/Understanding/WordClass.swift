@@ -85,6 +85,8 @@ struct WordClass: OptionSet, Sendable {
     static let wholeLeg = WordClass(rawValue: 1 << 48)
     /// `PatternDetector.intensifiers`: stepped over inside a sign's phrase (a bit per token, not a hash per comparison).
     static let intensifier = WordClass(rawValue: 1 << 49)
+    /// `EntityExtractor.notLegParts`: the hands and face, whose swelling is no leg's.
+    static let notLegPart = WordClass(rawValue: 1 << 50)
 
     // By the token's stem.
     /// `EntityExtractor.worseStems`
@@ -160,6 +162,7 @@ struct WordClass: OptionSet, Sendable {
         add(Interpreter.feelsFineOrAsks, .fineOrAsks)
         add(Interpreter.legWords, .wholeLeg)
         add(PatternDetector.intensifiers, .intensifier)
+        add(E.notLegParts, .notLegPart)
         return table
     }()
 
